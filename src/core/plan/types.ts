@@ -1,0 +1,290 @@
+/**
+ * The WorkbookPlan: the one declarative description of everything ChurnDesk writes.
+ *
+ * The core returns a plan; the Office adapter (src/office/) and the file adapter (src/xlsx/) render it.
+ * Nothing here knows about Office.js or exceljs. All row/column indexes are 0-based and absolute:
+ * a Grid is always anchored at A1 (row 0, column 0), whatever the sheet's used range is.
+ */
+
+/** A cell value exactly as `Range.values` returns it: '' for blank, dates as serial numbers. */
+export type CellValue = string | number | boolean;
+
+/** A sheet's contents as read: rows of cell values, anchored at A1. Rows may be ragged. */
+export type Grid = readonly (readonly unknown[])[];
+
+/** One sheet handed to the core. */
+export interface SheetInput {
+  name: string;
+  grid: Grid;
+}
+
+/** What a column holds; decides number format and how adapters write it (text columns get '@' first). */
+export type ColumnKind =
+  | 'text' // free or coded text: written with the text format '@' so it is never parsed as a formula/number/date
+  | 'integer' // '0'
+  | 'number' // '0.0' or the given numberFormat
+  | 'percent' // '0.0%'
+  | 'date' // serial number, 'yyyy-mm-dd'
+  | 'month' // serial number of the month's first day, 'yyyy-mm'
+  | 'time'; // day fraction, 'hh:mm'
+
+/** Named cell styles. Adapters map each to fonts/fills/borders once (see src/core/plan/styles.ts). */
+export type StyleName =
+  | 'title' // sheet title, large bold
+  | 'subtitle' // dealer / period line
+  | 'conclusion' // the one-line conclusion under a summary
+  | 'note' // small grey explanatory text
+  | 'label' // bold label of a form field ("经销商:")
+  | 'input' // a fill-in cell of a form (bottom border)
+  | 'header' // a table header cell outside an Excel table (forms)
+  | 'cell' // a bordered grid cell (forms)
+  | 'total' // bold total row cell
+  | 'warning'; // a highlighted message
+
+export interface NumberFormatted {
+  kind: ColumnKind;
+  /** Overrides the default number format of the kind. */
+  numberFormat?: string;
+}
+
+/** A drop-down list: the allowed values. */
+export interface ListValidation {
+  type: 'list';
+  values: readonly string[];
+  /** true: a value outside the list is rejected; false: only a warning. */
+  strict: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Columns appended to a source sheet
+// ---------------------------------------------------------------------------------------------
+
+export interface AppendedColumn extends NumberFormatted {
+  /** Stable key of the column (e.g. 'status'); used to recognise it on the next refresh. */
+  key: string;
+  /** The header text written in the header row (e.g. '流失状态'). */
+  header: string;
+  /** One value per data row, for rows firstDataRow..lastDataRow inclusive ('' leaves a blank). */
+  values: CellValue[];
+  width?: number;
+  validation?: ListValidation;
+}
+
+/**
+ * Columns written to the right of a source sheet's data. The core guarantees that every target cell
+ * is empty in the input grid or was written by ChurnDesk before (recorded in WorkbookState.ownedColumns).
+ */
+export interface ColumnWrite {
+  sheet: string;
+  /** Row index of the header row. */
+  headerRow: number;
+  /** Column index of the first appended column. Columns are contiguous. */
+  startColumn: number;
+  firstDataRow: number;
+  lastDataRow: number;
+  columns: AppendedColumn[];
+  /** Conditional formats over the appended columns (column index relative to startColumn). */
+  conditionalFormats?: ConditionalFormat[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// New sheets
+// ---------------------------------------------------------------------------------------------
+
+/** A single positioned cell of a new sheet. Exactly one of value / formula. */
+export interface CellSpec {
+  row: number;
+  col: number;
+  /** A data value. Never interpreted as a formula, whatever it starts with. */
+  value?: CellValue;
+  /** A product-authored formula without the leading '=' (e.g. 'SUM(B5:B20)'), English function names, A1 refs. */
+  formula?: string;
+  style?: StyleName;
+  numberFormat?: string;
+  /** Merge this cell across n columns (and rows) to the right/down. */
+  mergeAcross?: number;
+  mergeDown?: number;
+  /** Wrap text in the cell. */
+  wrap?: boolean;
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface TableColumn extends NumberFormatted {
+  header: string;
+  width?: number;
+  validation?: ListValidation;
+  /**
+   * A formula computed for every data row, in A1 style relative to the row, with `{r}` standing for
+   * the row's 1-based Excel row number (e.g. 'IFERROR(E{r}/D{r},"")'). Row values for this column are ignored.
+   */
+  rowFormula?: string;
+  /** Totals row content: a function over the column, or a fixed label. */
+  total?: { fn: 'sum' | 'count' | 'average' } | { label: string } | { formula: string };
+}
+
+/** A tidy table written as an Excel table (ListObject) with a header row at (row, col). */
+export interface TableSpec {
+  /** Unique across the workbook; letters, digits and underscores only, starting with a letter. */
+  name: string;
+  row: number;
+  col: number;
+  columns: TableColumn[];
+  /** Data rows; each row has one value per column (formula columns may hold ''). */
+  rows: CellValue[][];
+  /** Adds a totals row below the data. */
+  totalsRow?: boolean;
+  /** Table style, default 'TableStyleMedium2'. */
+  style?: string;
+}
+
+export type ConditionalFormat =
+  | {
+      type: 'textEquals';
+      /** Column index (absolute in new sheets; relative to startColumn in ColumnWrite). */
+      col: number;
+      firstRow: number;
+      lastRow: number;
+      text: string;
+      fill: 'red' | 'orange' | 'yellow' | 'green' | 'grey';
+    }
+  | {
+      type: 'dataBar';
+      col: number;
+      firstRow: number;
+      lastRow: number;
+    }
+  | {
+      type: 'greaterThan';
+      col: number;
+      firstRow: number;
+      lastRow: number;
+      value: number;
+      fill: 'red' | 'orange' | 'yellow' | 'green' | 'grey';
+    };
+
+export interface DataValidationSpec {
+  row: number;
+  col: number;
+  lastRow: number;
+  lastCol: number;
+  validation: ListValidation;
+}
+
+/** A native PivotTable over a source range (Office adapter, ExcelApi 1.8); the file adapter writes `fallbackTable`. */
+export interface PivotSpec {
+  name: string;
+  /** The source: a sheet and its header row / columns. */
+  source: { sheet: string; headerRow: number; firstCol: number; lastCol: number; lastRow: number };
+  rows: string[];
+  columns: string[];
+  values: { header: string; fn: 'count' | 'sum' }[];
+  /** Where the pivot's top-left goes on this sheet. */
+  row: number;
+  col: number;
+}
+
+/** A native chart over a table of this sheet. The file adapter (exceljs cannot write charts) leaves a note. */
+export interface ChartSpec {
+  type: 'pie' | 'columnClustered' | 'columnStacked' | 'barClustered' | 'line';
+  title: string;
+  /** The table name whose data the chart shows; the first column is the category axis. */
+  table: string;
+  /** Which columns (by header) are series. */
+  series: string[];
+  /** Top-left anchor and size in cells. */
+  row: number;
+  col: number;
+  widthCols: number;
+  heightRows: number;
+}
+
+export interface PrintSetup {
+  orientation: 'portrait' | 'landscape';
+  paper: 'A4';
+  fitToWidth: boolean;
+  /** Rows repeated at the top of each printed page, 0-based inclusive. */
+  repeatRows?: { first: number; last: number };
+  /** Print area (0-based inclusive); omitted: the used range. */
+  area?: { firstRow: number; firstCol: number; lastRow: number; lastCol: number };
+  /** Footer text; '&P' / '&N' page number codes allowed. */
+  footer?: string;
+  margins?: { left: number; right: number; top: number; bottom: number };
+}
+
+export type SheetRole = 'summary' | 'list' | 'form' | 'notice';
+
+/** A worksheet ChurnDesk creates (or replaces, if it created it before). */
+export interface SheetSpec {
+  /** Stable key (e.g. 'summary.overview', 'form.01'); a later refresh replaces the sheet with this key. */
+  key: string;
+  /** Desired sheet name (≤ 31 characters, none of / \ ? * : [ ]); adapters add a suffix if taken by a user's sheet. */
+  name: string;
+  role: SheetRole;
+  cells: CellSpec[];
+  tables: TableSpec[];
+  columnWidths?: { col: number; width: number }[];
+  rowHeights?: { row: number; height: number }[];
+  freeze?: { rows: number; columns: number };
+  conditionalFormats?: ConditionalFormat[];
+  validations?: DataValidationSpec[];
+  pivots?: PivotSpec[];
+  charts?: ChartSpec[];
+  print: PrintSetup;
+  /** true when the sheet holds personal data (names, phones): the share-safe copy masks it. */
+  personalData?: boolean;
+  tabColor?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report, state and the plan
+// ---------------------------------------------------------------------------------------------
+
+/** A cell the core could not read. Rows/columns 0-based; `address` is the A1 address for messages. */
+export interface CellIssue {
+  sheet: string;
+  row: number;
+  col: number;
+  address: string;
+  field: string;
+  value: string;
+  /** Message key in the i18n catalogue. */
+  reason: string;
+}
+
+export interface RunReport {
+  /** Which parts ran ('aftersales', 'sales') and which sheets each used. */
+  parts: { part: 'aftersales' | 'sales'; ran: boolean; sheets: string[]; reason?: string }[];
+  /** Key figures for the CLI report and the task pane home (e.g. { rowsRead: 1200, vehicles: 1100, churnRate: 0.31 }). */
+  figures: Record<string, number>;
+  /** Count per status label (e.g. { 活跃: 512, ... }). */
+  statusCounts: Record<string, number>;
+  issues: CellIssue[];
+  /** Human-readable warnings (already localised). */
+  warnings: string[];
+}
+
+/** What ChurnDesk keeps inside the workbook (hidden sheet), so an emailed copy gives the same results. */
+export interface WorkbookState {
+  version: 1;
+  /** Settings as last saved (partial: missing fields take defaults). */
+  settings: Record<string, unknown>;
+  /** Column mapping per source sheet: field -> header text chosen by the user. */
+  mappings: Record<string, Record<string, string>>;
+  /** Sheets the product created, by key -> sheet name. */
+  ownedSheets: Record<string, string>;
+  /** Columns the product appended per source sheet: header row, first column, headers written. */
+  ownedColumns: Record<string, { headerRow: number; startColumn: number; headers: string[] }>;
+  /** The last run's key figures, for the pane and for month-on-month comparisons. */
+  lastRun?: { at: string; figures: Record<string, number>; failedByCategory?: Record<string, number> };
+}
+
+export interface WorkbookPlan {
+  columnWrites: ColumnWrite[];
+  sheets: SheetSpec[];
+  /** The state to store after the plan is applied. */
+  state: WorkbookState;
+  report: RunReport;
+}
+
+/** Name of the very hidden sheet that stores WorkbookState as JSON in column A. */
+export const STATE_SHEET_NAME = 'ChurnDesk_State';

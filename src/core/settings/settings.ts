@@ -1,0 +1,197 @@
+/**
+ * Settings: every default DOMAIN.md gives, in one typed object, with validation that names the bad field.
+ * Settings are stored in the workbook (WorkbookState.settings) so an emailed copy analyses the same way.
+ */
+
+export type Locale = 'zh-CN' | 'en-US';
+
+/** Reason categories of after-sales churn (DOMAIN.md, 流失原因 / 原因类别). */
+export const INTERNAL_REASONS = ['价格', '技术', '等待', '服务'] as const;
+export const EXTERNAL_REASONS = ['距离', '亲友修理厂', '车辆转卖', '里程少', '外地用车', '车辆报废'] as const;
+export type ReasonCategory = (typeof INTERNAL_REASONS)[number] | (typeof EXTERNAL_REASONS)[number] | '其他';
+
+/** Lost-prospect reason classes (DOMAIN.md, 战败原因类别). */
+export const DEFEAT_REASONS = ['价格', '竞品', '车型/配置', '交车时间', '服务', '贷款/资金', '暂缓购买', '其他'] as const;
+export type DefeatReasonCategory = (typeof DEFEAT_REASONS)[number];
+
+export type IntentLevel = 'H' | 'A' | 'B' | 'C' | 'N' | 'O' | 'F';
+
+export interface PrioritySettings {
+  /** Vehicles younger than this (years since purchase) are the easiest to win back (seed: 4 years, ~60%). */
+  easyWinBackMaxAgeYears: number;
+  /** Out-of-town vehicles are not called but their records cleaned. */
+  skipOutOfTown: boolean;
+  /** When internal reasons are at least this share of all recorded reasons, fix them before calling. */
+  internalReasonShareToFixFirst: number;
+}
+
+export interface SalesSettings {
+  /** Days until the next follow-up is due after a follow-up at this level. */
+  levelIntervalDays: Record<'H' | 'A' | 'B' | 'C' | 'N', number>;
+  /** Monthly total sales (当月销售总量) entered by the user, by 'YYYY-MM'. */
+  monthlyTotalSales: Record<string, number>;
+  /** Days ahead to list follow-ups due (意向级别分布). */
+  dueSoonDays: number;
+}
+
+export interface Settings {
+  /** Analysis date as 'YYYY-MM-DD'; null means today. */
+  analysisDate: string | null;
+  /** Months without a visit at which a vehicle becomes 准流失 / 流失 / 彻底流失. */
+  thresholds: { atRiskMonths: number; lostMonths: number; goneMonths: number };
+  /** Warranty ends at whichever comes first. */
+  warranty: { months: number; km: number };
+  /** Region names (or parts of them) that count as local; empty: every region is local. */
+  localRegions: string[];
+  /** Target churn rate, 0..1. */
+  targetChurnRate: number;
+  dealerName: string;
+  language: Locale;
+  /** Extra keywords per after-sales reason category, added to the built-in dictionary. */
+  extraReasonKeywords: Partial<Record<ReasonCategory, string[]>>;
+  /** Extra keywords per lost-prospect reason class. */
+  extraDefeatKeywords: Partial<Record<DefeatReasonCategory, string[]>>;
+  priority: PrioritySettings;
+  sales: SalesSettings;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  analysisDate: null,
+  thresholds: { atRiskMonths: 6, lostMonths: 12, goneMonths: 24 },
+  warranty: { months: 36, km: 100000 },
+  localRegions: [],
+  targetChurnRate: 0.25,
+  dealerName: '',
+  language: 'zh-CN',
+  extraReasonKeywords: {},
+  extraDefeatKeywords: {},
+  priority: { easyWinBackMaxAgeYears: 4, skipOutOfTown: true, internalReasonShareToFixFirst: 0.5 },
+  sales: {
+    levelIntervalDays: { H: 1, A: 3, B: 7, C: 15, N: 1 },
+    monthlyTotalSales: {},
+    dueSoonDays: 7,
+  },
+};
+
+/** One problem with a settings value: the dotted path of the field and a message key. */
+export interface SettingsError {
+  field: string;
+  /** i18n key, e.g. 'settings.error.notPositiveInteger'. */
+  message: string;
+}
+
+export class SettingsValidationError extends Error {
+  constructor(public readonly errors: SettingsError[]) {
+    super(`Invalid settings: ${errors.map((e) => `${e.field} (${e.message})`).join('; ')}`);
+    this.name = 'SettingsValidationError';
+  }
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const y = +m[1];
+  const mo = +m[2];
+  const d = +m[3];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const dim = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= dim;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Deep-merges a partial (e.g. parsed JSON from the workbook or a --settings file) over the defaults. */
+function mergeDeep<T>(base: T, over: unknown): T {
+  if (!isPlainObject(over) || !isPlainObject(base)) return (over === undefined ? base : over) as T;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(over)) {
+    if (v === undefined) continue;
+    const b = (base as Record<string, unknown>)[k];
+    out[k] = isPlainObject(b) && isPlainObject(v) ? mergeDeep(b, v) : v;
+  }
+  return out as T;
+}
+
+function validate(s: Settings): SettingsError[] {
+  const errors: SettingsError[] = [];
+  const posInt = (field: string, v: unknown) => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) errors.push({ field, message: 'settings.error.notPositiveInteger' });
+  };
+  const positive = (field: string, v: unknown) => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) errors.push({ field, message: 'settings.error.notPositiveNumber' });
+  };
+  const rate = (field: string, v: unknown) => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) errors.push({ field, message: 'settings.error.notRate' });
+  };
+  const stringList = (field: string, v: unknown) => {
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) errors.push({ field, message: 'settings.error.notStringList' });
+  };
+
+  if (s.analysisDate !== null && (typeof s.analysisDate !== 'string' || !isValidIsoDate(s.analysisDate))) {
+    errors.push({ field: 'analysisDate', message: 'settings.error.notDate' });
+  }
+  posInt('thresholds.atRiskMonths', s.thresholds.atRiskMonths);
+  posInt('thresholds.lostMonths', s.thresholds.lostMonths);
+  posInt('thresholds.goneMonths', s.thresholds.goneMonths);
+  if (
+    errors.length === 0 &&
+    !(s.thresholds.atRiskMonths < s.thresholds.lostMonths && s.thresholds.lostMonths < s.thresholds.goneMonths)
+  ) {
+    errors.push({ field: 'thresholds', message: 'settings.error.thresholdOrder' });
+  }
+  posInt('warranty.months', s.warranty.months);
+  positive('warranty.km', s.warranty.km);
+  stringList('localRegions', s.localRegions);
+  rate('targetChurnRate', s.targetChurnRate);
+  if (typeof s.dealerName !== 'string') errors.push({ field: 'dealerName', message: 'settings.error.notText' });
+  if (s.language !== 'zh-CN' && s.language !== 'en-US') errors.push({ field: 'language', message: 'settings.error.notLanguage' });
+  for (const [group, field] of [
+    [s.extraReasonKeywords, 'extraReasonKeywords'],
+    [s.extraDefeatKeywords, 'extraDefeatKeywords'],
+  ] as const) {
+    if (!isPlainObject(group)) errors.push({ field, message: 'settings.error.notKeywordMap' });
+    else for (const [k, v] of Object.entries(group)) stringList(`${field}.${k}`, v);
+  }
+  posInt('priority.easyWinBackMaxAgeYears', s.priority.easyWinBackMaxAgeYears);
+  if (typeof s.priority.skipOutOfTown !== 'boolean') errors.push({ field: 'priority.skipOutOfTown', message: 'settings.error.notBoolean' });
+  rate('priority.internalReasonShareToFixFirst', s.priority.internalReasonShareToFixFirst);
+  for (const lvl of ['H', 'A', 'B', 'C', 'N'] as const) posInt(`sales.levelIntervalDays.${lvl}`, s.sales.levelIntervalDays[lvl]);
+  posInt('sales.dueSoonDays', s.sales.dueSoonDays);
+  if (!isPlainObject(s.sales.monthlyTotalSales)) errors.push({ field: 'sales.monthlyTotalSales', message: 'settings.error.notMonthMap' });
+  else
+    for (const [k, v] of Object.entries(s.sales.monthlyTotalSales)) {
+      if (!/^\d{4}-\d{2}$/.test(k)) errors.push({ field: `sales.monthlyTotalSales.${k}`, message: 'settings.error.notMonth' });
+      else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) errors.push({ field: `sales.monthlyTotalSales.${k}`, message: 'settings.error.notNonNegative' });
+    }
+  return errors;
+}
+
+/**
+ * Builds complete settings from a partial (JSON from the workbook, a file, or the pane), validating every field.
+ * @throws SettingsValidationError naming each bad field.
+ * @example resolveSettings({ thresholds: { atRiskMonths: 3 } }).thresholds // { atRiskMonths: 3, lostMonths: 12, goneMonths: 24 }
+ */
+export function resolveSettings(partial: unknown): Settings {
+  if (partial !== undefined && partial !== null && !isPlainObject(partial)) {
+    throw new SettingsValidationError([{ field: '(root)', message: 'settings.error.notObject' }]);
+  }
+  const merged = mergeDeep(DEFAULT_SETTINGS, partial ?? {});
+  const errors = validate(merged);
+  if (errors.length) throw new SettingsValidationError(errors);
+  return merged;
+}
+
+/** Checks settings without throwing; the pane shows each error beside its field. */
+export function checkSettings(partial: unknown): SettingsError[] {
+  try {
+    resolveSettings(partial);
+    return [];
+  } catch (e) {
+    if (e instanceof SettingsValidationError) return e.errors;
+    throw e;
+  }
+}
