@@ -1,0 +1,17 @@
+/** Messages shared by every part: settings validation, generic errors. */
+export const common: Record<string, string> = {
+  'settings.error.notPositiveInteger': 'must be a positive whole number',
+  'settings.error.notPositiveNumber': 'must be a positive number',
+  'settings.error.notRate': 'must be a share between 0 and 1 (e.g. 0.25)',
+  'settings.error.notStringList': 'must be a list of texts',
+  'settings.error.notDate': 'must be a date, YYYY-MM-DD',
+  'settings.error.thresholdOrder': 'thresholds must increase: at risk < lost < gone',
+  'settings.error.notText': 'must be text',
+  'settings.error.notLanguage': 'language must be zh-CN or en-US',
+  'settings.error.notKeywordMap': 'must map a category to a list of keywords',
+  'settings.error.notBoolean': 'must be yes or no',
+  'settings.error.notMonthMap': 'must map a month to a number',
+  'settings.error.notMonth': 'month must be YYYY-MM',
+  'settings.error.notNonNegative': 'must be a number of 0 or more',
+  'settings.error.notObject': 'settings must be an object (JSON)',
+};

@@ -1,0 +1,7 @@
+/** The en-US catalogue: the union of each area's messages. Add an area by adding a file and a spread here. */
+import type { Catalogue } from '../index';
+import { common } from './common';
+
+export const enUS: Catalogue = {
+  ...common,
+};
