@@ -1,0 +1,72 @@
+/**
+ * The actions the task pane and the ribbon commands call. Implemented over Office.js in src/office/
+ * (createOfficeActions); React components receive them as props and never call Excel.run themselves.
+ */
+import type { CellValue, RunReport } from '../core/plan/types';
+import type { Settings } from '../core/settings/settings';
+import type { SheetKind, Field } from '../core/sheets/types';
+
+export interface Progress {
+  /** i18n key of the current step, e.g. 'progress.reading'. */
+  step: string;
+  /** 0..1 */
+  fraction: number;
+}
+
+export interface RunOptions {
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+}
+
+export interface DetectedSheetSummary {
+  sheet: string;
+  kind: SheetKind;
+  headerRow: number;
+  headers: string[];
+  /** field -> header text it was mapped to */
+  mapping: Partial<Record<Field, string>>;
+  missingRequired: Field[];
+  dataRowCount: number;
+}
+
+export interface DetectionSummary {
+  sheets: DetectedSheetSummary[];
+  ignored: { sheet: string; reason: string }[];
+}
+
+export interface RunSummary {
+  report: RunReport;
+  /** Names of the sheets written. */
+  sheetsWritten: string[];
+  /** Syncs used (for diagnostics). */
+  syncs: number;
+  durationMs: number;
+}
+
+export interface SheetPreview {
+  headers: string[];
+  rows: CellValue[][];
+}
+
+export interface FormsResult {
+  sheets: string[];
+}
+
+export interface ShareSafeResult {
+  /** The new sheets (copies with masked personal data). */
+  sheets: string[];
+  maskedCells: number;
+}
+
+export interface ChurnDeskActions {
+  detect(): Promise<DetectionSummary>;
+  analyse(options?: RunOptions): Promise<RunSummary>;
+  generateForms(formIds: string[], filled: boolean, options?: RunOptions): Promise<FormsResult>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(partial: unknown): Promise<Settings>;
+  saveMapping(sheet: string, mapping: Partial<Record<Field, string>>): Promise<void>;
+  previewSheet(sheet: string, rows: number): Promise<SheetPreview>;
+  shareSafeCopy(options?: RunOptions): Promise<ShareSafeResult>;
+  /** The last run's figures stored in the workbook, for the home view before any refresh. */
+  lastRun(): Promise<RunReport['figures'] | null>;
+}
