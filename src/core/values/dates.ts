@@ -85,6 +85,6 @@ export function monthKey(serial: number): string {
 /** Day of week of a serial, 0 = Sunday … 6 = Saturday. */
 export function weekday(serial: number): number {
   const s = Math.floor(serial);
-  // 1900-01-01 (serial 1) was a Monday in Excel's calendar; serials ≥ 61 are exact.
-  return ((s % 7) + 7) % 7;
+  // Excel's WEEKDAY(1) is a Sunday (its calendar counts the phantom 1900-02-29); exact for serials ≥ 61.
+  return (((s - 1) % 7) + 7) % 7;
 }
