@@ -1,0 +1,193 @@
+/**
+ * An in-memory Excel for tests (and for hosting the task pane in a browser page): the subset of the Office.js
+ * Excel API ChurnDesk uses, behaving like the real one where it matters:
+ * - properties throw PropertyNotLoaded until `load()` + `context.sync()`;
+ * - writes are queued and applied at `sync()`; a sync over 5 MB throws Request/ResponsePayloadSizeLimitExceeded;
+ * - `Range.values` parses strings as if typed (formulas, numbers, dates) unless the cell's format is '@';
+ * - ExcelApi requirement sets can be lowered to test fallbacks (PivotTables 1.8, pageLayout 1.9 …);
+ * - a sync can be made to fail (failOnSync) to test that a failure half-way leaves the workbook usable.
+ * Pure TypeScript, no Node APIs: it is bundled into a browser page too.
+ *
+ * @example
+ *   const wb = FakeWorkbook.fromGrids({ 客户: [['姓名', '电话'], ['王五', '13800000000']] });
+ *   await wb.run(async (ctx) => { const r = ctx.workbook.worksheets.getItem('客户').getRange('A1'); r.load('values'); await ctx.sync(); });
+ *   wb.dump().sheets[0].values // [['姓名','电话'],['王五', 13800000000]]
+ */
+import { FakeContextCore, type ContextHost, type SyncStats } from './context';
+import { FakeOfficeError } from './errors';
+import { WorkbookData, type SheetDump, type Visibility } from './model';
+import { FakeTableCollection, FakeWorksheetCollection } from './proxies';
+import { colLetters, rectAddress } from './addresses';
+
+export { FakeOfficeError } from './errors';
+export type { SheetDump } from './model';
+export { coerceWrite, typedValue } from './coerce';
+
+/** The fake's RequestContext: `context.workbook` and `context.sync()`. */
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbookProxy;
+  readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
+  constructor(readonly core: FakeContextCore) {
+    this.workbook = new FakeWorkbookProxy(core);
+  }
+  sync(): Promise<void> {
+    return this.core.sync();
+  }
+}
+
+export class FakeWorkbookProxy {
+  constructor(private readonly core: FakeContextCore) {}
+  get worksheets(): FakeWorksheetCollection {
+    return new FakeWorksheetCollection(this.core);
+  }
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.core, null);
+  }
+  get application() {
+    const core = this.core;
+    return {
+      suspendApiCalculationUntilNextSync: () => {
+        core.requireApi(1.6, 'suspendApiCalculationUntilNextSync');
+        core.enqueue(null, () => (core.suspendCalc = true));
+      },
+      set calculationMode(v: string) {
+        core.requireApi(1.8, 'calculationMode');
+        core.enqueue(v, () => (core.data.calculationMode = v));
+      },
+      calculate: (_type: string) => core.enqueue(null, () => undefined),
+    };
+  }
+}
+
+export interface FakeHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version?: string): boolean;
+}
+
+export interface FakeWorkbookOptions {
+  /** Highest ExcelApi 1.x supported; default 1.12. */
+  excelApi?: number;
+  /** Payload limit per request/response; default 5 MB as on Excel on the web. */
+  payloadLimitBytes?: number;
+}
+
+export class FakeWorkbook implements ContextHost {
+  readonly data = new WorkbookData();
+  readonly stats: SyncStats = { syncs: 0, maxRequestBytes: 0, maxResponseBytes: 0, commands: [] };
+  payloadLimitBytes: number;
+  failOnSync: number | null = null;
+  excelApi: number;
+  /** Number of Excel.run batches started. */
+  runs = 0;
+
+  constructor(options: FakeWorkbookOptions = {}) {
+    this.excelApi = options.excelApi ?? 1.12;
+    this.payloadLimitBytes = options.payloadLimitBytes ?? 5 * 1024 * 1024;
+  }
+
+  /**
+   * A workbook with one sheet per grid, in order. Values are stored as given (no parsing): a grid is what
+   * `Range.values` would return. `formats` optionally gives number formats per sheet (same shape or sparse).
+   */
+  static fromGrids(grids: Record<string, unknown[][]>, options: FakeWorkbookOptions & { formats?: Record<string, (string | undefined)[][]> } = {}): FakeWorkbook {
+    const wb = new FakeWorkbook(options);
+    for (const [name, grid] of Object.entries(grids)) {
+      const s = wb.data.addSheet(name);
+      grid.forEach((row, r) => row.forEach((v, c) => s.setRaw(r, c, v === null || v === undefined ? '' : v, undefined)));
+      const f = options.formats?.[name];
+      f?.forEach((row, r) => row.forEach((x, c) => s.setFormat(r, c, x)));
+    }
+    wb.data.activeSheet = wb.data.sheets[0] ?? null;
+    return wb;
+  }
+
+  supports(name: string, version = '1.1'): boolean {
+    const v = Number(version);
+    if (name === 'ExcelApi') return this.excelApi + 1e-9 >= v;
+    return false;
+  }
+
+  /** Like Excel.run: a fresh context; queued commands left when the batch resolves are synced. */
+  async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+    this.runs++;
+    const core = new FakeContextCore(this);
+    const ctx = new FakeRequestContext(core);
+    const result = await batch(ctx);
+    if (core.pending() > 0) await core.sync();
+    return result;
+  }
+
+  /** The Office.js-typed host the adapter takes (the cast is the only place the fake pretends to be Excel). */
+  host(): FakeHost {
+    return {
+      run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => this.run((ctx) => batch(ctx as unknown as Excel.RequestContext)),
+      isSetSupported: (name: string, version?: string) => this.supports(name, version),
+    };
+  }
+
+  /**
+   * Installs `Excel` and `Office` globals backed by this workbook (for a browser page hosting the pane):
+   * Excel.run, Office.onReady, Office.context.requirements.isSetSupported, Office.context.displayLanguage.
+   */
+  installGlobals(target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>, displayLanguage = 'zh-CN'): void {
+    const host = this.host();
+    target.Excel = { run: host.run };
+    target.Office = {
+      onReady: (cb?: (info: { host: string; platform: string }) => void) => {
+        const info = { host: 'Excel', platform: 'OfficeOnline' };
+        cb?.(info);
+        return Promise.resolve(info);
+      },
+      context: { displayLanguage, requirements: { isSetSupported: host.isSetSupported } },
+      HostType: { Excel: 'Excel' },
+    };
+  }
+
+  sheetNames(): string[] {
+    return this.data.sheets.map((s) => s.name);
+  }
+
+  /** Values of a sheet from A1 to the used range's end ('' for blank), or throws ItemNotFound. */
+  grid(name: string): unknown[][] {
+    const s = this.data.sheetByName(name);
+    if (!s) throw new FakeOfficeError('ItemNotFound', `No sheet '${name}'.`);
+    const rect = s.usedRect(true);
+    if (!rect) return [];
+    const out: unknown[][] = [];
+    for (let r = 0; r < rect.r0 + rect.rows; r++) {
+      const row: unknown[] = [];
+      for (let c = 0; c < rect.c0 + rect.cols; c++) row.push(s.value(r, c));
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Everything a user would see, deterministic, for deep-equality assertions. */
+  dump(): { sheets: SheetDump[]; activeSheet: string | null } {
+    const sheets = this.data.sheets.map((s, position): SheetDump => {
+      const formulas: Record<string, string> = {};
+      s.formulas.forEach((row, r) => row?.forEach((f, c) => f !== undefined && (formulas[`${colLetters(c)}${r + 1}`] = f)));
+      const numberFormats: Record<string, string> = {};
+      s.formats.forEach((row, r) => row?.forEach((f, c) => f !== undefined && (numberFormats[`${colLetters(c)}${r + 1}`] = f)));
+      return {
+        name: s.name,
+        visibility: s.visibility as Visibility,
+        position,
+        values: this.grid(s.name),
+        formulas,
+        numberFormats,
+        tables: this.data.tables
+          .filter((t) => t.sheet === s)
+          .map((t) => ({ name: t.name, address: rectAddress(t.rect), showTotals: t.showTotals, style: t.style, headers: this.data.tableHeaders(t) })),
+        charts: s.charts.map((c) => ({ ...c })),
+        pivots: s.pivots.map((p) => ({ ...p })),
+        conditionalFormats: s.conditionalFormats.map((c) => ({ ...c })),
+        validations: s.validations.map((v) => ({ ...v })),
+        merges: [...s.merges],
+        freeze: { ...s.freeze },
+        pageLayout: { ...s.pageLayout },
+      };
+    });
+    return { sheets, activeSheet: this.data.activeSheet?.name ?? null };
+  }
+}
