@@ -1,0 +1,71 @@
+/**
+ * 战败原因类别: the class of a lost prospect's reason text (DOMAIN.md): 价格, 竞品, 车型/配置, 交车时间, 服务,
+ * 贷款/资金, 暂缓购买, 其他 — plus the dealer's own keywords from settings.extraDefeatKeywords, tried first.
+ */
+import type { DefeatReasonCategory, Settings } from '../settings/settings';
+import { DEFEAT_REASONS } from '../settings/settings';
+import { brandIn } from './competitor';
+import { cellText, isMissingText } from './halfWidth';
+
+/**
+ * Built-in rules, tried in this order; the first that matches wins. Order decides overlaps:
+ * - "bought another car" phrasing ('已购', '买了', '提了') names the outcome: 竞品, unless negated ('不买了').
+ * - financing, delivery, service and price name the cause, so they come before model words ('车型') and
+ *   before a merely mentioned brand ('比亚迪优惠多' is a price loss to BYD: class 价格, 流失去向 比亚迪).
+ * - postponing comes after price: '价格太高, 暂缓购买' was lost on price.
+ */
+const RULES: readonly [DefeatReasonCategory, RegExp][] = [
+  ['竞品', /(已购|已买|已订|(?<![不没未])买了|购买了|(?<![不没未])订了|提了|选了|改买|转买|转购|去买|定了别|他牌|竞品|其他品牌|其它品牌|别的品牌|别的牌子|其他牌子|外品牌)/],
+  ['贷款/资金', /(贷款|按揭|首付|分期|征信|资金|钱不够|没钱|缺钱|预算不足|预算不够|经济|批不下|审批|利息|手头紧)/],
+  ['交车时间', /(交车|提车|等车|现车|没货|缺货|到货|排队|周期长|等不及|等太久|交付|订不到|货期)/],
+  ['服务', /(服务|态度|顾问|销售员|接待|回复|不回|怠慢|冷淡|不专业|不热情|没人理|不理|跟进不及时|没跟进|离职|体验差)/],
+  ['价格', /(价格|价钱|价位|优惠|便宜|太贵|偏贵|贵了|较贵|贵|折扣|让利|降价|砍价|报价高|报价太高|差价|补贴|赠送少|落地价|置换)/],
+  ['车型/配置', /(车型|配置|颜色|车色|空间|动力|油耗|续航|外观|内饰|款式|尺寸|座椅|天窗|底盘|车身|排量|变速箱|自动挡|手动挡|七座|7座|不喜欢|不满意车|品质|质量|安全)/],
+  ['暂缓购买', /(暂缓|暂时不|暂不|不买了|推迟|延后|以后再|再说|再等|观望|明年|过段时间|不急|搁置|没定|考虑中|家人不同意|不想买)/],
+  ['竞品', /(别家|别处|其他店|其它店|外地店|他店|同城|其他4S|其它4S|二网|网上买)/],
+];
+
+/** The user's keywords per class, compiled once per settings object. */
+function userKeywords(settings: Pick<Settings, 'extraDefeatKeywords'> | undefined): [DefeatReasonCategory, string[]][] {
+  const out: [DefeatReasonCategory, string[]][] = [];
+  if (!settings) return out;
+  for (const cls of DEFEAT_REASONS) {
+    const words = settings.extraDefeatKeywords[cls];
+    if (words && words.length) out.push([cls, words.filter((w) => w.trim() !== '')]);
+  }
+  return out;
+}
+
+/**
+ * Classifies a defeat-reason text.
+ * @returns the class; '' when the text is blank.
+ * @example classifyDefeatReason('对方优惠多两万') // '价格'
+ * @example classifyDefeatReason('已购比亚迪') // '竞品'
+ * @example classifyDefeatReason('贷款没批下来') // '贷款/资金'
+ */
+export function classifyDefeatReason(value: unknown, settings?: Pick<Settings, 'extraDefeatKeywords'>): DefeatReasonCategory | '' {
+  const text = cellText(value);
+  if (isMissingText(text)) return '';
+  for (const [cls, words] of userKeywords(settings)) {
+    for (const w of words) if (text.includes(w)) return cls;
+  }
+  for (const [cls, pattern] of RULES) if (pattern.test(text)) return cls;
+  if (brandIn(text)) return '竞品';
+  return '其他';
+}
+
+/**
+ * A classifier bound to settings, with a cache: reason texts repeat a lot across a dealer's cards.
+ * @example const classify = defeatReasonClassifier(settings); classify('价格太贵') // '价格'
+ */
+export function defeatReasonClassifier(settings: Pick<Settings, 'extraDefeatKeywords'>): (value: unknown) => DefeatReasonCategory | '' {
+  const cache = new Map<string, DefeatReasonCategory | ''>();
+  return (value) => {
+    const text = cellText(value);
+    const hit = cache.get(text);
+    if (hit !== undefined) return hit;
+    const cls = classifyDefeatReason(text, settings);
+    if (cache.size < 50000) cache.set(text, cls);
+    return cls;
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Intent level (意向级别) of a prospect: H (buys within 7 days), A (15), B (30), C (3 months), N (new, not rated),
+ * O (ordered), F (lost). Read from letters in any case and decoration ('h级', 'A类', 'B级客户', 'Ｃ') or from
+ * words ('一周内', '半个月内', '已订车', '战败' …) (DOMAIN.md, Sales side: prospects).
+ */
+import type { IntentLevel } from '../settings/settings';
+import type { Parsed } from './arrivalTime';
+import { cellText, isMissingText } from './halfWidth';
+
+export const INTENT_LEVELS: readonly IntentLevel[] = ['H', 'A', 'B', 'C', 'N', 'O', 'F'];
+
+/** Lost words are tried before ordered words: '已购他牌' holds '已购'. */
+const LOST_WORDS = ['战败', '已购他牌', '购买他牌', '买了他牌', '已购竞品', '他牌', '流失', '放弃', '失败', '丢单', '飞单', '无意向', '不买了', '已买别'];
+const ORDERED_WORDS = ['已订车', '订车', '交定金', '付定金', '下定', '下订', '定金', '订金', '已成交', '成交', '订单', '签约', '已购', '已提车', '提车', '交车'];
+const NEW_WORDS = ['新客户', '新客', '未评级', '未定级', '未分级', '待评级', '新建', '首次'];
+
+const CN_NUMBER: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 };
+
+/** Days of a purchase horizon such as '7天内', '一周内', '半个月内', '3个月内', '半年内'; NaN when none. */
+function horizonDays(text: string): number {
+  const m = /(\d+(?:\.\d+)?|[一两二三四五六七八九十半])\s*(个)?\s*(天|日|周|星期|礼拜|月|年)/.exec(text);
+  if (!m) return NaN;
+  const n = /\d/.test(m[1]) ? Number(m[1]) : CN_NUMBER[m[1]];
+  const unit = m[3];
+  const perUnit = unit === '天' || unit === '日' ? 1 : unit === '月' ? 30 : unit === '年' ? 365 : 7;
+  return n * perUnit;
+}
+
+function levelFromDays(days: number): IntentLevel {
+  if (days <= 7) return 'H';
+  if (days <= 15) return 'A';
+  if (days <= 31) return 'B';
+  return 'C';
+}
+
+/**
+ * The normalised level.
+ * @returns the level; null when blank; undefined when unreadable.
+ * @example readIntentLevel('b级客户') // 'B'
+ * @example readIntentLevel('半个月内') // 'A'
+ * @example readIntentLevel('已购他牌') // 'F'
+ */
+export function readIntentLevel(value: unknown): Parsed<IntentLevel> {
+  const text = cellText(value);
+  if (isMissingText(text)) return null;
+  // Drop a leading label ('级别H', '意向级别:A') so the letter is at the start.
+  const upper = text.toUpperCase().replace(/^(意向级别|追踪后级别|意向|级别|等级)\s*[:：]?\s*/, '');
+  // A single level letter, alone or with decoration: 'H', 'h级', 'A类', 'B级客户', '(C)', 'O-已订车'.
+  const letter = /^[\s(（[【]*([HABCNOF])(?![A-Z])/.exec(upper);
+  if (letter) return letter[1] as IntentLevel;
+  const inside = /(?:^|[^A-Z])([HABCNOF])\s*(级|类)/.exec(upper);
+  if (inside) return inside[1] as IntentLevel;
+  for (const w of LOST_WORDS) if (text.includes(w)) return 'F';
+  for (const w of ORDERED_WORDS) if (text.includes(w)) return 'O';
+  for (const w of NEW_WORDS) if (text.includes(w)) return 'N';
+  const days = horizonDays(text);
+  if (Number.isFinite(days)) return levelFromDays(days);
+  if (text.includes('一周') || text.includes('本周') || text.includes('马上') || text.includes('近期') || text.includes('立即')) return 'H';
+  if (text.includes('两周') || text.includes('半月')) return 'A';
+  if (text.includes('月底') || text.includes('本月') || text.includes('一月')) return 'B';
+  return undefined;
+}

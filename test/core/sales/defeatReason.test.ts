@@ -1,0 +1,63 @@
+import { classifyDefeatReason, defeatReasonClassifier } from '../../../src/core/sales/defeatReason';
+import { brandIn, readCompetitor } from '../../../src/core/sales/competitor';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
+
+/** At least eight phrasings per class, as a receptionist or consultant writes them. */
+const PHRASINGS: Record<string, string[]> = {
+  价格: ['价格太高', '价钱谈不拢', '优惠力度不够', '别家便宜三千', '嫌贵', '折扣太少', '落地价高', '比亚迪优惠多', '报价高于预期', '降价幅度小'],
+  竞品: ['已购比亚迪', '买了大众', '已买吉利星越', '改买特斯拉', '选了理想L6', '已购他牌', '提了问界M7', '去买了凯美瑞', '在别家买了', '其他品牌'],
+  '车型/配置': ['配置低', '没有想要的颜色', '空间太小', '动力不足', '油耗高', '外观不喜欢', '内饰一般', '续航短', '没有七座车型'],
+  交车时间: ['交车太慢', '没有现车', '等车时间太长', '提车要等三个月', '缺货', '排队太久', '到货周期长', '等不及了'],
+  服务: ['服务差', '销售态度不好', '顾问离职', '回复太慢', '接待不热情', '没人理', '跟进不及时', '顾问不专业'],
+  '贷款/资金': ['贷款没批下来', '首付不够', '按揭手续麻烦', '征信有问题', '资金紧张', '钱不够', '预算不足', '分期利息高', '手头紧'],
+  暂缓购买: ['暂缓购买', '暂时不买了', '推迟到明年', '以后再说', '再等等看', '观望中', '不急', '家人不同意', '暂不考虑'],
+  其他: ['联系不上', '搬家去外地', '客户出国', '原因不明', '身体原因', '工作调动', '无', ''],
+};
+
+describe('classifyDefeatReason', () => {
+  const cases: [string, string][] = [];
+  for (const [cls, texts] of Object.entries(PHRASINGS)) {
+    for (const text of texts) cases.push([text, text === '' || text === '无' ? '' : cls]);
+  }
+  it.each(cases)('%p → %p', (text, cls) => {
+    expect(classifyDefeatReason(text)).toBe(cls);
+  });
+
+  it('has at least eight phrasings per class', () => {
+    for (const texts of Object.values(PHRASINGS)) expect(texts.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('tries the dealer keywords first', () => {
+    const settings = { ...DEFAULT_SETTINGS, extraDefeatKeywords: { 服务: ['售后口碑'], 暂缓购买: ['联系不上'] } };
+    expect(classifyDefeatReason('售后口碑差价格高', settings)).toBe('服务');
+    const classify = defeatReasonClassifier(settings);
+    expect(classify('联系不上')).toBe('暂缓购买');
+    expect(classify('联系不上')).toBe('暂缓购买');
+    expect(classify('价格太高')).toBe('价格');
+  });
+});
+
+describe('competitor', () => {
+  const cases: [unknown, unknown, string][] = [
+    ['比亚迪', '', '比亚迪'],
+    ['一汽大众', '', '大众'],
+    ['上汽大众朗逸', '', '大众'],
+    ['BYD', '', '比亚迪'],
+    ['城东某4S店', '', '城东某4S店'],
+    ['', '已购比亚迪宋PLUS', '比亚迪'],
+    ['', '去买了凯美瑞', '丰田'],
+    ['', '选了Model Y', '特斯拉'],
+    ['', '价格比理想贵', '理想'],
+    ['', '价格太高', ''],
+    ['无', '买了哈弗H6', '哈弗'],
+    ['', '', ''],
+  ];
+  it.each(cases)('recorded %p, reason %p → %p', (recorded, reason, expected) => {
+    expect(readCompetitor(recorded, reason)).toBe(expected);
+  });
+  it('folds model names to brands', () => {
+    expect(brandIn('坦克300')).toBe('坦克');
+    expect(brandIn('瑞虎8')).toBe('奇瑞');
+    expect(brandIn('没有品牌')).toBe('');
+  });
+});
