@@ -1,0 +1,173 @@
+/** One sheet of the mapping view: field drop-downs, a five-row preview, and its own save button. */
+import * as React from 'react';
+import {
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Option,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { ChurnDeskActions, DetectedSheetSummary, SheetPreview } from '../../office/actions';
+import type { Field as SheetField } from '../../core/sheets/types';
+import { useT } from '../i18nContext';
+import { Section } from '../components/Section';
+import { ResultRegion, type Outcome } from '../components/ResultRegion';
+import { describeError } from '../describeError';
+import { FIELDS_BY_KIND, REQUIRED_GROUPS, isRequiredField, unsatisfiedGroups } from '../sheetFields';
+
+const useStyles = makeStyles({
+  fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: tokens.spacingHorizontalS },
+  dropdown: { minWidth: 0, width: '100%' },
+  preview: { overflowX: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  table: { tableLayout: 'auto', width: 'max-content', minWidth: '100%' },
+  cell: { whiteSpace: 'nowrap', maxWidth: '160px', overflow: 'hidden', textOverflow: 'ellipsis' },
+  actions: { display: 'flex', justifyContent: 'flex-end' },
+});
+
+/** The option meaning "this field has no column". */
+const NONE = '';
+
+function formatCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return String(v);
+}
+
+export function SheetMappingCard(props: { actions: ChurnDeskActions; summary: DetectedSheetSummary }): React.ReactElement {
+  const { actions, summary } = props;
+  const t = useT();
+  const styles = useStyles();
+  const [mapping, setMapping] = React.useState<Partial<Record<SheetField, string>>>(summary.mapping);
+  const [preview, setPreview] = React.useState<SheetPreview | null>(null);
+  const [outcome, setOutcome] = React.useState<Outcome | null>(null);
+  const [saving, setSaving] = React.useState(false);
+
+  React.useEffect(() => {
+    let live = true;
+    actions.previewSheet(summary.sheet, 5).then(
+      (p) => live && setPreview(p),
+      (e: unknown) => live && setOutcome({ intent: 'error', title: t('ui.mapping.previewFailed'), message: describeError(e, t) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [actions, summary.sheet, t]);
+
+  // Distinct, non-blank headers: a header written twice can still be chosen once.
+  const headers = React.useMemo(() => [...new Set(summary.headers.map((h) => h.trim()).filter(Boolean))], [summary.headers]);
+  const missingGroups = unsatisfiedGroups(summary.kind, mapping);
+  const fieldLabel = (f: SheetField) => t(`ui.field.${f}`);
+  const sep = t('ui.common.listSeparator');
+
+  const messageFor = (field: SheetField): string | undefined => {
+    const group = missingGroups.find((g) => g.includes(field));
+    if (!group) return undefined;
+    return group.length === 1 ? t('ui.mapping.requiredOne') : t('ui.mapping.requiredAny', { fields: group.map(fieldLabel).join(sep) });
+  };
+
+  const save = async () => {
+    setSaving(true);
+    setOutcome(null);
+    try {
+      const clean: Partial<Record<SheetField, string>> = {};
+      for (const [f, h] of Object.entries(mapping)) if (h) clean[f as SheetField] = h;
+      await actions.saveMapping(summary.sheet, clean);
+      setOutcome({ intent: 'success', message: t('ui.mapping.saved', { sheet: summary.sheet }) });
+    } catch (e) {
+      setOutcome({ intent: 'error', title: t('ui.mapping.saveFailed'), message: describeError(e, t) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Section
+      title={`${summary.sheet} · ${t(`ui.kind.${summary.kind}`)}`}
+      aside={<Caption1>{t('ui.home.headerRow', { row: summary.headerRow + 1 })}</Caption1>}
+      testId={`mapping-${summary.sheet}`}
+    >
+      <Caption1>
+        {t('ui.mapping.requiredNote', {
+          groups: REQUIRED_GROUPS[summary.kind].map((g) => g.map(fieldLabel).join(t('ui.common.or'))).join(sep),
+        })}
+      </Caption1>
+      <div className={styles.fields}>
+        {FIELDS_BY_KIND[summary.kind].map((field) => {
+          const value = mapping[field] ?? NONE;
+          const message = messageFor(field);
+          return (
+            <Field
+              key={field}
+              label={fieldLabel(field)}
+              required={isRequiredField(summary.kind, field)}
+              validationState={message ? 'error' : 'none'}
+              validationMessage={message}
+              size="small"
+            >
+              <Dropdown
+                className={styles.dropdown}
+                size="small"
+                data-testid={`map-${summary.sheet}-${field}`}
+                value={value || t('ui.mapping.none')}
+                selectedOptions={[value]}
+                onOptionSelect={(_e, data) => setMapping((m) => ({ ...m, [field]: data.optionValue ?? NONE }))}
+              >
+                <Option value={NONE}>{t('ui.mapping.none')}</Option>
+                {headers.map((h) => (
+                  <Option key={h} value={h}>
+                    {h}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          );
+        })}
+      </div>
+
+      <Caption1>{t('ui.mapping.preview')}</Caption1>
+      <div className={styles.preview} tabIndex={0} aria-label={t('ui.mapping.preview')}>
+        {!preview ? (
+          <Spinner size="tiny" label={t('ui.common.loading')} />
+        ) : (
+          <Table size="extra-small" className={styles.table} data-testid={`preview-${summary.sheet}`}>
+            <TableHeader>
+              <TableRow>
+                {preview.headers.map((h, i) => (
+                  <TableHeaderCell key={i} className={styles.cell}>
+                    {h}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {preview.rows.map((row, r) => (
+                <TableRow key={r}>
+                  {preview.headers.map((_h, c) => (
+                    <TableCell key={c} className={styles.cell}>
+                      {formatCell(row[c])}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </div>
+
+      <ResultRegion outcome={outcome} testId={`mapping-result-${summary.sheet}`} />
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => void save()} disabled={saving} data-testid={`save-mapping-${summary.sheet}`}>
+          {t('ui.common.save')}
+        </Button>
+      </div>
+    </Section>
+  );
+}
