@@ -1,0 +1,392 @@
+/**
+ * Applies a WorkbookPlan to an exceljs Workbook loaded from the user's file, so every source sheet stays as it was:
+ *  1. ColumnWrites: headers and values to the right of the source data. Every target cell is checked first;
+ *     a non-empty cell that is not in a column ChurnDesk wrote before (previous state's ownedColumns) stops the
+ *     whole render before anything is written.
+ *  2. SheetSpecs: each sheet is created, or replaces the sheet ChurnDesk created before under the same key; a name
+ *     taken by a user's sheet gets a suffix. Tables become real Excel tables; pivots a computed cross-tab;
+ *     charts a note (exceljs writes neither).
+ *  3. The new WorkbookState goes into the very hidden state sheet.
+ * Refreshing a rendered file gives the same sheets and columns: owned sheets are removed and re-added in plan
+ * order, owned columns cleared and rewritten, and their old validations / conditional formats dropped.
+ *
+ * Source data inside an Excel table: the appended columns are plain cells beside the table; the table's range is
+ * not widened (exceljs rewrites loaded tables unreliably, so ChurnDesk leaves the user's table untouched).
+ *
+ * Customer strings are written as exceljs string values, which exceljs always stores as text (never as a formula),
+ * and text columns also carry the '@' format so Excel keeps them text when a user edits them.
+ */
+import ExcelJS from 'exceljs';
+import type {
+  CellSpec, ColumnWrite, ConditionalFormat, ListValidation, PrintSetup, SheetSpec, TableSpec, WorkbookPlan, WorkbookState,
+  CellValue,
+} from '../core/plan/types';
+import { STATE_SHEET_NAME } from '../core/plan/types';
+import { a1, columnLetter, uniqueSheetName } from '../core/plan/names';
+import { stateToGrid } from '../core/state/stateSheet';
+import type { Locale } from '../core/settings/settings';
+import { t } from '../i18n';
+import { APPENDED_HEADER_STYLE, CELL_STYLES, CF_FILLS, numberFormatOf } from './styles';
+import { toCellValue } from './cellValue';
+import { MissingSheetError, OverwriteRefusedError } from './errors';
+import { crossTab } from './crossTab';
+import { worksheetToGrid } from './readWorkbook';
+
+export interface RenderOptions {
+  /** The state stored in the workbook before this run: says which columns and sheets ChurnDesk owns. */
+  previousState?: WorkbookState | null;
+  locale?: Locale;
+}
+
+export interface RenderResult {
+  /** Names of the sheets created, in plan order. */
+  sheetsWritten: string[];
+  /** The state written into the state sheet. */
+  state: WorkbookState;
+}
+
+type OwnedColumns = WorkbookState['ownedColumns'][string];
+
+/** The exceljs value of a plan value: '' becomes an empty cell; strings stay strings (never formulas). */
+function excelValue(v: CellValue): ExcelJS.CellValue {
+  return v === '' ? null : v;
+}
+
+function ownsColumn(owned: OwnedColumns | undefined, col: number, row: number): boolean {
+  return !!owned && row >= owned.headerRow && col >= owned.startColumn && col < owned.startColumn + owned.headers.length;
+}
+
+function isEmptyCell(cell: ExcelJS.Cell): boolean {
+  return cell.type === ExcelJS.ValueType.Merge || toCellValue(cell.value) === '';
+}
+
+/** Throws OverwriteRefusedError at the first user cell a write would cover. Linear in the cells written. */
+function checkColumnWrite(ws: ExcelJS.Worksheet, write: ColumnWrite, owned: OwnedColumns | undefined): void {
+  const lastCol = write.startColumn + write.columns.length - 1;
+  const lastRow = Math.max(write.lastDataRow, write.headerRow);
+  for (let r = write.headerRow; r <= lastRow; r++) {
+    const row = ws.findRow(r + 1);
+    if (!row) continue;
+    for (let c = write.startColumn; c <= lastCol; c++) {
+      if (ownsColumn(owned, c, r)) continue;
+      const cell = row.findCell(c + 1);
+      if (cell && !isEmptyCell(cell)) throw new OverwriteRefusedError(ws.name, a1(r, c), String(toCellValue(cell.value)));
+    }
+  }
+}
+
+/** The inline list formula of a validation ('"a,b,c"'); Excel caps it at 255 characters. */
+function listFormula(v: ListValidation): string | null {
+  const f = `"${v.values.map((x) => x.replace(/"/g, '""').replace(/,/g, ',')).join(',')}"`;
+  return f.length <= 257 ? f : null;
+}
+
+/** exceljs has `worksheet.dataValidations` at run time but its typings miss it. */
+interface DataValidationsHolder {
+  dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void; model: Record<string, unknown> };
+}
+
+function addValidation(ws: ExcelJS.Worksheet, ref: string, v: ListValidation): void {
+  const formula = listFormula(v);
+  if (!formula) return;
+  (ws as unknown as DataValidationsHolder).dataValidations.add(ref, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [formula],
+    showErrorMessage: true,
+    errorStyle: v.strict ? 'stop' : 'warning',
+  });
+}
+
+/** Drops validations and conditional formats that lie inside columns [first, last] from `fromRow` down. */
+function dropFormatsInColumns(ws: ExcelJS.Worksheet, first: number, last: number): void {
+  const inside = (ref: string) => {
+    for (const part of ref.split(/\s+/)) {
+      const m = /^\$?([A-Z]+)\$?\d+(?::\$?([A-Z]+)\$?\d+)?$/.exec(part);
+      if (!m) return false;
+      const c1 = lettersToIndex(m[1]);
+      const c2 = m[2] ? lettersToIndex(m[2]) : c1;
+      if (c1 < first || c2 > last) return false;
+    }
+    return true;
+  };
+  const model = (ws as unknown as DataValidationsHolder).dataValidations.model;
+  for (const key of Object.keys(model)) if (inside(key)) delete model[key];
+  const cfs = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
+  if (Array.isArray(cfs)) {
+    for (let i = cfs.length - 1; i >= 0; i--) if (inside(cfs[i].ref)) cfs.splice(i, 1);
+  }
+}
+
+function lettersToIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function addConditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormat, colOffset: number): void {
+  const col = columnLetter(cf.col + colOffset);
+  const ref = `${col}${cf.firstRow + 1}:${col}${cf.lastRow + 1}`;
+  if (cf.lastRow < cf.firstRow) return;
+  if (cf.type === 'textEquals') {
+    ws.addConditionalFormatting({
+      ref,
+      rules: [{ type: 'cellIs', operator: 'equal', priority: 1, formulae: [`"${cf.text.replace(/"/g, '""')}"`], style: CF_FILLS[cf.fill] }],
+    });
+  } else if (cf.type === 'greaterThan') {
+    ws.addConditionalFormatting({
+      ref,
+      rules: [{ type: 'cellIs', operator: 'greaterThan', priority: 1, formulae: [cf.value], style: CF_FILLS[cf.fill] }],
+    });
+  } else {
+    ws.addConditionalFormatting({
+      ref,
+      rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }], color: { argb: 'FF5B9BD5' } } as ExcelJS.ConditionalFormattingRule],
+    });
+  }
+}
+
+function renderColumnWrite(ws: ExcelJS.Worksheet, write: ColumnWrite, owned: OwnedColumns | undefined): void {
+  const lastCol = write.startColumn + write.columns.length - 1;
+  // Clear what ChurnDesk wrote last time, so a column dropped from the plan does not linger.
+  if (owned) {
+    const ownedLast = owned.startColumn + owned.headers.length - 1;
+    for (let r = owned.headerRow; r <= ws.rowCount - 1; r++) {
+      const row = ws.findRow(r + 1);
+      if (!row) continue;
+      for (let c = owned.startColumn; c <= ownedLast; c++) {
+        const cell = row.findCell(c + 1);
+        if (cell) cell.value = null;
+      }
+    }
+    dropFormatsInColumns(ws, owned.startColumn, ownedLast);
+  }
+  dropFormatsInColumns(ws, write.startColumn, lastCol);
+
+  write.columns.forEach((column, i) => {
+    const c = write.startColumn + i + 1;
+    const fmt = numberFormatOf(column);
+    const header = ws.getCell(write.headerRow + 1, c);
+    header.value = column.header;
+    header.style = APPENDED_HEADER_STYLE;
+    const excelColumn = ws.getColumn(c);
+    excelColumn.width = column.width ?? Math.max(10, Math.min(40, column.header.length * 2 + 4));
+    const style: Partial<ExcelJS.Style> = { numFmt: fmt };
+    for (let k = 0; k < column.values.length; k++) {
+      const v = column.values[k];
+      const cell = ws.getCell(write.firstDataRow + k + 1, c);
+      cell.value = excelValue(v);
+      if (v !== '') cell.style = style;
+    }
+    if (column.validation && write.lastDataRow >= write.firstDataRow) {
+      const L = columnLetter(c - 1);
+      addValidation(ws, `${L}${write.firstDataRow + 1}:${L}${write.lastDataRow + 1}`, column.validation);
+    }
+  });
+  for (const cf of write.conditionalFormats ?? []) addConditionalFormat(ws, cf, write.startColumn);
+}
+
+function styleOf(spec: CellSpec): Partial<ExcelJS.Style> | null {
+  if (!spec.style && !spec.numberFormat && !spec.wrap && !spec.align) return null;
+  const base = spec.style ? CELL_STYLES[spec.style] : {};
+  const style: Partial<ExcelJS.Style> = { ...base };
+  if (spec.numberFormat) style.numFmt = spec.numberFormat;
+  if (spec.wrap || spec.align) {
+    style.alignment = { ...(base.alignment ?? {}), ...(spec.wrap ? { wrapText: true } : {}), ...(spec.align ? { horizontal: spec.align } : {}) };
+  }
+  return style;
+}
+
+function renderCell(ws: ExcelJS.Worksheet, spec: CellSpec): void {
+  const cell = ws.getCell(spec.row + 1, spec.col + 1);
+  if (spec.formula !== undefined) cell.value = { formula: spec.formula } as ExcelJS.CellFormulaValue;
+  else if (spec.value !== undefined) cell.value = excelValue(spec.value);
+  const style = styleOf(spec);
+  if (style) cell.style = style;
+  const across = spec.mergeAcross ?? 0;
+  const down = spec.mergeDown ?? 0;
+  if (across > 0 || down > 0) {
+    ws.mergeCells(spec.row + 1, spec.col + 1, spec.row + 1 + down, spec.col + 1 + across);
+    if (style) ws.getCell(spec.row + 1, spec.col + 1).style = style;
+  }
+}
+
+/** The cached result of a totals function, so viewers that do not recalculate still show the figure. */
+function totalResult(fn: 'sum' | 'count' | 'average', rows: CellValue[][], i: number): number {
+  let sum = 0;
+  let count = 0;
+  let nonBlank = 0;
+  for (const r of rows) {
+    const v = r[i];
+    if (v !== '' && v !== undefined) nonBlank++;
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      sum += v;
+      count++;
+    }
+  }
+  if (fn === 'sum') return sum;
+  if (fn === 'count') return nonBlank;
+  return count ? sum / count : 0;
+}
+
+function renderTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
+  // An Excel table needs at least one data row; an empty summary gets one blank row.
+  const rows = table.rows.length ? table.rows : [table.columns.map(() => '' as CellValue)];
+  const firstDataExcelRow = table.row + 2;
+  const columns: ExcelJS.TableColumnProperties[] = table.columns.map((c, i) => {
+    const col: ExcelJS.TableColumnProperties & { style?: Partial<ExcelJS.Style>; totalsRowResult?: number } = {
+      name: c.header,
+      filterButton: true,
+    };
+    (col as { style?: Partial<ExcelJS.Style> }).style = { numFmt: numberFormatOf(c) };
+    const total = c.total;
+    if (total && 'fn' in total) {
+      col.totalsRowFunction = total.fn;
+      col.totalsRowResult = totalResult(total.fn, rows, i);
+    } else if (total && 'formula' in total) {
+      col.totalsRowFunction = 'custom';
+      col.totalsRowFormula = total.formula;
+    } else if (total && 'label' in total) {
+      col.totalsRowLabel = total.label;
+    }
+    return col;
+  });
+  const data = rows.map((r, k) =>
+    table.columns.map((c, i) =>
+      c.rowFormula ? { formula: c.rowFormula.replace(/\{r\}/g, String(firstDataExcelRow + k)) } : excelValue(r[i] ?? ''),
+    ),
+  );
+  ws.addTable({
+    name: table.name,
+    displayName: table.name,
+    ref: a1(table.row, table.col),
+    headerRow: true,
+    totalsRow: !!table.totalsRow,
+    style: { theme: (table.style ?? 'TableStyleMedium2') as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+    columns,
+    rows: data,
+  });
+  if (table.totalsRow) {
+    // exceljs forces a label into the first column of the totals row; honour a label / formula elsewhere too.
+    const totalRow = table.row + 1 + rows.length + 1;
+    table.columns.forEach((c, i) => {
+      const cell = ws.getCell(totalRow, table.col + i + 1);
+      if (c.total && 'label' in c.total) cell.value = c.total.label;
+      else if (i === 0 && c.total && 'formula' in c.total) cell.value = { formula: c.total.formula } as ExcelJS.CellFormulaValue;
+      cell.style = { ...CELL_STYLES.total, numFmt: numberFormatOf(c) };
+    });
+  }
+  for (const [i, c] of table.columns.entries()) {
+    if (!c.validation || !table.rows.length) continue;
+    const L = columnLetter(table.col + i);
+    addValidation(ws, `${L}${firstDataExcelRow}:${L}${firstDataExcelRow + rows.length - 1}`, c.validation);
+  }
+}
+
+function renderPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
+  const setup: Partial<ExcelJS.PageSetup> = {
+    paperSize: 9, // A4
+    orientation: print.orientation,
+  };
+  if (print.fitToWidth) Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  if (print.margins) setup.margins = { ...print.margins, header: 0.3, footer: 0.3 };
+  if (print.repeatRows) setup.printTitlesRow = `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}`;
+  if (print.area) setup.printArea = `${a1(print.area.firstRow, print.area.firstCol)}:${a1(print.area.lastRow, print.area.lastCol)}`;
+  ws.pageSetup = { ...ws.pageSetup, ...setup };
+  if (print.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${print.footer}` };
+}
+
+function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, workbook: ExcelJS.Workbook, locale: Locale): void {
+  for (const cell of spec.cells) renderCell(ws, cell);
+  for (const table of spec.tables) renderTable(ws, table);
+  for (const w of spec.columnWidths ?? []) ws.getColumn(w.col + 1).width = w.width;
+  for (const h of spec.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
+  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) {
+    ws.views = [{ state: 'frozen', xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }];
+  }
+  for (const cf of spec.conditionalFormats ?? []) addConditionalFormat(ws, cf, 0);
+  for (const v of spec.validations ?? []) addValidation(ws, `${a1(v.row, v.col)}:${a1(v.lastRow, v.lastCol)}`, v.validation);
+  for (const pivot of spec.pivots ?? []) {
+    const source = workbook.getWorksheet(pivot.source.sheet);
+    const note = ws.getCell(pivot.row + 1, pivot.col + 1);
+    note.value = t(locale, 'cli.pivotNote');
+    note.style = CELL_STYLES.note;
+    const tab = source ? crossTab(worksheetToGrid(source), pivot, { total: t(locale, 'cli.pivotTotal'), blank: t(locale, 'cli.pivotBlank') }) : null;
+    if (!tab) continue;
+    tab.forEach((line, r) =>
+      line.forEach((v, c) => {
+        const cell = ws.getCell(pivot.row + 2 + r, pivot.col + 1 + c);
+        cell.value = excelValue(v);
+        cell.style = r === 0 ? CELL_STYLES.header : r === tab.length - 1 ? CELL_STYLES.total : CELL_STYLES.cell;
+      }),
+    );
+  }
+  for (const chart of spec.charts ?? []) {
+    const cell = ws.getCell(chart.row + 1, chart.col + 1);
+    cell.value = `${chart.title}: ${t(locale, 'cli.chartNote')}`;
+    cell.style = CELL_STYLES.note;
+  }
+  renderPrint(ws, spec.print);
+  if (spec.tabColor) ws.properties.tabColor = { argb: 'FF' + spec.tabColor.replace(/^#/, '').toUpperCase() };
+}
+
+function writeStateSheet(workbook: ExcelJS.Workbook, state: WorkbookState): void {
+  const old = workbook.getWorksheet(STATE_SHEET_NAME);
+  if (old) workbook.removeWorksheet(old.id);
+  const ws = workbook.addWorksheet(STATE_SHEET_NAME, { state: 'veryHidden' });
+  stateToGrid(state).forEach((row, r) => {
+    const cell = ws.getCell(r + 1, 1);
+    cell.value = row[0];
+    cell.numFmt = '@';
+  });
+}
+
+/**
+ * Renders `plan` into `workbook` (mutates it) and returns the sheets written and the state stored.
+ * @throws OverwriteRefusedError (nothing written) when a column would cover a user's cell.
+ * @throws MissingSheetError when a ColumnWrite names a sheet the workbook does not have.
+ * @example const { sheetsWritten } = renderPlan(wb, plan, { previousState: state });
+ */
+export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, options: RenderOptions = {}): RenderResult {
+  const previous = options.previousState ?? null;
+  const locale = options.locale ?? 'zh-CN';
+
+  // 1. Check every column write before touching anything.
+  for (const write of plan.columnWrites) {
+    const ws = workbook.getWorksheet(write.sheet);
+    if (!ws) throw new MissingSheetError(write.sheet);
+    checkColumnWrite(ws, write, previous?.ownedColumns[write.sheet]);
+  }
+  const ownedColumns: WorkbookState['ownedColumns'] = { ...(previous?.ownedColumns ?? {}), ...plan.state.ownedColumns };
+  for (const write of plan.columnWrites) {
+    renderColumnWrite(workbook.getWorksheet(write.sheet)!, write, previous?.ownedColumns[write.sheet]);
+    ownedColumns[write.sheet] = { headerRow: write.headerRow, startColumn: write.startColumn, headers: write.columns.map((c) => c.header) };
+  }
+
+  // 2. Remove the sheets this plan replaces, then add every planned sheet in plan order.
+  const previousSheets = previous?.ownedSheets ?? {};
+  for (const spec of plan.sheets) {
+    const oldName = previousSheets[spec.key];
+    const old = oldName ? workbook.getWorksheet(oldName) : undefined;
+    if (old && old.name !== STATE_SHEET_NAME) workbook.removeWorksheet(old.id);
+  }
+  const stateSheet = workbook.getWorksheet(STATE_SHEET_NAME);
+  if (stateSheet) workbook.removeWorksheet(stateSheet.id);
+  const sheetsWritten: string[] = [];
+  const ownedSheets: Record<string, string> = {};
+  for (const [key, name] of Object.entries({ ...previousSheets, ...plan.state.ownedSheets })) {
+    if (workbook.getWorksheet(name)) ownedSheets[key] = name;
+  }
+  for (const spec of plan.sheets) {
+    const name = uniqueSheetName(spec.name, [...workbook.worksheets.map((w) => w.name), STATE_SHEET_NAME]);
+    const ws = workbook.addWorksheet(name);
+    renderSheet(ws, spec, workbook, locale);
+    sheetsWritten.push(name);
+    ownedSheets[spec.key] = name;
+  }
+
+  // 3. Store the state.
+  const state: WorkbookState = { ...plan.state, ownedSheets, ownedColumns };
+  writeStateSheet(workbook, state);
+  return { sheetsWritten, state };
+}
