@@ -1,0 +1,47 @@
+/**
+ * 最近回访结果: maps the free-text result of a follow-up call to one of DOMAIN.md's categories.
+ * The table is ordered specific before general: '无法接通' and '未接通' contain '接通', so every failure is tried
+ * before 成功; '已停机' before '关机'-like words; a number that does not exist before everything else.
+ */
+import type { ContactResult } from './labels';
+import { firstMatch, normaliseForMatch, type KeywordRule } from './text';
+
+type Category = Exclude<ContactResult, '未回访'>;
+
+/** Keywords are normalised (half-width, lower case, no spaces). Order matters: first match wins. */
+export const CONTACT_RESULT_RULES: readonly KeywordRule<Category>[] = [
+  // The number itself is dead: update the record, never call again.
+  { category: '空号', keywords: ['空号', '号码不存在', '此号码不存在', '号码已注销', '无此号码', '查无此号'] },
+  { category: '停机', keywords: ['停机', '欠费', '暂停服务', '已暂停'] },
+  { category: '号码有误', keywords: ['号码有误', '号码错误', '错号', '号码不对', '非本人', '不是本人', '不是车主', '非车主', '打错了', '打错', '不认识', '号码错'] },
+  { category: '关机', keywords: ['关机'] },
+  // '未接通' means the network did not connect; '未接' alone (below) means nobody answered.
+  { category: '无法接通', keywords: ['无法接通', '未接通', '接不通', '打不通', '不在服务区', '无信号', '无法连接'] },
+  { category: '呼转', keywords: ['呼叫转移', '呼转', '来电提醒', '转移', '秘书'] },
+  { category: '拒接', keywords: ['拒接', '挂断', '拒绝回访', '不愿接受回访', '不接受回访', '直接挂', '挂了', '挂机', '拒绝', '不愿意', '不需要回访', '别再打'] },
+  { category: '无人接听', keywords: ['无人接听', '无人接', '没人接', '未接', '没接', '不接', '响铃', '无应答'] },
+  { category: '人在外地', keywords: ['人在外地', '在外地', '出差', '不在本地', '外出', '在老家'] },
+  { category: '忙/有事', keywords: ['忙', '有事', '开会', '正在开车', '开车中', '在开车', '稍后再打', '稍后联系', '晚点再打', '回头再说', '不方便接听', '再联系'] },
+  { category: '成功', keywords: ['已接通', '接通', '通了', '客户接听', '已接听', '接听', '正常', '成功', '已联系', '已回访', '联系上', '本人接'] },
+];
+
+/**
+ * Classifies call results; remembers each distinct text so a million rows cost one lookup each.
+ * A call with a blank result counts as 成功 when it recorded a churn reason (the reason could only come from the
+ * customer), otherwise 其他.
+ */
+export class ContactResultClassifier {
+  private readonly cache = new Map<string, Category>();
+
+  /** @example new ContactResultClassifier().classify('  已停机 ', '') // '停机' */
+  classify(resultText: string, reasonText: string): Category {
+    const trimmed = resultText.trim();
+    if (!trimmed) return reasonText.trim() ? '成功' : '其他';
+    let hit = this.cache.get(trimmed);
+    if (hit === undefined) {
+      hit = firstMatch(normaliseForMatch(trimmed), CONTACT_RESULT_RULES) ?? '其他';
+      this.cache.set(trimmed, hit);
+    }
+    return hit;
+  }
+}

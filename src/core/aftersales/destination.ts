@@ -1,0 +1,35 @@
+/**
+ * 流失去向: where a lost customer now services the car, from the call log's destination column or, when that
+ * says nothing usable, from the reason text. Quick-service chains are tried first ('快修店' is not a 修理厂),
+ * then other dealers, then independent garages.
+ */
+import type { Destination } from './labels';
+import { firstMatch, normaliseForMatch, type KeywordRule } from './text';
+
+export const DESTINATION_RULES: readonly KeywordRule<Exclude<Destination, '未知'>>[] = [
+  { category: '快修连锁', keywords: ['途虎', '快修', '连锁', '天猫养车', '京东养车', '驰加', '华胜', '精典', '小拉', '车享', '快保', '养车'] },
+  { category: '其他4S店/服务站', keywords: ['其他4s', '别的4s', '4s店', '服务站', '特约店', '特约维修', '别的店', '其他店', '其它4s', '经销商'] },
+  { category: '修理厂', keywords: ['修理厂', '路边店', '汽修', '修理店', '维修店', '修车店', '修理部', '小店', '维修厂', '修配厂'] },
+];
+
+const cache = new Map<string, Destination>();
+
+function classifyOne(text: string): Destination {
+  const trimmed = text.trim();
+  if (!trimmed) return '未知';
+  let hit = cache.get(trimmed);
+  if (hit === undefined) {
+    hit = firstMatch(normaliseForMatch(trimmed), DESTINATION_RULES) ?? '未知';
+    if (cache.size < 100000) cache.set(trimmed, hit);
+  }
+  return hit;
+}
+
+/**
+ * @example classifyDestination('', '朋友开修理厂') // '修理厂'
+ * @example classifyDestination('去了途虎', '') // '快修连锁'
+ */
+export function classifyDestination(destinationText: string, reasonText: string): Destination {
+  const fromColumn = classifyOne(destinationText);
+  return fromColumn !== '未知' ? fromColumn : classifyOne(reasonText);
+}

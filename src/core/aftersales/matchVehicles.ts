@@ -1,0 +1,166 @@
+/**
+ * Vehicles from customer rows, and calls to vehicles. Keys are tried in DOMAIN.md's order: VIN, then plate, then
+ * phone, by precedence rather than by chaining every key: two rows with different VINs are never one vehicle even
+ * when they share a phone (one owner, two cars); a row without a VIN joins the vehicle carrying its plate; a row
+ * with neither joins the vehicle carrying its phone. Every step is a Map lookup: linear time.
+ *
+ * Merging a vehicle listed twice (documented choice): latest visit (max), highest mileage (max), earliest
+ * purchase date (min: a later date on a duplicate is usually a re-registration), and for text fields the first
+ * non-blank value in sheet order. The first row is the vehicle's main row; the others are marked 重复.
+ */
+import type { CallTable, CustomerTable } from './tables';
+
+export interface Vehicles {
+  count: number;
+  /** Vehicle index of each customer table row. */
+  vehicleOfRow: Int32Array;
+  /** 1 on the 2nd and later rows of a vehicle. */
+  duplicate: Uint8Array;
+  /** Number of rows marked duplicate. */
+  duplicateRows: number;
+  /** Customer table row index of each vehicle's first row. */
+  firstRow: Int32Array;
+  purchase: Float64Array;
+  lastVisit: Float64Array;
+  mileage: Float64Array;
+  vin: string[];
+  plate: string[];
+  phone: string[];
+  name: string[];
+  model: string[];
+  region: string[];
+  advisor: string[];
+  byVin: Map<string, number>;
+  byPlate: Map<string, number>;
+  byPhone: Map<string, number>;
+}
+
+/**
+ * Groups customer rows into vehicles.
+ * @example matchVehicles(table).count // number of distinct vehicles
+ */
+export function matchVehicles(t: CustomerTable): Vehicles {
+  const n = t.rows.length;
+  const vehicleOfRow = new Int32Array(n).fill(-1);
+  const byVin = new Map<string, number>();
+  const byPlate = new Map<string, number>();
+  const byPhone = new Map<string, number>();
+  let count = 0;
+
+  // Pass 1: rows with a VIN. Pass 2: rows without one, by plate. Pass 3: neither, by phone. Rows with no key at all
+  // are vehicles of their own. Passes run in this order so a VIN-less row finds a VIN vehicle carrying its plate.
+  for (let i = 0; i < n; i++) {
+    const vin = t.vin[i];
+    if (!vin) continue;
+    let v = byVin.get(vin);
+    if (v === undefined) byVin.set(vin, (v = count++));
+    vehicleOfRow[i] = v;
+  }
+  indexKey(t.plate, vehicleOfRow, byPlate);
+  for (let i = 0; i < n; i++) {
+    if (vehicleOfRow[i] >= 0) continue;
+    const plate = t.plate[i];
+    if (!plate) continue;
+    let v = byPlate.get(plate);
+    if (v === undefined) byPlate.set(plate, (v = count++));
+    vehicleOfRow[i] = v;
+  }
+  indexKey(t.phone, vehicleOfRow, byPhone);
+  for (let i = 0; i < n; i++) {
+    if (vehicleOfRow[i] >= 0) continue;
+    const phone = t.phone[i];
+    if (!phone) continue;
+    let v = byPhone.get(phone);
+    if (v === undefined) byPhone.set(phone, (v = count++));
+    vehicleOfRow[i] = v;
+  }
+  for (let i = 0; i < n; i++) if (vehicleOfRow[i] < 0) vehicleOfRow[i] = count++;
+
+  const firstRow = new Int32Array(count).fill(-1);
+  const duplicate = new Uint8Array(n);
+  const purchase = new Float64Array(count).fill(NaN);
+  const lastVisit = new Float64Array(count).fill(NaN);
+  const mileage = new Float64Array(count).fill(NaN);
+  const text = () => new Array<string>(count).fill('');
+  const out = { vin: text(), plate: text(), phone: text(), name: text(), model: text(), region: text(), advisor: text() };
+  let duplicateRows = 0;
+  for (let i = 0; i < n; i++) {
+    const v = vehicleOfRow[i];
+    if (firstRow[v] < 0) firstRow[v] = i;
+    else {
+      duplicate[i] = 1;
+      duplicateRows++;
+    }
+    purchase[v] = minKnown(purchase[v], t.purchase[i]);
+    lastVisit[v] = maxKnown(lastVisit[v], t.lastVisit[i]);
+    mileage[v] = maxKnown(mileage[v], t.mileage[i]);
+    for (const f of ['vin', 'plate', 'phone', 'name', 'model', 'region', 'advisor'] as const) {
+      if (!out[f][v] && t[f][i]) out[f][v] = t[f][i];
+    }
+  }
+  return { count, vehicleOfRow, duplicate, duplicateRows, firstRow, purchase, lastVisit, mileage, ...out, byVin, byPlate, byPhone };
+}
+
+/** Adds key -> vehicle for every row with a key not indexed yet (first vehicle wins). */
+function indexKey(keys: readonly string[], vehicleOf: Int32Array, map: Map<string, number>): void {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = vehicleOf[i];
+    if (k && v >= 0 && !map.has(k)) map.set(k, v);
+  }
+}
+
+function minKnown(a: number, b: number): number {
+  return Number.isNaN(a) ? b : Number.isNaN(b) ? a : Math.min(a, b);
+}
+function maxKnown(a: number, b: number): number {
+  return Number.isNaN(a) ? b : Number.isNaN(b) ? a : Math.max(a, b);
+}
+
+export interface CallMatch {
+  /** Vehicle of each call row, -1 when it matched none. */
+  vehicleOfCall: Int32Array;
+  unmatched: number;
+  /** Per vehicle: call row index of the latest call, -1 when never called. */
+  latestCall: Int32Array;
+  /** Per vehicle: call row index of the latest call that recorded a reason, -1 when none. */
+  latestReasonCall: Int32Array;
+  /** Per vehicle: latest call row that recorded a destination, -1 when none. */
+  latestDestinationCall: Int32Array;
+  callCount: Int32Array;
+}
+
+/**
+ * Matches call rows to vehicles (VIN, then plate, then phone) and finds each vehicle's latest call: by call date,
+ * ties and undated calls resolved by the later row (an undated call ranks below every dated one).
+ */
+export function matchCalls(calls: CallTable, vehicles: Vehicles): CallMatch {
+  const n = calls.rows.length;
+  const vehicleOfCall = new Int32Array(n).fill(-1);
+  const latestCall = new Int32Array(vehicles.count).fill(-1);
+  const latestReasonCall = new Int32Array(vehicles.count).fill(-1);
+  const latestDestinationCall = new Int32Array(vehicles.count).fill(-1);
+  const callCount = new Int32Array(vehicles.count);
+  let unmatched = 0;
+  const later = (i: number, j: number) => j < 0 || rank(calls.callDate[i]) >= rank(calls.callDate[j]);
+  for (let i = 0; i < n; i++) {
+    let v: number | undefined;
+    if (calls.vin[i]) v = vehicles.byVin.get(calls.vin[i]);
+    if (v === undefined && calls.plate[i]) v = vehicles.byPlate.get(calls.plate[i]);
+    if (v === undefined && calls.phone[i]) v = vehicles.byPhone.get(calls.phone[i]);
+    if (v === undefined) {
+      unmatched++;
+      continue;
+    }
+    vehicleOfCall[i] = v;
+    callCount[v]++;
+    if (later(i, latestCall[v])) latestCall[v] = i;
+    if (calls.reason[i].trim() && later(i, latestReasonCall[v])) latestReasonCall[v] = i;
+    if (calls.destination[i].trim() && later(i, latestDestinationCall[v])) latestDestinationCall[v] = i;
+  }
+  return { vehicleOfCall, unmatched, latestCall, latestReasonCall, latestDestinationCall, callCount };
+}
+
+function rank(serial: number): number {
+  return Number.isNaN(serial) ? -Infinity : serial;
+}

@@ -1,0 +1,70 @@
+/**
+ * 流失原因 → 原因类别 (DOMAIN.md): free text mapped to a category, and the category to 内因 / 外因.
+ * The built-in table is ordered specific before general: a car that was sold or scrapped is that, whatever else
+ * the text says; '朋友开修理厂' is 亲友修理厂 before anything; '车在外地' is 外地用车 before '远' makes it 距离.
+ * The user's extra keywords (settings.extraReasonKeywords) are tried before the built-in table, so a dealer's
+ * own wording always wins.
+ */
+import { EXTERNAL_REASONS, INTERNAL_REASONS, type ReasonCategory } from '../settings/settings';
+import type { ReasonClass } from './labels';
+import { firstMatch, normaliseForMatch, type KeywordRule } from './text';
+
+export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
+  { category: '车辆报废', keywords: ['报废', '撞坏', '全损', '车毁', '车没了', '注销'] },
+  { category: '车辆转卖', keywords: ['卖了', '卖掉', '已卖', '车已卖', '转卖', '转让', '过户', '出售', '售出', '二手', '换车', '车已转'] },
+  { category: '亲友修理厂', keywords: ['朋友开', '亲戚开', '熟人', '朋友的修理厂', '朋友修理厂', '亲戚的', '朋友那', '朋友处', '亲友', '同学开', '家里开', '自己开修理厂', '自家'] },
+  { category: '外地用车', keywords: ['过路车', '车在外地', '在外地', '外地工作', '外地用车', '外地上班', '不在本地', '外省', '调走', '调到外地', '长期在外', '搬家', '搬走'] },
+  { category: '里程少', keywords: ['开得少', '开的少', '不怎么开', '里程少', '很少用车', '很少开', '用车少', '跑得少', '不常开', '闲置', '里程不够', '没怎么开', '公里数少'] },
+  { category: '价格', keywords: ['贵', '费用高', '价格高', '收费高', '价格太高', '费用太高', '不实惠', '价钱高', '性价比低', '乱收费', '多收费', '工时费', '配件费'] },
+  { category: '技术', keywords: ['没修好', '修不好', '技术差', '技术不好', '技术不行', '返修', '维修质量', '质量差', '修了还坏', '故障没解决', '毛病没', '水平差', '不专业', '反复'] },
+  { category: '等待', keywords: ['等太久', '等待', '排队', '车多', '时间长', '时间太长', '效率低', '太慢', '慢', '耽误时间', '预约不上', '人多'] },
+  { category: '服务', keywords: ['态度差', '态度不好', '服务不好', '服务差', '服务态度', '接待差', '接待不好', '不热情', '不耐烦', '冷淡', '爱答不理', '服务不到位', '不理人', '没人理'] },
+  { category: '距离', keywords: ['太远', '距离远', '离家远', '较远', '比较远', '路远', '远', '地理位置', '位置偏', '不方便', '交通不便', '就近'] },
+];
+
+/**
+ * Phrases that deny a keyword ('不贵' contains '贵'): removed before matching so they do not count.
+ * Kept short on purpose: only denials that the tests showed to misfire.
+ */
+const DENIALS = ['不贵', '不算贵', '不远', '不慢', '没卖', '未卖', '不差'];
+
+const INTERNAL = new Set<string>(INTERNAL_REASONS);
+const EXTERNAL = new Set<string>(EXTERNAL_REASONS);
+
+/** 内因 for 价格/技术/等待/服务, 外因 for the external categories, 其他 otherwise. */
+export function reasonClass(category: ReasonCategory): ReasonClass {
+  if (INTERNAL.has(category)) return '内因';
+  if (EXTERNAL.has(category)) return '外因';
+  return '其他';
+}
+
+export class ReasonClassifier {
+  private readonly rules: KeywordRule<ReasonCategory>[];
+  private readonly cache = new Map<string, ReasonCategory>();
+
+  constructor(extra: Partial<Record<ReasonCategory, string[]>> = {}) {
+    const user: KeywordRule<ReasonCategory>[] = [];
+    for (const [category, words] of Object.entries(extra) as [ReasonCategory, string[] | undefined][]) {
+      const keywords = (words ?? []).map(normaliseForMatch).filter((k) => k.length > 0);
+      if (keywords.length) user.push({ category, keywords });
+    }
+    this.rules = [...user, ...REASON_RULES];
+  }
+
+  /**
+   * The category of a reason text; 其他 when nothing matches (the caller keeps the text in 流失原因).
+   * @example new ReasonClassifier().classify('维修工时费太贵了') // '价格'
+   */
+  classify(text: string): ReasonCategory {
+    const trimmed = text.trim();
+    if (!trimmed) return '其他';
+    let hit = this.cache.get(trimmed);
+    if (hit === undefined) {
+      let s = normaliseForMatch(trimmed);
+      for (const d of DENIALS) if (s.includes(d)) s = s.split(d).join('|');
+      hit = firstMatch(s, this.rules) ?? '其他';
+      this.cache.set(trimmed, hit);
+    }
+    return hit;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Text normalisation for keyword matching: full-width ASCII to half-width, lower case, no spaces.
+ * Matching on the normalised form lets '４Ｓ店', '4s店' and '4S 店' all hit the keyword '4s店'.
+ */
+
+/** @example normaliseForMatch(' 其他４Ｓ 店 ') // '其他4s店' */
+export function normaliseForMatch(raw: string): string {
+  let out = '';
+  for (const ch of raw) {
+    const code = ch.charCodeAt(0);
+    if (code === 0x3000 || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0) continue;
+    // Full-width ASCII block (！ … ～) maps to half-width by a fixed offset.
+    out += code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : ch;
+  }
+  return out.toLowerCase();
+}
+
+/** One category and the keywords (already normalised) that select it. */
+export interface KeywordRule<C extends string> {
+  category: C;
+  keywords: readonly string[];
+}
+
+/**
+ * Returns the category of the first rule with a keyword contained in `normalised`, or null. Rules are tried in
+ * order, so a table lists specific categories before general ones.
+ * @example firstMatch('客户说太贵', [{ category: '价格', keywords: ['贵'] }]) // '价格'
+ */
+export function firstMatch<C extends string>(normalised: string, rules: readonly KeywordRule<C>[]): C | null {
+  for (const rule of rules) {
+    for (const k of rule.keywords) if (k && normalised.includes(k)) return rule.category;
+  }
+  return null;
+}
