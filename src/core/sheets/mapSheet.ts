@@ -1,0 +1,125 @@
+/**
+ * Describes one dealer sheet as a given kind: where its header is, which column holds which field, which rows
+ * are data, and what is missing. The analyses read cells only through this description.
+ */
+import type { SheetInput } from '../plan/types';
+import { findFollowUpGroups } from './followUpGroups';
+import { findHeaderRowScored } from './findHeaderRow';
+import { matchColumns } from './matchColumns';
+import { headerBaseKey, headerKey } from './normaliseHeader';
+import { missingRequiredFields } from './required';
+import { isBlankRow, isRepeatedHeader, isTotalsRow } from './rowKinds';
+import { fieldsOf } from './synonyms';
+import type { Field, MappedSheet, SheetKind } from './types';
+
+export interface MapSheetOptions {
+  /** The user's mapping: field -> header text (as remembered in WorkbookState.mappings). Wins over any guess. */
+  userMapping?: Partial<Record<Field, string>>;
+  /** Headers ChurnDesk wrote before: the first column holding one starts ChurnDesk's own columns (not input). */
+  ownedHeaders?: readonly string[];
+}
+
+/** The cell texts of a row, trimmed ('' for non-text). */
+function headerTexts(row: readonly unknown[]): string[] {
+  const out: string[] = new Array(row.length);
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    out[c] = typeof v === 'string' ? v.trim() : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+  }
+  return out;
+}
+
+/** First row with at least two non-empty cells (a fallback header when nothing is recognised). */
+function firstTableRow(sheet: SheetInput): number {
+  const rows = Math.min(sheet.grid.length, 30);
+  for (let r = 0; r < rows; r++) {
+    const row = sheet.grid[r] ?? [];
+    let n = 0;
+    for (const v of row) if (v !== '' && v !== null && v !== undefined) n++;
+    if (n >= 2) return r;
+  }
+  return 0;
+}
+
+/** The column whose header is the user's chosen text: exact first, then after normalisation. */
+function findUserColumn(headers: readonly string[], wanted: string, end: number): number | undefined {
+  const w = wanted.trim();
+  for (let c = 0; c < end; c++) if (headers[c] === w) return c;
+  const key = headerKey(w);
+  const base = headerBaseKey(w);
+  if (key === '') return undefined;
+  for (let c = 0; c < end; c++) if (headerKey(headers[c]) === key) return c;
+  for (let c = 0; c < end; c++) if (headerBaseKey(headers[c]) === base) return c;
+  return undefined;
+}
+
+/**
+ * Maps a sheet as the given kind.
+ *
+ * @example
+ * const m = mapSheet({ name: 'Sheet1', grid: [['保有客户明细'], ['车架号', '购车日期'], ['LSV…', '2023/5/6'], ['合计', '']] }, 'customers');
+ * // m.headerRow === 1, m.columns === { vin: 0, purchaseDate: 1 }, m.dataRows === [2], m.totalsRows === [3]
+ */
+export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOptions = {}): MappedSheet {
+  const grid = sheet.grid;
+  const kindFields = new Set<Field>(fieldsOf(kind));
+  const userMapping: Partial<Record<Field, string>> = {};
+  for (const [f, h] of Object.entries(options.userMapping ?? {}) as [Field, string | undefined][]) {
+    if (h && kindFields.has(f)) userMapping[f] = h;
+  }
+
+  const found = findHeaderRowScored(grid, kind, { userMapping });
+  const headerRow = found ? found.row : firstTableRow(sheet);
+  const headerCells = grid[headerRow] ?? [];
+  const headers = headerTexts(headerCells);
+
+  let ownedStart: number | null = null;
+  if (options.ownedHeaders && options.ownedHeaders.length > 0) {
+    const owned = new Set(options.ownedHeaders.map((h) => h.trim()));
+    for (let c = 0; c < headers.length; c++) {
+      if (headers[c] !== '' && owned.has(headers[c])) {
+        ownedStart = c;
+        break;
+      }
+    }
+  }
+  const end = ownedStart ?? headers.length;
+
+  const fixed: Partial<Record<Field, number>> = {};
+  for (const [f, h] of Object.entries(userMapping) as [Field, string][]) {
+    const c = findUserColumn(headers, h, end);
+    if (c !== undefined) fixed[f] = c;
+  }
+  const fixedColumns = new Set(Object.values(fixed));
+
+  // Wide prospect cards: numbered follow-up columns are read as groups, not as single fields.
+  const followUpGroups = kind === 'prospects' ? findFollowUpGroups(headerCells, end).filter((g) => !Object.values(g.columns).some((c) => fixedColumns.has(c as number))) : [];
+  const skip = new Set<number>();
+  for (const g of followUpGroups) for (const c of Object.values(g.columns)) if (c !== undefined) skip.add(c);
+
+  const { columns, count } = matchColumns(headerCells, kind, { endColumn: end, skip, fixed });
+  const mappedColumns = Object.values(columns) as number[];
+
+  const dataRows: number[] = [];
+  const totalsRows: number[] = [];
+  for (let r = headerRow + 1; r < grid.length; r++) {
+    const row = grid[r];
+    if (isBlankRow(row, end)) continue;
+    if (isTotalsRow(row, end)) totalsRows.push(r);
+    else if (!isRepeatedHeader(row, headers, mappedColumns)) dataRows.push(r);
+  }
+
+  return {
+    sheet,
+    kind,
+    headerRow,
+    headers,
+    columns,
+    followUpGroups,
+    missingRequired: missingRequiredFields(kind, columns, followUpGroups),
+    dataRows,
+    totalsRows,
+    ownedStart,
+    score: count + (followUpGroups.length > 0 ? 1 : 0),
+  };
+}

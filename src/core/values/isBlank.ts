@@ -1,0 +1,32 @@
+/**
+ * What counts as "no value" in a dealer sheet. Besides empty cells, DMS exports and hand-kept sheets write
+ * placeholders for missing data (—, -, /, 无, 不详, N/A, #N/A, null). Every reader treats these as blank (null),
+ * never as an unreadable value.
+ */
+import { toHalfWidth } from './halfWidth';
+
+/** Placeholder texts that mean "missing", compared after half-width conversion, trimming and lower-casing. */
+const BLANK_FORMS = new Set<string>([
+  '', '-', '--', '---', '—', '——', '–', '––', '/', '//', '\\', '无', '暂无', '不详', '空', 'n/a', 'na', '#n/a', 'null', 'none', 'nil',
+]);
+
+/**
+ * True for a blank cell or a placeholder meaning "missing". Numbers and booleans are never blank.
+ *
+ * @example isBlank('') // true
+ * @example isBlank(' 不详 ') // true
+ * @example isBlank(0) // false
+ */
+export function isBlank(v: unknown): boolean {
+  if (v === '' || v === null || v === undefined) return true;
+  if (typeof v !== 'string') return false;
+  // Cheap exits first: long texts are never placeholders.
+  if (v.length > 8) return v.trim() === '';
+  return BLANK_FORMS.has(toHalfWidth(v).trim().toLowerCase());
+}
+
+/** True when the cell holds nothing at all ('' / null / undefined / only whitespace): placeholders count as content. */
+export function isEmptyCell(v: unknown): boolean {
+  if (v === '' || v === null || v === undefined) return true;
+  return typeof v === 'string' && v.trim() === '';
+}

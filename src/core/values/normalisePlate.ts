@@ -1,0 +1,19 @@
+/** The matching key of a licence plate (车牌号). */
+import { isBlank } from './isBlank';
+import { toHalfWidth } from './halfWidth';
+
+/** Spaces, dots (also the middle dot 陕A·12345) and dashes people put inside plates. */
+const PLATE_DECORATION = /[\s.·•・\-_—–]/g;
+
+/**
+ * Normalises a plate for matching: half-width, upper-case, spaces, dots and dashes removed. Returns `null` for blank.
+ *
+ * @example normalisePlate('陕A·12345') // '陕A12345'
+ * @example normalisePlate('陕ａ-1234５') // '陕A12345'
+ */
+export function normalisePlate(v: unknown): string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
+  if (typeof v !== 'string' || isBlank(v)) return null;
+  const s = toHalfWidth(v).replace(PLATE_DECORATION, '').toUpperCase();
+  return s === '' ? null : s;
+}

@@ -1,0 +1,113 @@
+/**
+ * Reads a date cell into an Excel serial day number (integer). Dates arrive as serial numbers (Range.values),
+ * JS Date objects (exceljs), or text in the forms Chinese DMS exports and hand-kept sheets use.
+ */
+import { isValidYmd, ymdToSerial } from './dates';
+import { isBlank } from './isBlank';
+import { toHalfWidth } from './halfWidth';
+
+/** Serial of 1900-01-01 and of 2100-12-31: the plausible range for a dealer's dates. */
+export const MIN_DATE_SERIAL = 1;
+export const MAX_DATE_SERIAL = 73415;
+
+const MS_PER_DAY = 86400000;
+const UNIX_EPOCH_SERIAL = 25569;
+
+/** Time after a date: ` 14:30`, `T14:30:05`, ` 2:30:00 PM`, ` 14:30:05.123`, optional `Z`. */
+const TIME_SUFFIX = /^(?:\s+|T)\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?Z?\s*$/;
+
+/**
+ * Reads a date. Returns the serial (whole days, time dropped), `null` for a blank, `undefined` when the value
+ * cannot be read as a real date between 1900 and 2100 (the caller reports a CellIssue).
+ *
+ * Accepted: serial numbers (time fraction dropped), yyyymmdd numbers, Date objects (read in UTC, as exceljs
+ * creates them), and text `2023/5/6`, `2023-05-06`, `2023年5月6日`, `2023.05.06`, `20230506`, each optionally
+ * followed by a time (`2023-05-06 14:30`), in full-width or half-width characters.
+ *
+ * @example readDate('2023年5月6日') // 45052
+ * @example readDate(45052.6) // 45052
+ * @example readDate('2023-02-29') // undefined (not a real day)
+ * @example readDate('—') // null
+ */
+export function readDate(v: unknown): number | null | undefined {
+  if (typeof v === 'number') return readSerialNumber(v);
+  if (typeof v === 'string') return readDateText(v);
+  if (v instanceof Date) {
+    const ms = v.getTime();
+    if (!Number.isFinite(ms)) return undefined;
+    return inRange(Math.floor(ms / MS_PER_DAY) + UNIX_EPOCH_SERIAL);
+  }
+  if (v === null || v === undefined) return null;
+  return undefined;
+}
+
+function inRange(serial: number): number | undefined {
+  return serial >= MIN_DATE_SERIAL && serial <= MAX_DATE_SERIAL ? serial : undefined;
+}
+
+function readSerialNumber(v: number): number | undefined {
+  if (!Number.isFinite(v)) return undefined;
+  // A date typed as a plain number 20230506 (yyyymmdd) is far beyond any serial: read it as a calendar date.
+  if (v >= 19000101 && v <= 21001231 && Number.isInteger(v)) {
+    return fromYmd(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
+  }
+  return inRange(Math.floor(v));
+}
+
+function fromYmd(y: number, m: number, d: number): number | undefined {
+  if (y < 1900 || y > 2100 || !isValidYmd(y, m, d)) return undefined;
+  return ymdToSerial({ y, m, d });
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Separators between year, month and day. 年/月 pair up with 月/日; the others are interchangeable. */
+function isSeparator(ch: string): boolean {
+  return ch === '-' || ch === '/' || ch === '.' || ch === '年' || ch === '月' || ch === '_' || ch === '\\';
+}
+
+function readDateText(raw: string): number | null | undefined {
+  if (isBlank(raw)) return null;
+  const s = toHalfWidth(raw).trim();
+  const n = s.length;
+  // Hand-written scanner (no regex match arrays on the happy path): year digits, separator, month, separator, day.
+  let i = 0;
+  let y = 0;
+  while (i < n && isDigit(s.charCodeAt(i))) y = y * 10 + (s.charCodeAt(i++) - 48);
+  const yearDigits = i;
+  let m: number;
+  let d: number;
+  if (yearDigits === 8) {
+    // 20230506
+    d = y % 100;
+    m = Math.floor(y / 100) % 100;
+    y = Math.floor(y / 10000);
+  } else if (yearDigits === 4) {
+    i = skipSpaces(s, i);
+    if (i >= n || !isSeparator(s[i])) return undefined;
+    i = skipSpaces(s, i + 1);
+    const mStart = i;
+    m = 0;
+    while (i < n && isDigit(s.charCodeAt(i))) m = m * 10 + (s.charCodeAt(i++) - 48);
+    if (i - mStart < 1 || i - mStart > 2) return undefined;
+    i = skipSpaces(s, i);
+    if (i >= n || !isSeparator(s[i])) return undefined;
+    i = skipSpaces(s, i + 1);
+    const dStart = i;
+    d = 0;
+    while (i < n && isDigit(s.charCodeAt(i))) d = d * 10 + (s.charCodeAt(i++) - 48);
+    if (i - dStart < 1 || i - dStart > 2) return undefined;
+    if (i < n && (s[i] === '日' || s[i] === '号')) i++;
+  } else {
+    return undefined;
+  }
+  if (i < n && !TIME_SUFFIX.test(s.slice(i))) return undefined;
+  return fromYmd(y, m, d);
+}
+
+function skipSpaces(s: string, i: number): number {
+  while (i < s.length && s.charCodeAt(i) === 32) i++;
+  return i;
+}

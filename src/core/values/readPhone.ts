@@ -1,0 +1,50 @@
+/**
+ * Reads a phone number into its digits, so the same customer matches across sheets however it was typed.
+ */
+import { isBlank } from './isBlank';
+import { toHalfWidth } from './halfWidth';
+
+/** Characters people type inside a phone number besides digits. */
+const PHONE_TEXT = /^\+?[\d\s\-().]+$/;
+/** Several numbers in one cell: '13812345678/13912345678', '138…，139…'. */
+const LIST_SEPARATOR = /[/,;、，；|]/;
+
+/**
+ * Reads a phone number. Returns the digits, `null` for blank, `undefined` when it has letters or fewer than
+ * 7 / more than 12 digits. The country code (+86, 0086, 86-) is stripped from 11-digit mobiles; landlines keep
+ * their area code. When a cell lists several numbers, the first readable one is taken (the others are usually
+ * older numbers of the same customer).
+ *
+ * @example readPhone('+86 138-1234-5678') // '13812345678'
+ * @example readPhone('029-88886666') // '02988886666'
+ * @example readPhone(13812345678) // '13812345678'
+ */
+export function readPhone(v: unknown): string | null | undefined {
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || v < 0 || v > 999999999999999) return undefined;
+    return digitsToPhone(String(v));
+  }
+  if (typeof v !== 'string') return v === null || v === undefined ? null : undefined;
+  if (isBlank(v)) return null;
+  const s = toHalfWidth(v).trim();
+  if (LIST_SEPARATOR.test(s)) {
+    for (const part of s.split(LIST_SEPARATOR)) {
+      const p = readOne(part.trim());
+      if (p !== undefined) return p;
+    }
+    return undefined;
+  }
+  return readOne(s);
+}
+
+function readOne(s: string): string | undefined {
+  if (!PHONE_TEXT.test(s)) return undefined;
+  return digitsToPhone(s.replace(/\D/g, ''));
+}
+
+function digitsToPhone(d: string): string | undefined {
+  // Country code before a mobile: 86 13812345678 / 0086 13812345678.
+  if (d.length === 13 && d.startsWith('861')) d = d.slice(2);
+  else if (d.length === 15 && d.startsWith('00861')) d = d.slice(4);
+  return d.length >= 7 && d.length <= 12 ? d : undefined;
+}
