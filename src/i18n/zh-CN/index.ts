@@ -1,12 +1,14 @@
 /** The zh-CN catalogue: the union of each area's messages. Add an area by adding a file and a spread here. */
 import type { Catalogue } from '../index';
 import { common } from './common';
+import { input } from './input';
 import { aftersales } from './aftersales';
 import { cli } from './cli';
 import { ui } from './ui';
 
 export const zhCN: Catalogue = {
   ...common,
+  ...input,
   ...aftersales,
   ...cli,
   ...ui,
