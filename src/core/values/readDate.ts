@@ -99,7 +99,8 @@ function readDateText(raw: string): number | null | undefined {
     d = 0;
     while (i < n && isDigit(s.charCodeAt(i))) d = d * 10 + (s.charCodeAt(i++) - 48);
     if (i - dStart < 1 || i - dStart > 2) return undefined;
-    if (i < n && (s[i] === '日' || s[i] === '号')) i++;
+    const afterDay = skipSpaces(s, i);
+    if (afterDay < n && (s[afterDay] === '日' || s[afterDay] === '号')) i = afterDay + 1;
   } else {
     return undefined;
   }

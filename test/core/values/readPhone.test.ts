@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { readPhone } from '../../../src/core/values/readPhone';
+
+describe('readPhone', () => {
+  it.each<[unknown, string]>([
+    [13812345678, '13812345678'],
+    ['13812345678', '13812345678'],
+    ['138 1234 5678', '13812345678'],
+    ['138-1234-5678', '13812345678'],
+    ['(138)1234-5678', '13812345678'],
+    ['+86 138 1234 5678', '13812345678'],
+    ['+8613812345678', '13812345678'],
+    ['0086 13812345678', '13812345678'],
+    ['86-13812345678', '13812345678'],
+    [8613812345678, '13812345678'],
+    ['１３８１２３４５６７８', '13812345678'],
+    ['＋８６　１３８１２３４５６７８', '13812345678'],
+    ['029-88886666', '02988886666'],
+    ['(029) 8888 6666', '02988886666'],
+    ['88886666', '88886666'],
+    ['8888666', '8888666'],
+    ['13812345678/13912345678', '13812345678'],
+    ['13812345678，13912345678', '13812345678'],
+    ['abc/13912345678', '13912345678'],
+    ['  13812345678 ', '13812345678'],
+  ])('%p → %s', (input, digits) => {
+    expect(readPhone(input)).toBe(digits);
+  });
+
+  it.each<unknown>(['', '—', '无', '不详', '#N/A', null, undefined])('%p is blank → null', (input) => {
+    expect(readPhone(input)).toBeNull();
+  });
+
+  it.each<unknown>(['123456', 123456, '138abc45678', 'tel 13812345678', '1381234567890123', 1.5, -13812345678, true, '13812345678转8001', 'abc/def', '++8613812345678', {}])(
+    '%p → undefined',
+    (input) => {
+      expect(readPhone(input)).toBeUndefined();
+    },
+  );
+
+  it('never throws; a result is 7–12 digits', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.string({ unit: fc.constantFrom(...'0123456789+-() /86'.split('')) })), (v) => {
+        const r = readPhone(v);
+        return r === null || r === undefined || /^\d{7,12}$/.test(r);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('any 11-digit mobile written with a country code and separators reads back to itself', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 13000000000, max: 19999999999 }),
+        fc.constantFrom('', '+86 ', '0086', '86-', '+86-'),
+        fc.constantFrom('', ' ', '-'),
+        (n, prefix, sep) => {
+          const d = String(n);
+          return readPhone(`${prefix}${d.slice(0, 3)}${sep}${d.slice(3, 7)}${sep}${d.slice(7)}`) === d;
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
