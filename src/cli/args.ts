@@ -1,0 +1,56 @@
+/**
+ * A tiny argument parser: positionals, `--name value` options and `--flag` switches. Unknown options are errors,
+ * so a typo never silently falls back to a default.
+ */
+
+export class UsageError extends Error {
+  constructor(
+    public readonly key: string,
+    public readonly params: Record<string, string | number> = {},
+  ) {
+    super(key);
+    this.name = 'UsageError';
+  }
+}
+
+export interface ParsedArgs {
+  positionals: string[];
+  options: Record<string, string>;
+  flags: Set<string>;
+}
+
+/**
+ * @example parseArgs(['in.xlsx', '--out', 'o.xlsx'], ['out'], []) // { positionals: ['in.xlsx'], options: { out: 'o.xlsx' }, flags: Set{} }
+ * @throws UsageError for an unknown option or a missing value.
+ */
+export function parseArgs(argv: readonly string[], valueOptions: readonly string[], flagOptions: readonly string[]): ParsedArgs {
+  const out: ParsedArgs = { positionals: [], options: {}, flags: new Set() };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--') || arg === '--') {
+      out.positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq >= 0 ? eq : undefined);
+    if (flagOptions.includes(name)) {
+      out.flags.add(name);
+    } else if (valueOptions.includes(name)) {
+      const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError('cli.error.optionValue', { option: arg });
+      out.options[name] = value;
+    } else {
+      throw new UsageError('cli.error.unknownOption', { option: arg });
+    }
+  }
+  return out;
+}
+
+/** A positive integer option, or the default. */
+export function positiveInt(args: ParsedArgs, name: string, fallback: number): number {
+  const raw = args.options[name];
+  if (raw === undefined) return fallback;
+  const n = Number(raw.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError('cli.error.badNumber', { option: `--${name}`, value: raw });
+  return n;
+}

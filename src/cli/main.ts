@@ -1,0 +1,75 @@
+/**
+ * The `churn-desk` command: `analyze`, `sample`, `forms`. bin/churn-desk.js calls main() from the compiled lib/.
+ * Exit codes: 0 done; 1 the input needs fixing (message says what); 2 usage error.
+ */
+import type { Locale } from '../core/settings/settings';
+import { SettingsValidationError } from '../core/settings/settings';
+import { t } from '../i18n';
+import { MissingSheetError, NotAWorkbookError, OverwriteRefusedError } from '../xlsx/errors';
+import { UsageError } from './args';
+import { InputProblem, runAnalyzeCommand, type Analyser } from './analyzeCommand';
+import { runSampleCommand } from './sampleCommand';
+import { runFormsCommand } from './formsCommand';
+
+/** The message language: --lang, else CHURN_DESK_LANG, else zh-CN. */
+function localeOf(argv: readonly string[]): Locale {
+  const i = argv.indexOf('--lang');
+  const fromArg = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  const v = fromArg ?? process.env.CHURN_DESK_LANG;
+  return v === 'en-US' ? 'en-US' : 'zh-CN';
+}
+
+/** The core facade, loaded lazily so `sample` and `--help` work on their own. */
+function loadAnalyser(): Analyser {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('../core/analyse') as { analyseWorkbook?: Analyser };
+  if (typeof mod.analyseWorkbook !== 'function') throw new Error('analyseWorkbook missing');
+  return mod.analyseWorkbook;
+}
+
+/** Turns a known error into the message that tells the user what to fix. */
+function explain(e: unknown, locale: Locale): { message: string; code: number } | null {
+  if (e instanceof UsageError) return { message: `${t(locale, e.key, e.params)}\n\n${t(locale, 'cli.usage')}`, code: 2 };
+  if (e instanceof InputProblem) return { message: e.message, code: 1 };
+  if (e instanceof NotAWorkbookError) return { message: t(locale, 'cli.error.notWorkbook', { file: e.file, detail: e.detail }), code: 1 };
+  if (e instanceof SettingsValidationError) {
+    return { message: e.errors.map((err) => t(locale, 'cli.error.settingsField', { field: err.field, message: t(locale, err.message) })).join('\n'), code: 1 };
+  }
+  if (e instanceof OverwriteRefusedError) return { message: t(locale, 'cli.error.overwrite', { sheet: e.sheet, address: e.address, existing: e.existing }), code: 1 };
+  if (e instanceof MissingSheetError) return { message: t(locale, 'cli.error.missingSheet', { sheet: e.sheet }), code: 1 };
+  return null;
+}
+
+/**
+ * Runs the command line.
+ * @example await main(['sample', '--out', 'out/sample.xlsx']) // 0
+ */
+export async function main(argv: string[]): Promise<number> {
+  const locale = localeOf(argv);
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'analyze':
+      case 'analyse':
+        return await runAnalyzeCommand(rest, locale, loadAnalyser());
+      case 'sample':
+        return await runSampleCommand(rest, locale);
+      case 'forms':
+        return await runFormsCommand(rest);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(t(locale, 'cli.usage') + '\n');
+        return command === undefined ? 2 : 0;
+      default:
+        process.stderr.write(`${t(locale, 'cli.error.unknownCommand', { command })}\n\n${t(locale, 'cli.usage')}\n`);
+        return 2;
+    }
+  } catch (e) {
+    const known = explain(e, locale);
+    if (!known) throw e;
+    process.stderr.write(`churn-desk: ${known.message}\n`);
+    return known.code;
+  }
+}
