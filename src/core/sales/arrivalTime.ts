@@ -4,7 +4,7 @@
  * '14点20', '下午3点', Excel time fractions (0.395833…) or full date-times (a serial with a fraction, or
  * '2026-10-01 14:20').
  */
-import { cellText, isMissingText } from './halfWidth';
+import { cellText, isMissingText } from './cellText';
 
 /** Result convention of the sales parsers: a value, `null` when the cell is blank, `undefined` when unreadable. */
 export type Parsed<T> = T | null | undefined;

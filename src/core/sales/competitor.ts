@@ -3,7 +3,7 @@
  * defeat-reason text. Known brands (and their best-known models) are folded to one brand name so the lost-prospect
  * summary can count them.
  */
-import { cellText, isMissingText } from './halfWidth';
+import { cellText, isMissingText } from './cellText';
 
 /** Brand → extra spellings and models that name it. The brand name itself always matches. */
 const BRANDS: readonly [string, readonly string[]][] = [

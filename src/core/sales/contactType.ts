@@ -3,7 +3,7 @@
  * a ticked form cell ('□来电 ☑来店', as the seed's register prints it), or two mark columns (√ under 来电 or 来店).
  */
 import type { Parsed } from './arrivalTime';
-import { cellText, isMissingText } from './halfWidth';
+import { cellText, isMissingText } from './cellText';
 
 export type ContactType = 'call' | 'visit';
 

@@ -5,7 +5,7 @@
 import type { DefeatReasonCategory, Settings } from '../settings/settings';
 import { DEFEAT_REASONS } from '../settings/settings';
 import { brandIn } from './competitor';
-import { cellText, isMissingText } from './halfWidth';
+import { cellText, isMissingText } from './cellText';
 
 /**
  * Built-in rules, tried in this order; the first that matches wins. Order decides overlaps:

@@ -2,7 +2,7 @@
  * Information source (信息来源) of a register row, normalised to the seed form's eight classes:
  * 网络, 电视, 报纸杂志, 广播, 展会, 亲友, 路过, 其他 — from whatever the receptionist typed.
  */
-import { cellText, isMissingText } from './halfWidth';
+import { cellText, isMissingText } from './cellText';
 
 export const INFO_SOURCES = ['网络', '电视', '报纸杂志', '广播', '展会', '亲友', '路过', '其他'] as const;
 export type InfoSource = (typeof INFO_SOURCES)[number];

@@ -5,7 +5,7 @@
  */
 import type { IntentLevel } from '../settings/settings';
 import type { Parsed } from './arrivalTime';
-import { cellText, isMissingText } from './halfWidth';
+import { cellText, isMissingText } from './cellText';
 
 export const INTENT_LEVELS: readonly IntentLevel[] = ['H', 'A', 'B', 'C', 'N', 'O', 'F'];
 

@@ -5,6 +5,7 @@ import { input } from './input';
 import { aftersales } from './aftersales';
 import { cli } from './cli';
 import { ui } from './ui';
+import { sales } from './sales';
 
 export const zhCN: Catalogue = {
   ...common,
@@ -12,4 +13,5 @@ export const zhCN: Catalogue = {
   ...aftersales,
   ...cli,
   ...ui,
+  ...sales,
 };

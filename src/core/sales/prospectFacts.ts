@@ -1,0 +1,276 @@
+/**
+ * Groups a prospect card's follow-ups by prospect and derives each prospect's figures (DOMAIN.md, Sales side:
+ * prospects). Both card shapes feed the same accumulator as "follow-up events":
+ * - one row per follow-up (rows in any order): each row is one event;
+ * - one row per prospect with numbered follow-up groups (第1次跟进日期, 第1次跟进结果, …): each filled group is one
+ *   event, and the row's own columns (意向级别, 下次跟踪日期, 战败原因 …) are one more event dated at the row's latest
+ *   follow-up, taken last so they win a tie (they are the card's current state).
+ * Prospects are keyed by ID, else phone, else name (a Map: linear), so both shapes give the same prospects.
+ */
+import type { IntentLevel, Settings } from '../settings/settings';
+import type { MappedSheet } from '../sheets/types';
+import { readDate } from '../values/readDate';
+import { readPhone } from '../values/readPhone';
+import { readText } from '../values/readText';
+import { readIntentLevel } from './intentLevel';
+import { IssueCollector, SALES_ISSUE } from './issueCollector';
+import { memoByText } from './memo';
+
+/** Level codes stored in Int8Arrays: index into LEVEL_CODES, -1 for none. */
+export const LEVEL_CODES: readonly IntentLevel[] = ['H', 'A', 'B', 'C', 'N', 'O', 'F'];
+const LEVEL_INDEX = new Map<IntentLevel, number>(LEVEL_CODES.map((l, i) => [l, i]));
+const O = 5;
+const F = 6;
+
+export interface ProspectFacts {
+  sheet: string;
+  /** Number of prospects. */
+  count: number;
+  /** Prospect index of each data row (parallel to MappedSheet.dataRows). */
+  prospectOfRow: Int32Array;
+  id: string[];
+  name: string[];
+  phone: string[];
+  consultant: string[];
+  source: string[];
+  model: string[];
+  /** Follow-ups recorded. */
+  followUps: Int32Array;
+  /** Latest follow-up date serial, NaN when none. */
+  latestDate: Float64Array;
+  /** Level index at the latest follow-up (LEVEL_CODES), -1 when none recorded. */
+  level: Int8Array;
+  /** The latest level before the prospect became O or F (for lost prospects), -1 when none. */
+  levelBefore: Int8Array;
+  /** Next follow-up date recorded with the latest follow-up, NaN when none. */
+  recordedNext: Float64Array;
+  /** Created date (建档日期), NaN when none: the base of the due date of a prospect never followed up. */
+  created: Float64Array;
+  /** Defeat-reason text (latest recorded; else the latest follow-up result of an F prospect), '' when none. */
+  reasonText: string[];
+  /** Recorded "bought instead" (latest), '' when none. */
+  boughtInstead: string[];
+  /** Latest follow-up result text. */
+  latestResult: string[];
+}
+
+interface Event {
+  p: number;
+  date: number; // serial, or -1 when the event has no date
+  counts: boolean;
+  level: number; // level index or -1
+  next: number; // serial or NaN
+  reason: string;
+  result: string;
+  bought: string;
+  consultant: string;
+}
+
+/**
+ * Reads a mapped prospect card into per-prospect facts.
+ * @example const facts = readProspects(detected.prospects, issues); facts.count // prospects
+ */
+export function readProspects(mapped: MappedSheet, issues: IssueCollector): ProspectFacts {
+  const grid = mapped.sheet.grid;
+  const sheet = mapped.sheet.name;
+  const c = mapped.columns;
+  const rows = mapped.dataRows;
+  const n = rows.length;
+  const wide = mapped.followUpGroups.length > 0;
+
+  const keyIndex = new Map<string, number>();
+  const prospectOfRow = new Int32Array(n);
+  // Per-prospect arrays are sized by rows (an upper bound on prospects) and cut at the end.
+  const followUps = new Int32Array(n);
+  const latestDate = new Float64Array(n).fill(-1);
+  const latestResultDate = new Float64Array(n).fill(-2);
+  const level = new Int8Array(n).fill(-1);
+  const levelDate = new Float64Array(n).fill(-2);
+  const levelBefore = new Int8Array(n).fill(-1);
+  const levelBeforeDate = new Float64Array(n).fill(-2);
+  const recordedNext = new Float64Array(n).fill(NaN);
+  const created = new Float64Array(n).fill(NaN);
+  const reasonDate = new Float64Array(n).fill(-2);
+  const boughtDate = new Float64Array(n).fill(-2);
+  const consultantDate = new Float64Array(n).fill(-2);
+  const id: string[] = [];
+  const name: string[] = [];
+  const phone: string[] = [];
+  const consultant: string[] = [];
+  const source: string[] = [];
+  const model: string[] = [];
+  const reasonText: string[] = [];
+  const boughtInstead: string[] = [];
+  const latestResult: string[] = [];
+  let count = 0;
+
+  const readLevel = memoByText(readIntentLevel);
+  const text = (row: readonly unknown[], col: number | undefined): string => (col === undefined ? '' : readText(row[col]) ?? '');
+  const date = (row: readonly unknown[], r: number, col: number | undefined, field: string): number => {
+    if (col === undefined) return NaN;
+    const v = row[col];
+    const d = readDate(v);
+    if (d === undefined) issues.add(sheet, r, col, field, v, SALES_ISSUE.date);
+    return typeof d === 'number' ? d : NaN;
+  };
+  const levelOf = (row: readonly unknown[], r: number, col: number | undefined): number => {
+    if (col === undefined) return -1;
+    const v = row[col];
+    const l = readLevel(v);
+    if (l === undefined) issues.add(sheet, r, col, 'level', v, SALES_ISSUE.level);
+    return l ? (LEVEL_INDEX.get(l) as number) : -1;
+  };
+
+  /** Folds one event into its prospect. Ties on date go to the later event (later row, later group, row state). */
+  const apply = (e: Event) => {
+    const p = e.p;
+    if (e.counts) followUps[p]++;
+    if (e.counts && e.date >= latestDate[p] && e.date >= 0) {
+      recordedNext[p] = !Number.isNaN(e.next) ? e.next : e.date > latestDate[p] ? NaN : recordedNext[p];
+      latestDate[p] = e.date;
+    } else if (!e.counts && !Number.isNaN(e.next) && e.date >= latestDate[p]) {
+      recordedNext[p] = e.next; // the card's own 下次跟踪日期 belongs to its latest follow-up
+    }
+    if (e.result && e.date >= latestResultDate[p]) {
+      latestResult[p] = e.result;
+      latestResultDate[p] = e.date;
+    }
+    if (e.level >= 0 && e.date >= levelDate[p]) {
+      level[p] = e.level;
+      levelDate[p] = e.date;
+    }
+    if (e.level >= 0 && e.level !== O && e.level !== F && e.date >= levelBeforeDate[p]) {
+      levelBefore[p] = e.level;
+      levelBeforeDate[p] = e.date;
+    }
+    if (e.reason && e.date >= reasonDate[p]) {
+      reasonText[p] = e.reason;
+      reasonDate[p] = e.date;
+    }
+    if (e.bought && e.date >= boughtDate[p]) {
+      boughtInstead[p] = e.bought;
+      boughtDate[p] = e.date;
+    }
+    if (e.consultant && e.date >= consultantDate[p]) {
+      consultant[p] = e.consultant;
+      consultantDate[p] = e.date;
+    }
+  };
+
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const row = grid[r] ?? [];
+    const rowId = text(row, c.prospectId);
+    let rowPhone = '';
+    if (c.phone !== undefined) {
+      const v = row[c.phone];
+      const ph = readPhone(v);
+      if (typeof ph === 'string') rowPhone = ph;
+      else if (ph === undefined) issues.add(sheet, r, c.phone, 'phone', v, SALES_ISSUE.phone);
+    }
+    const rowName = text(row, c.name);
+    const key = rowId ? `i:${rowId}` : rowPhone ? `p:${rowPhone}` : rowName ? `n:${rowName}` : `r:${r}`;
+    let p = keyIndex.get(key);
+    if (p === undefined) {
+      p = count++;
+      keyIndex.set(key, p);
+      id.push(rowId);
+      name.push(rowName);
+      phone.push(rowPhone);
+      consultant.push('');
+      source.push('');
+      model.push('');
+      reasonText.push('');
+      boughtInstead.push('');
+      latestResult.push('');
+    } else {
+      if (!id[p] && rowId) id[p] = rowId;
+      if (!name[p] && rowName) name[p] = rowName;
+      if (!phone[p] && rowPhone) phone[p] = rowPhone;
+    }
+    prospectOfRow[i] = p;
+    if (!source[p]) source[p] = text(row, c.source);
+    if (!model[p]) model[p] = text(row, c.model);
+    const createdDate = date(row, r, c.createdDate, 'createdDate');
+    if (!Number.isNaN(createdDate) && (Number.isNaN(created[p]) || createdDate < created[p])) created[p] = createdDate;
+
+    const rowConsultant = text(row, c.consultant);
+    const rowReason = text(row, c.defeatReason);
+    const rowBought = text(row, c.boughtInstead);
+    if (!wide) {
+      const d = date(row, r, c.followDate, 'followDate');
+      const result = text(row, c.followResult);
+      const method = text(row, c.followMethod);
+      apply({
+        p,
+        date: Number.isNaN(d) ? -1 : d,
+        counts: !Number.isNaN(d) || result !== '' || method !== '',
+        level: levelOf(row, r, c.level),
+        next: date(row, r, c.nextDate, 'nextDate'),
+        reason: rowReason,
+        result,
+        bought: rowBought,
+        consultant: rowConsultant,
+      });
+      continue;
+    }
+    let rowLatest = -1;
+    for (const g of mapped.followUpGroups) {
+      const gc = g.columns;
+      const d = date(row, r, gc.followDate, 'followDate');
+      const result = text(row, gc.followResult);
+      const method = text(row, gc.followMethod);
+      const gLevel = levelOf(row, r, gc.level);
+      const gNext = date(row, r, gc.nextDate, 'nextDate');
+      const counts = !Number.isNaN(d) || result !== '' || method !== '';
+      if (!counts && gLevel < 0 && Number.isNaN(gNext)) continue;
+      const eventDate = Number.isNaN(d) ? -1 : d;
+      if (counts && eventDate > rowLatest) rowLatest = eventDate;
+      apply({ p, date: eventDate, counts, level: gLevel, next: gNext, reason: '', result, bought: '', consultant: '' });
+    }
+    // The row's own state, dated at its latest follow-up so it wins a tie with that group.
+    apply({
+      p,
+      date: rowLatest,
+      counts: false,
+      level: levelOf(row, r, c.level),
+      next: date(row, r, c.nextDate, 'nextDate'),
+      reason: rowReason,
+      result: '',
+      bought: rowBought,
+      consultant: rowConsultant,
+    });
+  }
+
+  // A recorded defeat reason without any level means the prospect was lost.
+  for (let p = 0; p < count; p++) {
+    if (level[p] < 0 && reasonText[p]) level[p] = F;
+    if (level[p] === F && !reasonText[p] && latestResult[p]) reasonText[p] = latestResult[p];
+  }
+
+  const latest = latestDate.slice(0, count);
+  for (let p = 0; p < count; p++) if (latest[p] < 0) latest[p] = NaN;
+  return {
+    sheet,
+    count,
+    prospectOfRow,
+    id,
+    name,
+    phone,
+    consultant,
+    source,
+    model,
+    followUps: followUps.slice(0, count),
+    latestDate: latest,
+    level: level.slice(0, count),
+    levelBefore: levelBefore.slice(0, count),
+    recordedNext: recordedNext.slice(0, count),
+    created: created.slice(0, count),
+    reasonText,
+    boughtInstead,
+    latestResult,
+  };
+}
+
+/** Settings the prospect rules read. */
+export type ProspectSettings = Pick<Settings, 'sales' | 'extraDefeatKeywords'>;

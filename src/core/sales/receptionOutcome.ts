@@ -1,0 +1,26 @@
+/**
+ * What happened to a register row, from free text: a test drive or a quotation in 接待经过, an order in 结案情形.
+ * Negated phrasings ('未试驾', '没报价', '未成交') are common in registers and must not count.
+ */
+
+const TEST_DRIVE = /(试驾|试乘)/;
+const TEST_DRIVE_NEGATED = /(未|没有|没|不|无|拒绝|拒|暂不|不想|未能)\s*(试驾|试乘|安排试驾)/;
+const QUOTE = /(报价|报了价|报过价|出价单|报价单)/;
+const QUOTE_NEGATED = /(未|没有|没|不|无|暂未|暂不|未能)\s*(报价|报过价|报了价)/;
+const ORDER = /(成交|订车|定车|交定金|付定金|交订金|付订金|交了定金|下定|下订|签约|签单|签合同|订单|已订|已定|已购车|提车)/;
+const ORDER_NEGATED = /(未|没有|没|不|无|暂未|暂不|未能|取消)\s*(成交|订车|定车|交定金|付定金|交订金|下定|下订|签约|签单|签合同|订单|已订|提车)/;
+
+/** @example mentionsTestDrive('介绍车型后试驾') // true; mentionsTestDrive('未试驾') // false */
+export function mentionsTestDrive(text: string): boolean {
+  return TEST_DRIVE.test(text) && !TEST_DRIVE_NEGATED.test(text);
+}
+
+/** @example mentionsQuote('报价15.8万') // true; mentionsQuote('没报价') // false */
+export function mentionsQuote(text: string): boolean {
+  return QUOTE.test(text) && !QUOTE_NEGATED.test(text);
+}
+
+/** @example mentionsOrder('交定金5000') // true; mentionsOrder('未成交') // false */
+export function mentionsOrder(text: string): boolean {
+  return ORDER.test(text) && !ORDER_NEGATED.test(text);
+}
