@@ -43,9 +43,6 @@ export const ui: Record<string, string> = {
   'ui.home.missing': 'Required columns missing: {fields}.',
   'ui.home.fixMapping': 'Map columns',
   'ui.home.ignored': 'Sheets not used: {sheets}',
-  'ui.ignored.ownedByChurnDesk': 'made by ChurnDesk',
-  'ui.ignored.notRecognised': 'not recognised',
-  'ui.ignored.empty': 'empty',
   'ui.ignored.other': 'not used',
 
   'ui.kind.customers': 'Customer base',

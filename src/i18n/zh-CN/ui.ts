@@ -43,9 +43,6 @@ export const ui: Record<string, string> = {
   'ui.home.missing': '缺少必需列:{fields}。',
   'ui.home.fixMapping': '去列映射',
   'ui.home.ignored': '未使用的工作表:{sheets}',
-  'ui.ignored.ownedByChurnDesk': 'ChurnDesk 生成',
-  'ui.ignored.notRecognised': '未识别',
-  'ui.ignored.empty': '空表',
   'ui.ignored.other': '未使用',
 
   'ui.kind.customers': '保有客户',

@@ -22,7 +22,7 @@ export function ResultRegion(props: { outcome: Outcome | null; testId?: string }
     <MessageBar intent={outcome.intent} data-testid={props.testId ?? 'result'} layout="multiline">
       <MessageBarBody>
         {outcome.title && <MessageBarTitle>{outcome.title}</MessageBarTitle>}
-        {outcome.message}
+        <span data-testid="result-message">{outcome.message}</span>
       </MessageBarBody>
     </MessageBar>
   );

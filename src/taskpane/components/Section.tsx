@@ -13,6 +13,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     minWidth: 0,
   },
+  title: { margin: 0 },
   header: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -22,7 +23,7 @@ export function Section(props: { title: string; aside?: React.ReactNode; childre
   return (
     <section className={styles.section} aria-labelledby={id} data-testid={props.testId}>
       <div className={styles.header}>
-        <Subtitle2 as="h2" id={id}>
+        <Subtitle2 as="h2" id={id} className={styles.title}>
           {props.title}
         </Subtitle2>
         {props.aside}

@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   accordion: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, boxShadow: tokens.shadow2 },
   list: { listStyleType: 'none', margin: 0, padding: 0 },
   subgroup: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, paddingLeft: tokens.spacingHorizontalS },
+  groupTitle: { fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
   groupHeader: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
   footer: {
     position: 'sticky',
@@ -116,7 +117,7 @@ export function FormsView(props: { actions: ChurnDeskActions; forms: readonly Fo
                     aria-label={t('ui.forms.selectGroup', { group: g.group })}
                     data-testid={`forms-group-${g.group}`}
                   />
-                  <AccordionHeader as="h2" size="small">
+                  <AccordionHeader as="h2" size="medium" className={styles.groupTitle}>
                     {g.group} ({g.forms.length})
                   </AccordionHeader>
                 </div>

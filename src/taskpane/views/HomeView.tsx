@@ -234,7 +234,7 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
         {detection && detection.ignored.length > 0 && (
           <Caption1>
             {t('ui.home.ignored', {
-              sheets: detection.ignored.map((i) => `${i.sheet}(${translateOr(t, `ui.ignored.${i.reason}`, 'ui.ignored.other')})`).join(t('ui.common.listSeparator')),
+              sheets: detection.ignored.map((i) => `${i.sheet}(${translateOr(t, `input.ignored.${i.reason}`, 'ui.ignored.other')})`).join(t('ui.common.listSeparator')),
             })}
           </Caption1>
         )}

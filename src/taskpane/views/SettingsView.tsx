@@ -40,6 +40,7 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalM,
   },
   wide: { gridColumn: '1 / -1' },
+  unit: { whiteSpace: 'nowrap' },
   accordion: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, boxShadow: tokens.shadow2 },
   footer: {
     position: 'sticky',
@@ -162,7 +163,7 @@ export function SettingsView(props: { actions: ChurnDeskActions }): React.ReactE
               type={input.kind === 'date' ? 'date' : 'text'}
               inputMode={input.kind === 'integer' ? 'numeric' : input.kind === 'number' || input.kind === 'percent' ? 'decimal' : undefined}
               onChange={(_e, d) => set(input.path, d.value)}
-              contentAfter={unit ? (unit === '%' ? '%' : t(unit)) : undefined}
+              contentAfter={unit ? <span className={styles.unit}>{unit === '%' ? '%' : t(unit)}</span> : undefined}
               size="small"
             />
           </Field>

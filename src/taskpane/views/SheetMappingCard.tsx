@@ -25,7 +25,7 @@ import { describeError } from '../describeError';
 import { FIELDS_BY_KIND, REQUIRED_GROUPS, isRequiredField, unsatisfiedGroups } from '../sheetFields';
 
 const useStyles = makeStyles({
-  fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: tokens.spacingHorizontalS },
+  fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: tokens.spacingHorizontalS, alignItems: 'start' },
   dropdown: { minWidth: 0, width: '100%' },
   preview: { overflowX: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   table: { tableLayout: 'auto', width: 'max-content', minWidth: '100%' },
@@ -68,7 +68,8 @@ export function SheetMappingCard(props: { actions: ChurnDeskActions; summary: De
   const sep = t('ui.common.listSeparator');
 
   const messageFor = (field: SheetField): string | undefined => {
-    const group = missingGroups.find((g) => g.includes(field));
+    // The message goes on the group's first field only, so an unmapped identifier group is said once, not three times.
+    const group = missingGroups.find((g) => g[0] === field);
     if (!group) return undefined;
     return group.length === 1 ? t('ui.mapping.requiredOne') : t('ui.mapping.requiredAny', { fields: group.map(fieldLabel).join(sep) });
   };
