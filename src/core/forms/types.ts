@@ -15,6 +15,10 @@
  *   blankRows: 20 };
  */
 
+import type { FormFillData } from './fillData';
+
+export type FillDatasetName = keyof FormFillData;
+
 /** Where a form sits in the OEM's pack: the seed's number, group and subgroup, and its title. */
 export interface CatalogueEntry {
   /** Stable id: 'F01' … 'F51', 'F51-1', 'F51-2' for the dealer pack, 'AS1' … 'AS5' for the after-sales reports. */
@@ -57,6 +61,11 @@ export interface FormColumn {
   /** Row formula with `{r}` etc.; the column is computed, never typed in. */
   formula?: string;
   total?: TotalRule;
+  /**
+   * Filling: the property of the dataset row that goes into this column (a dotted path into arrays allowed,
+   * e.g. 'visitsBySlot.0'). Columns without `field` stay blank (or keep their formula) in a filled form.
+   */
+  field?: string;
 }
 
 /** A rate or result printed under the grid: label and formula (placeholders allowed). */
@@ -100,6 +109,13 @@ export interface FormDefinition extends CatalogueEntry {
   signatures?: string[];
   /** Forced orientation; default: landscape when wide. */
   orientation?: 'portrait' | 'landscape';
+  /** Filling: the FormFillData dataset whose rows become this form's rows (see fillData.ts). */
+  fillFrom?: FillDatasetName;
+  /**
+   * Filling a matrix: the column whose value matches a data row to a preset row (e.g. 'category' of 跟踪失败分析表),
+   * so the data lands on the preset row instead of below it. Unmatched data rows are appended.
+   */
+  fillKey?: string;
   /** true when filled rows hold names / phones (share-safe copy masks them). */
   personalData?: boolean;
 }

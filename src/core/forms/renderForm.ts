@@ -1,0 +1,412 @@
+/**
+ * The one renderer of the form pack: FormDefinition (+ optional fill rows) → SheetSpec.
+ *
+ * Layout, top to bottom: merged title · header fields (label + fill-in cell) · the grid (one or two header rows,
+ * data rows, a totals row of formulas) or the document body (numbered clauses) · summary rates · footer fields ·
+ * notes · signature lines. Every grid is written as plain cells (style 'header' / 'cell' / 'total'), not as an Excel
+ * table: a form is printed and filled by hand, two-level headers (来店 by time slot) cannot live in a table, and the
+ * dealer's paper forms carry no filter buttons. Totals and rates are formulas, so they follow what is typed later.
+ */
+import type { CellSpec, CellValue, DataValidationSpec, SheetSpec } from '../plan/types';
+import { a1, columnLetter, sanitizeSheetName } from '../plan/names';
+import type { FormColumn, FormColumnType, FormDefinition, FormField, TotalRule } from './types';
+import { expandFormula, type FormulaContext } from './formulaTemplate';
+
+/** Values known when the pack is generated, used by fields with a `source`. */
+export interface FormContext {
+  dealerName: string;
+  /** e.g. '2026年10月' */
+  period: string;
+  /** e.g. '2026-10-31' */
+  date: string;
+}
+
+/** A row of fill data already mapped to column keys. */
+export type FormRowValues = Record<string, CellValue | undefined>;
+
+export const YES_NO: readonly string[] = ['是', '否'];
+/** Page footer of every form. */
+export const FORM_FOOTER = '第 &P 页 / 共 &N 页';
+/** Width (in characters) of a document form: 8 columns of 11 = 88, fits A4 portrait. */
+const DOC_COLS = 8;
+const DOC_COL_WIDTH = 11;
+const DEFAULT_BLANK_ROWS = 15;
+
+const NUMBER_FORMATS: Record<FormColumnType, string> = {
+  text: '@',
+  list: '@',
+  yesno: '@',
+  date: 'yyyy-mm-dd',
+  time: 'hh:mm',
+  integer: '0',
+  number: '0.0',
+  percent: '0.0%',
+  money: '#,##0.00',
+};
+
+/** Display width of text: CJK and full-width characters count double. @example textWidth('合计A') // 5 */
+export function textWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) n += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return n;
+}
+
+function defaultWidth(col: FormColumn): number {
+  const byType: Partial<Record<FormColumnType, number>> = { date: 11, time: 7, money: 11, percent: 8, yesno: 6 };
+  const header = col.group ? textWidth(col.header) + 2 : Math.min(textWidth(col.header) + 2, 16);
+  return Math.max(5, Math.min(40, Math.max(header, byType[col.type] ?? 6)));
+}
+
+/** Column widths of a form, in characters. */
+export function formColumnWidths(def: FormDefinition): number[] {
+  if (def.kind === 'document' || !def.columns?.length) return new Array<number>(DOC_COLS).fill(DOC_COL_WIDTH);
+  return def.columns.map((c) => c.width ?? defaultWidth(c));
+}
+
+/** Landscape when the form is wide: more than 8 columns or wider than ~100 characters. */
+export function isWide(widths: readonly number[]): boolean {
+  let total = 0;
+  for (const w of widths) total += w;
+  return widths.length > 8 || total > 100;
+}
+
+function fieldValue(f: FormField, ctx: FormContext): CellValue {
+  if (f.source === 'dealerName') return ctx.dealerName;
+  if (f.source === 'period') return ctx.period;
+  if (f.source === 'date') return ctx.date;
+  return f.value ?? '';
+}
+
+/** Splits `ncols` columns into `k` nearly equal segments: [start, length][]. */
+function segments(ncols: number, k: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  for (let i = 0; i < k; i++) {
+    const len = Math.floor((ncols - start) / (k - i));
+    out.push([start, len]);
+    start += len;
+  }
+  return out;
+}
+
+/** Estimated printed lines of a wrapped text over `widthChars` characters. */
+function linesFor(text: string, widthChars: number): number {
+  let lines = 0;
+  for (const part of text.split('\n')) lines += Math.max(1, Math.ceil(textWidth(part) / Math.max(1, widthChars - 2)));
+  return lines;
+}
+
+class SheetBuilder {
+  readonly cells: CellSpec[] = [];
+  readonly rowHeights: { row: number; height: number }[] = [];
+  row = 0;
+  constructor(
+    readonly ncols: number,
+    readonly widths: readonly number[],
+  ) {}
+
+  /** Width in characters of columns [start, start+len). */
+  span(start: number, len: number): number {
+    let w = 0;
+    for (let c = start; c < start + len; c++) w += this.widths[c] ?? 0;
+    return w;
+  }
+
+  /** A full-width merged text row (title, notes, clause text), with a height that shows every line. */
+  fullRow(value: string, style: CellSpec['style'], opts: { height?: number; align?: CellSpec['align'] } = {}): void {
+    this.cells.push({
+      row: this.row,
+      col: 0,
+      value,
+      style,
+      mergeAcross: this.ncols - 1 > 0 ? this.ncols - 1 : undefined,
+      wrap: true,
+      align: opts.align ?? 'left',
+    });
+    const lines = linesFor(value, this.span(0, this.ncols));
+    this.rowHeights.push({ row: this.row, height: opts.height ?? Math.max(18, lines * 15 + 4) });
+    this.row++;
+  }
+
+  /** Label + fill-in cell pairs, several per row, wide ones alone on their row. */
+  fields(fields: readonly FormField[], ctx: FormContext, perRowMax?: number): void {
+    const maxPerRow = perRowMax ?? Math.max(1, Math.min(4, Math.floor(this.ncols / 3) || 1));
+    let pending: FormField[] = [];
+    const flush = () => {
+      if (!pending.length) return;
+      const segs = segments(this.ncols, pending.length);
+      pending.forEach((f, i) => {
+        const [start, len] = segs[i];
+        this.pair(f, ctx, start, len);
+      });
+      this.rowHeights.push({ row: this.row, height: 22 });
+      this.row++;
+      pending = [];
+    };
+    for (const f of fields) {
+      if (f.wide) {
+        flush();
+        pending = [f];
+        flush();
+        continue;
+      }
+      pending.push(f);
+      if (pending.length >= maxPerRow) flush();
+    }
+    flush();
+  }
+
+  private pair(f: FormField, ctx: FormContext, start: number, len: number): void {
+    // The label gets enough columns for its text where it can; the input keeps at least one column.
+    let labelLen = 1;
+    const need = textWidth(f.label) + 2;
+    while (labelLen < len - 1 && this.span(start, labelLen) < need) labelLen++;
+    if (len === 1) {
+      this.cells.push({ row: this.row, col: start, value: `${f.label}:`, style: 'label', wrap: true });
+      return;
+    }
+    this.cells.push({
+      row: this.row,
+      col: start,
+      value: `${f.label}:`,
+      style: 'label',
+      align: 'right',
+      mergeAcross: labelLen > 1 ? labelLen - 1 : undefined,
+    });
+    const inputLen = len - labelLen;
+    const v = fieldValue(f, ctx);
+    const input: CellSpec = { row: this.row, col: start + labelLen, style: 'input', numberFormat: '@', align: 'left' };
+    if (v !== '') input.value = v;
+    if (inputLen > 1) input.mergeAcross = inputLen - 1;
+    this.cells.push(input);
+    // Merged inputs need their border on every covered cell for some renderers; the adapters style the range.
+  }
+
+  blank(height = 8): void {
+    this.rowHeights.push({ row: this.row, height });
+    this.row++;
+  }
+}
+
+function totalFormula(rule: TotalRule, letter: string, first: number, last: number, ctx: FormulaContext): string {
+  const range = `${letter}${first}:${letter}${last}`;
+  if (rule === 'sum') return `SUM(${range})`;
+  if (rule === 'count') return `COUNTA(${range})`;
+  if (rule === 'average') return `IFERROR(AVERAGE(${range}),"")`;
+  return expandFormula(rule.formula, ctx);
+}
+
+/** Options of renderForm. */
+export interface RenderFormOptions {
+  ctx: FormContext;
+  /** Rows to write instead of the preset and blank rows (a filled form, see fill.ts). Undefined or empty: a blank form. */
+  rows?: readonly FormRowValues[];
+  /** Sheet name to use (already made unique); default: the sanitised title. */
+  sheetName?: string;
+}
+
+/**
+ * Renders one form as a SheetSpec, key 'form.<id>'.
+ * @example renderForm(definition('F01')!, { ctx: { dealerName: 'XX店', period: '2026年10月', date: '2026-10-31' } }).name
+ * // '展厅来电-店登记表'
+ */
+export function renderForm(def: FormDefinition, options: RenderFormOptions): SheetSpec {
+  const widths = formColumnWidths(def);
+  const ncols = widths.length;
+  const b = new SheetBuilder(ncols, widths);
+  const validations: DataValidationSpec[] = [];
+  const isGrid = def.kind !== 'document' && !!def.columns?.length;
+
+  b.fullRow(def.title, 'title', { height: 30, align: 'center' });
+  if (def.headerFields?.length) b.fields(def.headerFields, options.ctx);
+  let repeatLast = b.row - 1;
+
+  if (isGrid) {
+    const columns = def.columns!;
+    b.blank(6);
+    // Header: two rows when some columns are grouped (来店客户批数 over its time slots).
+    const grouped = columns.some((c) => c.group);
+    const headerRow = b.row;
+    if (grouped) {
+      let c = 0;
+      while (c < columns.length) {
+        const g = columns[c].group;
+        if (!g) {
+          b.cells.push({ row: headerRow, col: c, value: columns[c].header, style: 'header', mergeDown: 1, wrap: true, align: 'center' });
+          b.cells.push({ row: headerRow + 1, col: c, style: 'header' });
+          c++;
+          continue;
+        }
+        let end = c;
+        while (end + 1 < columns.length && columns[end + 1].group === g) end++;
+        b.cells.push({ row: headerRow, col: c, value: g, style: 'header', mergeAcross: end > c ? end - c : undefined, align: 'center', wrap: true });
+        for (let k = c; k <= end; k++) {
+          if (k > c) b.cells.push({ row: headerRow, col: k, style: 'header' });
+          b.cells.push({ row: headerRow + 1, col: k, value: columns[k].header, style: 'header', wrap: true, align: 'center' });
+        }
+        c = end + 1;
+      }
+      b.rowHeights.push({ row: headerRow, height: 20 }, { row: headerRow + 1, height: headerHeight(columns, widths) });
+      b.row += 2;
+    } else {
+      columns.forEach((col, c) => b.cells.push({ row: headerRow, col: c, value: col.header, style: 'header', wrap: true, align: 'center' }));
+      b.rowHeights.push({ row: headerRow, height: headerHeight(columns, widths) });
+      b.row += 1;
+    }
+    repeatLast = b.row - 1;
+
+    // Data rows: a filled form's rows as given (fill.ts already merged any preset rows), otherwise the preset rows
+    // (matrix) followed by blank rows for hand filling.
+    let rows: readonly FormRowValues[];
+    if (options.rows?.length) rows = options.rows;
+    else {
+      const blankForm: FormRowValues[] = [...((def.presetRows as FormRowValues[] | undefined) ?? [])];
+      const blanks = def.blankRows ?? (def.kind === 'matrix' && def.presetRows?.length ? 0 : DEFAULT_BLANK_ROWS);
+      for (let i = 0; i < blanks; i++) blankForm.push({});
+      if (blankForm.length === 0) blankForm.push({});
+      rows = blankForm;
+    }
+    const first = b.row + 1; // 1-based Excel row numbers
+    const last = b.row + rows.length;
+    const letters = new Map(columns.map((c, i) => [c.key, columnLetter(i)]));
+    const totalsRow0 = columns.some((c) => c.total) ? b.row + rows.length : -1;
+    const totalAddress = new Map<string, string>();
+    if (totalsRow0 >= 0) columns.forEach((c, i) => c.total && totalAddress.set(c.key, a1(totalsRow0, i)));
+    const fctx = (r?: number): FormulaContext => ({ row: r, first, last, letters, totals: totalAddress });
+
+    const heightOf = def.kind === 'matrix' ? 0 : 20;
+    for (let i = 0; i < rows.length; i++) {
+      const values = rows[i];
+      const r0 = b.row;
+      let lines = 1;
+      columns.forEach((col, c) => {
+        const cell: CellSpec = { row: r0, col: c, style: 'cell', numberFormat: NUMBER_FORMATS[col.type] };
+        if (col.formula) cell.formula = expandFormula(col.formula, fctx(r0 + 1));
+        else {
+          let v = values[col.key];
+          if ((v === undefined || v === '') && col.key === 'no' && !def.presetRows?.length) v = i + 1;
+          if (v !== undefined && v !== '') cell.value = v;
+          if (typeof v === 'string') {
+            lines = Math.max(lines, linesFor(v, widths[c]));
+            if (textWidth(v) > widths[c] - 1) cell.wrap = true;
+          }
+        }
+        if (col.type === 'integer' || col.type === 'number' || col.type === 'money' || col.type === 'percent') cell.align = 'right';
+        else if (col.type !== 'text') cell.align = 'center';
+        b.cells.push(cell);
+      });
+      const h = Math.max(heightOf, lines * 15 + 4);
+      b.rowHeights.push({ row: r0, height: h });
+      b.row++;
+    }
+    columns.forEach((col, c) => {
+      const list = col.type === 'yesno' ? YES_NO : col.type === 'list' ? col.values : undefined;
+      if (list?.length) validations.push({ row: first - 1, col: c, lastRow: last - 1, lastCol: c, validation: { type: 'list', values: list, strict: false } });
+    });
+
+    if (totalsRow0 >= 0) {
+      const labelCol = columns.findIndex((c) => !c.total);
+      columns.forEach((col, c) => {
+        const cell: CellSpec = { row: b.row, col: c, style: 'total', numberFormat: NUMBER_FORMATS[col.type] };
+        if (col.total) {
+          cell.formula = totalFormula(col.total, columnLetter(c), first, last, fctx());
+          cell.align = 'right';
+        } else if (c === labelCol) {
+          cell.value = def.totalsLabel ?? '合计';
+          cell.align = 'center';
+          cell.numberFormat = '@';
+        }
+        b.cells.push(cell);
+      });
+      b.rowHeights.push({ row: b.row, height: 20 });
+      b.row++;
+    }
+
+    if (def.summaries?.length) {
+      b.blank(6);
+      const labelLen = Math.max(1, Math.min(ncols - 1, 3));
+      for (const s of def.summaries) {
+        b.cells.push({ row: b.row, col: 0, value: `${s.label}:`, style: 'label', align: 'right', mergeAcross: labelLen > 1 ? labelLen - 1 : undefined });
+        b.cells.push({
+          row: b.row,
+          col: labelLen,
+          formula: expandFormula(s.formula, fctx()),
+          style: 'total',
+          numberFormat: s.format === 'percent' ? '0.0%' : s.format === 'money' ? '#,##0.00' : '0.0',
+          align: 'right',
+          mergeAcross: ncols - labelLen >= 2 ? 1 : undefined,
+        });
+        b.rowHeights.push({ row: b.row, height: 20 });
+        b.row++;
+      }
+    }
+  } else {
+    // Document: preamble, numbered clauses, each clause's fill-in fields.
+    if (def.preamble) {
+      b.blank(6);
+      b.fullRow(def.preamble, undefined);
+    }
+    (def.clauses ?? []).forEach((clause, i) => {
+      const heading = `${chineseOrdinal(i + 1)}${clause.heading ? `、${clause.heading}` : ''}`;
+      b.fullRow(heading, 'label', { height: 20 });
+      if (clause.text) b.fullRow(clause.text, undefined);
+      if (clause.fields?.length) b.fields(clause.fields, options.ctx, 2);
+    });
+  }
+
+  if (def.footerFields?.length) {
+    b.blank(6);
+    b.fields(def.footerFields, options.ctx);
+  }
+  if (def.notes?.length) {
+    b.blank(6);
+    for (const n of def.notes) b.fullRow(n, 'note');
+  }
+  if (def.signatures?.length) {
+    b.blank(10);
+    const perRow = def.kind === 'document' ? 2 : Math.max(1, Math.min(4, Math.floor(ncols / 3) || 1));
+    b.fields(
+      def.signatures.map((label) => ({ label })),
+      options.ctx,
+      perRow,
+    );
+  }
+
+  const lastRow = Math.max(0, b.row - 1);
+  return {
+    key: `form.${def.id}`,
+    name: options.sheetName ?? sanitizeSheetName(def.title),
+    role: 'form',
+    cells: b.cells,
+    tables: [],
+    columnWidths: widths.map((width, col) => ({ col, width })),
+    rowHeights: b.rowHeights,
+    validations,
+    personalData: !!(options.rows?.length && def.personalData),
+    print: {
+      orientation: def.orientation ?? (isWide(widths) ? 'landscape' : 'portrait'),
+      paper: 'A4',
+      fitToWidth: true,
+      repeatRows: isGrid ? { first: 0, last: repeatLast } : undefined,
+      area: { firstRow: 0, firstCol: 0, lastRow, lastCol: ncols - 1 },
+      footer: FORM_FOOTER,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6 },
+    },
+  };
+}
+
+function headerHeight(columns: readonly FormColumn[], widths: readonly number[]): number {
+  let lines = 1;
+  columns.forEach((c, i) => (lines = Math.max(lines, linesFor(c.header, widths[i]))));
+  return Math.max(20, lines * 14 + 6);
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** 第一条 … 第二十条 (clauses never go past 99). @example chineseOrdinal(12) // '第十二条' */
+export function chineseOrdinal(n: number): string {
+  let s: string;
+  if (n <= 10) s = DIGITS[n];
+  else if (n < 20) s = '十' + DIGITS[n - 10];
+  else s = DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? DIGITS[n % 10] : '');
+  return `第${s}条`;
+}
