@@ -83,11 +83,20 @@ export function detectSheets(sheets: readonly SheetInput[], options: DetectOptio
     }
     const i = inputs.push(sheet) - 1;
     const firstRows = head(sheet);
+    // A sheet competes for every kind whose required fields it has; when it has none complete, only for its
+    // best kind (so a second copy of the customer base is not taken for a showroom register).
+    const complete: { sheetIndex: number; kind: SheetKind; rank: number }[] = [];
+    let best: { sheetIndex: number; kind: SheetKind; rank: number } | null = null;
     for (const kind of SHEET_KINDS) {
       const mapped = mapSheet(firstRows, kind, { userMapping: options.mappings?.[sheet.name], ownedHeaders: options.ownedHeaders });
       const rank = kindRank(mapped);
-      if (rank >= MIN_RANK) candidates.push({ sheetIndex: i, kind, rank });
+      if (rank < MIN_RANK) continue;
+      const cand = { sheetIndex: i, kind, rank };
+      if (mapped.missingRequired.length === 0) complete.push(cand);
+      if (!best || rank > best.rank) best = cand;
     }
+    if (complete.length > 0) candidates.push(...complete);
+    else if (best) candidates.push(best);
   }
   // Best first; on a tie the earlier sheet, then the kind order above.
   candidates.sort((a, b) => b.rank - a.rank || a.sheetIndex - b.sheetIndex || SHEET_KINDS.indexOf(a.kind) - SHEET_KINDS.indexOf(b.kind));

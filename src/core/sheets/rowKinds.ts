@@ -1,11 +1,15 @@
 /** Row classification below the header: blank rows, totals rows and repeated header rows are not data. */
 import { isBlank } from '../values/isBlank';
-import { headerKey } from './normaliseHeader';
 
 /** How many leading cells are looked at for a totals label. */
 const TOTALS_LABEL_CELLS = 3;
-const TOTALS_WORDS = /合计|总计|小计|汇总/;
-const TOTALS_ENGLISH = /^(?:total|subtotal|grandtotal|sum)/;
+/** Labels longer than this are text that merely mentions a total, not a totals label. */
+const MAX_LABEL_CHARS = 12;
+/**
+ * Tested on the raw cell (no normalisation, no allocation: this runs on every row). Spaces inside the word
+ * (合 计) and full-width spaces are allowed; English labels must start the cell.
+ */
+const TOTALS_LABEL = /合[\s\u3000]*计|总[\s\u3000]*计|小[\s\u3000]*计|汇[\s\u3000]*总|^[\s\u3000]*(?:sub[\s-]*)?(?:grand[\s-]*)?(?:total|sum)\b/i;
 
 /** True when every cell before `end` is blank (placeholders such as — count as blank). */
 export function isBlankRow(row: readonly unknown[] | undefined, end: number): boolean {
@@ -23,9 +27,8 @@ export function isTotalsRow(row: readonly unknown[], end: number): boolean {
   const n = Math.min(row.length, end, TOTALS_LABEL_CELLS);
   for (let c = 0; c < n; c++) {
     const v = row[c];
-    if (typeof v !== 'string' || v.length > 20) continue;
-    const key = headerKey(v);
-    if (key.length <= 10 && (TOTALS_WORDS.test(key) || TOTALS_ENGLISH.test(key))) return true;
+    if (typeof v !== 'string' || v.length > MAX_LABEL_CHARS) continue;
+    if (TOTALS_LABEL.test(v)) return true;
   }
   return false;
 }
@@ -35,11 +38,18 @@ export function isTotalsRow(row: readonly unknown[], end: number): boolean {
  * At least half of the mapped columns (and at least two, when two or more are mapped) must repeat.
  */
 export function isRepeatedHeader(row: readonly unknown[], headers: readonly string[], mappedColumns: readonly number[]): boolean {
-  if (mappedColumns.length === 0) return false;
+  const n = mappedColumns.length;
+  if (n === 0) return false;
+  const needed = Math.max(Math.min(2, n), Math.ceil(n / 2));
   let same = 0;
-  for (const c of mappedColumns) {
+  for (let i = 0; i < n; i++) {
+    const c = mappedColumns[i];
     const v = row[c];
-    if (typeof v === 'string' && headers[c] !== '' && v.trim() === headers[c]) same++;
+    const h = headers[c];
+    // Exact comparison first: trim() only when lengths differ (it allocates, and this runs on every row).
+    if (typeof v === 'string' && h !== '' && (v === h || (v.length > h.length && v.trim() === h))) same++;
+    if (same >= needed) return true;
+    if (same + (n - 1 - i) < needed) return false; // cannot reach the threshold any more
   }
-  return same >= Math.max(Math.min(2, mappedColumns.length), Math.ceil(mappedColumns.length / 2));
+  return false;
 }

@@ -157,7 +157,8 @@ const CALLS: Record<CallField, FieldSynonyms> = {
 const REGISTER: Record<RegisterField, FieldSynonyms> = {
   date: {
     synonyms: ['日期', '来访日期', '登记日期', '来店日期', '到店日期', '来电日期', '接待日期', '到访日期', 'date', 'visit date'],
-    exclude: ['拟购', '下次', '预约', '购车', '交车'],
+    exclude: ['拟购', '下次', '预约', '购车', '交车', '开票', '销售', '发票', '进站', '进厂', '维修', '保养', '回厂', '回站', '保修', '质保',
+      '最后', '最近', '上次', '末次', '生日', '建档', '跟进', '跟踪', '回访'],
   },
   time: {
     synonyms: ['进离', '进-离', '进离时间', '进-离时间', '到店时间', '来店时间', '来电时间', '进店时间', '到访时间', '来访时间', '接待时间',
@@ -168,7 +169,7 @@ const REGISTER: Record<RegisterField, FieldSynonyms> = {
     synonyms: ['来电来店', '来电店', '来店来电', '来电/来店', '来电(店)', '咨询类型', '接待方式', '来访方式', '来访类型', '接待类型', '客流类型',
       '来电或来店', '类型', 'contact type', 'visit type', 'type'],
   },
-  callMark: { synonyms: ['来电', '电话', '来电咨询', 'call', 'phone call'] },
+  callMark: { synonyms: ['来电', '来电咨询', '电话咨询', 'call', 'phone call'] },
   visitMark: { synonyms: ['来店', '到店', '展厅', '来店客户', '到店客户', 'visit', 'walk in', 'walk-in'] },
   name: NAME,
   gender: GENDER,

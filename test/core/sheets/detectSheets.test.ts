@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { detectSheets } from '../../../src/core/sheets/detectSheets';
+import type { Grid, SheetInput } from '../../../src/core/plan/types';
+import type { SheetKind } from '../../../src/core/sheets/types';
+import * as F from './fixtures/workbook';
+
+const BY_KIND: [SheetKind, Grid][] = [
+  ['customers', F.customersGrid],
+  ['calls', F.callsGrid],
+  ['register', F.registerGrid],
+  ['prospects', F.prospectsWideGrid],
+];
+
+describe('detectSheets', () => {
+  it('assigns each kind by content, for every order of four sheets named Sheet1..Sheet4', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }), (order) => {
+        const sheets: SheetInput[] = order.map((k, i) => ({ name: `Sheet${i + 1}`, grid: BY_KIND[k][1] }));
+        const d = detectSheets(sheets);
+        for (const [pos, k] of order.entries()) {
+          const kind = BY_KIND[k][0];
+          if (d[kind]?.sheet.name !== `Sheet${pos + 1}`) return false;
+        }
+        return d.ignored.length === 0;
+      }),
+      { numRuns: 24 },
+    );
+  });
+
+  it('detects a long prospect card, and English headers', () => {
+    const d = detectSheets([
+      { name: 'A', grid: F.prospectsLongGrid },
+      { name: 'B', grid: F.englishCustomersGrid },
+    ]);
+    expect(d.prospects?.sheet.name).toBe('A');
+    expect(d.customers?.sheet.name).toBe('B');
+    expect(d.calls).toBeUndefined();
+    expect(d.register).toBeUndefined();
+  });
+
+  it('ignores the state sheet, ChurnDesk sheets and unrecognised sheets, and gives each kind one sheet', () => {
+    const d = detectSheets(
+      [
+        { name: 'ChurnDesk_State', grid: F.customersGrid },
+        { name: '流失概览', grid: F.customersGrid },
+        { name: 'Notes', grid: [['今天开会'], ['a', 'b']] },
+        { name: 'Base', grid: F.customersGrid },
+        { name: 'Base copy', grid: F.customersGrid },
+      ],
+      { ownedSheetNames: ['流失概览'] },
+    );
+    expect(d.customers?.sheet.name).toBe('Base');
+    expect(d.ignored).toEqual([
+      { sheet: 'ChurnDesk_State', reason: 'stateSheet' },
+      { sheet: '流失概览', reason: 'ownedByChurnDesk' },
+      { sheet: 'Notes', reason: 'notRecognised' },
+      { sheet: 'Base copy', reason: 'otherSheetChosen' },
+    ]);
+  });
+
+  it('maps the whole chosen sheet, though only its first rows decided the kind', () => {
+    const row = F.customersGrid[4];
+    const grid: unknown[][] = [...F.customersGrid.slice(0, 4)];
+    for (let i = 0; i < 100000; i++) grid.push(row as unknown[]);
+    const t0 = Date.now();
+    const d = detectSheets([{ name: 'Big', grid }, { name: 'Calls', grid: F.callsGrid }]);
+    expect(d.customers?.dataRows.length).toBe(100000);
+    expect(d.calls?.sheet.name).toBe('Calls');
+    expect(Date.now() - t0).toBeLessThan(6000);
+  });
+
+  it("uses the user's mapping for a sheet", () => {
+    const grid: Grid = [['车架号', '开票日期', '交车日期'], ['LSV', '2021-01-01', '2021-01-05']];
+    const d = detectSheets([{ name: 'S', grid }], { mappings: { S: { purchaseDate: '交车日期' } } });
+    expect(d.customers?.columns.purchaseDate).toBe(2);
+  });
+
+  it("does not take ChurnDesk's appended columns for input", () => {
+    // A classified customer base carries 最近回访结果/流失原因 columns written by ChurnDesk: still a customer base.
+    const header = [...F.CUSTOMER_HEADERS, '未回厂月数', '流失状态', '最近回访结果', '流失原因', '流失去向'];
+    const grid: Grid = [header, [...(F.customersGrid[4] as unknown[]), 3, '活跃', '成功', '价格', '修理厂']];
+    const d = detectSheets([{ name: 'S', grid }, { name: 'C', grid: F.callsGrid }], { ownedHeaders: ['未回厂月数', '流失状态', '最近回访结果', '流失原因', '流失去向'] });
+    expect(d.customers?.sheet.name).toBe('S');
+    expect(d.customers?.ownedStart).toBe(F.CUSTOMER_HEADERS.length);
+    expect(d.calls?.sheet.name).toBe('C');
+  });
+});
