@@ -1,0 +1,11 @@
+/** The typed error of unusable input: an i18n key and its params, so each host shows it in the user's language. */
+export class AnalysisInputError extends Error {
+  constructor(
+    /** i18n key, e.g. 'aftersales.error.missingFields'. */
+    public readonly key: string,
+    public readonly params: Record<string, string | number> = {},
+  ) {
+    super(`${key} ${JSON.stringify(params)}`);
+    this.name = 'AnalysisInputError';
+  }
+}

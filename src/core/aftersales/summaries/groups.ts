@@ -1,0 +1,139 @@
+/**
+ * Summaries 2 (地区分析, 车型分析, 车龄分析): vehicles per status for each group, the group's churn rate, and for
+ * vehicle age the cumulative share of lost customers. Region also gets a PivotTable over the classified sheet.
+ */
+import type { CellValue, PivotSpec, SheetSpec, TableColumn } from '../../plan/types';
+import { buildSummarySheet } from '../../plan/summarySheet';
+import { isLost } from '../analyseVehicles';
+import { AGE_BUCKETS, STATUSES } from '../labels';
+import { classifiedOf, countByGroup, lostOf, pct, rate, type SummaryContext } from './context';
+
+interface GroupRow {
+  group: string;
+  counts: number[];
+}
+
+function statusColumns(ctx: SummaryContext, groupHeader: string): TableColumn[] {
+  const { t } = ctx;
+  return [
+    { header: groupHeader, kind: 'text' },
+    ...STATUSES.map((s): TableColumn => ({ header: s, kind: 'integer', total: { fn: 'sum' } })),
+    { header: t('aftersales.h.total'), kind: 'integer', total: { fn: 'sum' } },
+    { header: t('aftersales.h.lost'), kind: 'integer', total: { fn: 'sum' } },
+    { header: t('aftersales.h.churnRate'), kind: 'percent' },
+  ];
+}
+
+function statusRow(r: GroupRow): CellValue[] {
+  const total = r.counts.reduce((x, y) => x + y, 0);
+  return [r.group, ...r.counts, total, lostOf(r.counts), rate(lostOf(r.counts), classifiedOf(r.counts))];
+}
+
+/** Groups sorted by lost customers, then by size, then by name (stable, readable). */
+function sortedGroups(groups: Map<string, number[]>): GroupRow[] {
+  const rows = [...groups.entries()].map(([group, counts]) => ({ group, counts }));
+  const total = (c: number[]) => c.reduce((x, y) => x + y, 0);
+  rows.sort((a, b) => lostOf(b.counts) - lostOf(a.counts) || total(b.counts) - total(a.counts) || a.group.localeCompare(b.group));
+  return rows;
+}
+
+function groupConclusion(ctx: SummaryContext, rows: GroupRow[], dimensionKey: string): string {
+  const totalLost = rows.reduce((n, r) => n + lostOf(r.counts), 0);
+  const top = rows[0];
+  if (!top || totalLost === 0) return ctx.t('aftersales.c.groupNone');
+  const n = lostOf(top.counts);
+  return ctx.t('aftersales.c.group', {
+    dimension: ctx.t(dimensionKey), group: top.group, n, share: pct(n / totalLost), rate: pct(n / classifiedOf(top.counts)),
+  });
+}
+
+/** 地区分析 or 车型分析. */
+export function groupSheet(ctx: SummaryContext, dimension: 'region' | 'model'): SheetSpec {
+  const { t, a } = ctx;
+  const blank = t('aftersales.blank');
+  const values = dimension === 'region' ? a.vehicles.region : a.vehicles.model;
+  const groupOf = values.map((g) => g || blank);
+  const rows = sortedGroups(countByGroup(groupOf, a.status));
+  const header = t(`aftersales.h.${dimension}`);
+  const pivots: Omit<PivotSpec, 'row' | 'col'>[] = [];
+  const src = ctx.source;
+  if (dimension === 'region' && src && src.regionHeader) {
+    pivots.push({
+      name: `CD_pivot_region`,
+      source: { sheet: src.sheet, headerRow: src.headerRow, firstCol: 0, lastCol: src.lastCol, lastRow: src.lastRow },
+      rows: [src.regionHeader],
+      columns: [src.statusHeader],
+      values: [{ header: src.statusHeader, fn: 'count' }],
+    });
+  }
+  return buildSummarySheet({
+    key: `summary.${dimension}`,
+    name: t(`aftersales.sheet.${dimension}`),
+    title: t(`aftersales.title.${dimension}`),
+    subtitle: ctx.subtitle,
+    conclusion: groupConclusion(ctx, rows, `aftersales.dimension.${dimension}`),
+    tables: [
+      {
+        id: dimension,
+        caption: t('aftersales.cap.byGroup'),
+        columns: statusColumns(ctx, header),
+        rows: rows.map(statusRow),
+        totalsRow: true,
+        charts:
+          dimension === 'region'
+            ? [{ type: 'columnStacked', title: t('aftersales.chart.region'), series: ['流失', '彻底流失'], widthCols: 8, heightRows: 15 }]
+            : undefined,
+      },
+    ],
+    pivots,
+    notes: pivots.length ? [t('aftersales.note.pivot'), t('aftersales.note.lostDefinition')] : [t('aftersales.note.lostDefinition')],
+    orientation: 'landscape',
+  });
+}
+
+/** Share of lost customers whose car is younger than `years` (the seed's "购车4年以内的流失客户占58.7%"). */
+export function lostShareYoungerThan(ctx: SummaryContext, years: number): number {
+  let lost = 0;
+  let young = 0;
+  for (let v = 0; v < ctx.a.vehicles.count; v++) {
+    if (!isLost(ctx.a.status[v])) continue;
+    lost++;
+    if (ctx.a.ageYears[v] < years) young++;
+  }
+  return lost ? young / lost : NaN;
+}
+
+/** 车龄分析: buckets in age order (unknown age last), with the cumulative share of lost customers. */
+export function ageSheet(ctx: SummaryContext): SheetSpec {
+  const { t, a } = ctx;
+  const blank = t('aftersales.blank');
+  const groups = countByGroup(a.ageBucket.map((b) => b || blank), a.status);
+  const order = [...AGE_BUCKETS, blank].filter((b) => groups.has(b));
+  const totalLost = order.reduce((n, b) => n + lostOf(groups.get(b) ?? []), 0);
+  let cumulative = 0;
+  const rows = order.map((b) => {
+    const counts = groups.get(b) ?? [];
+    cumulative += lostOf(counts);
+    return [...statusRow({ group: b, counts }), rate(cumulative, totalLost)];
+  });
+  const years = ctx.settings.priority.easyWinBackMaxAgeYears;
+  const share = lostShareYoungerThan(ctx, years);
+  return buildSummarySheet({
+    key: 'summary.age',
+    name: t('aftersales.sheet.age'),
+    title: t('aftersales.title.age'),
+    subtitle: ctx.subtitle,
+    conclusion: Number.isFinite(share) ? t('aftersales.c.age', { years, share: pct(share) }) : t('aftersales.c.groupNone'),
+    tables: [
+      {
+        id: 'age',
+        caption: t('aftersales.cap.byGroup'),
+        columns: [...statusColumns(ctx, t('aftersales.h.ageBucket')), { header: t('aftersales.h.cumLostShare'), kind: 'percent' }],
+        rows,
+        charts: [{ type: 'columnClustered', title: t('aftersales.chart.age'), series: [t('aftersales.h.lost')], widthCols: 8, heightRows: 15 }],
+      },
+    ],
+    notes: [t('aftersales.note.lostDefinition')],
+    orientation: 'landscape',
+  });
+}

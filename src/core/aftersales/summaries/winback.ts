@@ -1,0 +1,81 @@
+/**
+ * Summary 7, 招揽名单: every vehicle that needs something done (all but 活跃), best priority first, then the
+ * freshest loss first (fewer months without a visit: cheaper to win back), then sheet order. Holds names and phones:
+ * personalData, so the share-safe copy masks it.
+ */
+import type { CellValue, SheetSpec } from '../../plan/types';
+import { buildSummarySheet } from '../../plan/summarySheet';
+import { actionParams } from '../analyseVehicles';
+import { PRIORITIES, type Priority } from '../labels';
+import type { SummaryContext } from './context';
+
+const RANK: Record<Priority, number> = Object.fromEntries(PRIORITIES.map((p, i) => [p, i])) as Record<Priority, number>;
+
+export interface WinBackFigures {
+  toCall: number;
+  high: number;
+  toUpdate: number;
+}
+
+/** Vehicle indexes of the list, in list order. */
+export function winBackOrder(ctx: SummaryContext): number[] {
+  const { a } = ctx;
+  const list: number[] = [];
+  for (let v = 0; v < a.vehicles.count; v++) if (a.status[v] !== '活跃') list.push(v);
+  const months = (v: number) => (Number.isNaN(a.monthsSinceVisit[v]) ? Infinity : a.monthsSinceVisit[v]);
+  list.sort((x, y) => RANK[a.priority[x]] - RANK[a.priority[y]] || months(x) - months(y) || x - y);
+  return list;
+}
+
+export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: WinBackFigures } {
+  const { t, a, settings } = ctx;
+  const order = winBackOrder(ctx);
+  const sourceRows = a.vehicles;
+  const customerRows = ctx.a.vehicles.firstRow;
+  const rowsOfSheet = ctx.rowsOfSheet;
+  const figures: WinBackFigures = { toCall: 0, high: 0, toUpdate: 0 };
+  const rows: CellValue[][] = new Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const v = order[i];
+    const p = a.priority[v];
+    if (p === '—') figures.toUpdate++;
+    else figures.toCall++;
+    if (p === 'A 高') figures.high++;
+    const params = actionParams(a, v, settings);
+    rows[i] = [
+      p, t(a.action[v], params), t(a.why[v], params), sourceRows.name[v], sourceRows.phone[v], sourceRows.plate[v], sourceRows.vin[v],
+      sourceRows.model[v], sourceRows.region[v], a.status[v], Number.isNaN(a.monthsSinceVisit[v]) ? '' : a.monthsSinceVisit[v],
+      Number.isNaN(a.ageYears[v]) ? '' : a.ageYears[v], a.lastResult[v], a.reasonText[v], sourceRows.advisor[v],
+      rowsOfSheet ? rowsOfSheet[customerRows[v]] + 1 : '',
+    ];
+  }
+  const text = (key: string, width?: number) => ({ header: t(key), kind: 'text' as const, width });
+  const sheet = buildSummarySheet({
+    key: 'list.winback',
+    name: t('aftersales.sheet.winback'),
+    title: t('aftersales.title.winback'),
+    subtitle: ctx.subtitle,
+    conclusion: t('aftersales.c.winback', { call: figures.toCall, a: figures.high, update: figures.toUpdate }),
+    tables: [
+      {
+        id: 'list',
+        caption: t('aftersales.cap.winback'),
+        columns: [
+          { ...text('aftersales.h.priority', 10), validation: { type: 'list', values: [...PRIORITIES], strict: false } },
+          text('aftersales.h.action', 28), text('aftersales.h.why', 36), text('aftersales.h.name', 10), text('aftersales.h.phone', 14),
+          text('aftersales.h.plate', 11), text('aftersales.h.vin', 20), text('aftersales.h.model', 12), text('aftersales.h.region', 10),
+          text('aftersales.h.status', 10), { header: t('aftersales.h.months'), kind: 'integer', width: 10 },
+          { header: t('aftersales.h.ageYears'), kind: 'integer', width: 9 }, text('aftersales.h.lastResult', 12), text('aftersales.h.reason', 24),
+          text('aftersales.h.advisor', 10), { header: t('aftersales.h.sourceRow'), kind: 'integer', width: 9 },
+        ],
+        rows,
+        conditionalFormats: rows.length
+          ? [{ type: 'textEquals', col: 0, firstRow: 0, lastRow: rows.length - 1, text: 'A 高', fill: 'orange' }]
+          : undefined,
+      },
+    ],
+    personalData: true,
+    orientation: 'landscape',
+  });
+  return { sheet, figures };
+}

@@ -1,0 +1,143 @@
+/**
+ * The facade: sheets in, WorkbookPlan out. Validates settings, finds the sheets, runs the after-sales part (when a
+ * customer sheet is found) and the sales part (src/core/sales), and merges their column writes, sheets, report and
+ * the new WorkbookState. Every host (task pane, ribbon commands, CLI) calls this one function.
+ */
+import { translator } from '../i18n';
+import { analyseAfterSales } from './aftersales/analyseAfterSales';
+import { AnalysisInputError } from './aftersales/errors';
+import type { CellIssue, RunReport, SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from './plan/types';
+import { analyseSales, type PartResult } from './sales/analyseSales';
+import { resolveSettings } from './settings/settings';
+import { detectSheets } from './sheets/detectSheets';
+import type { DetectedSheets, MappedSheet } from './sheets/types';
+import { emptyState } from './state/stateSheet';
+import { parseIso, todayYmd, type Ymd } from './values/dates';
+
+export { analyseAfterSales } from './aftersales/analyseAfterSales';
+export { AnalysisInputError } from './aftersales/errors';
+export type { PartResult } from './sales/analyseSales';
+
+export interface AnalyseOptions {
+  /** Partial settings (validated with resolveSettings); omitted: the settings stored in the state. */
+  settings?: unknown;
+  state?: WorkbookState | null;
+  /** Overrides settings.analysisDate; default today. */
+  asOf?: Ymd;
+  onProgress?: (step: string, fraction: number) => void;
+}
+
+/** field -> header text of a mapped sheet (what the user sees; stored so the next run maps the same way). */
+function mappingOf(m: MappedSheet): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, col] of Object.entries(m.columns)) {
+    if (col !== undefined && m.headers[col]) out[field] = m.headers[col];
+  }
+  return out;
+}
+
+function usedSheets(d: DetectedSheets, kinds: readonly ('customers' | 'calls' | 'register' | 'prospects')[]): string[] {
+  const out: string[] = [];
+  for (const k of kinds) {
+    const m = d[k];
+    if (m) out.push(m.sheet.name);
+  }
+  return out;
+}
+
+/**
+ * Analyses a workbook.
+ * @throws SettingsValidationError for bad settings; AnalysisInputError ('aftersales.error.nothingFound' when
+ *   neither a customer sheet nor a sales sheet is found; 'aftersales.error.missingFields' naming the sheet and fields).
+ * @example analyseWorkbook([{ name: '保有客户', grid }], { asOf: { y: 2026, m: 10, d: 31 } }).report.figures.churnRate
+ */
+export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = {}): WorkbookPlan {
+  const previous = options.state ?? emptyState();
+  const partialSettings = options.settings ?? previous.settings ?? {};
+  const settings = resolveSettings(partialSettings);
+  const asOf = options.asOf ?? (settings.analysisDate ? parseIso(settings.analysisDate) : null) ?? todayYmd();
+  const t = translator(settings.language);
+  const progress = options.onProgress ?? (() => undefined);
+
+  progress('detect', 0);
+  const ownedHeaders = new Set<string>();
+  for (const o of Object.values(previous.ownedColumns)) for (const h of o.headers) ownedHeaders.add(h);
+  const detected = detectSheets(sheets, {
+    mappings: previous.mappings,
+    ownedSheetNames: Object.values(previous.ownedSheets),
+    ownedHeaders: [...ownedHeaders],
+  });
+  const hasSales = Boolean(detected.register || detected.prospects);
+  if (!detected.customers && !hasSales) throw new AnalysisInputError('aftersales.error.nothingFound');
+
+  const parts: RunReport['parts'] = [];
+  const results: PartResult[] = [];
+  let failedByCategory: Record<string, number> | undefined;
+  const ownedColumns: WorkbookState['ownedColumns'] = { ...previous.ownedColumns };
+
+  progress('aftersales', 0.1);
+  if (detected.customers) {
+    const r = analyseAfterSales(detected, settings, asOf, previous);
+    results.push(r);
+    parts.push({ part: 'aftersales', ran: true, sheets: usedSheets(detected, ['customers', 'calls']) });
+    failedByCategory = r.data.failedByCategory as Record<string, number>;
+    Object.assign(ownedColumns, r.data.ownedColumns as WorkbookState['ownedColumns']);
+  } else {
+    parts.push({ part: 'aftersales', ran: false, sheets: [], reason: t('aftersales.part.noCustomerSheet') });
+  }
+
+  progress('sales', 0.6);
+  const sales = analyseSales(detected, settings, asOf, previous);
+  if (sales) {
+    results.push(sales);
+    parts.push({ part: 'sales', ran: true, sheets: usedSheets(detected, ['register', 'prospects']) });
+    for (const w of sales.columnWrites) {
+      ownedColumns[w.sheet] = { headerRow: w.headerRow, startColumn: w.startColumn, headers: w.columns.map((c) => c.header) };
+    }
+  } else {
+    parts.push({ part: 'sales', ran: false, sheets: [], reason: t('aftersales.part.noSalesSheets') });
+  }
+
+  progress('merge', 0.9);
+  const figures: Record<string, number> = {};
+  const statusCounts: Record<string, number> = {};
+  const issues: CellIssue[] = [];
+  const warnings: string[] = [];
+  const sheetsOut: SheetSpec[] = [];
+  for (const r of results) {
+    Object.assign(figures, r.report.figures);
+    Object.assign(statusCounts, r.report.statusCounts ?? {});
+    for (const i of r.report.issues) issues.push(i);
+    warnings.push(...r.report.warnings);
+    sheetsOut.push(...r.sheets);
+  }
+
+  const mappings: WorkbookState['mappings'] = { ...previous.mappings };
+  for (const k of ['customers', 'calls', 'register', 'prospects'] as const) {
+    const m = detected[k];
+    if (m) mappings[m.sheet.name] = mappingOf(m);
+  }
+  const ownedSheets: WorkbookState['ownedSheets'] = { ...previous.ownedSheets };
+  for (const s of sheetsOut) ownedSheets[s.key] = s.name;
+
+  const state: WorkbookState = {
+    version: 1,
+    settings: partialSettings as Record<string, unknown>,
+    mappings,
+    ownedSheets,
+    ownedColumns,
+    lastRun: {
+      at: new Date().toISOString(),
+      figures,
+      // Kept from the previous run when the after-sales part did not run, so the next comparison still has a base.
+      failedByCategory: failedByCategory ?? previous.lastRun?.failedByCategory,
+    },
+  };
+  progress('done', 1);
+  return {
+    columnWrites: results.flatMap((r) => r.columnWrites),
+    sheets: sheetsOut,
+    state,
+    report: { parts, figures, statusCounts, issues, warnings },
+  };
+}
