@@ -1,0 +1,141 @@
+/**
+ * Benchmark (issue 2): the whole core pipeline on generated dealer data at 10,000, 100,000 and 1,000,000 vehicles
+ * (plus their calls), then the sales analysis on 1,000,000 showroom register rows. Grids come straight from the
+ * sample generator (no file), so the figures measure the core, not exceljs.
+ *
+ * Run: `npm run bench` (builds lib/, runs with a 12 GB heap). `BENCH_SIZES=10000,100000` limits the sizes;
+ * `BENCH_REGISTER=0` skips the sales run. Results go to stdout and docs/benchmarks.md.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { SheetInput, WorkbookPlan, WorkbookState } from '../src/core/plan/types';
+import { resolveSettings, type Settings } from '../src/core/settings/settings';
+import { emptyState } from '../src/core/state/stateSheet';
+import { ymdToSerial, type Ymd } from '../src/core/values/dates';
+import { detectSheets } from '../src/core/sheets';
+import { analyseSales } from '../src/core/sales/analyseSales';
+import { generateSample } from '../src/cli/sample/generateSample';
+import { buildRegisterSheet } from '../src/cli/sample/showroomSheets';
+import { createRng } from '../src/cli/sample/prng';
+
+type Analyser = (
+  sheets: SheetInput[],
+  options: { settings: Settings; state: WorkbookState; asOf: Ymd; onProgress?: (p: { step: string; fraction: number }) => void },
+) => WorkbookPlan;
+
+const AS_OF: Ymd = { y: 2026, m: 10, d: 31 };
+const MB = 1024 * 1024;
+
+interface Row {
+  run: string;
+  rows: number;
+  generateS: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakHeapMb: number;
+  peakRssMb: number;
+  note: string;
+}
+
+/** Peak memory while a synchronous function runs: sampled at each progress report and at the end. */
+function measure<T>(fn: (sample: () => void) => T): { result: T; seconds: number; peakHeapMb: number; peakRssMb: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  let peakHeap = 0;
+  let peakRss = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakRss = Math.max(peakRss, m.rss);
+  };
+  sample();
+  const started = process.hrtime.bigint();
+  const result = fn(sample);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  sample();
+  // maxRSS (kB) is the process's high-water mark: catches peaks between samples for the largest run so far.
+  peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+  return { result, seconds, peakHeapMb: peakHeap / MB, peakRssMb: peakRss / MB };
+}
+
+function loadAnalyser(): Analyser | null {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('../src/core/analyse') as { analyseWorkbook: Analyser }).analyseWorkbook;
+  } catch {
+    return null;
+  }
+}
+
+function table(rows: Row[]): string {
+  const head = '| run | rows in | generate (s) | analyse (s) | rows/s | peak heap (MB) | peak RSS (MB) | note |';
+  const sep = '|---|---:|---:|---:|---:|---:|---:|---|';
+  const lines = rows.map(
+    (r) =>
+      `| ${r.run} | ${r.rows.toLocaleString('en-US')} | ${r.generateS.toFixed(1)} | ${r.seconds.toFixed(2)} | ${Math.round(r.rowsPerSecond).toLocaleString('en-US')} | ${Math.round(r.peakHeapMb)} | ${Math.round(r.peakRssMb)} | ${r.note} |`,
+  );
+  return [head, sep, ...lines].join('\n');
+}
+
+function main(): void {
+  const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
+  const registerRows = Number(process.env.BENCH_REGISTER ?? 1000000);
+  const settings = resolveSettings({ analysisDate: '2026-10-31' });
+  const analyse = loadAnalyser();
+  const results: Row[] = [];
+
+  for (const vehicles of sizes) {
+    const g0 = process.hrtime.bigint();
+    // registerRows 1: the after-sales run measures customers + calls only.
+    const sample = generateSample({ vehicles, seed: 42, asOf: ymdToSerial(AS_OF), registerRows: 1, prospects: 1 });
+    const sheets: SheetInput[] = sample.sheets.slice(0, 2).map((s) => ({ name: s.name, grid: s.grid }));
+    const generateS = Number(process.hrtime.bigint() - g0) / 1e9;
+    const rows = sample.counts.customerRows + sample.counts.calls;
+    if (!analyse) {
+      results.push({ run: `after-sales ${vehicles.toLocaleString('en-US')} vehicles`, rows, generateS, seconds: 0, rowsPerSecond: 0, peakHeapMb: 0, peakRssMb: 0, note: 'analyseWorkbook not available' });
+      continue;
+    }
+    const m = measure((sampleMemory) =>
+      analyse(sheets, { settings, state: emptyState(), asOf: AS_OF, onProgress: () => sampleMemory() }),
+    );
+    const plan = m.result;
+    const note = `${plan.columnWrites.reduce((n, w) => n + w.columns.length, 0)} columns, ${plan.sheets.length} sheets, churn ${((plan.report.figures.churnRate ?? 0) * 100).toFixed(1)}%`;
+    results.push({ run: `after-sales ${vehicles.toLocaleString('en-US')} vehicles`, rows, generateS, seconds: m.seconds, rowsPerSecond: rows / m.seconds, peakHeapMb: m.peakHeapMb, peakRssMb: m.peakRssMb, note });
+    process.stdout.write(table(results.slice(-1)).split('\n')[2] + '\n');
+  }
+
+  if (registerRows > 0) {
+    const g0 = process.hrtime.bigint();
+    const register = buildRegisterSheet(createRng(7), { rows: registerRows, asOf: ymdToSerial(AS_OF), dealerName: '基准店', sheetName: '展厅来电登记' });
+    const generateS = Number(process.hrtime.bigint() - g0) / 1e9;
+    const m = measure(() => {
+      const detected = detectSheets([{ name: register.name, grid: register.grid }]);
+      return analyseSales(detected, settings, AS_OF, emptyState());
+    });
+    const note = m.result ? `${m.result.sheets.length} sheets` : 'analyseSales returned null (placeholder)';
+    results.push({ run: `sales ${registerRows.toLocaleString('en-US')} register rows`, rows: registerRows, generateS, seconds: m.seconds, rowsPerSecond: registerRows / m.seconds, peakHeapMb: m.peakHeapMb, peakRssMb: m.peakRssMb, note });
+  }
+
+  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}, ${os.platform()}`;
+  const md = [
+    '# Benchmarks',
+    '',
+    'Generated by `npm run bench` (perf/bench.ts). Grids come from the sample generator in memory (seed 42, analysis date 2026-10-31);',
+    '"analyse" times `analyseWorkbook` (sheet detection, classification, summaries) or, for sales, `detectSheets` + `analyseSales`.',
+    '"rows in" counts customer rows (vehicles + duplicates) plus call-log rows. Peak RSS is the process high-water mark, so it',
+    'includes the generated grids.',
+    '',
+    `Machine: ${machine}. Run at ${new Date().toISOString()}.`,
+    '',
+    table(results),
+    '',
+  ].join('\n');
+  process.stdout.write('\n' + table(results) + '\n');
+  const out = path.join(__dirname, '..', '..', 'docs', 'benchmarks.md');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, md);
+  process.stdout.write(`\nWritten: ${out}\n`);
+}
+
+main();
