@@ -328,6 +328,14 @@ export class FakeRangeFormat {
   }
 }
 
+/** Whether an A1 address lies inside `outer` (what clear()/clearAll() over a range removes). */
+function inside(address: string, outer: Rect): boolean {
+  const p = parseAddress(address);
+  if (!p) return false;
+  const r = p.rect;
+  return r.r0 >= outer.r0 && r.c0 >= outer.c0 && r.r0 + r.rows <= outer.r0 + outer.rows && r.c0 + r.cols <= outer.c0 + outer.cols;
+}
+
 export class FakeDataValidation {
   constructor(
     private readonly core: FakeContextCore,
@@ -344,8 +352,7 @@ export class FakeDataValidation {
     this.core.requireApi(1.8, 'Range.dataValidation');
     this.core.enqueue(null, () => {
       const { sheet, rect } = this.range.ref();
-      const a = rectAddress(rect);
-      sheet.validations = sheet.validations.filter((v) => v.address !== a);
+      sheet.validations = sheet.validations.filter((v) => !inside(v.address, rect));
     });
   }
 }
@@ -407,8 +414,7 @@ export class FakeConditionalFormats {
     this.core.requireApi(1.6, 'conditionalFormats.clearAll');
     this.core.enqueue(null, () => {
       const { sheet, rect } = this.range.ref();
-      const a = rectAddress(rect);
-      sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => c.address !== a);
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => !inside(c.address, rect));
     });
   }
 }
@@ -572,6 +578,8 @@ export class FakeWorksheet extends ClientObject {
     return new FakeRange(
       this.core,
       () => {
+        // On a null worksheet the chained call gives a null range, as in Office.js.
+        if (this.nullable && this.resolver() === null) return null;
         const sheet = this.sheet();
         const rect = sheet.usedRect(valuesOnly);
         return rect ? { sheet, rect } : null;
@@ -826,6 +834,9 @@ export class FakeTable extends ClientObject {
       if (!t.showTotals) throw new FakeOfficeError('InvalidOperation', 'The table has no totals row.');
       return { ...t.rect, r0: t.rect.r0 + t.rect.rows - 1, rows: 1 };
     });
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.core, () => this.table().sheet);
   }
   delete(): void {
     this.core.enqueue(null, () => {

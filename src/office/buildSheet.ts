@@ -1,0 +1,280 @@
+/**
+ * Builds one planned sheet (SheetSpec) on a new worksheet under a temporary name: cells, tables (rows written in
+ * blocks, then `tables.add` over the written range, as the performance guidance advises), widths, freeze panes,
+ * conditional formats, validations, the cross-tab fallback of PivotTables, charts and print setup. Native
+ * PivotTables are returned as deferred work: they are added after the swap, when table and sheet names are final.
+ */
+import type { CellSpec, ConditionalFormat, Grid, ListValidation, PivotSpec, PrintSetup, SheetSpec, TableSpec, CellValue } from '../core/plan/types';
+import { a1, columnLetter } from '../core/plan/names';
+import type { Locale } from '../core/settings/settings';
+import { t } from '../i18n';
+import { crossTab } from '../xlsx/crossTab';
+import type { Capabilities } from './capabilities';
+import { DEFAULT_CHUNK_POLICY, writeChunkRows, type ChunkPolicy } from './chunks';
+import { APPENDED_HEADER, CF_FILLS, OFFICE_STYLES, applyStyle, numberFormatOf, setUniformFormat, widthToPoints } from './formats';
+import { blockAddress } from './readSheets';
+import type { Syncer } from './syncer';
+
+export interface BuildContext {
+  syncer: Syncer;
+  caps: Capabilities;
+  locale: Locale;
+  policy?: ChunkPolicy;
+  /** The classified source grid of a sheet (input grid with the planned columns), for the cross-tab fallback. */
+  sourceGrid: (sheet: string) => Grid | undefined;
+  /** A fresh temporary table name (table names are unique across the workbook, and the old sheets still exist). */
+  tempTableName: () => string;
+}
+
+export interface BuiltSheet {
+  tempName: string;
+  /** Temporary table name -> final name. */
+  tables: { temp: string; final: string }[];
+  /** Native PivotTables to add once the sheet has its final name. */
+  pivots: PivotSpec[];
+  notes: string[];
+}
+
+const CHART_TYPES: Record<string, 'Pie' | 'ColumnClustered' | 'ColumnStacked' | 'BarClustered' | 'Line'> = {
+  pie: 'Pie',
+  columnClustered: 'ColumnClustered',
+  columnStacked: 'ColumnStacked',
+  barClustered: 'BarClustered',
+  line: 'Line',
+};
+
+/** Queues a drop-down list validation over an A1 range (inline list; Excel caps it at 255 characters). */
+export function queueValidation(range: Excel.Range, v: ListValidation): boolean {
+  const source = v.values.map((x) => x.replace(/,/g, ',')).join(',');
+  if (source.length > 255) return false;
+  range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+  range.dataValidation.errorAlert = { showAlert: true, style: v.strict ? 'Stop' : 'Warning', title: '', message: '' };
+  return true;
+}
+
+/** Queues a conditional format; `colOffset` shifts relative columns (appended columns). */
+export function queueConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormat, colOffset: number): void {
+  if (cf.lastRow < cf.firstRow) return;
+  const col = columnLetter(cf.col + colOffset);
+  const range = ws.getRange(`${col}${cf.firstRow + 1}:${col}${cf.lastRow + 1}`);
+  if (cf.type === 'textEquals') {
+    const f = range.conditionalFormats.add('ContainsText');
+    f.textComparison.rule = { operator: 'Contains', text: cf.text };
+    f.textComparison.format.fill.color = CF_FILLS[cf.fill];
+  } else if (cf.type === 'greaterThan') {
+    const f = range.conditionalFormats.add('CellValue');
+    f.cellValue.rule = { formula1: String(cf.value), operator: 'GreaterThan' };
+    f.cellValue.format.fill.color = CF_FILLS[cf.fill];
+  } else {
+    range.conditionalFormats.add('DataBar');
+  }
+}
+
+function writeCell(ws: Excel.Worksheet, cell: CellSpec): void {
+  const across = cell.mergeAcross ?? 0;
+  const down = cell.mergeDown ?? 0;
+  const target = ws.getRange(a1(cell.row, cell.col));
+  if (cell.formula !== undefined) {
+    if (cell.numberFormat) target.numberFormat = [[cell.numberFormat]];
+    target.formulas = [['=' + cell.formula]];
+  } else if (cell.value !== undefined) {
+    // A data value is never a formula: strings get the text format before the value is written.
+    target.numberFormat = [[typeof cell.value === 'string' ? '@' : (cell.numberFormat ?? 'General')]];
+    target.values = [[cell.value]];
+  }
+  const area = across > 0 || down > 0 ? ws.getRange(`${a1(cell.row, cell.col)}:${a1(cell.row + down, cell.col + across)}`) : target;
+  if (across > 0 || down > 0) area.merge(false);
+  if (cell.style) applyStyle(area, OFFICE_STYLES[cell.style]);
+  if (cell.wrap) area.format.wrapText = true;
+  if (cell.align) area.format.horizontalAlignment = cell.align === 'left' ? 'Left' : cell.align === 'center' ? 'Center' : 'Right';
+}
+
+/** Column-major values of a table's data rows ('' where a row is short). */
+function tableColumns(table: TableSpec, rows: CellValue[][]): CellValue[][] {
+  return table.columns.map((_c, i) => rows.map((r) => r[i] ?? ''));
+}
+
+/**
+ * Writes a table's header and rows in blocks (one sync per block except the last, which joins the sheet's sync),
+ * then queues `tables.add`, totals, validations. Returns the temporary table name.
+ */
+async function writeTable(ws: Excel.Worksheet, table: TableSpec, b: BuildContext): Promise<{ temp: string; range: string; dataRows: number }> {
+  const rows = table.rows.length ? table.rows : [table.columns.map(() => '' as CellValue)];
+  const n = rows.length;
+  const cols = table.columns.length;
+  const header = ws.getRange(blockAddress(table.row, 1, table.col, cols));
+  header.numberFormat = [table.columns.map(() => '@')];
+  header.values = [table.columns.map((c) => c.header)];
+  const byColumn = tableColumns(table, rows);
+  const size = writeChunkRows(byColumn, n, b.policy ?? DEFAULT_CHUNK_POLICY);
+  const firstData = table.row + 1;
+  for (let s = 0; s < n; s += size) {
+    const m = Math.min(size, n - s);
+    const block = ws.getRange(blockAddress(firstData + s, m, table.col, cols));
+    // Formula columns keep a number format (a formula in a text cell would stay text); others get their kind's.
+    table.columns.forEach((c, j) => {
+      const f = c.rowFormula && c.kind === 'text' ? 'General' : numberFormatOf(c);
+      setUniformFormat(ws.getRange(blockAddress(firstData + s, m, table.col + j, 1)), f);
+    });
+    const values: CellValue[][] = new Array(m);
+    for (let i = 0; i < m; i++) {
+      const src = rows[s + i];
+      const out: CellValue[] = new Array(cols);
+      for (let j = 0; j < cols; j++) out[j] = table.columns[j].rowFormula ? '' : (src[j] ?? '');
+      values[i] = out;
+    }
+    block.values = values;
+    table.columns.forEach((c, j) => {
+      if (!c.rowFormula) return;
+      const f: string[][] = new Array(m);
+      for (let i = 0; i < m; i++) f[i] = ['=' + c.rowFormula.replace(/\{r\}/g, String(firstData + s + i + 1))];
+      ws.getRange(blockAddress(firstData + s, m, table.col + j, 1)).formulas = f;
+    });
+    if (s + m < n) {
+      await b.syncer.sync(true);
+      b.syncer.begin();
+    }
+  }
+  const range = blockAddress(table.row, n + 1, table.col, cols);
+  const temp = b.tempTableName();
+  const added = ws.tables.add(ws.getRange(range), true);
+  added.name = temp;
+  added.style = table.style ?? 'TableStyleMedium2';
+  if (table.totalsRow) {
+    added.showTotals = true;
+    const totalRow = firstData + n;
+    const cells = table.columns.map((c) => {
+      const L = columnLetter(table.col + table.columns.indexOf(c));
+      const span = `${L}${firstData + 1}:${L}${firstData + n}`;
+      if (!c.total) return '';
+      if ('fn' in c.total) return `=SUBTOTAL(${c.total.fn === 'sum' ? 109 : c.total.fn === 'count' ? 103 : 101},${span})`;
+      if ('formula' in c.total) return '=' + c.total.formula;
+      return c.total.label;
+    });
+    const totals = ws.getRange(blockAddress(totalRow, 1, table.col, cols));
+    totals.numberFormat = [table.columns.map((c, j) => (cells[j].startsWith('=') ? numberFormatOf(c) === '@' ? 'General' : numberFormatOf(c) : '@'))];
+    totals.formulas = [cells];
+    applyStyle(totals, OFFICE_STYLES.total);
+  }
+  if (b.caps.dataValidation && table.rows.length) {
+    table.columns.forEach((c, j) => {
+      if (c.validation) queueValidation(ws.getRange(blockAddress(firstData, n, table.col + j, 1)), c.validation);
+    });
+  }
+  return { temp, range, dataRows: n };
+}
+
+function queuePrint(ws: Excel.Worksheet, print: PrintSetup): void {
+  const p = ws.pageLayout;
+  p.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  p.paperSize = 'A4';
+  if (print.fitToWidth) p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.repeatRows) p.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
+  if (print.area) p.setPrintArea(`${a1(print.area.firstRow, print.area.firstCol)}:${a1(print.area.lastRow, print.area.lastCol)}`);
+  if (print.margins) {
+    // The plan gives margins in inches (as exceljs); Office.js wants points.
+    p.leftMargin = print.margins.left * 72;
+    p.rightMargin = print.margins.right * 72;
+    p.topMargin = print.margins.top * 72;
+    p.bottomMargin = print.margins.bottom * 72;
+  }
+  if (print.footer) p.headersFooters.defaultForAllPages.centerFooter = print.footer;
+}
+
+/** The cross-tab stand-in for a PivotTable when ExcelApi 1.8 is missing: a caption, then the grid as cells. */
+function queueCrossTab(ws: Excel.Worksheet, pivot: PivotSpec, b: BuildContext): boolean {
+  const note = ws.getRange(a1(pivot.row, pivot.col));
+  note.numberFormat = [['@']];
+  note.values = [[t(b.locale, 'office.pivotFallbackNote')]];
+  applyStyle(note, OFFICE_STYLES.note);
+  const grid = b.sourceGrid(pivot.source.sheet);
+  const tab = grid ? crossTab(grid, pivot, { total: t(b.locale, 'office.pivotTotal'), blank: t(b.locale, 'office.pivotBlank') }) : null;
+  if (!tab || !tab.length) return false;
+  const width = Math.max(...tab.slice(0, 1).map((r) => r.length));
+  const body = tab.map((r) => {
+    const out = r.slice(0, width);
+    while (out.length < width) out.push('');
+    return out;
+  });
+  const range = ws.getRange(blockAddress(pivot.row + 1, body.length, pivot.col, width));
+  range.numberFormat = body.map((r) => r.map((v) => (typeof v === 'string' ? '@' : 'General')));
+  range.values = body;
+  applyStyle(ws.getRange(blockAddress(pivot.row + 1, 1, pivot.col, width)), OFFICE_STYLES.header);
+  applyStyle(ws.getRange(blockAddress(pivot.row + 2, body.length - 1, pivot.col, width)), OFFICE_STYLES.cell);
+  return true;
+}
+
+/**
+ * Builds `spec` on a new hidden worksheet `tempName`. Ends with one sync (plus one per extra row block of a large table).
+ */
+export async function buildSheet(spec: SheetSpec, tempName: string, b: BuildContext): Promise<BuiltSheet> {
+  const context = b.syncer.context;
+  const notes: string[] = [];
+  b.syncer.begin();
+  const ws = context.workbook.worksheets.add(tempName);
+  ws.visibility = 'Hidden';
+  for (const cell of spec.cells) writeCell(ws, cell);
+  const tables: BuiltSheet['tables'] = [];
+  const tableRanges = new Map<string, { spec: TableSpec; dataRows: number }>();
+  for (const table of spec.tables) {
+    const w = await writeTable(ws, table, b);
+    tables.push({ temp: w.temp, final: table.name });
+    tableRanges.set(table.name, { spec: table, dataRows: w.dataRows });
+    applyStyle(ws.getRange(blockAddress(table.row, 1, table.col, table.columns.length)), { font: { name: 'Microsoft YaHei' } });
+  }
+  for (const w of spec.columnWidths ?? []) ws.getRange(`${columnLetter(w.col)}:${columnLetter(w.col)}`).format.columnWidth = widthToPoints(w.width);
+  for (const h of spec.rowHeights ?? []) ws.getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.height;
+  if (spec.freeze && b.caps.freezePanes && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) {
+    if (spec.freeze.rows > 0 && spec.freeze.columns > 0) ws.freezePanes.freezeAt(ws.getRange(blockAddress(0, spec.freeze.rows, 0, spec.freeze.columns)));
+    else if (spec.freeze.rows > 0) ws.freezePanes.freezeRows(spec.freeze.rows);
+    else ws.freezePanes.freezeColumns(spec.freeze.columns);
+  }
+  if (b.caps.conditionalFormats) for (const cf of spec.conditionalFormats ?? []) queueConditionalFormat(ws, cf, 0);
+  else if (spec.conditionalFormats?.length) notes.push('office.note.noConditionalFormats');
+  if (b.caps.dataValidation) {
+    for (const v of spec.validations ?? []) queueValidation(ws.getRange(`${a1(v.row, v.col)}:${a1(v.lastRow, v.lastCol)}`), v.validation);
+  } else if ((spec.validations?.length ?? 0) > 0 || spec.tables.some((tb) => tb.columns.some((c) => c.validation))) {
+    notes.push('office.note.noValidation');
+  }
+  const pivots: PivotSpec[] = [];
+  for (const pivot of spec.pivots ?? []) {
+    if (b.caps.pivotTables) pivots.push(pivot);
+    else {
+      queueCrossTab(ws, pivot, b);
+      notes.push('office.note.noPivot');
+    }
+  }
+  for (const chart of spec.charts ?? []) {
+    const tr = tableRanges.get(chart.table);
+    if (!tr) continue;
+    const idx = chart.series.map((s) => tr.spec.columns.findIndex((c) => c.header === s)).filter((i) => i >= 0);
+    if (!idx.length) continue;
+    const last = Math.max(...idx);
+    const source = ws.getRange(blockAddress(tr.spec.row, tr.dataRows + 1, tr.spec.col, last + 1));
+    const c = ws.charts.add(CHART_TYPES[chart.type] ?? 'ColumnClustered', source, 'Columns');
+    c.title.text = chart.title;
+    c.setPosition(a1(chart.row, chart.col), a1(chart.row + chart.heightRows - 1, chart.col + chart.widthCols - 1));
+  }
+  if (b.caps.pageLayout) queuePrint(ws, spec.print);
+  else notes.push('office.note.noPageLayout');
+  if (spec.tabColor && b.caps.tabColor) ws.tabColor = spec.tabColor.startsWith('#') ? spec.tabColor : '#' + spec.tabColor;
+  await b.syncer.sync();
+  return { tempName, tables, pivots, notes };
+}
+
+/** Queues a native PivotTable on its (final) sheet. */
+export function queuePivot(context: Excel.RequestContext, sheetName: string, pivot: PivotSpec): void {
+  const ws = context.workbook.worksheets.getItem(sheetName);
+  const src = context.workbook.worksheets
+    .getItem(pivot.source.sheet)
+    .getRange(blockAddress(pivot.source.headerRow, pivot.source.lastRow - pivot.source.headerRow + 1, pivot.source.firstCol, pivot.source.lastCol - pivot.source.firstCol + 1));
+  const p = ws.pivotTables.add(pivot.name, src, ws.getRange(a1(pivot.row, pivot.col)));
+  for (const r of pivot.rows) p.rowHierarchies.add(p.hierarchies.getItem(r));
+  for (const c of pivot.columns) p.columnHierarchies.add(p.hierarchies.getItem(c));
+  for (const v of pivot.values) {
+    const d = p.dataHierarchies.add(p.hierarchies.getItem(v.header));
+    d.summarizeBy = v.fn === 'sum' ? 'Sum' : 'Count';
+  }
+}
+
+export { APPENDED_HEADER };

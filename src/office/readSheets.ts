@@ -1,0 +1,150 @@
+/**
+ * Reads the workbook's sheets as grids (rows of `Range.values`, anchored at A1) in row blocks:
+ * 1. `listSheets`: names, visibility and the used extent of every sheet (2 syncs, whatever the workbook size);
+ * 2. `readHeads`: the first 30 rows of each sheet, so the core can tell which sheets it needs (1 sync);
+ * 3. `readGrids`: full reads of the needed sheets only, in blocks sized by `readChunkRows` (≤ 4 MB estimated,
+ *    ≤ 2,000,000 cells), several small blocks packed into one sync, one sync per block at most. On a payload-limit
+ *    error (or a read Excel answered with null, as it does past 5,000,000 cells) the block is retried with half
+ *    the rows.
+ * Only `values` are loaded.
+ */
+import type { Grid, SheetInput } from '../core/plan/types';
+import { columnLetter } from '../core/plan/names';
+import { DEFAULT_CHUNK_POLICY, readChunkRows, type ChunkPolicy } from './chunks';
+import { ChurnDeskError, isPayloadLimitError, throwIfAborted } from './errors';
+
+export interface SheetExtent {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Rows and columns from A1 to the used range's last cell (0 × 0 when the sheet is empty). */
+  rows: number;
+  cols: number;
+}
+
+/** A1 address of rows [r0, r0+n) × columns [0, cols). */
+export function blockAddress(r0: number, n: number, c0: number, cols: number): string {
+  return `${columnLetter(c0)}${r0 + 1}:${columnLetter(c0 + cols - 1)}${r0 + n}`;
+}
+
+/** Every sheet with its used extent (values only), in tab order. Two syncs. */
+export async function listSheets(context: Excel.RequestContext): Promise<SheetExtent[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/visibility');
+  await context.sync();
+  const used = sheets.items.map((s) => {
+    const r = s.getUsedRangeOrNullObject(true);
+    r.load('rowIndex,columnIndex,rowCount,columnCount');
+    return r;
+  });
+  await context.sync();
+  return sheets.items.map((s, i) => {
+    const r = used[i];
+    const empty = r.isNullObject;
+    return {
+      name: s.name,
+      visibility: s.visibility as SheetExtent['visibility'],
+      rows: empty ? 0 : r.rowIndex + r.rowCount,
+      cols: empty ? 0 : r.columnIndex + r.columnCount,
+    };
+  });
+}
+
+/** The first `rows` rows of each sheet (one sync for all). Empty sheets give an empty grid. */
+export async function readHeads(context: Excel.RequestContext, extents: readonly SheetExtent[], rows = 30): Promise<SheetInput[]> {
+  const ranges = extents.map((e) => {
+    if (e.rows === 0 || e.cols === 0) return null;
+    const r = context.workbook.worksheets.getItem(e.name).getRange(blockAddress(0, Math.min(rows, e.rows), 0, e.cols));
+    r.load('values');
+    return r;
+  });
+  if (ranges.some((r) => r)) await context.sync();
+  return extents.map((e, i) => ({ name: e.name, grid: (ranges[i]?.values ?? []) as Grid }));
+}
+
+export interface ReadProgress {
+  rowsRead: number;
+  rowsTotal: number;
+}
+
+export interface ReadStats {
+  syncs: number;
+  blocks: number;
+  retries: number;
+}
+
+interface Block {
+  sheet: number;
+  r0: number;
+  n: number;
+}
+
+/**
+ * Full grids of the given sheets, read in row blocks. `stats` counts syncs and blocks (for the sync-count test).
+ * @throws ChurnDeskError('payloadTooLarge') when even a one-row block is over the limit.
+ */
+export async function readGrids(
+  context: Excel.RequestContext,
+  extents: readonly SheetExtent[],
+  options: { policy?: ChunkPolicy; signal?: AbortSignal; onProgress?: (p: ReadProgress) => void; stats?: ReadStats } = {},
+): Promise<SheetInput[]> {
+  const policy = options.policy ?? DEFAULT_CHUNK_POLICY;
+  const stats = options.stats ?? { syncs: 0, blocks: 0, retries: 0 };
+  const grids: unknown[][][] = extents.map(() => []);
+  const rowsTotal = extents.reduce((n, e) => n + e.rows, 0);
+  let rowsRead = 0;
+  const budget = policy.maxBytes / policy.readBytesPerCell;
+  const sizes = extents.map((e) => readChunkRows(e.cols, policy));
+  // Blocks in order; each sheet's blocks are contiguous and in row order, so rows can simply be appended.
+  const pending: Block[] = [];
+  extents.forEach((e, sheet) => {
+    if (e.cols === 0) return;
+    for (let r0 = 0; r0 < e.rows; r0 += sizes[sheet]) pending.push({ sheet, r0, n: Math.min(sizes[sheet], e.rows - r0) });
+  });
+
+  while (pending.length) {
+    throwIfAborted(options.signal);
+    // Pack blocks into one sync while the estimate stays within one block's budget.
+    const batch: Block[] = [];
+    let cells = 0;
+    while (pending.length) {
+      const b = pending[0];
+      const c = b.n * extents[b.sheet].cols;
+      if (batch.length && cells + c > budget) break;
+      batch.push(pending.shift()!);
+      cells += c;
+    }
+    const ranges = batch.map((b) => {
+      const e = extents[b.sheet];
+      const r = context.workbook.worksheets.getItem(e.name).getRange(blockAddress(b.r0, b.n, 0, e.cols));
+      r.load('values');
+      return r;
+    });
+    try {
+      stats.syncs++;
+      await context.sync();
+      // Excel has been seen to answer null instead of throwing past 5,000,000 cells (office-js#6781).
+      if (ranges.some((r) => !Array.isArray(r.values))) throw Object.assign(new Error('null read'), { code: 'ResponsePayloadSizeLimitExceeded' });
+    } catch (e) {
+      if (!isPayloadLimitError(e)) throw e;
+      stats.retries++;
+      // Split every block of the failed sync in two and try again (a lone one-row block cannot be split).
+      const split: Block[] = [];
+      for (const b of batch) {
+        if (b.n === 1 && batch.length === 1) throw new ChurnDeskError('payloadTooLarge', 'office.error.payloadTooLarge', { sheet: extents[b.sheet].name }, e);
+        const half = Math.max(1, Math.floor(b.n / 2));
+        split.push({ ...b, n: half });
+        if (b.n - half > 0) split.push({ sheet: b.sheet, r0: b.r0 + half, n: b.n - half });
+      }
+      pending.unshift(...split);
+      continue;
+    }
+    batch.forEach((b, i) => {
+      const target = grids[b.sheet];
+      for (const row of ranges[i].values) target.push(row);
+      stats.blocks++;
+      rowsRead += b.n;
+    });
+    options.onProgress?.({ rowsRead, rowsTotal });
+  }
+  return extents.map((e, i) => ({ name: e.name, grid: grids[i] as Grid }));
+}

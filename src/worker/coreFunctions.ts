@@ -1,0 +1,99 @@
+/**
+ * The core operations the Office adapter needs, as plain synchronous functions over grids: what the Web Worker
+ * runs (worker.ts) and what the same-thread runner calls in tests. Nothing here touches Office.js.
+ */
+import { analyseWorkbook } from '../core/analyse';
+import { analyseForForms } from '../core/forms/collectFillData';
+import { buildFormsPlan } from '../core/forms/buildFormsPlan';
+import type { SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from '../core/plan/types';
+import { resolveSettings } from '../core/settings/settings';
+import { detectSheets } from '../core/sheets/detectSheets';
+import type { DetectedSheets, Field, MappedSheet } from '../core/sheets/types';
+import { parseIso, todayYmd, type Ymd } from '../core/values/dates';
+import type { DetectedSheetSummary, DetectionSummary } from '../office/actions';
+
+export interface DetectRequest {
+  sheets: SheetInput[];
+  state: WorkbookState;
+}
+
+export interface AnalyseRequest {
+  sheets: SheetInput[];
+  state: WorkbookState;
+  /** 'YYYY-MM-DD'; omitted: the settings' analysis date, else today. */
+  asOf?: string;
+}
+
+export interface FormsRequest {
+  formIds: string[];
+  filled: boolean;
+  sheets: SheetInput[];
+  state: WorkbookState;
+  /** Names of the dealer's own sheets (a form whose name is taken gets a suffix). */
+  existingSheetNames: string[];
+  asOf?: string;
+}
+
+export type ProgressFn = (step: string, fraction: number) => void;
+
+export interface CoreFunctions {
+  detect(req: DetectRequest): DetectionSummary;
+  analyse(req: AnalyseRequest, onProgress: ProgressFn): WorkbookPlan;
+  forms(req: FormsRequest, onProgress: ProgressFn): SheetSpec[];
+}
+
+function summaryOf(m: MappedSheet): DetectedSheetSummary {
+  const mapping: Partial<Record<Field, string>> = {};
+  for (const [field, col] of Object.entries(m.columns) as [Field, number | undefined][]) {
+    if (col !== undefined && m.headers[col] !== undefined) mapping[field] = m.headers[col];
+  }
+  return {
+    sheet: m.sheet.name,
+    kind: m.kind,
+    headerRow: m.headerRow,
+    headers: m.headers,
+    mapping,
+    missingRequired: m.missingRequired,
+    dataRowCount: m.dataRows.length,
+  };
+}
+
+/** DetectedSheets as the pane's DetectionSummary. */
+export function detectionSummary(d: DetectedSheets): DetectionSummary {
+  const sheets: DetectedSheetSummary[] = [];
+  for (const k of ['customers', 'calls', 'register', 'prospects'] as const) {
+    const m = d[k];
+    if (m) sheets.push(summaryOf(m));
+  }
+  return { sheets, ignored: d.ignored };
+}
+
+function asOfOf(asOf: string | undefined, state: WorkbookState): Ymd {
+  if (asOf) {
+    const p = parseIso(asOf);
+    if (p) return p;
+  }
+  const s = resolveSettings(state.settings);
+  return (s.analysisDate ? parseIso(s.analysisDate) : null) ?? todayYmd();
+}
+
+/** The real core. */
+export const coreFunctions: CoreFunctions = {
+  detect({ sheets, state }) {
+    const ownedHeaders: string[] = [];
+    for (const o of Object.values(state.ownedColumns)) ownedHeaders.push(...o.headers);
+    return detectionSummary(detectSheets(sheets, { mappings: state.mappings, ownedSheetNames: Object.values(state.ownedSheets), ownedHeaders }));
+  },
+  analyse({ sheets, state, asOf }, onProgress) {
+    const parsed = asOf ? parseIso(asOf) : null;
+    return analyseWorkbook(sheets, { state, asOf: parsed ?? undefined, onProgress });
+  },
+  forms({ formIds, filled, sheets, state, existingSheetNames, asOf }, onProgress) {
+    const settings = resolveSettings(state.settings);
+    const date = asOfOf(asOf, state);
+    onProgress('forms', 0.1);
+    const data = filled ? analyseForForms(sheets, settings, state, date).data : undefined;
+    onProgress('forms', 0.6);
+    return buildFormsPlan({ ids: formIds, filled, data, settings, asOf: date, existingSheetNames });
+  },
+};
