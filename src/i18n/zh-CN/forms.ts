@@ -1,0 +1,13 @@
+/** Messages of the standard form pack (zh-CN). Form titles and headers are the dealer's own Chinese and live in the definitions. */
+export const forms: Record<string, string> = {
+  'forms.cli.written': '已生成 {n} 张表格:{file}',
+  'forms.cli.filled': '已按数据填写:{forms}',
+  'forms.cli.noneFilled': '工作簿中没有可填入表格的数据,表格均为空白',
+  'forms.cli.partSkipped': '{part}数据未读取:{reason}',
+  'forms.error.unknownIds': '未知的表格编号:{ids}(可用 1–51、51-1、51-2、AS1–AS5 或 F01 等)',
+  'forms.part.aftersales': '售后流失',
+  'forms.part.sales': '销售(意向客户)',
+  'forms.kind.grid': '登记表',
+  'forms.kind.matrix': '检查/分析表',
+  'forms.kind.document': '文书',
+};
