@@ -6,6 +6,7 @@ import { aftersales } from './aftersales';
 import { cli } from './cli';
 import { ui } from './ui';
 import { sales } from './sales';
+import { forms } from './forms';
 
 export const zhCN: Catalogue = {
   ...common,
@@ -14,4 +15,5 @@ export const zhCN: Catalogue = {
   ...cli,
   ...ui,
   ...sales,
+  ...forms,
 };
