@@ -1,11 +1,28 @@
 /**
- * PLACEHOLDER owned by the sales-side work (issue 6): replaced by the real sales analysis.
- * Signature is the contract analyseWorkbook() calls.
+ * The sales side of the analysis (三表一卡, DOMAIN.md "Sales side"): showroom traffic and the prospect funnel from
+ * the showroom register; follow-up status, overdue follow-ups and lost prospects from the prospect card. Runs what
+ * the workbook has; returns null when it has neither sheet. Called by analyseWorkbook() (src/core/analyse.ts).
  */
 import type { ColumnWrite, RunReport, SheetSpec, WorkbookState } from '../plan/types';
 import type { DetectedSheets } from '../sheets/types';
 import type { Settings } from '../settings/settings';
-import type { Ymd } from '../values/dates';
+import { formatIso, ymdToSerial, type Ymd } from '../values/dates';
+import { translator } from '../../i18n';
+import { FORM_DATA_KEY, type FormFillData } from '../forms/fillData';
+import { IssueCollector, MAX_ISSUES_PER_FIELD } from './issueCollector';
+import { readRegister, CONTACT_CALL, CONTACT_VISIT } from './registerFacts';
+import { computeTraffic } from './traffic';
+import { computeFunnel } from './funnel';
+import { readProspects } from './prospectFacts';
+import { prospectOutcome } from './prospectOutcome';
+import { prospectColumnWrite } from './prospectColumns';
+import { trafficSheet } from './summaries/trafficSheet';
+import { funnelSheet } from './summaries/funnelSheet';
+import { lostSheet } from './summaries/lostSheet';
+import { overdueSheet } from './summaries/overdueSheet';
+import { levelsSheet } from './summaries/levelsSheet';
+import type { SummaryContext } from './summaries/context';
+import { followUpFillRows, lostProspectFillRows, registerFillRows, trafficFillRows } from './formData';
 
 export interface PartResult {
   columnWrites: ColumnWrite[];
@@ -15,11 +32,78 @@ export interface PartResult {
   data: Record<string, unknown>;
 }
 
-export function analyseSales(
-  _detected: DetectedSheets,
-  _settings: Settings,
-  _asOf: Ymd,
-  _state: WorkbookState,
-): PartResult | null {
-  return null;
+/**
+ * Analyses the register and the prospect card of a workbook.
+ * @returns the columns, summary sheets, figures and issues; null when there is no register and no prospect card.
+ * @example
+ * const part = analyseSales(detectSheets(sheets), settings, { y: 2026, m: 10, d: 31 }, emptyState());
+ * part?.report.figures.visits // showroom visits counted
+ */
+export function analyseSales(detected: DetectedSheets, settings: Settings, asOf: Ymd, state: WorkbookState): PartResult | null {
+  const register = detected.register;
+  const prospects = detected.prospects;
+  if (!register && !prospects) return null;
+
+  const t = translator(settings.language);
+  const asOfSerial = ymdToSerial(asOf);
+  const ctx: SummaryContext = {
+    t,
+    subtitle: t('sales.subtitle', { dealer: settings.dealerName, date: formatIso(asOf) }).trim(),
+    asOf: asOfSerial,
+  };
+  const issues = new IssueCollector();
+  const figures: Record<string, number> = {};
+  const warnings: string[] = [];
+  const sheets: SheetSpec[] = [];
+  const columnWrites: ColumnWrite[] = [];
+  const forms: FormFillData = {};
+
+  if (register) {
+    const facts = readRegister(register, issues);
+    const traffic = computeTraffic(facts, settings.sales);
+    const funnel = computeFunnel(facts);
+    let visits = 0;
+    let calls = 0;
+    for (let i = 0; i < facts.count; i++) {
+      if (facts.contact[i] === CONTACT_VISIT) visits++;
+      else if (facts.contact[i] === CONTACT_CALL) calls++;
+    }
+    const [rows, leads, testDrives, quotes, orders] = funnel.overall.counts;
+    Object.assign(figures, { registerRows: rows, visits, calls, contactUnknown: rows - visits - calls, leads, testDrives, quotes, orders, registerUndated: traffic.undated });
+    if (facts.contactAssumed) warnings.push(t('sales.warning.contactAssumed', { sheet: facts.sheet }));
+    if (facts.datesCarried > 0) warnings.push(t('sales.warning.datesCarried', { sheet: facts.sheet, n: facts.datesCarried }));
+    if (traffic.undated > 0) warnings.push(t('sales.warning.undated', { sheet: facts.sheet, n: traffic.undated }));
+    sheets.push(trafficSheet(traffic, ctx), funnelSheet(funnel, ctx));
+    forms.register = registerFillRows(register, facts);
+    forms.traffic = trafficFillRows(traffic, settings.sales);
+  }
+
+  if (prospects) {
+    const facts = readProspects(prospects, issues);
+    const outcome = prospectOutcome(facts, asOfSerial, settings);
+    let followUps = 0;
+    let keyless = 0;
+    for (let p = 0; p < facts.count; p++) {
+      followUps += facts.followUps[p];
+      if (!facts.id[p] && !facts.phone[p] && !facts.name[p]) keyless++;
+    }
+    Object.assign(figures, {
+      prospects: facts.count,
+      prospectFollowUps: followUps,
+      overdue: outcome.counts.overdue,
+      onTime: outcome.counts.onTime,
+      lost: outcome.counts.lost,
+      ordered: outcome.counts.ordered,
+    });
+    if (keyless > 0) warnings.push(t('sales.warning.noProspectKey', { sheet: facts.sheet, n: keyless }));
+    const write = prospectColumnWrite(prospects, facts, outcome, state, (k) => t(k));
+    if (write) columnWrites.push(write);
+    sheets.push(lostSheet(facts, outcome, ctx), overdueSheet(facts, outcome, ctx), levelsSheet(facts, outcome, settings.sales.dueSoonDays, ctx));
+    forms.lostProspects = lostProspectFillRows(facts, outcome);
+    forms.prospectFollowUps = followUpFillRows(prospects, facts, outcome);
+  }
+
+  figures.salesIssues = issues.total;
+  if (issues.total > issues.issues.length) warnings.push(t('sales.warning.issuesCapped', { n: issues.total, max: MAX_ISSUES_PER_FIELD }));
+  return { columnWrites, sheets, report: { figures, issues: issues.issues, warnings }, data: { [FORM_DATA_KEY]: forms } };
 }
