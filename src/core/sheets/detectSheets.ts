@@ -13,6 +13,7 @@ import { HEADER_SCAN_ROWS } from './findHeaderRow';
 import { mapSheet } from './mapSheet';
 import { fieldsOf } from './synonyms';
 import type { DetectedSheets, Field, MappedSheet, SheetKind } from './types';
+import type { OwnedColumns } from './placeColumns';
 
 export const SHEET_KINDS: readonly SheetKind[] = ['customers', 'calls', 'register', 'prospects'];
 
@@ -35,6 +36,8 @@ export interface DetectOptions {
   ownedSheetNames?: readonly string[];
   /** Headers of ChurnDesk's appended columns: those columns are not input. */
   ownedHeaders?: readonly string[];
+  /** WorkbookState.ownedColumns: per sheet, where ChurnDesk's columns were written (more reliable than headers alone). */
+  ownedColumns?: Record<string, OwnedColumns>;
 }
 
 /** Fields that appear in exactly one kind: they tell the kinds apart. */
@@ -88,7 +91,7 @@ export function detectSheets(sheets: readonly SheetInput[], options: DetectOptio
     const complete: { sheetIndex: number; kind: SheetKind; rank: number }[] = [];
     let best: { sheetIndex: number; kind: SheetKind; rank: number } | null = null;
     for (const kind of SHEET_KINDS) {
-      const mapped = mapSheet(firstRows, kind, { userMapping: options.mappings?.[sheet.name], ownedHeaders: options.ownedHeaders });
+      const mapped = mapSheet(firstRows, kind, { userMapping: options.mappings?.[sheet.name], ownedHeaders: options.ownedHeaders, ownedColumns: options.ownedColumns?.[sheet.name] });
       const rank = kindRank(mapped);
       if (rank < MIN_RANK) continue;
       const cand = { sheetIndex: i, kind, rank };
@@ -107,7 +110,7 @@ export function detectSheets(sheets: readonly SheetInput[], options: DetectOptio
     usedSheets.add(c.sheetIndex);
     const sheet = inputs[c.sheetIndex];
     // Map the whole sheet only once its kind is known (data rows need every row).
-    result[c.kind] = mapSheet(sheet, c.kind, { userMapping: options.mappings?.[sheet.name], ownedHeaders: options.ownedHeaders });
+    result[c.kind] = mapSheet(sheet, c.kind, { userMapping: options.mappings?.[sheet.name], ownedHeaders: options.ownedHeaders, ownedColumns: options.ownedColumns?.[sheet.name] });
   }
   for (let i = 0; i < inputs.length; i++) {
     if (usedSheets.has(i)) continue;

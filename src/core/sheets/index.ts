@@ -14,3 +14,4 @@ export type { DetectOptions } from './detectSheets';
 export { placeAppendedColumns, firstFreeColumn } from './placeColumns';
 export type { OwnedColumns } from './placeColumns';
 export { cellIssue, ISSUE_REASON } from './cellIssue';
+export { findOwnedStart } from './ownedColumns';

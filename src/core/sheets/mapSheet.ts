@@ -9,14 +9,21 @@ import { matchColumns } from './matchColumns';
 import { headerBaseKey, headerKey } from './normaliseHeader';
 import { missingRequiredFields } from './required';
 import { isBlankRow, isRepeatedHeader, isTotalsRow } from './rowKinds';
+import { findOwnedStart } from './ownedColumns';
+import type { OwnedColumns } from './placeColumns';
 import { fieldsOf } from './synonyms';
 import type { Field, MappedSheet, SheetKind } from './types';
 
 export interface MapSheetOptions {
   /** The user's mapping: field -> header text (as remembered in WorkbookState.mappings). Wins over any guess. */
   userMapping?: Partial<Record<Field, string>>;
-  /** Headers ChurnDesk wrote before: the first column holding one starts ChurnDesk's own columns (not input). */
+  /**
+   * Headers ChurnDesk wrote before: a trailing run of them (at least 3, see ownedColumns.ts) is ChurnDesk's own
+   * columns, not input.
+   */
   ownedHeaders?: readonly string[];
+  /** This sheet's record of ChurnDesk's columns (WorkbookState.ownedColumns[sheet]): the most reliable way to find them. */
+  ownedColumns?: OwnedColumns;
 }
 
 /** The cell texts of a row, trimmed ('' for non-text). */
@@ -73,16 +80,7 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
   const headerCells = grid[headerRow] ?? [];
   const headers = headerTexts(headerCells);
 
-  let ownedStart: number | null = null;
-  if (options.ownedHeaders && options.ownedHeaders.length > 0) {
-    const owned = new Set(options.ownedHeaders.map((h) => h.trim()));
-    for (let c = 0; c < headers.length; c++) {
-      if (headers[c] !== '' && owned.has(headers[c])) {
-        ownedStart = c;
-        break;
-      }
-    }
-  }
+  const ownedStart = findOwnedStart(headers, headerRow, options.ownedHeaders, options.ownedColumns);
   const end = ownedStart ?? headers.length;
 
   const fixed: Partial<Record<Field, number>> = {};

@@ -98,8 +98,25 @@ describe('mapSheet on messy sheets', () => {
     const m = mapSheet({ name: 'S', grid }, 'calls', { ownedHeaders: ['未回厂月数', '流失状态', '流失原因'] });
     expect(m.ownedStart).toBe(2);
     expect(m.columns.reason).toBeUndefined();
+    // a lone ChurnDesk-like header that is not part of the trailing run is input
     const c = mapSheet({ name: 'S', grid }, 'customers', { ownedHeaders: ['流失状态'] });
-    expect(c.ownedStart).toBe(3);
+    expect(c.ownedStart).toBeNull();
+  });
+
+  it("keeps a call log's own 流失原因 column as input although ChurnDesk writes a column of that name elsewhere", () => {
+    const ownedHeaders = ['未回厂月数', '流失状态', '最近回访结果', '流失原因', '流失去向', '建议动作'];
+    const m = mapSheet({ name: 'S', grid: F.callsGrid }, 'calls', { ownedHeaders });
+    expect(m.ownedStart).toBeNull();
+    expect(m.columns).toEqual(F.callsColumns);
+  });
+
+  it("finds ChurnDesk's columns from the sheet's recorded position", () => {
+    const grid: Grid = [['车架号', '购车日期', '流失原因', '建议动作'], ['LSV', '2021-01-01', '价格', '致电']];
+    const owned = { headerRow: 0, startColumn: 2, headers: ['流失原因', '建议动作'] };
+    expect(mapSheet({ name: 'S', grid }, 'customers', { ownedColumns: owned }).ownedStart).toBe(2);
+    // the record no longer matches the header row (user renamed a header): not taken
+    const moved = { ...owned, headers: ['流失原因', '招揽优先级'] };
+    expect(mapSheet({ name: 'S', grid }, 'customers', { ownedColumns: moved }).ownedStart).toBeNull();
   });
 
   it('handles an empty sheet', () => {
