@@ -10,9 +10,6 @@ import { toHalfWidth } from './halfWidth';
 export const MIN_DATE_SERIAL = 1;
 export const MAX_DATE_SERIAL = 73415;
 
-const MS_PER_DAY = 86400000;
-const UNIX_EPOCH_SERIAL = 25569;
-
 /** Time after a date: ` 14:30`, `T14:30:05`, ` 2:30:00 PM`, ` 14:30:05.123`, optional `Z`. */
 const TIME_SUFFIX = /^(?:\s+|T)\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?Z?\s*$/;
 
@@ -33,9 +30,9 @@ export function readDate(v: unknown): number | null | undefined {
   if (typeof v === 'number') return readSerialNumber(v);
   if (typeof v === 'string') return readDateText(v);
   if (v instanceof Date) {
-    const ms = v.getTime();
-    if (!Number.isFinite(ms)) return undefined;
-    return inRange(Math.floor(ms / MS_PER_DAY) + UNIX_EPOCH_SERIAL);
+    if (!Number.isFinite(v.getTime())) return undefined;
+    // Through the calendar date, so Excel's phantom 1900-02-29 is honoured as everywhere else.
+    return fromYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
   }
   if (v === null || v === undefined) return null;
   return undefined;

@@ -33,6 +33,8 @@ describe('readDate: accepted forms', () => {
     ['\u30002023.05.06\u3000', S_2023_05_06],
     [new Date(Date.UTC(2023, 4, 6)), S_2023_05_06],
     [new Date(Date.UTC(2023, 4, 6, 23, 59)), S_2023_05_06],
+    [new Date(Date.UTC(1900, 0, 1)), 1],
+    [new Date(Date.UTC(1900, 2, 1)), 61],
     ['2024-02-29', 45351],
     ['2024/2/29', 45351],
     ['2023-01-31', ymdToSerial({ y: 2023, m: 1, d: 31 })],
