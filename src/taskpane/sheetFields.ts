@@ -1,9 +1,6 @@
 /**
  * Which fields each kind of sheet has, and which of them the analysis needs, for the mapping view.
- * The required groups mirror the input layer's rule (src/core/sheets/: at least one field of each group):
- * customers: an identifier (VIN, plate or phone) and a reference date (last visit or purchase date);
- * calls: call date, an identifier and the result; register: date and the call/visit type;
- * prospects: an identifier and the follow-up date.
+ * The required groups are the input layer's (src/core/sheets/required.ts: at least one field of each group).
  */
 import {
   CALL_FIELDS,
@@ -13,6 +10,7 @@ import {
   type Field,
   type SheetKind,
 } from '../core/sheets/types';
+import { REQUIRED } from '../core/sheets/required';
 
 export const FIELDS_BY_KIND: Record<SheetKind, readonly Field[]> = {
   customers: CUSTOMER_FIELDS,
@@ -21,13 +19,8 @@ export const FIELDS_BY_KIND: Record<SheetKind, readonly Field[]> = {
   prospects: PROSPECT_FIELDS,
 };
 
-/** Per kind: groups of fields of which at least one must be mapped. */
-export const REQUIRED_GROUPS: Record<SheetKind, readonly (readonly Field[])[]> = {
-  customers: [['vin', 'plate', 'phone'], ['lastVisitDate', 'purchaseDate']],
-  calls: [['callDate'], ['vin', 'plate', 'phone'], ['result']],
-  register: [['date'], ['contactType', 'callMark', 'visitMark']],
-  prospects: [['prospectId', 'phone', 'name'], ['followDate']],
-};
+/** Per kind: groups of fields of which at least one must be mapped (the input layer's own rule). */
+export const REQUIRED_GROUPS: Record<SheetKind, readonly (readonly Field[])[]> = REQUIRED;
 
 /**
  * True when the field belongs to one of the kind's required groups.

@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import type { ChurnDeskActions, DetectionSummary, Progress, RunSummary } from '../../office/actions';
 import type { Field } from '../../core/sheets/types';
-import { translateOr, useT } from '../i18nContext';
+import { translateOr, useT, type Translate } from '../i18nContext';
 import { Section } from '../components/Section';
 import { StatusChart, STATUS_ORDER } from '../components/StatusChart';
 import { ResultRegion, type Outcome } from '../components/ResultRegion';
@@ -51,11 +51,28 @@ const useStyles = makeStyles({
   refresh: { flexGrow: 1 },
 });
 
+/** Figures shown as tiles after vehicles and churn rate, when the run reported them (src/core/analyse.ts figures). */
+const EXTRA_FIGURES = [
+  { key: 'needWinBack', label: 'ui.home.needWinBack' },
+  { key: 'winBackToCall', label: 'ui.home.winBackToCall' },
+  { key: 'recordsToUpdate', label: 'ui.home.recordsToUpdate' },
+  { key: 'unreadableCells', label: 'ui.home.unreadable' },
+] as const;
+
+/** Reasons a sheet is left out that need no attention (ChurnDesk's own output and settings). */
+const EXPECTED_IGNORED = new Set(['ownedByChurnDesk', 'stateSheet']);
+
 /** Figures of the last run: from a refresh now, or from the workbook's stored state. */
 interface Figures {
   figures: Record<string, number>;
   statusCounts: Record<string, number>;
-  issues: number | null;
+}
+
+/** The current step's text: the adapter's own key, else the core's step name ('detect', 'aftersales' …), else a generic text. */
+function stepText(t: Translate, step: string): string {
+  const own = t(step);
+  if (own !== step) return own;
+  return translateOr(t, `ui.step.${step.split('.').pop() ?? ''}`, 'ui.home.working');
 }
 
 function percent(rate: number): string {
@@ -75,7 +92,7 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
   const styles = useStyles();
   const [detection, setDetection] = React.useState<DetectionSummary | null>(null);
   const [figures, setFigures] = React.useState<Figures | null>(null);
-  const [target, setTarget] = React.useState<number | null>(null);
+  const [settingsTarget, setSettingsTarget] = React.useState<number | null>(null);
   const [progress, setProgress] = React.useState<Progress | null>(null);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
   const abortRef = React.useRef<AbortController | null>(null);
@@ -84,8 +101,8 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
     try {
       const [found, last, settings] = await Promise.all([actions.detect(), actions.lastRun(), actions.loadSettings()]);
       setDetection(found);
-      setTarget(settings.targetChurnRate);
-      if (last) setFigures((prev) => prev ?? { figures: last, statusCounts: countsFromFigures(last), issues: null });
+      setSettingsTarget(settings.targetChurnRate);
+      if (last) setFigures((prev) => prev ?? { figures: last, statusCounts: countsFromFigures(last) });
     } catch (e) {
       setOutcome({ intent: 'error', title: t('ui.home.loadFailed'), message: describeError(e, t) });
     }
@@ -102,7 +119,7 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
     setProgress({ step: 'ui.home.starting', fraction: 0 });
     try {
       const result: RunSummary = await actions.analyse({ onProgress: setProgress, signal: controller.signal });
-      setFigures({ figures: result.report.figures, statusCounts: result.report.statusCounts, issues: result.report.issues.length });
+      setFigures({ figures: result.report.figures, statusCounts: result.report.statusCounts });
       const seconds = Math.round(result.durationMs / 100) / 10;
       setOutcome({
         intent: result.report.issues.length > 0 || result.report.warnings.length > 0 ? 'warning' : 'success',
@@ -130,6 +147,8 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
 
   const running = progress !== null;
   const churnRate = figures?.figures.churnRate;
+  // The run's own target when it reported one (the settings may have changed since).
+  const target = figures?.figures.targetChurnRate ?? settingsTarget;
   const fieldLabel = (f: Field) => t(`ui.field.${f}`);
 
   return (
@@ -149,7 +168,7 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
           {running && (
             <>
               <ProgressBar value={progress.fraction > 0 ? progress.fraction : undefined} thickness="large" aria-label={t('ui.home.progress')} />
-              <Caption1 data-testid="step">{translateOr(t, progress.step, 'ui.home.working')}</Caption1>
+              <Caption1 data-testid="step">{stepText(t, progress.step)}</Caption1>
             </>
           )}
           <ResultRegion outcome={outcome} testId="home-result" />
@@ -176,22 +195,14 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
                 </span>
                 {target !== null && <Caption1>{t('ui.home.target', { rate: percent(target) })}</Caption1>}
               </div>
-              {typeof figures.figures.winBackNeeded === 'number' && (
-                <div className={styles.figure}>
-                  <Caption1>{t('ui.home.winBackNeeded')}</Caption1>
-                  <span className={styles.figureValue} data-testid="fig-winBackNeeded">
-                    {figures.figures.winBackNeeded.toLocaleString()}
+              {EXTRA_FIGURES.filter((f) => typeof figures.figures[f.key] === 'number').map((f) => (
+                <div className={styles.figure} key={f.key}>
+                  <Caption1>{t(f.label)}</Caption1>
+                  <span className={styles.figureValue} data-testid={`fig-${f.key}`}>
+                    {figures.figures[f.key].toLocaleString()}
                   </span>
                 </div>
-              )}
-              {figures.issues !== null && (
-                <div className={styles.figure}>
-                  <Caption1>{t('ui.home.unreadable')}</Caption1>
-                  <span className={styles.figureValue} data-testid="fig-issues">
-                    {figures.issues.toLocaleString()}
-                  </span>
-                </div>
-              )}
+              ))}
             </div>
             {Object.keys(figures.statusCounts).length > 0 && <StatusChart counts={figures.statusCounts} />}
           </>
@@ -218,8 +229,8 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
                 <Caption1 className={styles.mapped}>
                   {t('ui.home.mapped', { n: Object.keys(s.mapping).length })}
                   {Object.entries(s.mapping)
-                    .map(([f, h]) => `${fieldLabel(f as Field)} ← ${h}`)
-                    .join(', ')}
+                    .map(([f, h]) => (fieldLabel(f as Field) === h ? h : `${fieldLabel(f as Field)} ← ${h}`))
+                    .join(t('ui.common.listSeparator'))}
                 </Caption1>
                 {s.missingRequired.length > 0 && (
                   <Caption1 className={styles.missing} data-testid="missing">
@@ -231,10 +242,10 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
             ))}
           </ul>
         )}
-        {detection && detection.ignored.length > 0 && (
+        {detection && detection.ignored.some((i) => !EXPECTED_IGNORED.has(i.reason)) && (
           <Caption1>
             {t('ui.home.ignored', {
-              sheets: detection.ignored.map((i) => `${i.sheet}(${translateOr(t, `input.ignored.${i.reason}`, 'ui.ignored.other')})`).join(t('ui.common.listSeparator')),
+              sheets: detection.ignored.filter((i) => !EXPECTED_IGNORED.has(i.reason)).map((i) => `${i.sheet}(${translateOr(t, `input.ignored.${i.reason}`, 'ui.ignored.other')})`).join(t('ui.common.listSeparator')),
             })}
           </Caption1>
         )}

@@ -41,6 +41,9 @@ const useStyles = makeStyles({
   },
   wide: { gridColumn: '1 / -1' },
   unit: { whiteSpace: 'nowrap' },
+  // Inputs fill their grid cell instead of keeping Fluent's intrinsic width, so a unit never pushes them out.
+  input: { width: '100%', minWidth: 0 },
+  inputEl: { minWidth: 0, width: '100%' },
   accordion: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, boxShadow: tokens.shadow2 },
   footer: {
     position: 'sticky',
@@ -165,6 +168,8 @@ export function SettingsView(props: { actions: ChurnDeskActions }): React.ReactE
               onChange={(_e, d) => set(input.path, d.value)}
               contentAfter={unit ? <span className={styles.unit}>{unit === '%' ? '%' : t(unit)}</span> : undefined}
               size="small"
+              className={styles.input}
+              input={{ className: styles.inputEl }}
             />
           </Field>
         );

@@ -9,7 +9,7 @@ import { FakeWorkbook } from '../../support/fakeExcel';
 import { STATE_SHEET_NAME } from '../../../src/core/plan/types';
 import { emptyState, stateToGrid } from '../../../src/core/state/stateSheet';
 import { mountPane } from '../../../src/taskpane/mountPane';
-import { buildSampleWorkbook, SAMPLE_ANALYSIS_DATE } from './sampleWorkbook';
+import { buildSampleWorkbook, SAMPLE_SETTINGS } from './sampleWorkbook';
 import { createHarnessActions } from './harnessActions';
 
 declare global {
@@ -22,7 +22,7 @@ const params = new URLSearchParams(location.search);
 const sample = buildSampleWorkbook();
 const workbook = FakeWorkbook.fromGrids({
   ...sample.grids,
-  [STATE_SHEET_NAME]: stateToGrid({ ...emptyState(), settings: { analysisDate: SAMPLE_ANALYSIS_DATE, dealerName: '星驰4S店' } }),
+  [STATE_SHEET_NAME]: stateToGrid({ ...emptyState(), settings: SAMPLE_SETTINGS }),
 });
 const stateSheet = workbook.data.sheetByName(STATE_SHEET_NAME);
 if (stateSheet) stateSheet.visibility = 'VeryHidden';

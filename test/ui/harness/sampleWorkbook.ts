@@ -8,6 +8,8 @@ import { ymdToSerial } from '../../../src/core/values/dates';
 
 /** The analysis date stored in the sample's settings. */
 export const SAMPLE_ANALYSIS_DATE = '2026-10-31';
+/** The settings stored in the sample workbook's state sheet. */
+export const SAMPLE_SETTINGS = { analysisDate: SAMPLE_ANALYSIS_DATE, dealerName: '星驰4S店' };
 
 const d = (y: number, m: number, day: number) => ymdToSerial({ y, m, d: day });
 
