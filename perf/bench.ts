@@ -9,8 +9,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { SheetInput, WorkbookPlan, WorkbookState } from '../src/core/plan/types';
-import { resolveSettings, type Settings } from '../src/core/settings/settings';
+import type { SheetInput } from '../src/core/plan/types';
+import { analyseWorkbook } from '../src/core/analyse';
+import { resolveSettings } from '../src/core/settings/settings';
 import { emptyState } from '../src/core/state/stateSheet';
 import { ymdToSerial, type Ymd } from '../src/core/values/dates';
 import { detectSheets } from '../src/core/sheets';
@@ -19,10 +20,6 @@ import { generateSample } from '../src/cli/sample/generateSample';
 import { buildRegisterSheet } from '../src/cli/sample/showroomSheets';
 import { createRng } from '../src/cli/sample/prng';
 
-type Analyser = (
-  sheets: SheetInput[],
-  options: { settings: Settings; state: WorkbookState; asOf: Ymd; onProgress?: (p: { step: string; fraction: number }) => void },
-) => WorkbookPlan;
 
 const AS_OF: Ymd = { y: 2026, m: 10, d: 31 };
 const MB = 1024 * 1024;
@@ -59,14 +56,6 @@ function measure<T>(fn: (sample: () => void) => T): { result: T; seconds: number
   return { result, seconds, peakHeapMb: peakHeap / MB, peakRssMb: peakRss / MB };
 }
 
-function loadAnalyser(): Analyser | null {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('../src/core/analyse') as { analyseWorkbook: Analyser }).analyseWorkbook;
-  } catch {
-    return null;
-  }
-}
 
 function table(rows: Row[]): string {
   const head = '| run | rows in | generate (s) | analyse (s) | rows/s | peak heap (MB) | peak RSS (MB) | note |';
@@ -82,7 +71,6 @@ function main(): void {
   const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
   const registerRows = Number(process.env.BENCH_REGISTER ?? 1000000);
   const settings = resolveSettings({ analysisDate: '2026-10-31' });
-  const analyse = loadAnalyser();
   const results: Row[] = [];
 
   for (const vehicles of sizes) {
@@ -92,12 +80,8 @@ function main(): void {
     const sheets: SheetInput[] = sample.sheets.slice(0, 2).map((s) => ({ name: s.name, grid: s.grid }));
     const generateS = Number(process.hrtime.bigint() - g0) / 1e9;
     const rows = sample.counts.customerRows + sample.counts.calls;
-    if (!analyse) {
-      results.push({ run: `after-sales ${vehicles.toLocaleString('en-US')} vehicles`, rows, generateS, seconds: 0, rowsPerSecond: 0, peakHeapMb: 0, peakRssMb: 0, note: 'analyseWorkbook not available' });
-      continue;
-    }
     const m = measure((sampleMemory) =>
-      analyse(sheets, { settings, state: emptyState(), asOf: AS_OF, onProgress: () => sampleMemory() }),
+      analyseWorkbook(sheets, { settings: { analysisDate: '2026-10-31' }, state: emptyState(), asOf: AS_OF, onProgress: () => sampleMemory() }),
     );
     const plan = m.result;
     const note = `${plan.columnWrites.reduce((n, w) => n + w.columns.length, 0)} columns, ${plan.sheets.length} sheets, churn ${((plan.report.figures.churnRate ?? 0) * 100).toFixed(1)}%`;

@@ -5,21 +5,19 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { SheetInput, WorkbookPlan, WorkbookState } from '../core/plan/types';
-import { resolveSettings, type Locale, type Settings } from '../core/settings/settings';
+import type { SheetInput, WorkbookPlan } from '../core/plan/types';
+import type { AnalyseOptions } from '../core/analyse';
+import { resolveSettings, type Locale } from '../core/settings/settings';
 import { emptyState } from '../core/state/stateSheet';
-import { formatIso, parseIso, todayYmd, type Ymd } from '../core/values/dates';
+import { formatIso, parseIso, todayYmd } from '../core/values/dates';
 import { t } from '../i18n';
 import { readWorkbook } from '../xlsx/readWorkbook';
 import { renderPlan } from '../xlsx/renderPlan';
 import { parseArgs, UsageError } from './args';
 import { formatReport } from './report';
 
-/** The core facade's shape (src/core/analyse.ts). */
-export type Analyser = (
-  sheets: SheetInput[],
-  options: { settings: Settings; state: WorkbookState; asOf: Ymd; onProgress?: (p: { step: string; fraction: number }) => void },
-) => WorkbookPlan;
+/** The core facade's shape (analyseWorkbook of src/core/analyse.ts); injectable so tests can stub it. */
+export type Analyser = (sheets: SheetInput[], options: AnalyseOptions) => WorkbookPlan;
 
 /** A problem with the input the user must fix; the message is already localised. Exit code 1. */
 export class InputProblem extends Error {
@@ -38,10 +36,10 @@ function readSettingsFile(file: string, locale: Locale): unknown {
 }
 
 /** Where the progress of a long run goes: one updating line on stderr. */
-function progressReporter(locale: Locale): (p: { step: string; fraction: number }) => void {
+function progressReporter(locale: Locale): (step: string, fraction: number) => void {
   let last = '';
-  return (p) => {
-    const line = t(locale, 'cli.progress', { step: t(locale, p.step), percent: Math.round(p.fraction * 100) });
+  return (step, fraction) => {
+    const line = t(locale, 'cli.progress', { step: t(locale, `cli.step.${step}`), percent: Math.round(fraction * 100) });
     if (line !== last) process.stderr.write(`\r${line}   `);
     last = line;
   };
@@ -67,27 +65,29 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   }
 
   const progress = args.flags.has('quiet') ? undefined : progressReporter(locale);
-  progress?.({ step: 'cli.progress.reading', fraction: 0 });
+  progress?.('reading', 0);
   const { workbook, sheets, state: stored } = await readWorkbook(input);
   const state = stored ?? emptyState();
   // Later sources win: what the workbook remembers, then the --settings file, then --as-of.
-  const settings = resolveSettings({
+  const partial = {
     ...state.settings,
     ...(fileSettings as Record<string, unknown>),
     ...(asOfText !== undefined ? { analysisDate: asOfText } : {}),
-  });
+  };
+  // Validated here too, so a bad field is reported before any work (SettingsValidationError names it).
+  const settings = resolveSettings(partial);
   const reportLocale: Locale = args.options.lang === 'en-US' || args.options.lang === 'zh-CN' ? args.options.lang : locale;
   const asOf = settings.analysisDate ? parseIso(settings.analysisDate)! : todayYmd();
 
-  const plan = analyse(sheets, { settings, state, asOf, onProgress: progress });
+  const plan = analyse(sheets, { settings: partial, state, asOf, onProgress: progress });
   if (!plan.report.parts.some((p) => p.ran)) {
     if (progress) process.stderr.write('\n');
     const reasons = plan.report.parts.map((p) => t(reportLocale, 'cli.error.partSkipped', { part: t(reportLocale, `cli.report.part.${p.part}`), reason: p.reason ? t(reportLocale, p.reason) : '-' }));
     throw new InputProblem([t(reportLocale, 'cli.error.nothingToAnalyse'), ...reasons].join('\n'));
   }
-  progress?.({ step: 'cli.progress.rendering', fraction: 0.9 });
+  progress?.('rendering', 0.9);
   const { sheetsWritten } = renderPlan(workbook, plan, { previousState: stored, locale: reportLocale });
-  progress?.({ step: 'cli.progress.writing', fraction: 0.95 });
+  progress?.('writing', 0.95);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   await workbook.xlsx.writeFile(out);
   if (progress) process.stderr.write('\n');

@@ -7,7 +7,8 @@ import { SettingsValidationError } from '../core/settings/settings';
 import { t } from '../i18n';
 import { MissingSheetError, NotAWorkbookError, OverwriteRefusedError } from '../xlsx/errors';
 import { UsageError } from './args';
-import { InputProblem, runAnalyzeCommand, type Analyser } from './analyzeCommand';
+import { InputProblem, runAnalyzeCommand } from './analyzeCommand';
+import { analyseWorkbook, AnalysisInputError } from '../core/analyse';
 import { runSampleCommand } from './sampleCommand';
 import { runFormsCommand } from './formsCommand';
 
@@ -19,18 +20,11 @@ function localeOf(argv: readonly string[]): Locale {
   return v === 'en-US' ? 'en-US' : 'zh-CN';
 }
 
-/** The core facade, loaded lazily so `sample` and `--help` work on their own. */
-function loadAnalyser(): Analyser {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require('../core/analyse') as { analyseWorkbook?: Analyser };
-  if (typeof mod.analyseWorkbook !== 'function') throw new Error('analyseWorkbook missing');
-  return mod.analyseWorkbook;
-}
-
 /** Turns a known error into the message that tells the user what to fix. */
 function explain(e: unknown, locale: Locale): { message: string; code: number } | null {
   if (e instanceof UsageError) return { message: `${t(locale, e.key, e.params)}\n\n${t(locale, 'cli.usage')}`, code: 2 };
   if (e instanceof InputProblem) return { message: e.message, code: 1 };
+  if (e instanceof AnalysisInputError) return { message: t(locale, e.key, e.params), code: 1 };
   if (e instanceof NotAWorkbookError) return { message: t(locale, 'cli.error.notWorkbook', { file: e.file, detail: e.detail }), code: 1 };
   if (e instanceof SettingsValidationError) {
     return { message: e.errors.map((err) => t(locale, 'cli.error.settingsField', { field: err.field, message: t(locale, err.message) })).join('\n'), code: 1 };
@@ -51,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'analyze':
       case 'analyse':
-        return await runAnalyzeCommand(rest, locale, loadAnalyser());
+        return await runAnalyzeCommand(rest, locale, analyseWorkbook);
       case 'sample':
         return await runSampleCommand(rest, locale);
       case 'forms':

@@ -229,7 +229,7 @@ function totalResult(fn: 'sum' | 'count' | 'average', rows: CellValue[][], i: nu
   return count ? sum / count : 0;
 }
 
-function renderTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
+function renderTable(ws: ExcelJS.Worksheet, table: TableSpec, locale: Locale): void {
   // An Excel table needs at least one data row; an empty summary gets one blank row.
   const rows = table.rows.length ? table.rows : [table.columns.map(() => '' as CellValue)];
   const firstDataExcelRow = table.row + 2;
@@ -248,6 +248,9 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
       col.totalsRowFormula = total.formula;
     } else if (total && 'label' in total) {
       col.totalsRowLabel = total.label;
+    } else if (i === 0) {
+      // exceljs would write the English 'Total' here.
+      col.totalsRowLabel = t(locale, 'cli.totalLabel');
     }
     return col;
   });
@@ -272,6 +275,7 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
     table.columns.forEach((c, i) => {
       const cell = ws.getCell(totalRow, table.col + i + 1);
       if (c.total && 'label' in c.total) cell.value = c.total.label;
+      else if (i === 0 && !c.total) cell.value = t(locale, 'cli.totalLabel');
       else if (i === 0 && c.total && 'formula' in c.total) cell.value = { formula: c.total.formula } as ExcelJS.CellFormulaValue;
       cell.style = { ...CELL_STYLES.total, numFmt: numberFormatOf(c) };
     });
@@ -298,7 +302,7 @@ function renderPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
 
 function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, workbook: ExcelJS.Workbook, locale: Locale): void {
   for (const cell of spec.cells) renderCell(ws, cell);
-  for (const table of spec.tables) renderTable(ws, table);
+  for (const table of spec.tables) renderTable(ws, table, locale);
   for (const w of spec.columnWidths ?? []) ws.getColumn(w.col + 1).width = w.width;
   for (const h of spec.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) {
