@@ -191,7 +191,7 @@ export async function applyPlan(syncer: Syncer, plan: WorkbookPlan, options: App
     progress(1);
     return { sheetsWritten: finalNames, state, notes: [...notes] };
   } catch (error) {
-    await rollback(syncer, built, started, options.grids, tempState, options.policy);
+    await rollback(syncer.unsignalled(), built, started, options.grids, tempState, options.policy);
     throw error;
   }
 }

@@ -10,7 +10,8 @@
  * - 1.6 conditional formats (else: none, a note) and `suspendApiCalculationUntilNextSync` (else: calculation runs);
  * - 1.7 freeze panes and tab colours (else: skipped);
  * - 1.8 PivotTables (else: the cross-tab written as a plain table) and data validation (else: no drop-downs, a note);
- * - 1.9 page layout (else: print setup skipped, a note: Excel's defaults apply).
+ * - 1.9 page layout (else: print setup skipped, a note: Excel's defaults apply) and Worksheet.copy (else the
+ *   share-safe copy is rebuilt from values and per-column number formats).
  * Office 2016 MSI (ExcelApi 1.1) is therefore not supported; Office 2019 (1.7) gets everything but PivotTables,
  * drop-downs and print setup.
  */
@@ -26,6 +27,8 @@ export interface Capabilities {
   pivotTables: boolean;
   dataValidation: boolean;
   pageLayout: boolean;
+  /** Worksheet.copy (1.9): the share-safe copy keeps every format; else values and column formats are copied. */
+  worksheetCopy: boolean;
 }
 
 /** Reads the host's capabilities once per action. */
@@ -39,6 +42,7 @@ export function detectCapabilities(host: Pick<ExcelHost, 'isSetSupported'>): Cap
     pivotTables: at('1.8'),
     dataValidation: at('1.8'),
     pageLayout: at('1.9'),
+    worksheetCopy: at('1.9'),
   };
 }
 

@@ -25,6 +25,11 @@ export class Syncer {
     if (this.caps.suspendCalculation) this.context.workbook.application.suspendApiCalculationUntilNextSync();
   }
 
+  /** The same counter without cancellation: for the clean-up after a failure or a cancel. */
+  unsignalled(): Syncer {
+    return new Syncer(this.context, this.caps, this.stats);
+  }
+
   /** Syncs; `block` marks a sync caused by a row block. Checks cancellation first. */
   async sync(block = false): Promise<void> {
     throwIfAborted(this.signal);

@@ -7,6 +7,7 @@ import { cli } from './cli';
 import { ui } from './ui';
 import { sales } from './sales';
 import { forms } from './forms';
+import { office } from './office';
 
 export const enUS: Catalogue = {
   ...common,
@@ -16,4 +17,5 @@ export const enUS: Catalogue = {
   ...ui,
   ...sales,
   ...forms,
+  ...office,
 };

@@ -1,0 +1,276 @@
+/**
+ * ChurnDeskActions over Office.js: what the task pane and the ribbon commands call. Each action is one Excel.run;
+ * the core runs through a CoreRunner (a Web Worker in the pane and the commands, the same thread in tests);
+ * progress is reported and an AbortSignal is honoured between steps. Every error leaves as a ChurnDeskError with an
+ * i18n key (core errors that already carry one, such as settings validation, pass through unchanged).
+ *
+ * @example
+ *   const actions = createOfficeActions({ host: officeHost(), runner: createWorkerRunner(makeWorker) });
+ *   const summary = await actions.analyse({ onProgress: (p) => console.log(p.step, p.fraction) });
+ */
+import type { Grid, SheetInput, WorkbookPlan, WorkbookState } from '../core/plan/types';
+import { STATE_SHEET_NAME } from '../core/plan/types';
+import { resolveSettings, type Locale, type Settings } from '../core/settings/settings';
+import type { Field } from '../core/sheets/types';
+import { t } from '../i18n';
+import type { CoreRunner } from '../worker/runner';
+import type { ChurnDeskActions, DetectionSummary, Progress, RunOptions, RunSummary, SheetPreview } from './actions';
+import { TEMP_PREFIX, applyPlan } from './applyPlan';
+import { detectCapabilities, type Capabilities } from './capabilities';
+import type { ChunkPolicy } from './chunks';
+import { ChurnDeskError, throwIfAborted, toChurnDeskError } from './errors';
+import type { ExcelHost } from './host';
+import { listSheets, readGrids, readHeads, type SheetExtent } from './readSheets';
+import { shareSafeCopy } from './shareSafe';
+import { readState, writeState } from './state';
+import { Syncer } from './syncer';
+
+export interface OfficeActionsOptions {
+  host: ExcelHost;
+  runner: CoreRunner;
+  policy?: ChunkPolicy;
+  /** Analysis date override 'YYYY-MM-DD' (tests); default: the settings' date, else today. */
+  asOf?: string;
+}
+
+/** Diagnostics of the last action (tests assert on them). */
+export interface ActionStats {
+  syncs: number;
+  blockSyncs: number;
+  plan: WorkbookPlan | null;
+  notes: string[];
+}
+
+export interface OfficeActions extends ChurnDeskActions {
+  readonly lastStats: ActionStats;
+}
+
+/** Errors the core raised with their own i18n key or field list pass through; everything else is wrapped. */
+function normaliseError(e: unknown): unknown {
+  if (typeof e === 'object' && e !== null) {
+    const o = e as { messageKey?: unknown; key?: unknown; errors?: unknown; code?: unknown };
+    if (!(e instanceof ChurnDeskError) && typeof o.code !== 'string' && (typeof o.messageKey === 'string' || typeof o.key === 'string' || Array.isArray(o.errors))) return e;
+  }
+  return toChurnDeskError(e);
+}
+
+/** Counts every sync of a context (wraps context.sync once). */
+function counting(context: Excel.RequestContext, stats: { syncs: number }): Excel.RequestContext {
+  const original = context.sync.bind(context);
+  (context as { sync: () => Promise<void> }).sync = () => {
+    stats.syncs++;
+    return original();
+  };
+  return context;
+}
+
+function localeOf(state: WorkbookState): Locale {
+  try {
+    return resolveSettings(state.settings).language;
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+/** Sheets that can be input: not ChurnDesk's state or temporary sheets. */
+function inputExtents(extents: SheetExtent[]): SheetExtent[] {
+  return extents.filter((e) => e.name !== STATE_SHEET_NAME && !e.name.startsWith(TEMP_PREFIX));
+}
+
+export function createOfficeActions(options: OfficeActionsOptions): OfficeActions {
+  const { host, runner } = options;
+  const stats: ActionStats = { syncs: 0, blockSyncs: 0, plan: null, notes: [] };
+
+  /** One Excel.run with a counting context, a Syncer and error normalisation. */
+  async function run<T>(signal: AbortSignal | undefined, body: (syncer: Syncer, caps: Capabilities, local: ActionStats) => Promise<T>): Promise<T> {
+    // Per-action counters (the pane runs several actions at once); published as lastStats when the action ends.
+    const local: ActionStats = { syncs: 0, blockSyncs: 0, plan: null, notes: [] };
+    const caps = detectCapabilities(host);
+    try {
+      throwIfAborted(signal);
+      return await host.run(async (context) => {
+        const syncer = new Syncer(counting(context, local), caps, { syncs: 0, blockSyncs: 0 }, signal);
+        try {
+          return await body(syncer, caps, local);
+        } finally {
+          local.blockSyncs += syncer.stats.blockSyncs;
+        }
+      });
+    } catch (e) {
+      throw normaliseError(e);
+    } finally {
+      Object.assign(stats, local);
+    }
+  }
+
+  /** Heads of every input sheet and the core's detection over them (4 syncs). */
+  async function detectIn(syncer: Syncer, state: WorkbookState, signal?: AbortSignal): Promise<{ extents: SheetExtent[]; heads: SheetInput[]; detection: DetectionSummary }> {
+    const extents = inputExtents(await listSheets(syncer.context));
+    const heads = await readHeads(syncer.context, extents);
+    const detection = await runner.detect({ sheets: heads, state }, { signal });
+    // Heads hold 30 rows; the data row count comes from the used range.
+    for (const s of detection.sheets) {
+      const e = extents.find((x) => x.name === s.sheet);
+      if (e && e.rows > 30) s.dataRowCount = Math.max(0, e.rows - s.headerRow - 1);
+    }
+    return { extents, heads, detection };
+  }
+
+  /** Full grids of the detected sheets (or the heads when nothing was detected, so the core names the problem). */
+  async function readNeeded(syncer: Syncer, d: { extents: SheetExtent[]; heads: SheetInput[]; detection: DetectionSummary }, opts: RunOptions, from: number, to: number): Promise<SheetInput[]> {
+    const needed = new Set(d.detection.sheets.map((s) => s.sheet));
+    if (!needed.size) return d.heads;
+    const extents = d.extents.filter((e) => needed.has(e.name));
+    const before = { syncs: 0, blocks: 0, retries: 0 };
+    const sheets = await readGrids(syncer.context, extents, {
+      policy: options.policy,
+      signal: opts.signal,
+      stats: before,
+      onProgress: (p) => opts.onProgress?.({ step: 'progress.reading', fraction: from + ((to - from) * p.rowsRead) / Math.max(1, p.rowsTotal) }),
+    });
+    syncer.stats.blockSyncs += before.syncs;
+    return sheets;
+  }
+
+  const report = (opts: RunOptions | undefined, step: string, fraction: number) => opts?.onProgress?.({ step, fraction } as Progress);
+
+  return {
+    get lastStats() {
+      return stats;
+    },
+
+    detect: () =>
+      run(undefined, async (syncer) => {
+        const { state } = await readState(syncer.context);
+        return (await detectIn(syncer, state)).detection;
+      }),
+
+    analyse: (opts: RunOptions = {}) =>
+      run(opts.signal, async (syncer, caps, local): Promise<RunSummary> => {
+        const started = Date.now();
+        report(opts, 'progress.reading', 0);
+        const { state } = await readState(syncer.context);
+        const d = await detectIn(syncer, state, opts.signal);
+        const sheets = await readNeeded(syncer, d, opts, 0, 0.3);
+        throwIfAborted(opts.signal);
+        report(opts, 'progress.analysing', 0.3);
+        const plan = await runner.analyse(
+          { sheets, state, asOf: options.asOf },
+          { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ step: p.step, fraction: 0.3 + 0.4 * p.fraction }) },
+        );
+        local.plan = plan;
+        throwIfAborted(opts.signal);
+        report(opts, 'progress.writing', 0.7);
+        const locale = localeOf(plan.state);
+        const grids = new Map<string, Grid>(sheets.map((s) => [s.name, s.grid]));
+        const applied = await applyPlan(syncer, plan, {
+          previousState: state,
+          caps,
+          locale,
+          grids,
+          policy: options.policy,
+          onProgress: (f) => report(opts, 'progress.writing', 0.7 + 0.3 * f),
+        });
+        local.notes = applied.notes;
+        report(opts, 'progress.done', 1);
+        return {
+          report: { ...plan.report, warnings: [...plan.report.warnings, ...applied.notes.map((k) => t(locale, k))] },
+          sheetsWritten: applied.sheetsWritten,
+          syncs: local.syncs,
+          durationMs: Date.now() - started,
+        };
+      }),
+
+    generateForms: (formIds: string[], filled: boolean, opts: RunOptions = {}) =>
+      run(opts.signal, async (syncer, caps, local) => {
+        report(opts, 'progress.reading', 0);
+        const { state } = await readState(syncer.context);
+        const d = await detectIn(syncer, state, opts.signal);
+        const sheets = filled ? await readNeeded(syncer, d, opts, 0, 0.3) : [];
+        const owned = new Set(Object.values(state.ownedSheets));
+        const existingSheetNames = d.extents.map((e) => e.name).filter((n) => !owned.has(n));
+        report(opts, 'progress.forms', 0.3);
+        const specs = await runner.forms(
+          { formIds, filled, sheets, state, existingSheetNames, asOf: options.asOf },
+          { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ step: p.step, fraction: 0.3 + 0.3 * p.fraction }) },
+        );
+        const plan: WorkbookPlan = {
+          columnWrites: [],
+          sheets: specs,
+          state: { ...state, ownedSheets: { ...state.ownedSheets } },
+          report: { parts: [], figures: {}, statusCounts: {}, issues: [], warnings: [] },
+        };
+        local.plan = plan;
+        const applied = await applyPlan(syncer, plan, {
+          previousState: state,
+          caps,
+          locale: localeOf(state),
+          grids: new Map(sheets.map((s) => [s.name, s.grid])),
+          policy: options.policy,
+          onProgress: (f) => report(opts, 'progress.writing', 0.6 + 0.4 * f),
+        });
+        local.notes = applied.notes;
+        return { sheets: applied.sheetsWritten };
+      }),
+
+    loadSettings: () =>
+      run(undefined, async (syncer) => {
+        const { state } = await readState(syncer.context);
+        return resolveSettings(state.settings);
+      }),
+
+    saveSettings: (partial: unknown) =>
+      run(undefined, async (syncer): Promise<Settings> => {
+        const { state } = await readState(syncer.context);
+        // Validate first: SettingsValidationError names each bad field and nothing is written.
+        const settings = resolveSettings(partial);
+        const stored = typeof partial === 'object' && partial !== null ? (partial as Record<string, unknown>) : {};
+        await writeState(syncer.context, { ...state, settings: { ...state.settings, ...stored } });
+        return settings;
+      }),
+
+    saveMapping: (sheet: string, mapping: Partial<Record<Field, string>>) =>
+      run(undefined, async (syncer) => {
+        const { state } = await readState(syncer.context);
+        const clean: Record<string, string> = {};
+        for (const [k, v] of Object.entries(mapping)) if (typeof v === 'string' && v) clean[k] = v;
+        await writeState(syncer.context, { ...state, mappings: { ...state.mappings, [sheet]: clean } });
+      }),
+
+    previewSheet: (sheet: string, rows: number) =>
+      run(undefined, async (syncer): Promise<SheetPreview> => {
+        const { state } = await readState(syncer.context);
+        const extent = (await listSheets(syncer.context)).find((e) => e.name === sheet);
+        if (!extent) throw new ChurnDeskError('sheetMissing', 'office.error.itemNotFound', { sheet });
+        const [head] = await readHeads(syncer.context, [extent], 30 + Math.max(0, rows));
+        const detection = await runner.detect({ sheets: [head], state });
+        const found = detection.sheets.find((s) => s.sheet === sheet);
+        let headerRow = found?.headerRow ?? head.grid.findIndex((r) => r.some((v) => v !== ''));
+        if (headerRow < 0) headerRow = 0;
+        const asText = (r: readonly unknown[]) => r.map((v) => (typeof v === 'number' || typeof v === 'boolean' ? v : String(v ?? '')));
+        return {
+          headers: (head.grid[headerRow] ?? []).map((v) => String(v ?? '')),
+          rows: head.grid.slice(headerRow + 1, headerRow + 1 + rows).map(asText),
+        };
+      }),
+
+    shareSafeCopy: (opts: RunOptions = {}) =>
+      run(opts.signal, async (syncer, caps) => {
+        const { state } = await readState(syncer.context);
+        return shareSafeCopy(syncer, {
+          state,
+          caps,
+          suffix: t(localeOf(state), 'office.share.suffix'),
+          policy: options.policy,
+          signal: opts.signal,
+          onProgress: (f) => report(opts, 'progress.share', f),
+        });
+      }),
+
+    lastRun: () =>
+      run(undefined, async (syncer) => {
+        const { state } = await readState(syncer.context);
+        return state.lastRun?.figures ?? null;
+      }),
+  };
+}
