@@ -15,9 +15,9 @@ function toCell(v: unknown): CellValue | undefined {
 }
 
 /** Reads 'a.b.0' from a row object. @example readPath({ v: [3, 4] }, 'v.1') // 4 */
-export function readPath(row: unknown, path: string): unknown {
+export function readPath(row: unknown, path: string | readonly string[]): unknown {
   let cur: unknown = row;
-  for (const part of path.split('.')) {
+  for (const part of typeof path === 'string' ? path.split('.') : path) {
     if (cur === null || typeof cur !== 'object') return undefined;
     cur = (cur as Record<string, unknown>)[part];
   }
@@ -33,12 +33,15 @@ export function fillRows(def: FormDefinition, data: FormFillData | undefined): F
   if (!def.fillFrom || !data) return undefined;
   const dataset = data[def.fillFrom] as readonly unknown[] | undefined;
   if (!Array.isArray(dataset) || dataset.length === 0) return undefined;
-  const mapped = (def.columns ?? []).filter((c) => c.field && !c.formula);
+  const mapped = (def.columns ?? [])
+    .filter((c) => c.field && !c.formula)
+    .map((c) => ({ key: c.key, path: c.field!.split('.'), simple: c.field!.indexOf('.') < 0 ? c.field! : null }));
   const rows: FormRowValues[] = [];
   for (const item of dataset) {
     const values: FormRowValues = {};
     for (const c of mapped) {
-      const v = toCell(readPath(item, c.field!));
+      const raw = c.simple !== null && item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[c.simple] : readPath(item, c.path);
+      const v = toCell(raw);
       if (v !== undefined) values[c.key] = v;
     }
     rows.push(values);

@@ -77,22 +77,44 @@ function fieldValue(f: FormField, ctx: FormContext): CellValue {
   return f.value ?? '';
 }
 
-/** Splits `ncols` columns into `k` nearly equal segments: [start, length][]. */
-function segments(ncols: number, k: number): [number, number][] {
+/**
+ * Splits the columns into `k` consecutive segments of nearly equal printed width: [start, length][].
+ * Every segment gets at least one column.
+ */
+function segments(widths: readonly number[], k: number): [number, number][] {
+  const ncols = widths.length;
+  let total = 0;
+  for (const w of widths) total += w;
   const out: [number, number][] = [];
   let start = 0;
+  let acc = 0;
   for (let i = 0; i < k; i++) {
-    const len = Math.floor((ncols - start) / (k - i));
-    out.push([start, len]);
-    start += len;
+    const remainingSegments = k - i;
+    if (remainingSegments === 1) {
+      out.push([start, ncols - start]);
+      break;
+    }
+    const target = (total * (i + 1)) / k;
+    let end = start + 1;
+    acc += widths[start];
+    // Take more columns while that brings the segment's right edge closer to its share, leaving one per later segment.
+    while (end < ncols - (remainingSegments - 1) && Math.abs(acc + widths[end] - target) < Math.abs(acc - target)) {
+      acc += widths[end];
+      end++;
+    }
+    out.push([start, end - start]);
+    start = end;
   }
   return out;
 }
 
-/** Estimated printed lines of a wrapped text over `widthChars` characters. */
+/**
+ * Estimated printed lines of a wrapped text over a column span of `widthChars` (Excel width units). A CJK glyph
+ * takes about 1.8 units at the forms' 10–11 pt; erring wide keeps text from being cut in Excel.
+ */
 function linesFor(text: string, widthChars: number): number {
   let lines = 0;
-  for (const part of text.split('\n')) lines += Math.max(1, Math.ceil(textWidth(part) / Math.max(1, widthChars - 2)));
+  for (const part of text.split('\n')) lines += Math.max(1, Math.ceil((textWidth(part) * 0.9) / Math.max(1, widthChars - 1)));
   return lines;
 }
 
@@ -130,11 +152,12 @@ class SheetBuilder {
 
   /** Label + fill-in cell pairs, several per row, wide ones alone on their row. */
   fields(fields: readonly FormField[], ctx: FormContext, perRowMax?: number): void {
-    const maxPerRow = perRowMax ?? Math.max(1, Math.min(4, Math.floor(this.ncols / 3) || 1));
+    // About 40 characters per label + value pair, so a dealer's full name fits on its line.
+    const maxPerRow = perRowMax ?? Math.max(1, Math.min(4, Math.floor(this.span(0, this.ncols) / 40), this.ncols));
     let pending: FormField[] = [];
     const flush = () => {
       if (!pending.length) return;
-      const segs = segments(this.ncols, pending.length);
+      const segs = segments(this.widths, Math.min(pending.length, this.ncols));
       pending.forEach((f, i) => {
         const [start, len] = segs[i];
         this.pair(f, ctx, start, len);
@@ -274,28 +297,44 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
     if (totalsRow0 >= 0) columns.forEach((c, i) => c.total && totalAddress.set(c.key, a1(totalsRow0, i)));
     const fctx = (r?: number): FormulaContext => ({ row: r, first, last, letters, totals: totalAddress });
 
-    const heightOf = def.kind === 'matrix' ? 0 : 20;
+    // Per-column facts computed once: this loop runs once per cell of a filled register (a million cells and more).
+    const plan = columns.map((col, c) => ({
+      key: col.key,
+      numberFormat: NUMBER_FORMATS[col.type],
+      align: (col.type === 'integer' || col.type === 'number' || col.type === 'money' || col.type === 'percent'
+        ? 'right'
+        : col.type === 'text'
+          ? undefined
+          : 'center') as CellSpec['align'],
+      formula: col.formula,
+      numbered: col.key === 'no' && !def.presetRows?.length,
+      width: widths[c],
+    }));
+    const minHeight = def.kind === 'matrix' ? 0 : 20;
     for (let i = 0; i < rows.length; i++) {
       const values = rows[i];
       const r0 = b.row;
       let lines = 1;
-      columns.forEach((col, c) => {
-        const cell: CellSpec = { row: r0, col: c, style: 'cell', numberFormat: NUMBER_FORMATS[col.type] };
-        if (col.formula) cell.formula = expandFormula(col.formula, fctx(r0 + 1));
-        else {
-          let v = values[col.key];
-          if ((v === undefined || v === '') && col.key === 'no' && !def.presetRows?.length) v = i + 1;
-          if (v !== undefined && v !== '') cell.value = v;
-          if (typeof v === 'string') {
-            lines = Math.max(lines, linesFor(v, widths[c]));
-            if (textWidth(v) > widths[c] - 1) cell.wrap = true;
+      for (let c = 0; c < plan.length; c++) {
+        const p = plan[c];
+        let cell: CellSpec;
+        if (p.formula) {
+          cell = { row: r0, col: c, formula: expandFormula(p.formula, fctx(r0 + 1)), style: 'cell', numberFormat: p.numberFormat };
+        } else {
+          let v = values[p.key];
+          if ((v === undefined || v === '') && p.numbered) v = i + 1;
+          cell = v === undefined || v === '' ? { row: r0, col: c, style: 'cell', numberFormat: p.numberFormat } : { row: r0, col: c, value: v, style: 'cell', numberFormat: p.numberFormat };
+          // Only long text can need more than one line: skip measuring the short values that make up most cells.
+          if (typeof v === 'string' && v.length * 2 > p.width - 2) {
+            const n = linesFor(v, p.width);
+            if (n > 1 || textWidth(v) > p.width - 1) cell.wrap = true;
+            if (n > lines) lines = n;
           }
         }
-        if (col.type === 'integer' || col.type === 'number' || col.type === 'money' || col.type === 'percent') cell.align = 'right';
-        else if (col.type !== 'text') cell.align = 'center';
+        if (p.align) cell.align = p.align;
         b.cells.push(cell);
-      });
-      const h = Math.max(heightOf, lines * 15 + 4);
+      }
+      const h = Math.max(minHeight, lines * 15 + 4);
       b.rowHeights.push({ row: r0, height: h });
       b.row++;
     }
@@ -332,7 +371,7 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
           col: labelLen,
           formula: expandFormula(s.formula, fctx()),
           style: 'total',
-          numberFormat: s.format === 'percent' ? '0.0%' : s.format === 'money' ? '#,##0.00' : '0.0',
+          numberFormat: s.format === 'percent' ? '0.0%' : s.format === 'money' ? '#,##0.00' : '0',
           align: 'right',
           mergeAcross: ncols - labelLen >= 2 ? 1 : undefined,
         });
@@ -347,7 +386,7 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
       b.fullRow(def.preamble, undefined);
     }
     (def.clauses ?? []).forEach((clause, i) => {
-      const heading = `${chineseOrdinal(i + 1)}${clause.heading ? `、${clause.heading}` : ''}`;
+      const heading = `${chineseOrdinal(i + 1)}${clause.heading ? ` ${clause.heading}` : ''}`;
       b.fullRow(heading, 'label', { height: 20 });
       if (clause.text) b.fullRow(clause.text, undefined);
       if (clause.fields?.length) b.fields(clause.fields, options.ctx, 2);
@@ -364,11 +403,10 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
   }
   if (def.signatures?.length) {
     b.blank(10);
-    const perRow = def.kind === 'document' ? 2 : Math.max(1, Math.min(4, Math.floor(ncols / 3) || 1));
     b.fields(
       def.signatures.map((label) => ({ label })),
       options.ctx,
-      perRow,
+      def.kind === 'document' ? 2 : undefined,
     );
   }
 

@@ -2,7 +2,7 @@
 import type { FormBody, FormClause } from '../types';
 import {
   DEALER, GENDERS, LEVELS, MAKER, MONTH, PERIOD, SOURCES, countA, date, field, fields, int, list, money, num,
-  pct, product, ratio, seq, shareIf, text, totalRatio, yesno,
+  pct, product, ratio, rowSum, seq, shareIf, text, totalRatio, yesno,
 } from './helpers';
 
 const targetVsActual: FormBody = {
@@ -44,7 +44,7 @@ const channelTargets: FormBody = {
     int('q2', '第二季度', { group: '季度分解(台)', width: 7, total: 'sum' }),
     int('q3', '第三季度', { group: '季度分解(台)', width: 7, total: 'sum' }),
     int('q4', '第四季度', { group: '季度分解(台)', width: 7, total: 'sum' }),
-    int('qsum', '季度合计', { width: 7, formula: 'SUM({c:q1}{r}:{c:q4}{r})', total: 'sum' }),
+    int('qsum', '季度合计', { width: 7, formula: rowSum('q1', 'q4'), total: 'sum' }),
     text('owner', '负责人', 8),
     text('remarks', '备注', 14),
   ],
@@ -65,7 +65,7 @@ const monthlyPlan: FormBody = {
     seq(),
     text('consultant', '销售顾问', 9),
     ...modelCols,
-    int('total', '合计', { width: 6, formula: 'SUM({c:m1}{r}:{c:m5}{r})', total: 'sum' }),
+    int('total', '合计', { width: 6, formula: rowSum('m1', 'm5'), total: 'sum' }),
     int('orderTarget', '订单目标', { width: 7, total: 'sum' }),
     int('deliveryTarget', '交车目标', { width: 7, total: 'sum' }),
     int('lastMonth', '上月实绩', { width: 7, total: 'sum' }),
@@ -85,9 +85,9 @@ const weeklyProgress: FormBody = {
     text('consultant', '销售顾问', 9),
     int('target', '月目标(台)', { width: 7, total: 'sum' }),
     ...[1, 2, 3, 4, 5].map((w) => int(`w${w}`, `第${w}周`, { group: '周实绩(台)', width: 6, total: 'sum' })),
-    int('actual', '累计实绩', { width: 7, formula: 'SUM({c:w1}{r}:{c:w5}{r})', total: 'sum' }),
+    int('actual', '累计实绩', { width: 7, formula: rowSum('w1', 'w5'), total: 'sum' }),
     pct('rate', '达成率', ratio('actual', 'target'), { width: 7, total: totalRatio('actual', 'target') }),
-    int('gap', '差距', { width: 6, formula: 'IF(ISNUMBER({c:target}{r}),{c:target}{r}-{c:actual}{r},"")', total: 'sum' }),
+    int('gap', '差距', { width: 6, formula: 'IF(ISNUMBER({c:target}{r}),{c:target}{r}-N({c:actual}{r}),"")', total: 'sum' }),
     int('leads', '新增意向', { width: 7, total: 'sum' }),
     int('testDrives', '试驾数', { width: 6, total: 'sum' }),
     text('measures', '改进措施', 18),

@@ -3,11 +3,10 @@ import type { FormBody, FormSummary } from '../types';
 import {
   CONTACT_TYPES, DEALER, DEFEAT, FOLLOW_METHODS, GENDERS, LEVELS, LEVEL_NOTE, MAKER, MONTH, PAYMENT, PERIOD,
   REVIEWER, SATISFACTION, SOURCES, SOURCE_NOTE, countA, countIf, date, field, fields, int, list, money, pct, product,
-  ratio, seq, shareIf, text, time, totalRatio, weekdayOf, yesno,
+  pairSum, ratio, rowSum, seq, shareIf, text, time, totalRatio, weekdayOf, yesno,
 } from './helpers';
 
 const SLOTS = ['08:00-10:00', '10:00-12:00', '12:00-14:00', '14:00-16:00', '16:00-18:00', '18:00-20:00'];
-const SUM_ROW = (a: string, b: string): string => `SUM({c:${a}}{r}:{c:${b}}{r})`;
 
 const register: FormBody = {
   id: 'F01',
@@ -55,10 +54,10 @@ const traffic: FormBody = {
     date('date', '日期', { field: 'date', width: 10 }),
     weekdayOf('date'),
     ...slotColumns('v', '来店客户批数', 'visitsBySlot'),
-    int('visits', '合计', { group: '来店客户批数', width: 6, formula: SUM_ROW('v1', 'v6'), total: 'sum' }),
+    int('visits', '合计', { group: '来店客户批数', width: 6, formula: rowSum('v1', 'v6'), total: 'sum' }),
     ...slotColumns('c', '来电客户批数', 'callsBySlot'),
-    int('calls', '合计', { group: '来电客户批数', width: 6, formula: SUM_ROW('c1', 'c6'), total: 'sum' }),
-    int('batches', '来访客户批数合计', { width: 9, formula: '{c:visits}{r}+{c:calls}{r}', total: 'sum' }),
+    int('calls', '合计', { group: '来电客户批数', width: 6, formula: rowSum('c1', 'c6'), total: 'sum' }),
+    int('batches', '来访客户批数合计', { width: 9, formula: pairSum('visits', 'calls'), total: 'sum' }),
     int('leads', '留有客户资料数', { width: 9, field: 'leads', total: 'sum' }),
     int('orders', '接到订单数', { width: 7, field: 'orders', total: 'sum' }),
     int('showroomSales', '展厅销售台数', { width: 7, field: 'showroomSales', total: 'sum' }),

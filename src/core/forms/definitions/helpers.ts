@@ -26,6 +26,11 @@ export const pct = (key: string, header: string, formula: string, extra: Extra =
 /** 序号: numbered 1, 2, 3 … on a blank form. */
 export const seq = (): FormColumn => ({ key: 'no', header: '序号', type: 'integer', width: 5 });
 
+/** Sum of a row's columns a..b that stays blank on an untouched row (no 0 printed on a blank form). */
+export const rowSum = (a: string, b: string): string => `IF(COUNT({c:${a}}{r}:{c:${b}}{r})=0,"",SUM({c:${a}}{r}:{c:${b}}{r}))`;
+/** Sum of two cells of the row, blank on an untouched row. */
+export const pairSum = (a: string, b: string): string => `IF(COUNT({c:${a}}{r},{c:${b}}{r})=0,"",SUM({c:${a}}{r},{c:${b}}{r}))`;
+
 /** a / b of two columns on the same row. @example ratio('sold', 'total') // '{c:sold}{r}/{c:total}{r}' */
 export const ratio = (a: string, b: string): string => `{c:${a}}{r}/{c:${b}}{r}`;
 /** Totals rule: a rate over two totals (the rate of the sums, never the sum of the rates). */
