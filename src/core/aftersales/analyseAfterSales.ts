@@ -10,7 +10,7 @@ import type { Settings } from '../settings/settings';
 import { placeAppendedColumns } from '../sheets/placeColumns';
 import type { DetectedSheets, MappedSheet } from '../sheets/types';
 import { formatIso, type Ymd } from '../values/dates';
-import { actionParams, analyseVehicles, type VehicleAnalysis } from './analyseVehicles';
+import { ActionTexts, analyseVehicles, type VehicleAnalysis } from './analyseVehicles';
 import { AnalysisInputError } from './errors';
 import { CLASSIFICATION_COLUMNS, DUPLICATE_MARK, type ClassificationColumn } from './labels';
 import { readCalls, readCustomers } from './records';
@@ -42,8 +42,8 @@ function buildColumns(a: VehicleAnalysis, sheet: MappedSheet, settings: Settings
   const span = rows[rows.length - 1] - first + 1;
   const values: Record<ClassificationColumn, CellValue[]> = {} as Record<ClassificationColumn, CellValue[]>;
   for (const k of CLASSIFICATION_COLUMNS) values[k] = new Array<CellValue>(span).fill('');
-  // 建议动作 = action + its one-line reason; the same vehicle's text is built once (duplicates share it).
-  const actionText = new Map<number, string>();
+  // 建议动作 = action + its one-line reason.
+  const texts = new ActionTexts(a, settings, t);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] - first;
     const v = a.vehicles.vehicleOfRow[i];
@@ -58,14 +58,8 @@ function buildColumns(a: VehicleAnalysis, sheet: MappedSheet, settings: Settings
     values.reasonCategory[r] = a.reasonCategory[v];
     values.destination[r] = a.destination[v];
     values.priority[r] = a.priority[v];
-    let text = actionText.get(v);
-    if (text === undefined) {
-      const p = actionParams(a, v, settings);
-      text = `${t(a.action[v], p)}:${t(a.why[v], p)}`;
-      // Only a sheet with duplicate rows needs the text again for another row.
-      if (a.vehicles.duplicateRows > 0) actionText.set(v, text);
-    }
-    values.action[r] = text;
+    const [action, why] = texts.of(v);
+    values.action[r] = `${action}:${why}`;
     values.duplicate[r] = a.vehicles.duplicate[i] ? DUPLICATE_MARK : '';
   }
   const kinds: Partial<Record<ClassificationColumn, AppendedColumn['kind']>> = { monthsSinceVisit: 'integer', ageYears: 'integer' };

@@ -131,3 +131,29 @@ export function actionParams(a: VehicleAnalysis, v: number, settings: Settings):
     status: a.status[v],
   };
 }
+
+/**
+ * The 建议动作 text and its one-line reason for vehicle v, translated. Distinct combinations are few (a handful of
+ * rules × months × years), so texts are cached by their inputs instead of formatting a message per row.
+ */
+export class ActionTexts {
+  private readonly cache = new Map<string, [string, string]>();
+  constructor(
+    private readonly a: VehicleAnalysis,
+    private readonly settings: Settings,
+    private readonly t: (key: string, params?: Record<string, string | number>) => string,
+  ) {}
+
+  /** @example texts.of(0) // ['电话招揽', '准流失(8个月未回厂),车龄3年,最易挽回'] */
+  of(v: number): [action: string, why: string] {
+    const a = this.a;
+    const key = `${a.action[v]}|${a.why[v]}|${a.monthsSinceVisit[v]}|${a.ageYears[v]}|${a.lastResult[v]}|${a.reasonCategory[v]}|${a.status[v]}`;
+    let hit = this.cache.get(key);
+    if (hit === undefined) {
+      const p = actionParams(a, v, this.settings);
+      hit = [this.t(a.action[v], p), this.t(a.why[v], p)];
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+}

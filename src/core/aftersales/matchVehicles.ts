@@ -94,8 +94,14 @@ export function matchVehicles(t: CustomerTable): Vehicles {
     purchase[v] = minKnown(purchase[v], t.purchase[i]);
     lastVisit[v] = maxKnown(lastVisit[v], t.lastVisit[i]);
     mileage[v] = maxKnown(mileage[v], t.mileage[i]);
-    for (const f of ['vin', 'plate', 'phone', 'name', 'model', 'region', 'advisor'] as const) {
-      if (!out[f][v] && t[f][i]) out[f][v] = t[f][i];
+  }
+  // Text fields: the first non-blank value in sheet order, one field at a time (tight loops over plain arrays).
+  for (const f of ['vin', 'plate', 'phone', 'name', 'model', 'region', 'advisor'] as const) {
+    const from = t[f];
+    const to = out[f];
+    for (let i = 0; i < n; i++) {
+      const v = vehicleOfRow[i];
+      if (!to[v] && from[i]) to[v] = from[i];
     }
   }
   return { count, vehicleOfRow, duplicate, duplicateRows, firstRow, purchase, lastVisit, mileage, ...out, byVin, byPlate, byPhone };

@@ -5,7 +5,7 @@
  */
 import type { CellValue, SheetSpec } from '../../plan/types';
 import { buildSummarySheet } from '../../plan/summarySheet';
-import { actionParams } from '../analyseVehicles';
+import { ActionTexts } from '../analyseVehicles';
 import { PRIORITIES, type Priority } from '../labels';
 import type { SummaryContext } from './context';
 
@@ -22,8 +22,13 @@ export function winBackOrder(ctx: SummaryContext): number[] {
   const { a } = ctx;
   const list: number[] = [];
   for (let v = 0; v < a.vehicles.count; v++) if (a.status[v] !== '活跃') list.push(v);
-  const months = (v: number) => (Number.isNaN(a.monthsSinceVisit[v]) ? Infinity : a.monthsSinceVisit[v]);
-  list.sort((x, y) => RANK[a.priority[x]] - RANK[a.priority[y]] || months(x) - months(y) || x - y);
+  // One numeric sort key per vehicle (priority rank, then months, then sheet order), so the comparator is a subtraction.
+  const key = new Float64Array(a.vehicles.count);
+  for (const v of list) {
+    const m = a.monthsSinceVisit[v];
+    key[v] = RANK[a.priority[v]] * 1e4 + (Number.isNaN(m) ? 9999 : Math.min(m, 9998));
+  }
+  list.sort((x, y) => key[x] - key[y] || x - y);
   return list;
 }
 
@@ -35,15 +40,16 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
   const rowsOfSheet = ctx.rowsOfSheet;
   const figures: WinBackFigures = { toCall: 0, high: 0, toUpdate: 0 };
   const rows: CellValue[][] = new Array(order.length);
+  const texts = new ActionTexts(a, settings, t);
   for (let i = 0; i < order.length; i++) {
     const v = order[i];
     const p = a.priority[v];
     if (p === '—') figures.toUpdate++;
     else figures.toCall++;
     if (p === 'A 高') figures.high++;
-    const params = actionParams(a, v, settings);
+    const [action, why] = texts.of(v);
     rows[i] = [
-      p, t(a.action[v], params), t(a.why[v], params), sourceRows.name[v], sourceRows.phone[v], sourceRows.plate[v], sourceRows.vin[v],
+      p, action, why, sourceRows.name[v], sourceRows.phone[v], sourceRows.plate[v], sourceRows.vin[v],
       sourceRows.model[v], sourceRows.region[v], a.status[v], Number.isNaN(a.monthsSinceVisit[v]) ? '' : a.monthsSinceVisit[v],
       Number.isNaN(a.ageYears[v]) ? '' : a.ageYears[v], a.lastResult[v], a.reasonText[v], sourceRows.advisor[v],
       rowsOfSheet ? rowsOfSheet[customerRows[v]] + 1 : '',
