@@ -96,3 +96,43 @@ export function findFollowUpGroups(headerRow: readonly unknown[], endColumn = he
     .filter((g) => g.columns.followDate !== undefined || g.columns.followResult !== undefined)
     .sort((a, b) => a.n - b.n);
 }
+
+/** Number of columns a list of groups covers. */
+function coveredColumns(groups: readonly FollowUpGroup[]): number {
+  let n = 0;
+  for (const g of groups) n += Object.keys(g.columns).length;
+  return n;
+}
+
+/**
+ * Two-row headers of wide cards: a merged label row (第1次跟进 over three columns; Range.values gives the text
+ * in the first column only) above a sub-header row (日期 | 方式 | 结果). Each sub-header is read together with
+ * the label it sits under. Returns the groups when this reading covers more columns than the label row alone,
+ * else null (then the sheet has single-row headers).
+ *
+ * @example findTwoRowFollowUpGroups(['姓名', '第1次跟进', '', ''], ['', '日期', '方式', '结果'])
+ * // [{ n: 1, columns: { followDate: 1, followMethod: 2, followResult: 3 } }]
+ */
+export function findTwoRowFollowUpGroups(
+  labelRow: readonly unknown[],
+  subRow: readonly unknown[] | undefined,
+  endColumn = labelRow.length,
+): FollowUpGroup[] | null {
+  if (!subRow) return null;
+  const end = Math.min(endColumn, Math.max(labelRow.length, subRow.length));
+  const combined: string[] = new Array(end).fill('');
+  let label: string | null = null;
+  let anySub = false;
+  for (let c = 0; c < end; c++) {
+    const top = labelRow[c];
+    if (typeof top === 'string' && top.trim() !== '') label = parseGroupHeader(top) ? top.trim() : null;
+    const sub = subRow[c];
+    if (label && typeof sub === 'string' && sub.trim() !== '') {
+      combined[c] = label + sub.trim();
+      anySub = true;
+    }
+  }
+  if (!anySub) return null;
+  const twoRow = findFollowUpGroups(combined);
+  return coveredColumns(twoRow) > coveredColumns(findFollowUpGroups(labelRow, endColumn)) ? twoRow : null;
+}

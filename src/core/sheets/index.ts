@@ -4,7 +4,7 @@ export type { FieldSynonyms } from './synonyms';
 export { headerKey, headerBaseKey } from './normaliseHeader';
 export { matchColumns, matchScore } from './matchColumns';
 export { findHeaderRow, findHeaderRowScored, HEADER_SCAN_ROWS } from './findHeaderRow';
-export { findFollowUpGroups, parseGroupHeader, parseNumeral } from './followUpGroups';
+export { findFollowUpGroups, findTwoRowFollowUpGroups, parseGroupHeader, parseNumeral } from './followUpGroups';
 export { REQUIRED, missingRequirements, missingRequiredFields } from './required';
 export { isBlankRow, isTotalsRow, isRepeatedHeader } from './rowKinds';
 export { mapSheet } from './mapSheet';

@@ -3,7 +3,7 @@
  * are data, and what is missing. The analyses read cells only through this description.
  */
 import type { SheetInput } from '../plan/types';
-import { findFollowUpGroups } from './followUpGroups';
+import { findFollowUpGroups, findTwoRowFollowUpGroups } from './followUpGroups';
 import { findHeaderRowScored } from './findHeaderRow';
 import { matchColumns } from './matchColumns';
 import { headerBaseKey, headerKey } from './normaliseHeader';
@@ -12,7 +12,7 @@ import { isBlankRow, isRepeatedHeader, isTotalsRow } from './rowKinds';
 import { findOwnedStart } from './ownedColumns';
 import type { OwnedColumns } from './placeColumns';
 import { fieldsOf } from './synonyms';
-import type { Field, MappedSheet, SheetKind } from './types';
+import type { Field, FollowUpGroup, MappedSheet, SheetKind } from './types';
 
 export interface MapSheetOptions {
   /** The user's mapping: field -> header text (as remembered in WorkbookState.mappings). Wins over any guess. */
@@ -91,7 +91,16 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
   const fixedColumns = new Set(Object.values(fixed));
 
   // Wide prospect cards: numbered follow-up columns are read as groups, not as single fields.
-  const followUpGroups = kind === 'prospects' ? findFollowUpGroups(headerCells, end).filter((g) => !Object.values(g.columns).some((c) => fixedColumns.has(c as number))) : [];
+  // A card may carry them in two header rows (第1次跟进 merged over 日期 | 方式 | 结果): then the sub-header row
+  // is part of the header, not data.
+  let subHeaderRow = -1;
+  let groups: FollowUpGroup[] = [];
+  if (kind === 'prospects') {
+    const twoRow = findTwoRowFollowUpGroups(headerCells, grid[headerRow + 1], end);
+    if (twoRow) subHeaderRow = headerRow + 1;
+    groups = twoRow ?? findFollowUpGroups(headerCells, end);
+  }
+  const followUpGroups = groups.filter((g) => !Object.values(g.columns).some((c) => fixedColumns.has(c as number)));
   const skip = new Set<number>();
   for (const g of followUpGroups) for (const c of Object.values(g.columns)) if (c !== undefined) skip.add(c);
 
@@ -100,7 +109,7 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
 
   const dataRows: number[] = [];
   const totalsRows: number[] = [];
-  for (let r = headerRow + 1; r < grid.length; r++) {
+  for (let r = subHeaderRow >= 0 ? subHeaderRow + 1 : headerRow + 1; r < grid.length; r++) {
     const row = grid[r];
     if (isBlankRow(row, end)) continue;
     if (isTotalsRow(row, end)) totalsRows.push(r);

@@ -1,4 +1,4 @@
-import { findFollowUpGroups, parseGroupHeader, parseNumeral } from '../../../src/core/sheets/followUpGroups';
+import { findFollowUpGroups, findTwoRowFollowUpGroups, parseGroupHeader, parseNumeral } from '../../../src/core/sheets/followUpGroups';
 
 describe('parseNumeral', () => {
   it.each<[string, number]>([['1', 1], ['12', 12], ['一', 1], ['两', 2], ['九', 9], ['十', 10], ['十一', 11], ['二十', 20], ['二十三', 23]])('%s → %d', (s, n) =>
@@ -48,5 +48,19 @@ describe('findFollowUpGroups', () => {
   });
   it('stops at endColumn', () => {
     expect(findFollowUpGroups(['第1次跟进日期', '第2次跟进日期'], 1)).toEqual([{ n: 1, columns: { followDate: 0 } }]);
+  });
+});
+
+describe('two-row headers of wide cards', () => {
+  it('reads each sub-header under its merged label', () => {
+    expect(findTwoRowFollowUpGroups(['姓名', '第1次跟进', '', '', '第2次跟进', '', ''], ['', '日期', '方式', '结果', '日期', '方式', '结果'])).toEqual([
+      { n: 1, columns: { followDate: 1, followMethod: 2, followResult: 3 } },
+      { n: 2, columns: { followDate: 4, followMethod: 5, followResult: 6 } },
+    ]);
+  });
+  it('is null for single-row headers followed by data', () => {
+    expect(findTwoRowFollowUpGroups(['姓名', '第1次跟进日期', '第1次跟进结果'], ['王', '2026-10-01', '有意向'])).toBeNull();
+    expect(findTwoRowFollowUpGroups(['姓名', '电话'], ['王', '138'])).toBeNull();
+    expect(findTwoRowFollowUpGroups(['姓名'], undefined)).toBeNull();
   });
 });

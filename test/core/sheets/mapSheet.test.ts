@@ -36,6 +36,24 @@ describe('mapSheet on messy sheets', () => {
     expect(m.columns.followDate).toBeUndefined();
   });
 
+  it('reads a wide card with two header rows (merged 第N次跟进 over 日期/方式/结果)', () => {
+    const grid: Grid = [
+      ['意向客户跟踪卡'],
+      ['客户编号', '客户姓名', '联系电话', '意向级别', '第1次跟进', '', '', '第2次跟进', '', '', '战败原因'],
+      ['', '', '', '', '日期', '方式', '结果', '日期', '方式', '结果', ''],
+      ['P1', '王', '138', 'A', '2026-10-01', '电话', '有意向', '2026-10-03', '到店', '试驾', ''],
+    ];
+    const m = mapSheet({ name: 'S', grid }, 'prospects');
+    expect(m.headerRow).toBe(1);
+    expect(m.followUpGroups).toEqual([
+      { n: 1, columns: { followDate: 4, followMethod: 5, followResult: 6 } },
+      { n: 2, columns: { followDate: 7, followMethod: 8, followResult: 9 } },
+    ]);
+    expect(m.columns).toEqual({ prospectId: 0, name: 1, phone: 2, level: 3, defeatReason: 10 });
+    expect(m.dataRows).toEqual([3]);
+    expect(m.missingRequired).toEqual([]);
+  });
+
   it('finds the same fields whatever the column order', () => {
     const header = F.CUSTOMER_HEADERS;
     const row = F.customersGrid[4];
