@@ -12,6 +12,14 @@ describe('analyseWorkbook options and errors', () => {
     expect(plan.report.warnings.join('|')).not.toContain('未设置本地地区');
   });
 
+  it('reports a date after the analysis date as an issue (the vehicle is 数据异常)', () => {
+    const grid = customers.grid.map((r) => [...r]) as unknown[][];
+    grid[3][6] = '2026-12-01';
+    const plan = analyseWorkbook([{ name: '保有客户', grid }], { asOf: AS_OF });
+    expect(plan.report.issues.find((i) => i.address === 'G4')).toMatchObject({ field: 'lastVisitDate', value: '2026-12-01', reason: 'input.issue.dateAfterAnalysisDate' });
+    expect(plan.columnWrites[0].columns[1].values[0]).toBe('数据异常');
+  });
+
   it('reports progress steps from 0 to 1', () => {
     const steps: [string, number][] = [];
     analyseWorkbook([customers], { asOf: AS_OF, onProgress: (s, f) => steps.push([s, f]) });

@@ -7,15 +7,16 @@ import { translator } from '../../i18n';
 import type { AppendedColumn, CellIssue, CellValue, ColumnWrite, ConditionalFormat, WorkbookState } from '../plan/types';
 import type { PartResult } from '../sales/analyseSales';
 import type { Settings } from '../settings/settings';
+import { cellIssue, ISSUE_REASON } from '../sheets/cellIssue';
 import { placeAppendedColumns } from '../sheets/placeColumns';
 import type { DetectedSheets, MappedSheet } from '../sheets/types';
-import { formatIso, type Ymd } from '../values/dates';
+import { formatIso, ymdToSerial, type Ymd } from '../values/dates';
 import { ActionTexts, analyseVehicles, type VehicleAnalysis } from './analyseVehicles';
 import { AnalysisInputError } from './errors';
 import { CLASSIFICATION_COLUMNS, DUPLICATE_MARK, type ClassificationColumn } from './labels';
 import { readCalls, readCustomers } from './records';
 import { buildAfterSalesSummaries } from './summaries';
-import type { CallTable } from './tables';
+import type { CallTable, CustomerTable } from './tables';
 
 type Translate = ReturnType<typeof translator>;
 
@@ -73,6 +74,23 @@ function buildColumns(a: VehicleAnalysis, sheet: MappedSheet, settings: Settings
   }));
 }
 
+/**
+ * Purchase and visit dates after the analysis date: readable, but they make the vehicle 数据异常, so the cell is
+ * reported for the user to check (a typo such as 2062 for 2026, or the wrong analysis date).
+ */
+function datesAfter(sheet: MappedSheet, t: CustomerTable, asOfSerial: number): CellIssue[] {
+  const out: CellIssue[] = [];
+  const grid = sheet.sheet.grid;
+  for (const [field, values] of [['purchaseDate', t.purchase], ['lastVisitDate', t.lastVisit]] as const) {
+    const col = sheet.columns[field];
+    if (col === undefined) continue;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] > asOfSerial) out.push(cellIssue(sheet.sheet.name, t.rows[i], col, field, grid[t.rows[i]]?.[col], ISSUE_REASON.dateAfterAsOf));
+    }
+  }
+  return out;
+}
+
 function statusFormats(statusCol: number, priorityCol: number, lastRow: number, firstRow: number): ConditionalFormat[] {
   const f = (col: number, text: string, fill: 'red' | 'orange' | 'yellow' | 'green' | 'grey'): ConditionalFormat => ({
     type: 'textEquals', col, firstRow, lastRow, text, fill,
@@ -97,7 +115,8 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
   const issues: CellIssue[] = [];
 
   const read = readCustomers(customers);
-  issues.push(...read.issues);
+  for (const issue of read.issues) issues.push(issue);
+  for (const issue of datesAfter(customers, read.table, ymdToSerial(asOf))) issues.push(issue);
   let calls: CallTable | null = null;
   if (detected.calls) {
     if (detected.calls.missingRequired.length) {

@@ -46,10 +46,6 @@ export const aftersales: Record<string, string> = {
   'aftersales.part.noCustomerSheet': 'No customer base sheet found',
   'aftersales.part.noSalesSheets': 'No showroom register or prospect card found',
 
-  'aftersales.issue.unreadableDate': 'Unreadable date',
-  'aftersales.issue.unreadableNumber': 'Unreadable number',
-  'aftersales.issue.unreadablePhone': 'Unreadable phone number',
-  'aftersales.issue.unreadableValue': 'Unreadable value',
 
   'aftersales.sheet.overview': 'Churn overview',
   'aftersales.sheet.region': 'By region',
@@ -154,7 +150,7 @@ export const aftersales: Record<string, string> = {
   'aftersales.c.group': 'Most lost customers by {dimension}: {group} ({n}, {share} of lost), churn rate {rate}',
   'aftersales.c.groupNone': 'No lost customers',
   'aftersales.c.age': 'Cars bought within {years} years are {share} of lost customers: easier to win back, focus on them',
-  'aftersales.c.warranty': 'Lost out of warranty {out}, in warranty {in}; mostly went to {dest}, mainly because of {reason}',
+  'aftersales.c.warranty': 'Lost out of warranty {out}, in warranty {in}; mostly went to: {dest}; main reason: {reason}',
   'aftersales.c.reasons': '{n} lost customers with a reason: internal {internal}, external {external}; top reason {top} ({share})',
   'aftersales.c.reasonsNone': 'No reasons recorded for lost customers',
   'aftersales.c.failed': '{n} failed follow-ups, {share} of followed-up lost customers',
@@ -166,6 +162,7 @@ export const aftersales: Record<string, string> = {
   'aftersales.note.pivot': 'A PivotTable in Excel; written as a plain table in files',
   'aftersales.note.lostDefinition': 'Lost = 流失 + 彻底流失; churn rate = lost / classified vehicles (without 数据异常)',
   'aftersales.note.monthly': 'Reach rate = reached / calls; invitation rate = invited / reached; return rate = came back / invited',
+  'aftersales.c.notRecorded': 'not recorded',
   'aftersales.dimension.region': 'region',
   'aftersales.dimension.model': 'model',
 };

@@ -46,10 +46,6 @@ export const aftersales: Record<string, string> = {
   'aftersales.part.noCustomerSheet': '未找到保有客户表',
   'aftersales.part.noSalesSheets': '未找到展厅登记表或意向客户跟踪卡',
 
-  'aftersales.issue.unreadableDate': '无法识别的日期',
-  'aftersales.issue.unreadableNumber': '无法识别的数字',
-  'aftersales.issue.unreadablePhone': '无法识别的电话号码',
-  'aftersales.issue.unreadableValue': '无法识别的值',
 
   'aftersales.sheet.overview': '流失概览',
   'aftersales.sheet.region': '地区分析',
@@ -154,7 +150,7 @@ export const aftersales: Record<string, string> = {
   'aftersales.c.group': '流失客户最多的{dimension}是{group}({n}台,占流失客户的{share}),流失率{rate}',
   'aftersales.c.groupNone': '没有流失客户',
   'aftersales.c.age': '购车{years}年以内的流失客户占{share},招揽相对容易,应重点招揽',
-  'aftersales.c.warranty': '保期外流失客户{out}台次,保期内{in}台次;主要流失到{dest},主要原因为{reason}',
+  'aftersales.c.warranty': '保期外流失客户{out}台次,保期内{in}台次;主要去向:{dest};主要原因:{reason}',
   'aftersales.c.reasons': '有原因记录的流失客户{n}台,内因占{internal},外因占{external};最多的原因是{top}({share})',
   'aftersales.c.reasonsNone': '流失客户中没有记录原因',
   'aftersales.c.failed': '跟踪失败{n}台次,占跟踪流失客户的{share}',
@@ -166,6 +162,7 @@ export const aftersales: Record<string, string> = {
   'aftersales.note.pivot': '在 Excel 中此处为数据透视表;文件版本写为普通表格',
   'aftersales.note.lostDefinition': '流失客户 = 流失 + 彻底流失;流失率 = 流失客户 / 已分类车辆(不含数据异常)',
   'aftersales.note.monthly': '接通率 = 接通数/招揽数;邀约成功率 = 邀约成功数/接通数;回站率 = 回站数/邀约成功数',
+  'aftersales.c.notRecorded': '未记录',
   'aftersales.dimension.region': '地区',
   'aftersales.dimension.model': '车型',
 };

@@ -124,7 +124,7 @@ describe('analyseWorkbook on the small hand-made workbook', () => {
     expect(byFirst(table(s, '_dest'))['保期外']).toEqual([0, 0, 0, 2, 2]);
     expect(table(s, '_inregion').columns.map((c) => c.header)).toEqual(['地区', '距离', '合计']);
     expect(table(s, '_inregion').rows).toEqual([['西安', 1, 1]]);
-    expect(conclusion(s)).toBe('保期外流失客户2台次,保期内1台次;主要流失到未知,主要原因为车辆转卖');
+    expect(conclusion(s)).toBe('保期外流失客户2台次,保期内1台次;主要去向:未记录;主要原因:车辆转卖');
   });
 
   it('summary 4: reasons of lost customers', () => {

@@ -57,8 +57,8 @@ export function warrantySheet(ctx: SummaryContext): SheetSpec {
   const out = lostBy.get('保期外') ?? 0;
   const inn = lostBy.get('保期内') ?? 0;
   const outDest = destBy.get('保期外') as Map<string, number>;
-  const topDest = topKey(outDest, '未知') ?? '未知';
-  const topReason = topKey(outReasons, '') ?? '—';
+  const topDest = topKey(outDest, '未知') ?? t('aftersales.c.notRecorded');
+  const topReason = topKey(outReasons, '') ?? t('aftersales.c.notRecorded');
   const count = (header: string): TableColumn => ({ header, kind: 'integer', total: { fn: 'sum' } });
 
   return buildSummarySheet({
