@@ -80,6 +80,8 @@ const CUSTOMERS: Record<CustomerField, FieldSynonyms> = {
       '最后回厂日期', '最近进站日期', '上次进站日期', '上次进厂日期', '最后进厂日期', '最后保养日期', '上次保养日期', '最近保养日期',
       '最近维修日期', '最后到店日期', '最近到店日期', '末次进站日期', '末次进站', '最后进站时间', '最近进站时间', '最后一次进站日期',
       '最后一次进站', '最近一次进站日期', '最近回厂日期', '上次到店日期', '最近来店日期',
+      // One row per vehicle: a bare visit date there is the latest visit.
+      '进站日期', '进厂日期', '维修日期', '回厂日期', '到店日期', '保养日期',
       'last service', 'last service date', 'last visit', 'last visit date', 'last repair date', 'last ro date'],
     exclude: ['首次', '首保', '下次', '预约', '购车', '开票'],
   },
@@ -126,7 +128,7 @@ const CALLS: Record<CallField, FieldSynonyms> = {
   },
   reason: {
     synonyms: ['流失原因', '原因', '未回厂原因', '不回厂原因', '未进站原因', '不回站原因', '流失原因说明', '客户反馈', '反馈', '客户意见',
-      '未回站原因', '流失理由', 'churn reason', 'reason', 'lost reason', 'feedback'],
+      '未回站原因', '流失理由', '回访内容', '回访记录', '沟通内容', '客户反馈内容', 'churn reason', 'reason', 'lost reason', 'feedback'],
     exclude: ['失败', '未接通'],
   },
   destination: {

@@ -11,7 +11,7 @@ const LIST_SEPARATOR = /[/,;、，；|]/;
 
 /**
  * Reads a phone number. Returns the digits, `null` for blank, `undefined` when it has letters or fewer than
- * 7 / more than 12 digits. The country code (+86, 0086, 86-) is stripped from 11-digit mobiles; landlines keep
+ * 7 / more than 12 digits. A bracketed note without digits (`13812345678(微信同号)`) is ignored. The country code (+86, 0086, 86-) is stripped from 11-digit mobiles; landlines keep
  * their area code. When a cell lists several numbers, the first readable one is taken (the others are usually
  * older numbers of the same customer).
  *
@@ -37,7 +37,11 @@ export function readPhone(v: unknown): string | null | undefined {
   return readOne(s);
 }
 
-function readOne(s: string): string | undefined {
+/** A bracketed note without digits after or before a number: 13812345678(微信同号), (本人)13812345678. */
+const NOTE = /\([^()\d]*\)/g;
+
+function readOne(raw: string): string | undefined {
+  const s = raw.includes('(') ? raw.replace(NOTE, '').trim() : raw;
   if (!PHONE_TEXT.test(s)) return undefined;
   return digitsToPhone(s.replace(/\D/g, ''));
 }

@@ -17,7 +17,7 @@ const CASES: [SheetKind, string, Field][] = [
   ['customers', 'Invoice date', 'purchaseDate'], ['customers', '新车开票日期(发票)', 'purchaseDate'],
   ['customers', '最后进站日期', 'lastVisitDate'], ['customers', '最近进厂日期', 'lastVisitDate'], ['customers', '上次维修日期', 'lastVisitDate'], ['customers', '末次进厂', 'lastVisitDate'],
   ['customers', '最后维修日期', 'lastVisitDate'], ['customers', '最近一次到店', 'lastVisitDate'], ['customers', '最后回厂日期', 'lastVisitDate'], ['customers', 'Last Service', 'lastVisitDate'],
-  ['customers', 'Last Visit', 'lastVisitDate'], ['customers', '最后进站日期(yyyy-mm-dd)', 'lastVisitDate'],
+  ['customers', 'Last Visit', 'lastVisitDate'], ['customers', '进站日期', 'lastVisitDate'], ['customers', '联系人手机', 'phone'], ['customers', '最后进站日期(yyyy-mm-dd)', 'lastVisitDate'],
   ['customers', '进站次数', 'visitCount'], ['customers', '累计进厂次数', 'visitCount'],
   ['customers', '行驶里程', 'mileage'], ['customers', '里程', 'mileage'], ['customers', '当前里程(km)', 'mileage'], ['customers', '行驶里程（公里）', 'mileage'], ['customers', 'Mileage (km)', 'mileage'],
   ['customers', '地区', 'region'], ['customers', '所在地', 'region'], ['customers', '区域', 'region'],
@@ -27,7 +27,7 @@ const CASES: [SheetKind, string, Field][] = [
   // calls
   ['calls', '回访日期', 'callDate'], ['calls', '致电日期', 'callDate'], ['calls', '招揽日期', 'callDate'], ['calls', 'Call Date', 'callDate'], ['calls', '日期', 'callDate'],
   ['calls', '回访结果', 'result'], ['calls', '接通情况', 'result'], ['calls', '未接通原因', 'result'],
-  ['calls', '流失原因', 'reason'], ['calls', '未回厂原因', 'reason'],
+  ['calls', '流失原因', 'reason'], ['calls', '回访内容', 'reason'], ['calls', '未回厂原因', 'reason'],
   ['calls', '流失去向', 'destination'], ['calls', '去向', 'destination'],
   ['calls', '是否邀约成功', 'invited'], ['calls', '是否邀约', 'invited'],
   ['calls', '预约日期', 'appointmentDate'], ['calls', '预约进站日期', 'appointmentDate'],
@@ -63,7 +63,7 @@ describe('synonyms: one header maps to its field', () => {
 /** Headers that must NOT be read as that field. */
 const NOT: [SheetKind, string, Field][] = [
   ['customers', '最后进站日期', 'purchaseDate'], ['customers', '首次进站日期', 'lastVisitDate'], ['customers', '上次保养日期', 'purchaseDate'],
-  ['customers', '服务顾问姓名', 'name'], ['customers', '保修里程', 'mileage'], ['customers', 'SAles', 'advisor'],
+  ['customers', '服务顾问姓名', 'name'], ['customers', '首次进站日期', 'lastVisitDate'], ['customers', '出厂日期', 'purchaseDate'], ['customers', '保修里程', 'mileage'], ['customers', 'SAles', 'advisor'],
   ['calls', '预约日期', 'callDate'], ['calls', '回站日期', 'callDate'], ['calls', '回访人姓名', 'name'], ['calls', '回访人', 'phone'],
   ['calls', '邀约日期', 'invited'], ['calls', '购车日期', 'callDate'],
   ['register', '开票日期', 'date'], ['register', '来电(店)', 'callMark'],
