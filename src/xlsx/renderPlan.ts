@@ -47,6 +47,8 @@ export interface RenderResult {
 
 type OwnedColumns = WorkbookState['ownedColumns'][string];
 
+const TABLE_HEADER_FONT: Partial<ExcelJS.Font> = { name: 'Microsoft YaHei', bold: true, size: 10 };
+
 /** The exceljs value of a plan value: '' becomes an empty cell; strings stay strings (never formulas). */
 function excelValue(v: CellValue): ExcelJS.CellValue {
   return v === '' ? null : v;
@@ -268,6 +270,11 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec, locale: Locale): v
     style: { theme: (table.style ?? 'TableStyleMedium2') as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
     columns,
     rows: data,
+  });
+  // Bold headers also for viewers that ignore Excel table styles (LibreOffice, previews); no fill, so the
+  // table style still colours the header in Excel.
+  table.columns.forEach((_, i) => {
+    ws.getCell(table.row + 1, table.col + i + 1).font = TABLE_HEADER_FONT;
   });
   if (table.totalsRow) {
     // exceljs forces a label into the first column of the totals row; honour a label / formula elsewhere too.
