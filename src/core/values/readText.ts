@@ -6,7 +6,7 @@ import { isBlank } from './isBlank';
  * space. Numbers and booleans are written as text. Blank forms (—, 无, 不详 …) give `null`. Never `undefined`
  * for a cell value: any cell can be read as text.
  *
- * @example readText('  王　先生 ') // '王 先生'
+ * @example readText('  王\u3000先生 ') // '王 先生' (\u3000: the full-width space)
  * @example readText('不详') // null
  */
 export function readText(v: unknown): string | null | undefined {
