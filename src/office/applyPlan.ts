@@ -22,6 +22,9 @@ import type { Syncer } from './syncer';
 
 export const TEMP_PREFIX = '~cd_tmp_';
 
+/** The error of the last failed PivotTable sync (diagnostics; the run itself succeeds with a note). */
+export let lastPivotError: unknown = null;
+
 export interface ApplyOptions {
   previousState: WorkbookState;
   caps: Capabilities;
@@ -89,7 +92,7 @@ export async function applyPlan(syncer: Syncer, plan: WorkbookPlan, options: App
   // 1. Check every column write before anything is written.
   const undos: ColumnUndo[] = plan.columnWrites.map((w) => checkColumnWrite(w, options.grids.get(w.sheet) ?? [], previous.ownedColumns[w.sheet]));
 
-  const { names: existing, tables } = await listSheetsAndTables(syncer, plan.columnWrites.length > 0);
+  const { names: existing, tables } = await listSheetsAndTables(syncer, true);
   // Temporary sheets left by a run that died (closed window) are removed first.
   const stale = existing.filter((n) => n.startsWith(TEMP_PREFIX));
   for (const n of stale) context.workbook.worksheets.getItem(n).delete();
@@ -160,7 +163,8 @@ export async function applyPlan(syncer: Syncer, plan: WorkbookPlan, options: App
     const sheets = context.workbook.worksheets;
     for (const name of deleted) sheets.getItem(name).delete();
     if (existing.includes(STATE_SHEET_NAME)) sheets.getItem(STATE_SHEET_NAME).delete();
-    const usedTableNames = new Set(tables.map((t) => t.name.toLowerCase()));
+    // Table names are unique across the workbook; the old sheets' tables go with their sheets.
+    const usedTableNames = new Set(tables.filter((t) => !deleted.has(t.sheet)).map((t) => t.name.toLowerCase()));
     built.forEach((b, i) => {
       const ws = sheets.getItem(b.tempName);
       ws.name = finalNames[i];
@@ -184,8 +188,9 @@ export async function applyPlan(syncer: Syncer, plan: WorkbookPlan, options: App
       for (const { sheet, pivot } of pivots) queuePivot(context, sheet, pivot);
       try {
         await syncer.sync();
-      } catch {
+      } catch (e) {
         notes.add('office.note.pivotFailed');
+        lastPivotError = e;
       }
     }
     progress(1);

@@ -241,7 +241,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
       run(undefined, async (syncer): Promise<SheetPreview> => {
         const { state } = await readState(syncer.context);
         const extent = (await listSheets(syncer.context)).find((e) => e.name === sheet);
-        if (!extent) throw new ChurnDeskError('sheetMissing', 'office.error.itemNotFound', { sheet });
+        if (!extent) throw new ChurnDeskError('sheetMissing', 'office.error.itemNotFound', { detail: sheet });
         const [head] = await readHeads(syncer.context, [extent], 30 + Math.max(0, rows));
         const detection = await runner.detect({ sheets: [head], state });
         const found = detection.sheets.find((s) => s.sheet === sheet);

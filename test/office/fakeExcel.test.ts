@@ -103,7 +103,7 @@ describe('fake Excel', () => {
   });
 
   it('reports ApiNotFound for PivotTables when ExcelApi 1.8 is not supported', async () => {
-    const wb = FakeWorkbook.fromGrids({ A: [['h', 'v'], ['x', 1]] }, { excelApi: 1.7 });
+    const wb = FakeWorkbook.fromGrids({ A: [['h', 'v'], ['x', 1]] }, { excelApi: '1.7' });
     expect(wb.host().isSetSupported('ExcelApi', '1.8')).toBe(false);
     await expect(
       wb.run(async (ctx) => {

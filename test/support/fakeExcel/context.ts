@@ -22,7 +22,8 @@ export interface ContextHost {
   payloadLimitBytes: number;
   /** Throw a GeneralException on this (1-based, counted across runs) sync; null: never. */
   failOnSync: number | null;
-  excelApi: number;
+  /** Highest ExcelApi minor version supported (12 means ExcelApi 1.12). */
+  excelApiMinor: number;
   supports(name: string, version: string): boolean;
 }
 
@@ -53,7 +54,13 @@ export class FakeContextCore {
 
   /** Queues a write; `payload` is what Office.js would serialise into the request. */
   enqueue(payload: unknown, run: () => void): void {
-    this.queue.push({ requestBytes: 40 + jsonBytes(payload), run });
+    // Writes return nothing at sync (only reads carry a response), whatever `run` evaluates to.
+    this.queue.push({
+      requestBytes: 40 + jsonBytes(payload),
+      run: () => {
+        run();
+      },
+    });
   }
 
   /** Queues a read whose result becomes visible only after the sync succeeds. */
@@ -67,11 +74,11 @@ export class FakeContextCore {
     });
   }
 
-  /** Throws ApiNotFound at sync when the host's ExcelApi version is below `version` (like an old Excel build). */
-  requireApi(version: number, api: string): void {
-    if (this.host.excelApi + 1e-9 < version) {
+  /** Throws ApiNotFound at sync when the host supports less than ExcelApi 1.`minor` (like an old Excel build). */
+  requireApi(minor: number, api: string): void {
+    if (this.host.excelApiMinor < minor) {
       this.enqueue(null, () => {
-        throw new FakeOfficeError('ApiNotFound', `The API '${api}' needs ExcelApi ${version}.`);
+        throw new FakeOfficeError('ApiNotFound', `The API '${api}' needs ExcelApi 1.${minor}.`);
       });
     }
   }

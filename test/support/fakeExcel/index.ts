@@ -47,16 +47,22 @@ export class FakeWorkbookProxy {
     const core = this.core;
     return {
       suspendApiCalculationUntilNextSync: () => {
-        core.requireApi(1.6, 'suspendApiCalculationUntilNextSync');
+        core.requireApi(6, 'suspendApiCalculationUntilNextSync');
         core.enqueue(null, () => (core.suspendCalc = true));
       },
       set calculationMode(v: string) {
-        core.requireApi(1.8, 'calculationMode');
+        core.requireApi(8, 'calculationMode');
         core.enqueue(v, () => (core.data.calculationMode = v));
       },
       calculate: (_type: string) => core.enqueue(null, () => undefined),
     };
   }
+}
+
+/** '1.12' -> 12 (ExcelApi majors are all 1). */
+function minorOf(version: string): number {
+  const m = /^1\.(\d+)$/.exec(version.trim());
+  return m ? Number(m[1]) : version.trim() === '1' ? 0 : NaN;
 }
 
 export interface FakeHost {
@@ -65,8 +71,8 @@ export interface FakeHost {
 }
 
 export interface FakeWorkbookOptions {
-  /** Highest ExcelApi 1.x supported; default 1.12. */
-  excelApi?: number;
+  /** Highest ExcelApi version supported, e.g. '1.7' (Office 2019); default '1.12'. */
+  excelApi?: string;
   /** Payload limit per request/response; default 5 MB as on Excel on the web. */
   payloadLimitBytes?: number;
 }
@@ -76,12 +82,12 @@ export class FakeWorkbook implements ContextHost {
   readonly stats: SyncStats = { syncs: 0, maxRequestBytes: 0, maxResponseBytes: 0, commands: [] };
   payloadLimitBytes: number;
   failOnSync: number | null = null;
-  excelApi: number;
+  excelApiMinor: number;
   /** Number of Excel.run batches started. */
   runs = 0;
 
   constructor(options: FakeWorkbookOptions = {}) {
-    this.excelApi = options.excelApi ?? 1.12;
+    this.excelApiMinor = minorOf(options.excelApi ?? '1.12');
     this.payloadLimitBytes = options.payloadLimitBytes ?? 5 * 1024 * 1024;
   }
 
@@ -101,9 +107,9 @@ export class FakeWorkbook implements ContextHost {
     return wb;
   }
 
+  /** Like isSetSupported: versions compare as major.minor integers ('1.12' is above '1.9'). */
   supports(name: string, version = '1.1'): boolean {
-    const v = Number(version);
-    if (name === 'ExcelApi') return this.excelApi + 1e-9 >= v;
+    if (name === 'ExcelApi') return this.excelApiMinor >= minorOf(version);
     return false;
   }
 

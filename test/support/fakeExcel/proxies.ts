@@ -342,14 +342,14 @@ export class FakeDataValidation {
     private readonly range: FakeRange,
   ) {}
   set rule(rule: unknown) {
-    this.core.requireApi(1.8, 'Range.dataValidation');
+    this.core.requireApi(8, 'Range.dataValidation');
     this.core.enqueue(rule, () => {
       const { sheet, rect } = this.range.ref();
       sheet.validations.push({ address: rectAddress(rect), rule });
     });
   }
   clear(): void {
-    this.core.requireApi(1.8, 'Range.dataValidation');
+    this.core.requireApi(8, 'Range.dataValidation');
     this.core.enqueue(null, () => {
       const { sheet, rect } = this.range.ref();
       sheet.validations = sheet.validations.filter((v) => !inside(v.address, rect));
@@ -400,7 +400,7 @@ export class FakeConditionalFormats {
     private readonly range: FakeRange,
   ) {}
   add(type: string): FakeConditionalFormat {
-    this.core.requireApi(1.6, 'conditionalFormats.add');
+    this.core.requireApi(6, 'conditionalFormats.add');
     const cf = new FakeConditionalFormat(type, '');
     // The rule and fill are set on the proxy after add(); the record is stored at sync, when they are known.
     this.core.enqueue({ type }, () => {
@@ -411,7 +411,7 @@ export class FakeConditionalFormats {
     return cf;
   }
   clearAll(): void {
-    this.core.requireApi(1.6, 'conditionalFormats.clearAll');
+    this.core.requireApi(6, 'conditionalFormats.clearAll');
     this.core.enqueue(null, () => {
       const { sheet, rect } = this.range.ref();
       sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => !inside(c.address, rect));
@@ -546,6 +546,26 @@ export class FakeWorksheet extends ClientObject {
   delete(): void {
     this.core.enqueue(null, () => this.core.data.deleteSheet(this.sheet()));
   }
+  /** Copies values, formulas, formats and layout to a new sheet named 'Name (2)' at the end (ExcelApi 1.9). */
+  copy(_positionType?: string, _relativeTo?: FakeWorksheet): FakeWorksheet {
+    this.core.requireApi(9, 'Worksheet.copy');
+    let created: SheetData | null = null;
+    this.core.enqueue(null, () => {
+      const src = this.sheet();
+      let name = '';
+      for (let n = 2; !name || this.core.data.sheetByName(name); n++) name = `${src.name.slice(0, 26)} (${n})`;
+      const s = this.core.data.addSheet(name);
+      s.values = src.values.map((r) => (r ? [...r] : r));
+      s.formulas = src.formulas.map((r) => (r ? [...r] : r));
+      s.formats = src.formats.map((r) => (r ? [...r] : r));
+      s.merges = [...src.merges];
+      s.freeze = { ...src.freeze };
+      s.pageLayout = { ...src.pageLayout };
+      s.columnWidths = new Map(src.columnWidths);
+      created = s;
+    });
+    return new FakeWorksheet(this.core, () => created);
+  }
 
   getRange(address?: string): FakeRange {
     return new FakeRange(this.core, () => {
@@ -626,7 +646,7 @@ export class FakePageLayout {
     private readonly ws: FakeWorksheet,
   ) {}
   private put(key: string, v: unknown): void {
-    this.core.requireApi(1.9, 'Worksheet.pageLayout');
+    this.core.requireApi(9, 'Worksheet.pageLayout');
     this.core.enqueue(v, () => {
       this.ws.sheet().pageLayout[key] = v;
     });
@@ -1002,7 +1022,7 @@ export class FakePivotTableCollection {
     private readonly ws: FakeWorksheet,
   ) {}
   add(name: string, source: string | FakeRange | FakeTable, destination: string | FakeRange) {
-    this.core.requireApi(1.8, 'PivotTableCollection.add');
+    this.core.requireApi(8, 'PivotTableCollection.add');
     const record = { name, source: '', destination: '', rows: [] as string[], columns: [] as string[], values: [] as { name: string; summarizeBy: string }[] };
     let headers: string[] = [];
     this.core.enqueue({ name }, () => {
