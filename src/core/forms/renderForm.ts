@@ -152,57 +152,63 @@ class SheetBuilder {
 
   /** Label + fill-in cell pairs, several per row, wide ones alone on their row. */
   fields(fields: readonly FormField[], ctx: FormContext, perRowMax?: number): void {
-    // About 40 characters per label + value pair, so a dealer's full name fits on its line.
+    this.pairs(
+      fields.map((f) => {
+        const v = fieldValue(f, ctx);
+        const input: Partial<CellSpec> = { style: 'input', numberFormat: '@', align: 'left' };
+        if (v !== '') input.value = v;
+        return { label: f.label, wide: f.wide, input };
+      }),
+      perRowMax,
+    );
+  }
+
+  /** Label + content pairs laid out across the width: about 40 characters per pair, at most 4 per row. */
+  pairs(items: readonly { label: string; wide?: boolean; input: Partial<CellSpec> }[], perRowMax?: number): void {
     const maxPerRow = perRowMax ?? Math.max(1, Math.min(4, Math.floor(this.span(0, this.ncols) / 40), this.ncols));
-    let pending: FormField[] = [];
+    let pending: typeof items[number][] = [];
     const flush = () => {
       if (!pending.length) return;
       const segs = segments(this.widths, Math.min(pending.length, this.ncols));
-      pending.forEach((f, i) => {
-        const [start, len] = segs[i];
-        this.pair(f, ctx, start, len);
-      });
+      segs.forEach(([start, len], i) => this.pair(pending[i].label, pending[i].input, start, len));
       this.rowHeights.push({ row: this.row, height: 22 });
       this.row++;
       pending = [];
     };
-    for (const f of fields) {
-      if (f.wide) {
+    for (const item of items) {
+      if (item.wide) {
         flush();
-        pending = [f];
+        pending = [item];
         flush();
         continue;
       }
-      pending.push(f);
+      pending.push(item);
       if (pending.length >= maxPerRow) flush();
     }
     flush();
   }
 
-  private pair(f: FormField, ctx: FormContext, start: number, len: number): void {
-    // The label gets enough columns for its text where it can; the input keeps at least one column.
+  private pair(label: string, content: Partial<CellSpec>, start: number, len: number): void {
+    // The label gets enough columns for its text where it can; the content keeps at least one column.
     let labelLen = 1;
-    const need = textWidth(f.label) + 2;
+    const need = textWidth(label) + 2;
     while (labelLen < len - 1 && this.span(start, labelLen) < need) labelLen++;
     if (len === 1) {
-      this.cells.push({ row: this.row, col: start, value: `${f.label}:`, style: 'label', wrap: true });
+      this.cells.push({ row: this.row, col: start, value: `${label}:`, style: 'label', wrap: true });
       return;
     }
     this.cells.push({
       row: this.row,
       col: start,
-      value: `${f.label}:`,
+      value: `${label}:`,
       style: 'label',
       align: 'right',
       mergeAcross: labelLen > 1 ? labelLen - 1 : undefined,
     });
     const inputLen = len - labelLen;
-    const v = fieldValue(f, ctx);
-    const input: CellSpec = { row: this.row, col: start + labelLen, style: 'input', numberFormat: '@', align: 'left' };
-    if (v !== '') input.value = v;
-    if (inputLen > 1) input.mergeAcross = inputLen - 1;
-    this.cells.push(input);
-    // Merged inputs need their border on every covered cell for some renderers; the adapters style the range.
+    const cell: CellSpec = { ...content, row: this.row, col: start + labelLen };
+    if (inputLen > 1) cell.mergeAcross = inputLen - 1;
+    this.cells.push(cell);
   }
 
   blank(height = 8): void {
@@ -310,7 +316,8 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
       numbered: col.key === 'no' && !def.presetRows?.length,
       width: widths[c],
     }));
-    const minHeight = def.kind === 'matrix' ? 0 : 20;
+    // A month of day rows (排班表, 客流量) at 17 pt keeps the month on one page; other forms get room to write.
+    const minHeight = def.kind === 'matrix' ? 0 : rows.length > 25 ? 17 : 20;
     for (let i = 0; i < rows.length; i++) {
       const values = rows[i];
       const r0 = b.row;
@@ -354,6 +361,10 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
           cell.value = def.totalsLabel ?? '合计';
           cell.align = 'center';
           cell.numberFormat = '@';
+          // Span the label over the blank cells that follow it (up to 3), so '合计/平均' is never cut.
+          let span = 0;
+          while (span < 2 && c + span + 1 < columns.length && !columns[c + span + 1].total && textWidth(String(cell.value)) + 1 > b.span(c, span + 1)) span++;
+          if (span > 0) cell.mergeAcross = span;
         }
         b.cells.push(cell);
       });
@@ -363,21 +374,17 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
 
     if (def.summaries?.length) {
       b.blank(6);
-      const labelLen = Math.max(1, Math.min(ncols - 1, 3));
-      for (const s of def.summaries) {
-        b.cells.push({ row: b.row, col: 0, value: `${s.label}:`, style: 'label', align: 'right', mergeAcross: labelLen > 1 ? labelLen - 1 : undefined });
-        b.cells.push({
-          row: b.row,
-          col: labelLen,
-          formula: expandFormula(s.formula, fctx()),
-          style: 'total',
-          numberFormat: s.format === 'percent' ? '0.0%' : s.format === 'money' ? '#,##0.00' : '0',
-          align: 'right',
-          mergeAcross: ncols - labelLen >= 2 ? 1 : undefined,
-        });
-        b.rowHeights.push({ row: b.row, height: 20 });
-        b.row++;
-      }
+      b.pairs(
+        def.summaries.map((sm) => ({
+          label: sm.label,
+          input: {
+            formula: expandFormula(sm.formula, fctx()),
+            style: 'total',
+            numberFormat: sm.format === 'percent' ? '0.0%' : sm.format === 'money' ? '#,##0.00' : '0',
+            align: 'right',
+          },
+        })),
+      );
     }
   } else {
     // Document: preamble, numbered clauses, each clause's fill-in fields.
