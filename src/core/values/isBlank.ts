@@ -20,6 +20,9 @@ const BLANK_FORMS = new Set<string>([
 export function isBlank(v: unknown): boolean {
   if (v === '' || v === null || v === undefined) return true;
   if (typeof v !== 'string') return false;
+  // Fast exit for the common case: no placeholder starts with a digit or a letter other than n (N/A, null, none).
+  const c = v.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90 && c !== 78) || (c >= 97 && c <= 122 && c !== 110)) return false;
   // Cheap exits first: long texts are never placeholders.
   if (v.length > 8) return v.trim() === '';
   return BLANK_FORMS.has(toHalfWidth(v).trim().toLowerCase());

@@ -2,13 +2,15 @@
  * Reads a date cell into an Excel serial day number (integer). Dates arrive as serial numbers (Range.values),
  * JS Date objects (exceljs), or text in the forms Chinese DMS exports and hand-kept sheets use.
  */
-import { isValidYmd, ymdToSerial } from './dates';
+import { isLeapYear } from './dates';
 import { isBlank } from './isBlank';
 import { toHalfWidth } from './halfWidth';
 
 /** Serial of 1900-01-01 and of 2100-12-31: the plausible range for a dealer's dates. */
 export const MIN_DATE_SERIAL = 1;
 export const MAX_DATE_SERIAL = 73415;
+/** Serial 25569 = 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25569;
 
 /** Time after a date: ` 14:30`, `T14:30:05`, ` 2:30:00 PM`, ` 14:30:05.123`, optional `Z`. */
 const TIME_SUFFIX = /^(?:\s+|T)\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?Z?\s*$/;
@@ -51,9 +53,28 @@ function readSerialNumber(v: number): number | undefined {
   return inRange(Math.floor(v));
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil): plain integer arithmetic, no Date
+ * object, because this runs once per date cell.
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The serial of a calendar date between 1900 and 2100, or undefined when the date does not exist. */
 function fromYmd(y: number, m: number, d: number): number | undefined {
-  if (y < 1900 || y > 2100 || !isValidYmd(y, m, d)) return undefined;
-  return ymdToSerial({ y, m, d });
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return undefined;
+  const dim = m === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[m - 1];
+  if (d > dim) return undefined;
+  const serial = daysFromCivil(y, m, d) + UNIX_EPOCH_SERIAL;
+  return serial <= 60 ? serial - 1 : serial; // Excel's phantom 1900-02-29 (see dates.ts)
 }
 
 function isDigit(c: number): boolean {
