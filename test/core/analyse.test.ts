@@ -20,6 +20,20 @@ describe('analyseWorkbook options and errors', () => {
     expect(plan.columnWrites[0].columns[1].values[0]).toBe('数据异常');
   });
 
+  it('handles a customer sheet with a header and no data rows', () => {
+    const plan = analyseWorkbook([{ name: '保有客户', grid: [customers.grid[2]] }], { asOf: AS_OF });
+    expect(plan.columnWrites).toEqual([]);
+    expect(plan.report.figures).toMatchObject({ rowsRead: 0, vehicles: 0, churnRate: 0, needWinBack: 0 });
+    expect(plan.sheets.length).toBe(9);
+  });
+
+  it('speaks English when settings.language is en-US (cell labels stay Chinese)', () => {
+    const plan = analyseWorkbook([customers, calls], { asOf: AS_OF, settings: { language: 'en-US' } });
+    expect(plan.columnWrites[0].columns[1].header).toBe('Churn status');
+    expect(plan.columnWrites[0].columns[1].values[1]).toBe('准流失');
+    expect(plan.sheets[0].name).toBe('Churn overview');
+  });
+
   it('reports progress steps from 0 to 1', () => {
     const steps: [string, number][] = [];
     analyseWorkbook([customers], { asOf: AS_OF, onProgress: (s, f) => steps.push([s, f]) });

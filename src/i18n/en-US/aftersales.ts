@@ -23,7 +23,7 @@ export const aftersales: Record<string, string> = {
   'aftersales.action.fixFirstThenCall': 'Fix the internal cause ({category}) first, then call',
   'aftersales.action.call': 'Call',
   'aftersales.why.dataProblem': 'No usable visit or purchase date',
-  'aftersales.why.active': 'Visited within {months} months',
+  'aftersales.why.active': 'Last visit {months} months ago: still active',
   'aftersales.why.deadNumber': 'Latest call result: {result}',
   'aftersales.why.carGone': 'Reason: {category}',
   'aftersales.why.outOfTown': 'Out-of-town customer',
@@ -39,7 +39,7 @@ export const aftersales: Record<string, string> = {
   'aftersales.warning.unmatchedCalls': '{n} call log rows matched no vehicle',
   'aftersales.warning.duplicates': '{n} rows repeat a vehicle: marked 重复 and counted once',
   'aftersales.warning.internalDominant': 'Internal reasons are {share} of reasons (threshold {threshold}): fix them before calling',
-  'aftersales.warning.dataProblems': '{n} vehicles have no usable date (数据异常)',
+  'aftersales.warning.dataProblems': '{n} vehicles have no usable date, or a date after the analysis date (数据异常)',
 
   'aftersales.error.nothingFound': 'No customer base sheet, showroom register or prospect card found',
   'aftersales.error.missingFields': 'Sheet "{sheet}" lacks required columns: {fields}',

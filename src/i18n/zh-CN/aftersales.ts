@@ -23,7 +23,7 @@ export const aftersales: Record<string, string> = {
   'aftersales.action.fixFirstThenCall': '先整改内因({category})再电话招揽',
   'aftersales.action.call': '电话招揽',
   'aftersales.why.dataProblem': '没有可用的进站或购车日期',
-  'aftersales.why.active': '{months}个月内进过站',
+  'aftersales.why.active': '距上次进站{months}个月,仍为活跃客户',
   'aftersales.why.deadNumber': '最近回访结果为{result}',
   'aftersales.why.carGone': '流失原因为{category}',
   'aftersales.why.outOfTown': '外地客户',
@@ -39,7 +39,7 @@ export const aftersales: Record<string, string> = {
   'aftersales.warning.unmatchedCalls': '回访记录中有{n}条未能匹配到任何车辆',
   'aftersales.warning.duplicates': '{n}行为重复车辆记录,已标记“重复”,汇总时只计一次',
   'aftersales.warning.internalDominant': '内因流失占{share},高于{threshold}:建议先整改内因再招揽',
-  'aftersales.warning.dataProblems': '{n}台车辆没有可用日期,状态为“数据异常”',
+  'aftersales.warning.dataProblems': '{n}台车辆没有可用日期或日期晚于分析日期,状态为“数据异常”',
 
   'aftersales.error.nothingFound': '未找到保有客户表,也未找到展厅登记表或意向客户跟踪卡',
   'aftersales.error.missingFields': '工作表“{sheet}”缺少必需的列:{fields}',

@@ -57,7 +57,7 @@ describe('analyseWorkbook on the small hand-made workbook', () => {
   it('gives priorities by the rule table, and an action with its reason', () => {
     expect(col('招揽优先级')).toEqual(['—', 'A 高', 'B 中', '—', 'B 中', 'A 高', '—', '—', '—', 'B 中']);
     const actions = col('建议动作').map(String);
-    expect(actions[0]).toBe('无需招揽:2个月内进过站');
+    expect(actions[0]).toBe('无需招揽:距上次进站2个月,仍为活跃客户');
     expect(actions[1]).toBe('电话招揽:准流失(8个月未回厂),车龄3年,最易挽回');
     expect(actions[3]).toMatch(/^更新联系方式.*空号$/);
     expect(actions[6]).toMatch(/^更新客户档案.*车辆转卖$/);
