@@ -135,8 +135,11 @@ export function readContactType(value: unknown): Parsed<ContactType> {
  * @example contactFromMarks('', '√') // 'visit'
  */
 export function contactFromMarks(callMark: unknown, visitMark: unknown): Parsed<ContactType> {
-  const call = readMark(callMark);
-  const visit = readMark(visitMark);
+  return contactFromReadMarks(readMark(callMark), readMark(visitMark));
+}
+
+/** The same rule over marks already read (readMark results), for callers that memoise readMark. */
+export function contactFromReadMarks(call: boolean | undefined, visit: boolean | undefined): Parsed<ContactType> {
   if (call === undefined || visit === undefined) return undefined;
   if (call && !visit) return 'call';
   if (visit && !call) return 'visit';

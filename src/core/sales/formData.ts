@@ -7,7 +7,7 @@
 import type { LostProspectFillRow, ProspectFollowUpFillRow, RegisterFillRow, TrafficFillRow } from '../forms/fillData';
 import type { SalesSettings } from '../settings/settings';
 import type { MappedSheet } from '../sheets/types';
-import { monthKey } from '../values/dates';
+import { monthKey, serialToYmd, ymdToSerial } from '../values/dates';
 import { readDate } from '../values/readDate';
 import { readText } from '../values/readText';
 import { INFO_SOURCES } from './infoSource';
@@ -31,12 +31,19 @@ function timeText(v: unknown): string {
 export function registerFillRows(mapped: MappedSheet, facts: RegisterFacts): RegisterFillRow[] {
   let latest = -Infinity;
   for (let i = 0; i < facts.count; i++) if (facts.date[i] > latest) latest = facts.date[i];
-  const month = Number.isFinite(latest) ? monthKey(latest) : null;
+  // The latest month as a serial range, so the row loop compares numbers instead of building month keys.
+  let from = -Infinity;
+  let to = Infinity;
+  if (Number.isFinite(latest)) {
+    const { y, m } = serialToYmd(latest);
+    from = ymdToSerial({ y, m, d: 1 });
+    to = ymdToSerial(m === 12 ? { y: y + 1, m: 1, d: 1 } : { y, m: m + 1, d: 1 });
+  }
   const c = mapped.columns;
   const out: RegisterFillRow[] = [];
   for (let i = 0; i < facts.count && out.length < MAX_FORM_ROWS; i++) {
     const date = facts.date[i];
-    if (month !== null && (Number.isNaN(date) || monthKey(date) !== month)) continue;
+    if (Number.isFinite(latest) && !(date >= from && date < to)) continue;
     const row = mapped.sheet.grid[facts.rows[i]] ?? [];
     const text = (col: number | undefined) => (col === undefined ? '' : readText(row[col]) ?? '');
     out.push({

@@ -8,7 +8,7 @@ import { readPhone } from '../values/readPhone';
 import { readText } from '../values/readText';
 import { readArrivalTime } from './arrivalTime';
 import { cellText } from './cellText';
-import { contactFromMarks, readContactType, readMark } from './contactType';
+import { contactFromReadMarks, readContactType, readMark } from './contactType';
 import { INFO_SOURCES, readInfoSource } from './infoSource';
 import { readIntentLevel } from './intentLevel';
 import { IssueCollector, SALES_ISSUE } from './issueCollector';
@@ -53,6 +53,15 @@ export interface RegisterFacts {
 }
 
 /**
+ * A phone cell saying the visitor left no number ('未留', '不愿留', '拒绝留电话', '没有'): not a lead, and not an
+ * unreadable value either. Only digit-free text with a negation qualifies.
+ * @example declinedPhone('不愿留') // true
+ */
+export function declinedPhone(text: string): boolean {
+  return text.length <= 12 && !/\d/.test(text) && /(未|不|没|拒|无)/.test(text);
+}
+
+/**
  * Reads every data row of a mapped register.
  * @example const facts = readRegister(detected.register, issues); facts.count // data rows
  */
@@ -76,8 +85,10 @@ export function readRegister(mapped: MappedSheet, issues: IssueCollector): Regis
     contactAssumed: c.contactType === undefined && c.callMark === undefined && c.visitMark === undefined,
   };
   const consultantIndex = new Map<string, number>([['', 0]]);
+  const rawConsultantIndex = new Map<string, number>();
   const sourceIndex = new Map<string, number>(INFO_SOURCES.map((s, i) => [s, i]));
 
+  const readDateCell = memoByText(readDate);
   const readTime = memoByText(readArrivalTime);
   const readContact = memoByText(readContactType);
   const readLevel = memoByText(readIntentLevel);
@@ -98,7 +109,7 @@ export function readRegister(mapped: MappedSheet, issues: IssueCollector): Regis
     let date = NaN;
     if (c.date !== undefined) {
       const v = row[c.date];
-      const d = readDate(v);
+      const d = readDateCell(v);
       if (typeof d === 'number') date = d;
       else if (d === undefined) issues.add(sheet, r, c.date, 'date', v, SALES_ISSUE.date);
       else {
@@ -136,10 +147,11 @@ export function readRegister(mapped: MappedSheet, issues: IssueCollector): Regis
     if (contact == null && (c.callMark !== undefined || c.visitMark !== undefined)) {
       const callValue = c.callMark !== undefined ? row[c.callMark] : '';
       const visitValue = c.visitMark !== undefined ? row[c.visitMark] : '';
-      const fromMarks = contactFromMarks(callValue, visitValue);
+      const visitRead = readMarkCell(visitValue);
+      const fromMarks = contactFromReadMarks(readMarkCell(callValue), visitRead);
       if (fromMarks === undefined) {
         // Report the mark that cannot be read, or the 来电 mark when both are ticked.
-        const visitBad = c.visitMark !== undefined && readMarkCell(visitValue) === undefined;
+        const visitBad = c.visitMark !== undefined && visitRead === undefined;
         const col = (visitBad ? c.visitMark : c.callMark ?? c.visitMark) as number;
         issues.add(sheet, r, col, 'contactType', row[col], SALES_ISSUE.contactType);
       } else contact = fromMarks;
@@ -149,7 +161,7 @@ export function readRegister(mapped: MappedSheet, issues: IssueCollector): Regis
     let flags = 0;
     if (c.phone !== undefined) {
       const v = row[c.phone];
-      const phone = readPhone(v);
+      const phone = typeof v === 'string' && declinedPhone(v) ? null : readPhone(v);
       if (typeof phone === 'string') flags |= FLAG_LEAD;
       else if (phone === undefined) issues.add(sheet, r, c.phone, 'phone', v, SALES_ISSUE.phone);
     }
@@ -167,12 +179,18 @@ export function readRegister(mapped: MappedSheet, issues: IssueCollector): Regis
     facts.flags[i] = flags;
 
     if (c.consultant !== undefined) {
-      const name = readText(row[c.consultant]) ?? '';
-      let index = consultantIndex.get(name);
+      // Looked up by the raw cell first: names repeat, so readText runs once per distinct spelling.
+      const raw = row[c.consultant];
+      let index = typeof raw === 'string' ? rawConsultantIndex.get(raw) : undefined;
       if (index === undefined) {
-        index = facts.consultants.length;
-        facts.consultants.push(name);
-        consultantIndex.set(name, index);
+        const name = readText(raw) ?? '';
+        index = consultantIndex.get(name);
+        if (index === undefined) {
+          index = facts.consultants.length;
+          facts.consultants.push(name);
+          consultantIndex.set(name, index);
+        }
+        if (typeof raw === 'string' && rawConsultantIndex.size < 20000) rawConsultantIndex.set(raw, index);
       }
       facts.consultant[i] = index;
     }

@@ -65,28 +65,32 @@ export function computeTraffic(facts: RegisterFacts, sales: Pick<SalesSettings, 
   const bySlot = new Int32Array(SLOTS_WITH_UNKNOWN * MEASURES);
   let undated = 0;
   for (let i = 0; i < facts.count; i++) {
-    const slot = facts.slot[i] < 0 ? SLOT_COUNT : facts.slot[i];
-    const offset = slot * MEASURES;
+    const offset = (facts.slot[i] < 0 ? SLOT_COUNT : facts.slot[i]) * MEASURES;
+    const date = facts.date[i];
+    let block: Int32Array | undefined;
+    if (Number.isNaN(date)) undated++;
+    else {
+      block = perDay.get(date);
+      if (!block) {
+        block = new Int32Array(SLOTS_WITH_UNKNOWN * MEASURES);
+        perDay.set(date, block);
+      }
+    }
     const contact = facts.contact[i];
     const flags = facts.flags[i];
-    const add = (block: Int32Array) => {
-      if (contact === CONTACT_VISIT) block[offset + VISITS]++;
-      else if (contact === CONTACT_CALL) block[offset + CALLS]++;
-      if (flags & FLAG_LEAD) block[offset + LEADS]++;
-      if (flags & FLAG_ORDER) block[offset + ORDERS]++;
-    };
-    add(bySlot);
-    const date = facts.date[i];
-    if (Number.isNaN(date)) {
-      undated++;
-      continue;
+    const measure = contact === CONTACT_VISIT ? VISITS : contact === CONTACT_CALL ? CALLS : -1;
+    if (measure >= 0) {
+      bySlot[offset + measure]++;
+      if (block) block[offset + measure]++;
     }
-    let block = perDay.get(date);
-    if (!block) {
-      block = new Int32Array(SLOTS_WITH_UNKNOWN * MEASURES);
-      perDay.set(date, block);
+    if (flags & FLAG_LEAD) {
+      bySlot[offset + LEADS]++;
+      if (block) block[offset + LEADS]++;
     }
-    add(block);
+    if (flags & FLAG_ORDER) {
+      bySlot[offset + ORDERS]++;
+      if (block) block[offset + ORDERS]++;
+    }
   }
 
   const sum = (block: Int32Array): TrafficCounts => {
