@@ -19,6 +19,15 @@ export function isBlankRow(row: readonly unknown[] | undefined, end: number): bo
   return true;
 }
 
+/** Cheap pre-check before the regex (this runs on every row): the label holds 计 or 总, or starts like an English one. */
+function mayBeTotalsLabel(v: string): boolean {
+  if (v.indexOf('计') >= 0 || v.indexOf('总') >= 0) return true;
+  let i = 0;
+  while (i < v.length && (v.charCodeAt(i) === 32 || v.charCodeAt(i) === 0x3000)) i++;
+  const c = v.charCodeAt(i) | 0x20; // lower-case ASCII letters
+  return c === 0x74 /* t */ || c === 0x73 /* s */ || c === 0x67 /* g */;
+}
+
 /**
  * True when one of the first cells is a totals label: 合计, 总计, 小计, 汇总, 合 计, Total, Grand total.
  * @example isTotalsRow(['合计', '', 1200], 10) // true
@@ -27,8 +36,8 @@ export function isTotalsRow(row: readonly unknown[], end: number): boolean {
   const n = Math.min(row.length, end, TOTALS_LABEL_CELLS);
   for (let c = 0; c < n; c++) {
     const v = row[c];
-    if (typeof v !== 'string' || v.length > MAX_LABEL_CHARS) continue;
-    if (TOTALS_LABEL.test(v)) return true;
+    if (typeof v !== 'string' || v.length > MAX_LABEL_CHARS || v === '') continue;
+    if (mayBeTotalsLabel(v) && TOTALS_LABEL.test(v)) return true;
   }
   return false;
 }
