@@ -16,7 +16,7 @@ export function harnessConfig(outDir: string): webpack.Configuration {
     mode: 'development',
     devtool: false,
     context: ROOT,
-    entry: { harness: path.join(__dirname, 'harness/index.tsx') },
+    entry: { harness: path.join(__dirname, 'harness/index.tsx'), worker: path.join(ROOT, 'src/worker/worker.ts') },
     output: { path: outDir, filename: '[name].js', clean: true },
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],

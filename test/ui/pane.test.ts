@@ -99,6 +99,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 test('home: sheets found, refresh shows the core figures, then status counts per status', async () => {
   const page = await openPane('home');
   const sheets = page.getByTestId('sheets');
+  await sheets.getByTestId('sheet-保有客户').waitFor();
   for (const name of ['保有客户', '回访记录', '展厅来电登记', '意向客户跟踪']) await expect(sheets.getByTestId(`sheet-${name}`).count()).resolves.toBe(1);
   // Customers' header is under a title row and a blank row: row 3.
   await expect(sheets.getByTestId('sheet-保有客户').innerText()).resolves.toContain('表头在第 3 行');
@@ -112,6 +113,7 @@ test('home: sheets found, refresh shows the core figures, then status counts per
     await expect(page.getByTestId(`status-count-${status}`).getAttribute('data-count')).resolves.toBe(String(n));
   }
   expect(await page.getByTestId('home-result').innerText()).toContain('分析完成');
+  await page.getByTestId('refresh').and(page.locator(':enabled')).waitFor();
   await expectNoRawKeys(page);
   await shoot(page, 'home.zh-CN');
   expect(pageErrors(page)).toEqual([]);
@@ -220,6 +222,7 @@ test('en-US: the pane follows Office’s display language', async () => {
   // Chrome text in en-US has no Chinese except the workbook's own sheet names and headers.
   const chrome = await page.locator('[data-testid="figures"] h2, [data-testid="sheets"] h2, button').allInnerTexts();
   for (const s of chrome) expect(s).not.toMatch(/[\u4e00-\u9fff]/);
+  await page.getByTestId('refresh').and(page.locator(':enabled')).waitFor();
   await expectNoRawKeys(page);
   await shoot(page, 'home.en-US');
   expect(pageErrors(page)).toEqual([]);

@@ -132,7 +132,6 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
           .filter(Boolean)
           .join(' '),
       });
-      setDetection(await actions.detect());
     } catch (e) {
       setOutcome(
         isAbortError(e) || controller.signal.aborted
@@ -142,6 +141,12 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
     } finally {
       abortRef.current = null;
       setProgress(null);
+    }
+    // The run may have changed what is detected (new ChurnDesk sheets, owned columns): show it as it is now.
+    try {
+      setDetection(await actions.detect());
+    } catch {
+      // The run's own outcome is already shown; a failed re-read keeps the previous list.
     }
   };
 

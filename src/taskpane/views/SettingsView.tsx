@@ -37,6 +37,7 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
     gap: tokens.spacingHorizontalS,
+    alignItems: 'start',
     paddingBottom: tokens.spacingVerticalM,
   },
   wide: { gridColumn: '1 / -1' },
@@ -163,7 +164,8 @@ export function SettingsView(props: { actions: ChurnDeskActions }): React.ReactE
           <Field key={input.path} {...common} className={wide || input.kind === 'text' ? styles.wide : undefined}>
             <Input
               value={text}
-              type={input.kind === 'date' ? 'date' : 'text'}
+              type="text"
+              placeholder={input.kind === 'date' ? 'YYYY-MM-DD' : undefined}
               inputMode={input.kind === 'integer' ? 'numeric' : input.kind === 'number' || input.kind === 'percent' ? 'decimal' : undefined}
               onChange={(_e, d) => set(input.path, d.value)}
               contentAfter={unit ? <span className={styles.unit}>{unit === '%' ? '%' : t(unit)}</span> : undefined}

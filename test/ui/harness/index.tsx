@@ -1,6 +1,6 @@
 /**
  * The browser test harness page: an in-memory Excel holding the sample dealer workbook, the `Office` and
- * `Excel` globals installed over it, and the real task pane mounted on top. The test reads the workbook
+ * `Excel` globals installed over it, and the real task pane entry (src/taskpane/index.tsx) started on top. The test reads the workbook
  * back through `window.__churnDesk`.
  *
  * URL: ?lang=zh-CN|en-US (Office.context.displayLanguage) &view=home|forms|settings (as the ribbon opens it).
@@ -8,9 +8,7 @@
 import { FakeWorkbook } from '../../support/fakeExcel';
 import { STATE_SHEET_NAME } from '../../../src/core/plan/types';
 import { emptyState, stateToGrid } from '../../../src/core/state/stateSheet';
-import { mountPane } from '../../../src/taskpane/mountPane';
 import { buildSampleWorkbook, SAMPLE_SETTINGS } from './sampleWorkbook';
-import { createHarnessActions } from './harnessActions';
 
 declare global {
   interface Window {
@@ -29,9 +27,8 @@ if (stateSheet) stateSheet.visibility = 'VeryHidden';
 workbook.installGlobals(window as unknown as Record<string, unknown>, params.get('lang') ?? 'zh-CN');
 window.__churnDesk = { workbook, ready: false };
 
-void Office.onReady().then(() => {
-  const root = document.getElementById('root');
-  if (!root) throw new Error('harness page has no #root');
-  mountPane(root, createHarnessActions(workbook), { displayLanguage: Office.context.displayLanguage, search: location.search });
+// The real entry (src/taskpane/index.tsx), loaded only now that the fake Office and Excel globals exist: it
+// builds createOfficeActions over Excel.run and starts the real worker (worker.js), exactly as in Excel.
+void import('../../../src/taskpane/index').then(() => {
   if (window.__churnDesk) window.__churnDesk.ready = true;
 });

@@ -1,0 +1,19 @@
+/**
+ * The task pane's entry: waits for Office, builds the actions over Office.js (the core runs in a Web Worker,
+ * dist/worker.js, so a million rows never freeze Excel), and mounts the pane in the user's display language on
+ * the view the ribbon asked for (?view=home|forms|settings).
+ */
+import { createOfficeActions } from '../office/createOfficeActions';
+import { officeHost } from '../office/host';
+import { createWorkerRunner } from '../worker/runner';
+import { mountPane } from './mountPane';
+
+/** The worker bundle sits beside taskpane.html (webpack entry 'worker'). */
+const WORKER_URL = 'worker.js';
+
+void Office.onReady(() => {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const actions = createOfficeActions({ host: officeHost(), runner: createWorkerRunner(() => new Worker(WORKER_URL)) });
+  mountPane(root, actions, { displayLanguage: Office.context.displayLanguage, search: window.location.search });
+});
