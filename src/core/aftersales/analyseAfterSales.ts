@@ -151,13 +151,16 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
       conditionalFormats: statusFormats(statusCol, priorityCol, lastDataRow, firstDataRow),
     });
     const regionCol = customers.columns.region;
+    const modelCol = customers.columns.model;
     source = {
       sheet: customers.sheet.name,
       headerRow: customers.headerRow,
       lastCol: startColumn + headers.length - 1,
       lastRow: lastDataRow,
       regionHeader: regionCol === undefined ? '' : customers.headers[regionCol] ?? '',
+      modelHeader: modelCol === undefined ? '' : customers.headers[modelCol] ?? '',
       statusHeader: headers[statusCol],
+      ageBucketHeader: headers[CLASSIFICATION_COLUMNS.indexOf('ageBucket')],
     };
   }
 

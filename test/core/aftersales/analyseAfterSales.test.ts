@@ -109,6 +109,9 @@ describe('analyseWorkbook on the small hand-made workbook', () => {
     const pivot = sheet(plan, 'summary.region').pivots?.[0];
     expect(pivot?.rows).toEqual(['地区']);
     expect(pivot?.source).toMatchObject({ sheet: '保有客户', headerRow: 2, firstCol: 0, lastCol: 22, lastRow: 12 });
+    expect(sheet(plan, 'summary.model').pivots?.[0].rows).toEqual(['车型']);
+    expect(sheet(plan, 'summary.age').pivots?.[0]).toMatchObject({ rows: ['车龄段'], columns: ['流失状态'] });
+    expect(sheet(plan, 'summary.region').conditionalFormats?.[0]).toMatchObject({ type: 'dataBar', col: 8 });
     const model = byFirst(table(sheet(plan, 'summary.model'), '_model'));
     expect(model['瑞虎8']).toEqual([1, 1, 1, 1, 1, 5, 2, 0.5]);
     const age = table(sheet(plan, 'summary.age'), '_age');

@@ -112,7 +112,8 @@ describe('matchCalls', () => {
     const calls: CallRow[] = [];
     for (let i = 0; i < n; i++) calls.push({ vin: `V${i}`, date: i });
     const m = matchCalls(callTable(calls), v);
-    expect(Date.now() - started).toBeLessThan(3000);
+    // A gross bound only (the machine may be shared): a quadratic step over 200,000 rows would take minutes.
+    expect(Date.now() - started).toBeLessThan(15000);
     expect(v.count).toBe(100000);
     expect(m.unmatched).toBe(100000);
   });

@@ -32,6 +32,7 @@ describe('analyseWorkbook at scale (sanity bound only; real numbers come from th
     expect(plan.columnWrites[0].columns[0].values.length).toBe(200000);
     const counts = Object.values(plan.report.statusCounts).reduce((a, b) => a + b, 0);
     expect(counts).toBe(180000);
-    expect(ms).toBeLessThan(60000);
+    // A gross bound only (shared machines are slow): a quadratic step would take far longer.
+    expect(ms).toBeLessThan(100000);
   });
 });

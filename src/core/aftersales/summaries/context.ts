@@ -14,7 +14,10 @@ export interface ClassifiedSource {
   lastRow: number;
   /** Header text of the source's region column ('' when not mapped) and of the appended 流失状态 column. */
   regionHeader: string;
+  /** Header text of the source's model column ('' when not mapped). */
+  modelHeader: string;
   statusHeader: string;
+  ageBucketHeader: string;
 }
 
 export interface SummaryContext {

@@ -6,11 +6,31 @@ import type { CellValue, PivotSpec, SheetSpec, TableColumn } from '../../plan/ty
 import { buildSummarySheet } from '../../plan/summarySheet';
 import { isLost } from '../analyseVehicles';
 import { AGE_BUCKETS, STATUSES } from '../labels';
-import { classifiedOf, countByGroup, lostOf, pct, rate, type SummaryContext } from './context';
+import { classifiedOf, countByGroup, lostOf, pct, rate, type ClassifiedSource, type SummaryContext } from './context';
+
+/** Column of 流失率 in the status tables: group, five statuses, total, lost, rate. */
+const CHURN_RATE_COL = 1 + STATUSES.length + 2;
 
 interface GroupRow {
   group: string;
   counts: number[];
+}
+
+/**
+ * A PivotTable of 流失状态 by one column of the classified customer sheet (counts rows, so a duplicate row counts
+ * again there: the tables above count vehicles). None when the column is not mapped.
+ */
+function statusPivot(src: ClassifiedSource, id: string, rowHeader: string): Omit<PivotSpec, 'row' | 'col'>[] {
+  if (!rowHeader || rowHeader === src.statusHeader) return [];
+  return [
+    {
+      name: `CD_pivot_${id}`,
+      source: { sheet: src.sheet, headerRow: src.headerRow, firstCol: 0, lastCol: src.lastCol, lastRow: src.lastRow },
+      rows: [rowHeader],
+      columns: [src.statusHeader],
+      values: [{ header: src.statusHeader, fn: 'count' }],
+    },
+  ];
 }
 
 function statusColumns(ctx: SummaryContext, groupHeader: string): TableColumn[] {
@@ -55,17 +75,8 @@ export function groupSheet(ctx: SummaryContext, dimension: 'region' | 'model'): 
   const groupOf = values.map((g) => g || blank);
   const rows = sortedGroups(countByGroup(groupOf, a.status));
   const header = t(`aftersales.h.${dimension}`);
-  const pivots: Omit<PivotSpec, 'row' | 'col'>[] = [];
   const src = ctx.source;
-  if (dimension === 'region' && src && src.regionHeader) {
-    pivots.push({
-      name: `CD_pivot_region`,
-      source: { sheet: src.sheet, headerRow: src.headerRow, firstCol: 0, lastCol: src.lastCol, lastRow: src.lastRow },
-      rows: [src.regionHeader],
-      columns: [src.statusHeader],
-      values: [{ header: src.statusHeader, fn: 'count' }],
-    });
-  }
+  const pivots = src ? statusPivot(src, dimension, dimension === 'region' ? src.regionHeader : src.modelHeader) : [];
   return buildSummarySheet({
     key: `summary.${dimension}`,
     name: t(`aftersales.sheet.${dimension}`),
@@ -79,6 +90,7 @@ export function groupSheet(ctx: SummaryContext, dimension: 'region' | 'model'): 
         columns: statusColumns(ctx, header),
         rows: rows.map(statusRow),
         totalsRow: true,
+        conditionalFormats: rows.length ? [{ type: 'dataBar', col: CHURN_RATE_COL, firstRow: 0, lastRow: rows.length - 1 }] : undefined,
         charts:
           dimension === 'region'
             ? [{ type: 'columnStacked', title: t('aftersales.chart.region'), series: ['流失', '彻底流失'], widthCols: 8, heightRows: 15 }]
@@ -118,6 +130,7 @@ export function ageSheet(ctx: SummaryContext): SheetSpec {
   });
   const years = ctx.settings.priority.easyWinBackMaxAgeYears;
   const share = lostShareYoungerThan(ctx, years);
+  const agePivots = ctx.source ? statusPivot(ctx.source, 'age', ctx.source.ageBucketHeader) : [];
   return buildSummarySheet({
     key: 'summary.age',
     name: t('aftersales.sheet.age'),
@@ -130,10 +143,12 @@ export function ageSheet(ctx: SummaryContext): SheetSpec {
         caption: t('aftersales.cap.byGroup'),
         columns: [...statusColumns(ctx, t('aftersales.h.ageBucket')), { header: t('aftersales.h.cumLostShare'), kind: 'percent' }],
         rows,
+        conditionalFormats: rows.length ? [{ type: 'dataBar', col: CHURN_RATE_COL, firstRow: 0, lastRow: rows.length - 1 }] : undefined,
         charts: [{ type: 'columnClustered', title: t('aftersales.chart.age'), series: [t('aftersales.h.lost')], widthCols: 8, heightRows: 15 }],
       },
     ],
-    notes: [t('aftersales.note.lostDefinition')],
+    pivots: agePivots,
+    notes: agePivots.length ? [t('aftersales.note.pivot'), t('aftersales.note.lostDefinition')] : [t('aftersales.note.lostDefinition')],
     orientation: 'landscape',
   });
 }
