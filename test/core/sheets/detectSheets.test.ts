@@ -38,6 +38,17 @@ describe('detectSheets', () => {
     expect(d.register).toBeUndefined();
   });
 
+  it('tells a DMS customer export from a call-centre log', () => {
+    const d = detectSheets([
+      { name: 'Sheet1', grid: F.callCentreGrid },
+      { name: 'Sheet2', grid: F.dmsCustomersGrid },
+    ]);
+    expect(d.customers?.sheet.name).toBe('Sheet2');
+    expect(d.calls?.sheet.name).toBe('Sheet1');
+    expect(d.register).toBeUndefined();
+    expect(d.prospects).toBeUndefined();
+  });
+
   it('ignores the state sheet, ChurnDesk sheets and unrecognised sheets, and gives each kind one sheet', () => {
     const d = detectSheets(
       [

@@ -14,6 +14,8 @@ describe('mapSheet on messy sheets', () => {
     ['long prospect card', F.prospectsLongGrid, 'prospects', 0, F.prospectsLongColumns],
     ['English headers', F.englishCustomersGrid, 'customers', 0, F.englishCustomersColumns],
     ['full-width headers with units in brackets', F.fullWidthCustomersGrid, 'customers', 0, F.fullWidthCustomersColumns],
+    ['a DMS export with its own vocabulary', F.dmsCustomersGrid, 'customers', 0, F.dmsCustomersColumns],
+    ['a call-centre win-back log', F.callCentreGrid, 'calls', 0, F.callCentreColumns],
   ])('%s', (_name, grid, kind, headerRow, columns) => {
     const m = mapSheet({ name: 'Sheet1', grid }, kind);
     expect(m.headerRow).toBe(headerRow);
