@@ -34,6 +34,13 @@ describe('analyseWorkbook options and errors', () => {
     expect(plan.sheets[0].name).toBe('Churn overview');
   });
 
+  it('writes no PivotTable when a source header is blank (Excel would refuse it)', () => {
+    const grid = customers.grid.map((r) => [...r]) as unknown[][];
+    grid[2][9] = '';
+    const plan = analyseWorkbook([{ name: '保有客户', grid }], { asOf: AS_OF });
+    expect(plan.sheets.flatMap((s) => s.pivots ?? [])).toEqual([]);
+  });
+
   it('reports progress steps from 0 to 1', () => {
     const steps: [string, number][] = [];
     analyseWorkbook([customers], { asOf: AS_OF, onProgress: (s, f) => steps.push([s, f]) });

@@ -15,7 +15,7 @@ import { ActionTexts, analyseVehicles, type VehicleAnalysis } from './analyseVeh
 import { AnalysisInputError } from './errors';
 import { CLASSIFICATION_COLUMNS, DUPLICATE_MARK, type ClassificationColumn } from './labels';
 import { readCalls, readCustomers } from './records';
-import { buildAfterSalesSummaries } from './summaries';
+import { buildAfterSalesSummaries, type ClassifiedSource } from './summaries';
 import type { CallTable, CustomerTable } from './tables';
 
 type Translate = ReturnType<typeof translator>;
@@ -91,6 +91,20 @@ function datesAfter(sheet: MappedSheet, t: CustomerTable, asOfSerial: number): C
   return out;
 }
 
+/**
+ * A PivotTable needs a non-blank, unique header over every source column; a sheet with a blank or repeated header
+ * left of ChurnDesk's columns gets no PivotTable (the summary tables still hold the same counts).
+ */
+function pivotableHeaders(sheet: MappedSheet, startColumn: number): boolean {
+  const seen = new Set<string>();
+  for (let c = 0; c < startColumn; c++) {
+    const h = (sheet.headers[c] ?? '').trim().toLowerCase();
+    if (!h || seen.has(h)) return false;
+    seen.add(h);
+  }
+  return true;
+}
+
 function statusFormats(statusCol: number, priorityCol: number, lastRow: number, firstRow: number): ConditionalFormat[] {
   const f = (col: number, text: string, fill: 'red' | 'orange' | 'yellow' | 'green' | 'grey'): ConditionalFormat => ({
     type: 'textEquals', col, firstRow, lastRow, text, fill,
@@ -134,7 +148,7 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
   const a = analyseVehicles(read.table, calls, asOf, settings);
   const headers = classificationHeaders(t);
   const columnWrites: ColumnWrite[] = [];
-  let source = null;
+  let source: ClassifiedSource | null = null;
   if (customers.dataRows.length > 0) {
     const startColumn = placeAppendedColumns(customers, headers, state.ownedColumns[customers.sheet.name]);
     const firstDataRow = customers.dataRows[0];
@@ -152,7 +166,7 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
     });
     const regionCol = customers.columns.region;
     const modelCol = customers.columns.model;
-    source = {
+    if (pivotableHeaders(customers, startColumn)) source = {
       sheet: customers.sheet.name,
       headerRow: customers.headerRow,
       lastCol: startColumn + headers.length - 1,
