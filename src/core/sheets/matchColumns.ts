@@ -2,7 +2,7 @@
  * Maps the header cells of one row to fields of a sheet kind, by meaning.
  *
  * Each (column, field) pair gets a score: an exact synonym match beats a match after stripping bracketed units,
- * which beats containment (the header contains a synonym; a longer synonym is more specific and scores higher;
+ * (both ranked by the synonym's place in its list: earlier is preferred), which beats containment (the header contains a synonym; a longer synonym is more specific and scores higher;
  * a field's `exclude` words veto containment). All candidate pairs are then taken best first, so each column
  * maps to at most one field and each field to at most one column, and the best match wins any conflict.
  */
@@ -61,9 +61,13 @@ export function matchScore(kind: SheetKind, field: Field, header: unknown): numb
 function scoreOne(def: CompiledField, key: string, base: string): number {
   if (key === '') return 0;
   let best = 0;
-  for (const s of def.synonyms) {
-    if (s === key) return 1000 + s.length;
-    if (s === base) best = Math.max(best, 900 + s.length);
+  const n = def.synonyms.length;
+  for (let i = 0; i < n; i++) {
+    const s = def.synonyms[i];
+    // Exact matches rank by the synonym's place in the list: when two columns both match a field exactly
+    // (来电(店) and 咨询类型), the synonym listed first is the better name for it.
+    if (s === key) return 1000 + (n - i);
+    if (s === base) best = Math.max(best, 900 + (n - i));
   }
   if (best > 0) return best;
   for (const x of def.exclude) if (x !== '' && base.includes(x)) return 0;

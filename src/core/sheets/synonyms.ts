@@ -3,6 +3,8 @@
  * (Chinese and English). Headers are compared after normalisation (see normaliseHeader.ts), so full-width
  * characters, case, spaces, punctuation and bracketed units do not matter here.
  *
+ * Order matters: when two columns both match a field exactly, the one matching the synonym listed first wins.
+ *
  * `exclude`: words that, when contained in a header, stop the field from matching by containment (an exact
  * synonym still matches). They keep look-alike columns apart, e.g. 最后进站日期 is never a purchase date and
  * 预约日期 is never a call date.

@@ -72,6 +72,19 @@ describe('mapSheet on messy sheets', () => {
     );
   });
 
+  it("maps the seed's showroom register form (咨询类型 and 来电(店) both name the call/visit column)", () => {
+    const grid: Grid = [
+      ['展厅来电/店登记表'],
+      ['咨询类型', '序号', '日期', '客户姓名', '性别', '电话', '地址', '拟购车型(时间)', '进-离', '来电(店)', '信息来源', '接待经过', '追踪后级别', '结案情形', '接待人', '备注'],
+      ['', 1, 46300, '王', '男', '138', '', '朗逸', '9:30-10:15', '□来电■来店', '网络', '', 'A', '', '小王', ''],
+    ];
+    const m = mapSheet({ name: 'S', grid }, 'register');
+    expect(m.columns).toEqual({
+      contactType: 9, date: 2, name: 3, gender: 4, phone: 5, address: 6, intendedModel: 7, time: 8, source: 10, process: 11, level: 12, closure: 13,
+      consultant: 14, remarks: 15,
+    });
+  });
+
   it('keeps look-alike columns apart', () => {
     const grid: Grid = [['电话回访日期', '预约日期', '回站日期', '回访人姓名', '客户姓名', '客户电话', '车牌号', '接通情况', '服务顾问']];
     const m = mapSheet({ name: 'S', grid }, 'calls');
