@@ -183,3 +183,35 @@ describe('prospect columns', () => {
     expect(analyseSales({ ignored: [] }, settings, AS_OF, emptyState())).toBeNull();
   });
 });
+
+describe('localised headers', () => {
+  it('writes en-US headers and captions from the catalogue, with no raw keys', () => {
+    const en: Settings = { ...settings, language: 'en-US' };
+    const part = analyseSales(
+      { register: mapSheet(REGISTER, 'register'), prospects: mapSheet(PROSPECTS_LONG, 'prospects'), ignored: [] },
+      en, AS_OF, emptyState(),
+    );
+    const texts: string[] = [];
+    for (const s of part?.sheets ?? []) {
+      texts.push(s.name);
+      for (const c of s.cells) if (typeof c.value === 'string') texts.push(c.value);
+      for (const t of s.tables) for (const c of t.columns) texts.push(c.header);
+    }
+    for (const c of part?.columnWrites[0].columns ?? []) texts.push(c.header);
+    expect(texts.filter((x) => /^sales\./.test(x))).toEqual([]);
+    expect(part?.columnWrites[0].columns[0].header).toBe('Intent level');
+    expect(part?.sheets.map((s) => s.name)).toEqual(['Showroom traffic', 'Prospect funnel', 'Lost prospects', 'Overdue follow-ups', 'Intent levels']);
+  });
+
+  it('names the zh-CN sheets as DOMAIN.md and the brief give', () => {
+    const { part } = run('long');
+    expect(part.sheets.map((s) => [s.key, s.name])).toEqual([
+      ['sales.traffic', '展厅客流量统计'], ['sales.funnel', '意向客户漏斗'], ['sales.lost', '意向客户流失分析'],
+      ['sales.overdue', '逾期跟踪名单'], ['sales.levels', '意向级别分布'],
+    ]);
+    const conclusion = (key: string) => String(sheet(part, key).cells.find((c) => c.style === 'conclusion')?.value);
+    expect(conclusion('sales.traffic')).toBe('共登记7批(来店5批、来电2批),留资率71.4%,展厅成交率40.0%;客流最多的时段是08:00-10:00(2批)。');
+    expect(conclusion('sales.overdue')).toContain('3个意向客户跟踪逾期');
+    expect(conclusion('sales.lost')).toContain('最主要的原因是“竞品”');
+  });
+});

@@ -1,0 +1,33 @@
+import { mentionsOrder, mentionsQuote, mentionsTestDrive } from '../../../src/core/sales/receptionOutcome';
+import { declinedPhone } from '../../../src/core/sales/registerFacts';
+
+describe('reception outcome from free text', () => {
+  const cases: [string, boolean, boolean, boolean][] = [
+    // text, test drive, quote, order
+    ['介绍车型,试驾,报价15万', true, true, false],
+    ['试乘后报价,交定金', true, true, true],
+    ['未试驾', false, false, false],
+    ['客户不想试驾,报价后离开', false, true, false],
+    ['没报价', false, false, false],
+    ['报价单已给', false, true, false],
+    ['成交', false, false, true],
+    ['未成交', false, false, false],
+    ['订车', false, false, true],
+    ['已交定金5000', false, false, true],
+    ['取消订单', false, false, false],
+    ['签合同', false, false, true],
+    ['看车', false, false, false],
+    ['', false, false, false],
+  ];
+  it.each(cases)('%p → test drive %p, quote %p, order %p', (text, td, quote, order) => {
+    expect(mentionsTestDrive(text)).toBe(td);
+    expect(mentionsQuote(text)).toBe(quote);
+    expect(mentionsOrder(text)).toBe(order);
+  });
+
+  it.each([
+    ['未留', true], ['不愿留', true], ['拒绝留电话', true], ['没留', true], ['13800000000', false], ['138-0000', false], ['电话', false],
+  ])('declinedPhone(%p) → %p', (text, expected) => {
+    expect(declinedPhone(text as string)).toBe(expected);
+  });
+});
