@@ -120,6 +120,22 @@ test('home: sheets found, refresh shows the core figures, then status counts per
   await page.close();
 });
 
+test('home: cancel stops a long refresh and leaves the workbook as it was', async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/taskpane.html?view=home&vehicles=30000`);
+  await page.waitForFunction(() => window.__churnDesk?.ready === true);
+  await page.getByTestId('sheets').getByTestId('sheet-保有客户').waitFor({ timeout: 30_000 });
+  const before = await sheetNames(page);
+  const stateBefore = await storedState(page);
+  await page.getByTestId('refresh').click();
+  await page.getByTestId('cancel').click();
+  await page.getByTestId('home-result').waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('home-result').innerText()).toContain('已取消');
+  expect(await sheetNames(page)).toEqual(before);
+  expect(await storedState(page)).toEqual(stateBefore);
+  await page.close();
+});
+
 test('mapping: change a column, save, and the mapping is stored in the workbook', async () => {
   const page = await openPane('mapping');
   const card = page.getByTestId('mapping-保有客户');

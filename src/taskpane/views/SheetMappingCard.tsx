@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { ChurnDeskActions, DetectedSheetSummary, SheetPreview } from '../../office/actions';
 import type { Field as SheetField } from '../../core/sheets/types';
+import { formatIso, serialToYmd } from '../../core/values/dates';
 import { useT } from '../i18nContext';
 import { Section } from '../components/Section';
 import { ResultRegion, type Outcome } from '../components/ResultRegion';
@@ -36,8 +37,14 @@ const useStyles = makeStyles({
 /** The option meaning "this field has no column". */
 const NONE = '';
 
-function formatCell(v: unknown): string {
+/** Fields holding dates: their serial numbers are shown as dates in the preview, as Excel shows them. */
+function isDateField(field: string): boolean {
+  return field === 'date' || field.endsWith('Date');
+}
+
+function formatCell(v: unknown, asDate: boolean): string {
   if (v === null || v === undefined) return '';
+  if (asDate && typeof v === 'number' && v > 0 && v < 2958466) return formatIso(serialToYmd(v));
   return String(v);
 }
 
@@ -64,6 +71,12 @@ export function SheetMappingCard(props: { actions: ChurnDeskActions; summary: De
   // Distinct, non-blank headers: a header written twice can still be chosen once.
   const headers = React.useMemo(() => [...new Set(summary.headers.map((h) => h.trim()).filter(Boolean))], [summary.headers]);
   const missingGroups = unsatisfiedGroups(summary.kind, mapping);
+  // Header texts currently mapped to a date field, so the preview shows those columns as dates.
+  const dateHeaders = React.useMemo(() => {
+    const out = new Set<string>();
+    for (const [field, header] of Object.entries(mapping)) if (header && isDateField(field)) out.add(header);
+    return out;
+  }, [mapping]);
   const fieldLabel = (f: SheetField) => t(`ui.field.${f}`);
   const sep = t('ui.common.listSeparator');
 
@@ -151,9 +164,9 @@ export function SheetMappingCard(props: { actions: ChurnDeskActions; summary: De
             <TableBody>
               {preview.rows.map((row, r) => (
                 <TableRow key={r}>
-                  {preview.headers.map((_h, c) => (
+                  {preview.headers.map((h, c) => (
                     <TableCell key={c} className={styles.cell}>
-                      {formatCell(row[c])}
+                      {formatCell(row[c], dateHeaders.has(h.trim()))}
                     </TableCell>
                   ))}
                 </TableRow>

@@ -3,7 +3,8 @@
  * `Excel` globals installed over it, and the real task pane entry (src/taskpane/index.tsx) started on top. The test reads the workbook
  * back through `window.__churnDesk`.
  *
- * URL: ?lang=zh-CN|en-US (Office.context.displayLanguage) &view=home|forms|settings (as the ribbon opens it).
+ * URL: ?lang=zh-CN|en-US (Office.context.displayLanguage) &view=home|forms|settings (as the ribbon opens it)
+ * &vehicles=N (size of the sample's customer base, default 40).
  */
 import { FakeWorkbook } from '../../support/fakeExcel';
 import { STATE_SHEET_NAME } from '../../../src/core/plan/types';
@@ -17,7 +18,8 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search);
-const sample = buildSampleWorkbook();
+// ?vehicles=N makes a bigger workbook (the cancel test needs a run that lasts long enough to be cancelled).
+const sample = buildSampleWorkbook(Number(params.get('vehicles') ?? '') || undefined);
 const workbook = FakeWorkbook.fromGrids({
   ...sample.grids,
   [STATE_SHEET_NAME]: stateToGrid({ ...emptyState(), settings: SAMPLE_SETTINGS }),
