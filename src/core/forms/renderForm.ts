@@ -171,7 +171,7 @@ class SheetBuilder {
       if (!pending.length) return;
       const segs = segments(this.widths, Math.min(pending.length, this.ncols));
       segs.forEach(([start, len], i) => this.pair(pending[i].label, pending[i].input, start, len));
-      this.rowHeights.push({ row: this.row, height: 22 });
+      this.rowHeights.push({ row: this.row, height: 20 });
       this.row++;
       pending = [];
     };
@@ -246,7 +246,7 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
   const validations: DataValidationSpec[] = [];
   const isGrid = def.kind !== 'document' && !!def.columns?.length;
 
-  b.fullRow(def.title, 'title', { height: 30, align: 'center' });
+  b.fullRow(def.title, 'title', { height: 28, align: 'center' });
   if (def.headerFields?.length) b.fields(def.headerFields, options.ctx);
   let repeatLast = b.row - 1;
 
@@ -317,7 +317,7 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
       width: widths[c],
     }));
     // A month of day rows (排班表, 客流量) at 17 pt keeps the month on one page; other forms get room to write.
-    const minHeight = def.kind === 'matrix' ? 0 : rows.length > 25 ? 17 : 20;
+    const minHeight = def.kind === 'matrix' ? 0 : rows.length > 25 ? 17 : 19;
     for (let i = 0; i < rows.length; i++) {
       const values = rows[i];
       const r0 = b.row;
@@ -405,11 +405,10 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
     b.fields(def.footerFields, options.ctx);
   }
   if (def.notes?.length) {
-    b.blank(6);
     for (const n of def.notes) b.fullRow(n, 'note');
   }
   if (def.signatures?.length) {
-    b.blank(10);
+    b.blank(8);
     b.fields(
       def.signatures.map((label) => ({ label })),
       options.ctx,

@@ -28,10 +28,10 @@ describe('renderForm: 展厅来电/店登记表 (blank)', () => {
     expect(headers).toEqual(['序号', '日期', '进-离', '来电(店)', '客户姓名', '性别', '电话', '地址', '拟购车型(时间)', '信息来源', '接待经过', '追踪后级别', '结案情形', '接待人', '备注']);
   });
 
-  it('numbers 20 blank rows and prints landscape with the title and header repeated', () => {
+  it('numbers 16 blank rows and prints landscape with the title and header repeated', () => {
     expect(at(sheet, first, 0)?.value).toBe(1);
-    expect(at(sheet, first + 19, 0)?.value).toBe(20);
-    expect(totalsRowOf(sheet)).toBe(first + 20);
+    expect(at(sheet, first + 15, 0)?.value).toBe(16);
+    expect(totalsRowOf(sheet)).toBe(first + 16);
     expect(sheet.print.orientation).toBe('landscape');
     expect(sheet.print.repeatRows).toEqual({ first: 0, last: hdr.row });
   });
@@ -44,7 +44,7 @@ describe('renderForm: 展厅来电/店登记表 (blank)', () => {
   ])('has a drop-down on %s over exactly the data rows', (header, values) => {
     const { col } = headerCol(sheet, header);
     const v = sheet.validations!.find((x) => x.col === col);
-    expect(v).toEqual({ row: first, col, lastRow: first + 19, lastCol: col, validation: { type: 'list', values, strict: false } });
+    expect(v).toEqual({ row: first, col, lastRow: first + 15, lastCol: col, validation: { type: 'list', values, strict: false } });
   });
 
   it('writes text columns with the text format so phones and names never turn into numbers or formulas', () => {
@@ -102,15 +102,19 @@ describe('print orientation', () => {
     ['F10', 'portrait'],
     ['F11', 'portrait'],
     ['AS5', 'landscape'],
+    ['F16', 'portrait'], // a month roster: 11 narrow columns, forced portrait so the month fits one page
   ])('%s prints %s', (id, orientation) => {
     expect(renderForm(formDefinition(id)!, { ctx }).print.orientation).toBe(orientation);
   });
 
-  it('every form with more than 8 columns or over 100 characters wide is landscape', () => {
+  it('every form over 100 characters wide is landscape; more than 8 columns too unless the definition says otherwise', () => {
     for (const s of buildFormsPlan({ filled: false, settings, asOf })) {
       const widths = s.columnWidths!.map((w) => w.width);
-      const wide = widths.length > 8 || widths.reduce((a, b) => a + b, 0) > 100;
+      const total = widths.reduce((a, b) => a + b, 0);
+      const forced = formDefinition(s.key.slice(5))!.orientation;
+      const wide = total > 100 || (widths.length > 8 && !forced);
       if (wide) expect([s.key, s.print.orientation]).toEqual([s.key, 'landscape']);
+      if (!wide && !forced) expect([s.key, s.print.orientation]).toEqual([s.key, 'portrait']);
     }
   });
 });
@@ -187,9 +191,9 @@ describe('filled 展厅来电/店登记表', () => {
     expect(sheet.validations!.find((v) => v.col === c)).toMatchObject({ row: first, lastRow: first + 36 });
   });
 
-  it('stays blank (20 numbered rows) when the workbook has no register', () => {
+  it('stays blank (16 numbered rows) when the workbook has no register', () => {
     const [blank] = buildFormsPlan({ ids: ['1'], filled: true, data: {}, settings, asOf });
-    expect(totalsRowOf(blank) - (headerCol(blank, '序号').row + 1)).toBe(20);
+    expect(totalsRowOf(blank) - (headerCol(blank, '序号').row + 1)).toBe(16);
   });
 
   it('fills 100,000 rows in linear time', () => {

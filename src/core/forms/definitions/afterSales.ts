@@ -29,7 +29,7 @@ const lostReport: FormBody = {
     pct('share', '占比', '{c:count}{r}/{t:count}', { width: 7 }),
     text('remarks', '备注', 14),
   ],
-  blankRows: 20,
+  blankRows: 10,
   summaries: [
     { label: '保期内流失台次', formula: sumIf('warranty', '保期内'), format: 'number' },
     { label: '保期外流失台次', formula: sumIf('warranty', '保期外'), format: 'number' },
@@ -125,7 +125,7 @@ const winBackCalls: FormBody = {
     text('nextStep', '下一步跟进', 16, { field: 'nextStep' }),
     text('caller', '招揽人', 7, { field: 'caller' }),
   ],
-  blankRows: 20,
+  blankRows: 16,
   signatures: ['招揽专员', '客服经理'],
 };
 
@@ -151,8 +151,8 @@ const winBackPlan: FormBody = {
   columns: [
     text('category', '流失类别', 14),
     list('reason', '主要流失原因', AFTER_SALES_REASONS, { width: 10 }),
-    text('offer', '招揽政策/优惠', 30),
-    text('script', '邀约话术', 48),
+    text('offer', '招揽政策/优惠', 34),
+    text('script', '邀约话术', 56),
     text('owner', '负责部门', 8),
   ],
   presetRows: plans.map(([category, reason, offer, script]) => ({ category, reason, offer, script, owner: '客服部/服务部' })),

@@ -2,7 +2,8 @@
 import type { FormBody } from '../types';
 import { DATE, DEALER, MAKER, MONTH, PERIOD, PROGRESS, countA, date, field, fields, int, list, seq, text, time, weekdayOf } from './helpers';
 
-const rosterBase = { kind: 'grid' as const, headerFields: [DEALER, MONTH, field('展厅经理')], blankRows: 31 };
+// A month of days fits one portrait page; the 11 narrow columns are under 100 characters wide.
+const rosterBase = { kind: 'grid' as const, orientation: 'portrait' as const, headerFields: [DEALER, MONTH, field('展厅经理')], blankRows: 31 };
 
 const rotation: FormBody = {
   ...rosterBase,
@@ -32,10 +33,10 @@ const groups: FormBody = {
     weekdayOf('date'),
     text('mGroup', '组别', 6, { group: '早班(08:30-17:00)' }),
     text('mLeader', '组长', 8, { group: '早班(08:30-17:00)' }),
-    text('mMembers', '组员', 18, { group: '早班(08:30-17:00)' }),
+    text('mMembers', '组员', 16, { group: '早班(08:30-17:00)' }),
     text('lGroup', '组别', 6, { group: '晚班(11:30-20:00)' }),
     text('lLeader', '组长', 8, { group: '晚班(11:30-20:00)' }),
-    text('lMembers', '组员', 18, { group: '晚班(11:30-20:00)' }),
+    text('lMembers', '组员', 16, { group: '晚班(11:30-20:00)' }),
     text('off', '休息人员', 12),
     text('remarks', '备注', 10),
   ],
@@ -104,7 +105,7 @@ const selfCheck5S: FormBody = {
     seq(),
     text('area', '区域', 9),
     text('item', '检查项目', 7),
-    text('standard', '标准', 34),
+    text('standard', '标准', 42),
     int('full', '标准分', { width: 6, total: 'sum' }),
     int('score', '得分', { width: 6, total: 'sum' }),
     text('issue', '问题描述', 16),
@@ -139,7 +140,7 @@ const docRegister: FormBody = {
     text('retention', '保存期限', 8),
     text('remarks', '备注', 10),
   ],
-  blankRows: 20,
+  blankRows: 16,
   signatures: ['制表人', '审核人'],
 };
 
@@ -202,7 +203,7 @@ const docIssue: FormBody = {
     text('signRecall', '回收人', 7),
     text('remarks', '备注', 10),
   ],
-  blankRows: 20,
+  blankRows: 16,
   summaries: [{ label: '回收率', formula: 'IFERROR({t:recallCopies}/{t:copies},"")', format: 'percent' }],
   signatures: ['文件管理员', '审核人'],
 };

@@ -209,7 +209,7 @@ const eventLeads: FormBody = {
     text('consultant', '销售顾问', 8),
     text('remarks', '备注', 12),
   ],
-  blankRows: 25,
+  blankRows: 14,
   summaries: [
     { label: '登记客户数', formula: countA('name'), format: 'number' },
     shareIf('试驾率', 'testDrive', '是', 'name'),
@@ -266,7 +266,7 @@ const customerFile: FormBody = {
     text('consultant', '销售顾问', 8),
     list('source', '信息来源', SOURCES, { width: 8 }),
   ],
-  blankRows: 20,
+  blankRows: 16,
   signatures: ['建档人', '客服经理'],
 };
 
@@ -288,7 +288,7 @@ const infoChange: FormBody = {
     text('handler', '经办人', 7),
     text('approver', '审核', 7),
   ],
-  blankRows: 20,
+  blankRows: 16,
   signatures: ['经办人', '客服经理'],
 };
 
@@ -313,7 +313,7 @@ const classification: FormBody = {
     text('policy', '维系策略', 16),
     text('owner', '负责人', 7),
   ],
-  blankRows: 20,
+  blankRows: 16,
   summaries: CLASSES.map((c) => shareIf(`${c}占比`, 'category', c, 'name')),
   notes: ['客户类别:VIP客户(年消费高、转介绍多)、忠诚客户(按时进站)、一般客户、潜在流失客户(6个月以上未进站)、流失客户(12个月以上未进站)。'],
   signatures: ['制表人', '客服经理'],

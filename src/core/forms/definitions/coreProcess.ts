@@ -31,7 +31,7 @@ const register: FormBody = {
     text('consultant', '接待人', 8, { field: 'consultant' }),
     text('remarks', '备注', 10, { field: 'remarks' }),
   ],
-  blankRows: 20,
+  blankRows: 16,
   summaries: [
     { label: '来电批数', formula: countIf('contactType', '来电'), format: 'number' },
     { label: '来店批数', formula: countIf('contactType', '来店'), format: 'number' },
@@ -105,7 +105,7 @@ const lostProspects: FormBody = {
     text('confirm', '展厅经理确认', 8),
   ],
   totalsLabel: '合计/平均',
-  blankRows: 20,
+  blankRows: 16,
   summaries: defeatShares,
   notes: ['战败原因类别:价格、竞品、车型/配置、交车时间、服务、贷款/资金、暂缓购买、其他。跟踪次数一栏合计行为平均跟踪次数。'],
   signatures: ['销售经理', '展厅经理'],
@@ -131,7 +131,7 @@ const prospectCard: FormBody = {
     date('nextDate', '下次跟踪日期', { field: 'nextDate' }),
     text('consultant', '销售顾问', 8, { field: 'consultant' }),
   ],
-  blankRows: 20,
+  blankRows: 16,
   notes: [
     LEVEL_NOTE,
     '跟踪间隔:H级 1天、A级 3天、B级 7天、C级 15天、N级 1天内定级;O级、F级结案。每次跟踪占一行,同一客户的各次跟踪连续填写。',
@@ -156,7 +156,7 @@ const testDriveBooking: FormBody = {
     yesno('arrived', '是否到店'),
     text('remarks', '备注', 12),
   ],
-  blankRows: 20,
+  blankRows: 16,
   summaries: [shareIf('预约到店率', 'arrived', '是', 'name')],
   notes: ['试驾前请核验客户驾驶证原件并签署《试乘试驾协议书》。'],
   signatures: ['登记人', '展厅经理'],
@@ -226,7 +226,7 @@ const testDriveLog: FormBody = {
     yesno('agreement', '协议已签'),
     yesno('order', '是否成交'),
   ],
-  blankRows: 20,
+  blankRows: 16,
   summaries: [shareIf('试驾成交率', 'order', '是', 'name')],
   signatures: ['试驾专员', '展厅经理'],
 };
@@ -407,7 +407,7 @@ const deliveryBooking: FormBody = {
     date('delivered', '实际交车日期'),
     text('remarks', '备注', 10),
   ],
-  blankRows: 20,
+  blankRows: 16,
   summaries: [{ label: '按期交车数', formula: 'SUMPRODUCT(({c:delivered}{first}:{c:delivered}{last}<>"")*({c:delivered}{first}:{c:delivered}{last}<={c:apptDate}{first}:{c:apptDate}{last}))', format: 'number' }],
   signatures: ['登记人', '展厅经理'],
 };
@@ -459,7 +459,7 @@ const newCustomerCalls: FormBody = {
     text('handling', '处理情况', 16),
     text('caller', '回访人', 7),
   ],
-  blankRows: 20,
+  blankRows: 16,
   summaries: [
     {
       label: '满意率(非常满意+满意)',

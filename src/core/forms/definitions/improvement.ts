@@ -13,6 +13,8 @@ const kpis: [string, string, string][] = [
 const indicators: FormBody = {
   id: 'F48',
   kind: 'matrix',
+  // 18 indicators fit one page upright; the 10 columns are under 100 characters wide.
+  orientation: 'portrait',
   headerFields: [DEALER, MONTH, MAKER],
   columns: [
     text('category', '类别', 8),
@@ -24,7 +26,7 @@ const indicators: FormBody = {
     num('lastMonth', '上月值', { width: 8 }),
     pct('mom', '环比变化', '{c:actual}{r}/{c:lastMonth}{r}-1', { width: 8 }),
     num('benchmark', '区域标杆', { width: 8 }),
-    text('analysis', '分析说明', 26),
+    text('analysis', '分析说明', 22),
   ],
   presetRows: kpis.map(([category, kpi, unit]) => ({ category, kpi, unit })),
   notes: ['百分比指标请按小数填写(如 25% 填 0.25);流失率、战败率、抱怨件数等“越低越好”的指标,达成率小于100%为好。'],
@@ -63,8 +65,8 @@ const extended: FormBody = {
     num('value', '本月', { width: 8 }),
     num('last', '上月', { width: 8 }),
     num('change', '变化', { width: 8, formula: 'IF(AND(ISNUMBER({c:value}{r}),ISNUMBER({c:last}{r})),{c:value}{r}-{c:last}{r},"")' }),
-    text('finding', '发现的问题', 22),
-    text('measure', '改进措施', 22),
+    text('finding', '发现的问题', 20),
+    text('measure', '改进措施', 20),
   ],
   presetRows: [
     ['展厅客流量统计表', '来店批数(高峰时段)'],
