@@ -195,6 +195,14 @@ test('forms: search, select, generate, and the sheets exist in the workbook', as
   const page = await openPane('forms');
   // Fluent puts data-testid on a Checkbox's / SearchBox's <input>: read the label through the root.
   expect(await page.getByTestId('forms-all').locator('xpath=..').innerText()).toContain(`共 ${FORM_CATALOGUE.length} 张`);
+  // A group's checkbox selects the whole group; the all checkbox every form.
+  const afterSales = FORM_CATALOGUE.filter((f) => f.group === '售后流失');
+  await page.getByTestId('forms-group-售后流失').check();
+  await expect(page.getByTestId('forms-generate').innerText()).resolves.toBe(`生成(${afterSales.length} 张)`);
+  await page.getByTestId('forms-all').check();
+  await expect(page.getByTestId('forms-generate').innerText()).resolves.toBe(`生成(${FORM_CATALOGUE.length} 张)`);
+  await page.getByTestId('forms-all').uncheck();
+  await expect(page.getByTestId('forms-generate').isDisabled()).resolves.toBe(true);
   await page.getByTestId('forms-search').fill('登记');
   const visible = FORM_CATALOGUE.filter((f) => f.title.includes('登记'));
   expect(await page.locator('[data-testid^="form-F"], [data-testid^="form-AS"]').count()).toBe(visible.length);

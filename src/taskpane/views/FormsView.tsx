@@ -30,16 +30,8 @@ const useStyles = makeStyles({
   subgroup: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, paddingLeft: tokens.spacingHorizontalS },
   groupTitle: { fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
   groupHeader: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  footer: {
-    position: 'sticky',
-    bottom: 0,
-    backgroundColor: tokens.colorNeutralBackground2,
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  // Mode, generate and the result sit above the 58-form list, so they are reachable without scrolling.
+  top: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
 });
 
 function checkState(selected: ReadonlySet<string>, ids: readonly string[]): CheckboxProps['checked'] {
@@ -95,6 +87,15 @@ export function FormsView(props: { actions: ChurnDeskActions; forms: readonly Fo
       <Field label={t('ui.forms.search')} size="small">
         <SearchBox value={query} onChange={(_e, d) => setQuery(d.value)} placeholder={t('ui.forms.searchPlaceholder')} data-testid="forms-search" />
       </Field>
+      <div className={styles.top}>
+        <Field label={t('ui.forms.mode')} hint={filled ? t('ui.forms.filledHint') : t('ui.forms.blankHint')} size="small">
+          <Switch checked={filled} onChange={(_e, d) => setFilled(d.checked)} label={filled ? t('ui.forms.filled') : t('ui.forms.blank')} data-testid="forms-filled" />
+        </Field>
+        <ResultRegion outcome={outcome} testId="forms-result" />
+        <Button appearance="primary" disabled={running || selected.size === 0} onClick={() => void generate()} data-testid="forms-generate">
+          {running ? t('ui.forms.generating') : t('ui.forms.generate', { n: selected.size })}
+        </Button>
+      </div>
       <Checkbox
         checked={checkState(selected, allIds)}
         onChange={(_e, d) => toggle(allIds, d.checked === true)}
@@ -145,15 +146,6 @@ export function FormsView(props: { actions: ChurnDeskActions; forms: readonly Fo
           })}
         </Accordion>
       )}
-      <div className={styles.footer}>
-        <Field label={t('ui.forms.mode')} hint={filled ? t('ui.forms.filledHint') : t('ui.forms.blankHint')} size="small">
-          <Switch checked={filled} onChange={(_e, d) => setFilled(d.checked)} label={filled ? t('ui.forms.filled') : t('ui.forms.blank')} data-testid="forms-filled" />
-        </Field>
-        <ResultRegion outcome={outcome} testId="forms-result" />
-        <Button appearance="primary" disabled={running || selected.size === 0} onClick={() => void generate()} data-testid="forms-generate">
-          {running ? t('ui.forms.generating') : t('ui.forms.generate', { n: selected.size })}
-        </Button>
-      </div>
     </>
   );
 }
