@@ -15,7 +15,9 @@ import { ActionTexts, analyseVehicles, type VehicleAnalysis } from './analyseVeh
 import { AnalysisInputError } from './errors';
 import { CLASSIFICATION_COLUMNS, DUPLICATE_MARK, type ClassificationColumn } from './labels';
 import { readCalls, readCustomers } from './records';
-import { buildAfterSalesSummaries, type ClassifiedSource } from './summaries';
+import { buildAfterSalesSummaries, type ClassifiedSource, type SummaryContext } from './summaries';
+import { afterSalesFormData } from './formData';
+import { FORM_DATA_KEY, type FormFillData } from '../forms/fillData';
 import type { CallTable, CustomerTable } from './tables';
 
 type Translate = ReturnType<typeof translator>;
@@ -180,10 +182,11 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
 
   const previousFailed = state.lastRun?.failedByCategory ?? null;
   const dealer = settings.dealerName || '';
-  const summaries = buildAfterSalesSummaries({
+  const summaryContext: SummaryContext = {
     a, settings, asOf, t, subtitle: t('aftersales.subtitle', { dealer, date: formatIso(asOf) }).trim(), source, previousFailed,
     rowsOfSheet: customers.dataRows,
-  });
+  };
+  const summaries = buildAfterSalesSummaries(summaryContext);
 
   const o = summaries.overview;
   if (a.vehicles.duplicateRows) warnings.push(t('aftersales.warning.duplicates', { n: a.vehicles.duplicateRows }));
@@ -194,6 +197,21 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
       share: `${(a.internalShare * 100).toFixed(1)}%`, threshold: `${(settings.priority.internalReasonShareToFixFirst * 100).toFixed(0)}%`,
     }));
   }
+
+  const data: Record<string, unknown> = {
+    failedByCategory: summaries.failed.byCategory,
+    analysis: a,
+    ownedColumns: columnWrites.length
+      ? { [customers.sheet.name]: { headerRow: customers.headerRow, startColumn: columnWrites[0].startColumn, headers } }
+      : {},
+  };
+  // The form pack's datasets are built only when read (analyseForForms reads them; analyseWorkbook never does),
+  // so a plain analysis does not pay for one object per call.
+  let forms: FormFillData | undefined;
+  Object.defineProperty(data, FORM_DATA_KEY, {
+    enumerable: true,
+    get: () => (forms ??= afterSalesFormData(summaryContext, summaries.failed, summaries.monthly)),
+  });
 
   return {
     columnWrites,
@@ -222,12 +240,6 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
       issues,
       warnings,
     },
-    data: {
-      failedByCategory: summaries.failed.byCategory,
-      analysis: a,
-      ownedColumns: columnWrites.length
-        ? { [customers.sheet.name]: { headerRow: customers.headerRow, startColumn: columnWrites[0].startColumn, headers } }
-        : {},
-    },
+    data,
   };
 }

@@ -5,7 +5,8 @@ export class AnalysisInputError extends Error {
     public readonly key: string,
     public readonly params: Record<string, string | number> = {},
   ) {
-    super(`${key} ${JSON.stringify(params)}`);
+    // The message is the bare key, so a host that only sees `message` can still look it up in the catalogue.
+    super(key);
     this.name = 'AnalysisInputError';
   }
 }

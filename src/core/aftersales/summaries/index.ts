@@ -3,7 +3,7 @@ import type { SheetSpec } from '../../plan/types';
 import type { SummaryContext } from './context';
 import { failedFigures, failedSheet, type FailedFigures } from './failed';
 import { ageSheet, groupSheet } from './groups';
-import { monthlySheet } from './monthly';
+import { monthlyCounts, monthlySheet, type MonthlyCounts } from './monthly';
 import { overviewFigures, overviewSheet, type OverviewFigures } from './overview';
 import { reasonsSheet } from './reasons';
 import { warrantySheet } from './warranty';
@@ -16,6 +16,7 @@ export interface AfterSalesSummaries {
   overview: OverviewFigures;
   failed: FailedFigures;
   winBack: WinBackFigures;
+  monthly: MonthlyCounts;
 }
 
 /**
@@ -26,6 +27,7 @@ export function buildAfterSalesSummaries(ctx: SummaryContext): AfterSalesSummari
   const overview = overviewFigures(ctx);
   const failed = failedFigures(ctx);
   const winBack = winBackSheet(ctx);
+  const monthly = monthlyCounts(ctx);
   return {
     sheets: [
       overviewSheet(ctx, overview),
@@ -35,11 +37,12 @@ export function buildAfterSalesSummaries(ctx: SummaryContext): AfterSalesSummari
       warrantySheet(ctx),
       reasonsSheet(ctx),
       failedSheet(ctx, failed),
-      monthlySheet(ctx),
+      monthlySheet(ctx, monthly),
       winBack.sheet,
     ],
     overview,
     failed,
     winBack: winBack.figures,
+    monthly,
   };
 }

@@ -10,7 +10,7 @@ import { monthKey } from '../../values/dates';
 import { ContactResultClassifier } from '../contactResult';
 import { pct, rate, type SummaryContext } from './context';
 
-type Counts = [calls: number, reached: number, invited: number, back: number];
+export type Counts = [calls: number, reached: number, invited: number, back: number];
 
 function add(map: Map<string, Counts>, key: string, reached: boolean, invited: boolean, back: boolean): void {
   let c = map.get(key);
@@ -25,13 +25,23 @@ function measures(c: Counts): CellValue[] {
   return [c[0], c[1], rate(c[1], c[0]), c[2], rate(c[2], c[1]), c[3], rate(c[3], c[2])];
 }
 
-export function monthlySheet(ctx: SummaryContext): SheetSpec {
+/** Counts per month+caller and per month; the month is 'YYYY-MM' or the no-date label, the caller or the blank label. */
+export interface MonthlyCounts {
+  /** key month + SEP + caller → counts */
+  byMonthCaller: Map<string, Counts>;
+  byMonth: Map<string, Counts>;
+  total: Counts;
+}
+
+export const MONTH_CALLER_SEP = '\u0001';
+
+/** One pass over the call log. */
+export function monthlyCounts(ctx: SummaryContext): MonthlyCounts {
   const { t } = ctx;
   const calls = ctx.a.calls;
   const byMonthCaller = new Map<string, Counts>();
   const byMonth = new Map<string, Counts>();
   const total: Counts = [0, 0, 0, 0];
-  const SEP = '\u0001';
   if (calls) {
     const contact = new ContactResultClassifier();
     const noDate = t('aftersales.noDate');
@@ -41,7 +51,7 @@ export function monthlySheet(ctx: SummaryContext): SheetSpec {
       const reached = contact.classify(calls.result[i], calls.reason[i]) === '成功';
       const invited = calls.invited[i] === 1;
       const back = !Number.isNaN(calls.returnDate[i]);
-      add(byMonthCaller, month + SEP + (calls.caller[i] || blank), reached, invited, back);
+      add(byMonthCaller, month + MONTH_CALLER_SEP + (calls.caller[i] || blank), reached, invited, back);
       add(byMonth, month, reached, invited, back);
       total[0]++;
       if (reached) total[1]++;
@@ -49,6 +59,13 @@ export function monthlySheet(ctx: SummaryContext): SheetSpec {
       if (back) total[3]++;
     }
   }
+  return { byMonthCaller, byMonth, total };
+}
+
+export function monthlySheet(ctx: SummaryContext, counts: MonthlyCounts = monthlyCounts(ctx)): SheetSpec {
+  const { t } = ctx;
+  const { byMonthCaller, byMonth, total } = counts;
+  const SEP = MONTH_CALLER_SEP;
   const measureColumns: TableColumn[] = [
     { header: t('aftersales.h.calls'), kind: 'integer', total: { fn: 'sum' } },
     { header: t('aftersales.h.reached'), kind: 'integer', total: { fn: 'sum' } },
