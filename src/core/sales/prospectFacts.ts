@@ -56,6 +56,8 @@ export interface ProspectFacts {
 
 interface Event {
   p: number;
+  /** 0..3: the order of events on the same day (see eventKey). */
+  rank: number;
   date: number; // serial, or -1 when the event has no date
   counts: boolean;
   level: number; // level index or -1
@@ -64,6 +66,20 @@ interface Event {
   result: string;
   bought: string;
   consultant: string;
+}
+
+/**
+ * Orders events: by date, then within a day by rank. On a one-row-per-follow-up card rows come in any order, so two
+ * follow-ups on one day are told apart by what they hold: a closing level (O/F) comes last, and a row recording the
+ * next date or a defeat reason ends that day's contact. Dates are whole serials, so date × 4 + rank keeps the order.
+ */
+function eventKey(e: Event): number {
+  return e.date * 4 + e.rank;
+}
+
+/** Rank of a follow-up row within its day: closing level +2, recorded next date or defeat reason +1. */
+function rankOf(level: number, next: number, reason: string): number {
+  return (level === O || level === F ? 2 : 0) + (!Number.isNaN(next) || reason !== '' ? 1 : 0);
 }
 
 /**
@@ -83,16 +99,17 @@ export function readProspects(mapped: MappedSheet, issues: IssueCollector): Pros
   // Per-prospect arrays are sized by rows (an upper bound on prospects) and cut at the end.
   const followUps = new Int32Array(n);
   const latestDate = new Float64Array(n).fill(-1);
-  const latestResultDate = new Float64Array(n).fill(-2);
+  const latestKey = new Float64Array(n).fill(-Infinity);
+  const latestResultDate = new Float64Array(n).fill(-Infinity);
   const level = new Int8Array(n).fill(-1);
-  const levelDate = new Float64Array(n).fill(-2);
+  const levelDate = new Float64Array(n).fill(-Infinity);
   const levelBefore = new Int8Array(n).fill(-1);
-  const levelBeforeDate = new Float64Array(n).fill(-2);
+  const levelBeforeDate = new Float64Array(n).fill(-Infinity);
   const recordedNext = new Float64Array(n).fill(NaN);
   const created = new Float64Array(n).fill(NaN);
-  const reasonDate = new Float64Array(n).fill(-2);
-  const boughtDate = new Float64Array(n).fill(-2);
-  const consultantDate = new Float64Array(n).fill(-2);
+  const reasonDate = new Float64Array(n).fill(-Infinity);
+  const boughtDate = new Float64Array(n).fill(-Infinity);
+  const consultantDate = new Float64Array(n).fill(-Infinity);
   const id: string[] = [];
   const name: string[] = [];
   const phone: string[] = [];
@@ -121,39 +138,44 @@ export function readProspects(mapped: MappedSheet, issues: IssueCollector): Pros
     return l ? (LEVEL_INDEX.get(l) as number) : -1;
   };
 
-  /** Folds one event into its prospect. Ties on date go to the later event (later row, later group, row state). */
+  /**
+   * Folds one event into its prospect. Events are ordered by date, then by rank within a day (see eventKey); on an
+   * equal key the later event (later row, later group, the row's own state) wins.
+   */
   const apply = (e: Event) => {
     const p = e.p;
+    const key = eventKey(e);
     if (e.counts) followUps[p]++;
-    if (e.counts && e.date >= latestDate[p] && e.date >= 0) {
+    if (e.counts && e.date >= 0 && key >= latestKey[p]) {
       recordedNext[p] = !Number.isNaN(e.next) ? e.next : e.date > latestDate[p] ? NaN : recordedNext[p];
       latestDate[p] = e.date;
+      latestKey[p] = key;
     } else if (!e.counts && !Number.isNaN(e.next) && e.date >= latestDate[p]) {
       recordedNext[p] = e.next; // the card's own 下次跟踪日期 belongs to its latest follow-up
     }
-    if (e.result && e.date >= latestResultDate[p]) {
+    if (e.result && key >= latestResultDate[p]) {
       latestResult[p] = e.result;
-      latestResultDate[p] = e.date;
+      latestResultDate[p] = key;
     }
-    if (e.level >= 0 && e.date >= levelDate[p]) {
+    if (e.level >= 0 && key >= levelDate[p]) {
       level[p] = e.level;
-      levelDate[p] = e.date;
+      levelDate[p] = key;
     }
-    if (e.level >= 0 && e.level !== O && e.level !== F && e.date >= levelBeforeDate[p]) {
+    if (e.level >= 0 && e.level !== O && e.level !== F && key >= levelBeforeDate[p]) {
       levelBefore[p] = e.level;
-      levelBeforeDate[p] = e.date;
+      levelBeforeDate[p] = key;
     }
-    if (e.reason && e.date >= reasonDate[p]) {
+    if (e.reason && key >= reasonDate[p]) {
       reasonText[p] = e.reason;
-      reasonDate[p] = e.date;
+      reasonDate[p] = key;
     }
-    if (e.bought && e.date >= boughtDate[p]) {
+    if (e.bought && key >= boughtDate[p]) {
       boughtInstead[p] = e.bought;
-      boughtDate[p] = e.date;
+      boughtDate[p] = key;
     }
-    if (e.consultant && e.date >= consultantDate[p]) {
+    if (e.consultant && key >= consultantDate[p]) {
       consultant[p] = e.consultant;
-      consultantDate[p] = e.date;
+      consultantDate[p] = key;
     }
   };
 
@@ -201,12 +223,15 @@ export function readProspects(mapped: MappedSheet, issues: IssueCollector): Pros
       const d = date(row, r, c.followDate, 'followDate');
       const result = text(row, c.followResult);
       const method = text(row, c.followMethod);
+      const rowLevel = levelOf(row, r, c.level);
+      const rowNext = date(row, r, c.nextDate, 'nextDate');
       apply({
         p,
+        rank: rankOf(rowLevel, rowNext, rowReason),
         date: Number.isNaN(d) ? -1 : d,
         counts: !Number.isNaN(d) || result !== '' || method !== '',
-        level: levelOf(row, r, c.level),
-        next: date(row, r, c.nextDate, 'nextDate'),
+        level: rowLevel,
+        next: rowNext,
         reason: rowReason,
         result,
         bought: rowBought,
@@ -226,11 +251,13 @@ export function readProspects(mapped: MappedSheet, issues: IssueCollector): Pros
       if (!counts && gLevel < 0 && Number.isNaN(gNext)) continue;
       const eventDate = Number.isNaN(d) ? -1 : d;
       if (counts && eventDate > rowLatest) rowLatest = eventDate;
-      apply({ p, date: eventDate, counts, level: gLevel, next: gNext, reason: '', result, bought: '', consultant: '' });
+      // Groups are numbered in time order: the group's place in the row breaks a tie, not its content.
+      apply({ p, rank: 0, date: eventDate, counts, level: gLevel, next: gNext, reason: '', result, bought: '', consultant: '' });
     }
     // The row's own state, dated at its latest follow-up so it wins a tie with that group.
     apply({
       p,
+      rank: 3,
       date: rowLatest,
       counts: false,
       level: levelOf(row, r, c.level),
