@@ -136,6 +136,10 @@ export function readRegister(mapped: MappedSheet, issues: IssueCollector): Regis
       const minutes = readTime(v);
       if (typeof minutes === 'number') facts.slot[i] = slotOf(minutes);
       else if (minutes === undefined) issues.add(sheet, r, c.time, 'time', v, SALES_ISSUE.time);
+    } else if (c.date !== undefined) {
+      // No time column: a date-time in the date column ('2026-10-01 14:20', 46296.6) still gives the slot.
+      const minutes = readTime(row[c.date]);
+      if (typeof minutes === 'number') facts.slot[i] = slotOf(minutes);
     }
 
     let contact: 'call' | 'visit' | null | undefined = null;

@@ -43,3 +43,21 @@ describe('register at scale', () => {
     expect(seconds).toBeLessThan(8);
   });
 });
+
+describe('register without a time column', () => {
+  it('takes the slot from date-times in the date column and counts every row as a visit', () => {
+    const grid = [
+      ['来店日期', '联系电话'],
+      [day(10, 1) + 0.6, '13800000001'],
+      ['2026-10-01 09:20', ''],
+      [day(10, 1), ''],
+    ];
+    const part = analyseSales({ register: mapSheet({ name: '登记', grid }, 'register'), ignored: [] }, DEFAULT_SETTINGS, AS_OF, emptyState());
+    const daily = part?.sheets[0].tables.find((t) => t.name.endsWith('_daily'));
+    expect(daily?.rows.filter((r) => (r[3] as number) > 0).map((r) => [r[2], r[3]])).toEqual([
+      ['08:00-10:00', 1], ['14:00-16:00', 1], ['时间不详', 1],
+    ]);
+    expect(part?.report.warnings[0]).toBe('“登记”没有来电/来店列,全部记录按来店统计。');
+    expect(part?.report.figures).toMatchObject({ visits: 3, calls: 0, leads: 1 });
+  });
+});
