@@ -17,6 +17,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SHOTS = path.resolve(__dirname, '../../docs/screenshots');
 const PANE_WIDTH = 380;
+const PANE_HEIGHT = 760;
 
 let context: BrowserContext;
 let server: { origin: string; close: () => Promise<void> };
@@ -38,7 +39,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
-    viewport: { width: PANE_WIDTH, height: 760 },
+    viewport: { width: PANE_WIDTH, height: PANE_HEIGHT },
     locale: 'zh-CN',
   });
   await context.route('**/*', (route) => {
@@ -92,8 +93,16 @@ async function expectNoRawKeys(page: Page): Promise<void> {
   expect(text.match(/\b(ui|settings|progress|office|input|aftersales|forms)\.[a-z]+\.[A-Za-z]/g) ?? []).toEqual([]);
 }
 
+/**
+ * Full-height screenshot of the pane. The viewport is stretched to the page's height first, so the sticky tab bar and
+ * save bar sit where a user scrolling to them would see them instead of floating mid-page as in a stitched capture.
+ */
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: PANE_WIDTH, height: Math.max(height, PANE_HEIGHT) });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  await page.setViewportSize({ width: PANE_WIDTH, height: PANE_HEIGHT });
 }
 
 test('home: sheets found, refresh shows the core figures, then status counts per status', async () => {
@@ -165,6 +174,8 @@ test('settings: an invalid threshold shows its error on that field; fixed, the s
   // Another field keeps no error.
   await expect(page.getByTestId('setting-thresholds.lostMonths').innerText()).resolves.not.toContain('必须');
   await shoot(page, 'settings-error.zh-CN');
+  await field.locator('input').fill('6');
+  await shoot(page, 'settings.zh-CN');
 
   // Out of order (30 ≥ 12): the order rule names the thresholds.
   await field.locator('input').fill('30');
@@ -177,16 +188,31 @@ test('settings: an invalid threshold shows its error on that field; fixed, the s
   await expect(target.innerText()).resolves.toContain('0 到 100');
   await target.locator('input').fill('30');
   await page.getByTestId('setting-localRegions').locator('input').fill('朝阳区、海淀区');
+  // Open every section: each setting of src/core/settings has its box.
+  for (let i = 2; i < 6; i++) await page.getByTestId(`settings-section-${i}`).locator('button').click();
+  await page.getByTestId('setting-extraReasonKeywords.价格').locator('input').fill('工时费高、配件贵');
+  await page.getByTestId('setting-sales.levelIntervalDays.H').locator('input').fill('2');
+  await page.getByTestId('setting-sales.monthlyTotalSales').locator('textarea').fill('2026-10: 120');
+  await page.getByTestId('setting-priority.skipOutOfTown').locator('input').uncheck();
   await page.getByTestId('save-settings').click();
   await page.getByTestId('settings-result').waitFor();
+  await shoot(page, 'settings-all.zh-CN');
   const state = await storedState(page);
   const saved = state?.settings as { thresholds: { atRiskMonths: number }; targetChurnRate: number; localRegions: string[]; analysisDate: string };
   expect(saved.thresholds.atRiskMonths).toBe(3);
   expect(saved.targetChurnRate).toBeCloseTo(0.3, 10);
   expect(saved.localRegions).toEqual(['朝阳区', '海淀区']);
   expect(saved.analysisDate).toBe('2026-10-31');
+  const more = state?.settings as {
+    extraReasonKeywords: Record<string, string[]>;
+    sales: { levelIntervalDays: Record<string, number>; monthlyTotalSales: Record<string, number> };
+    priority: { skipOutOfTown: boolean };
+  };
+  expect(more.extraReasonKeywords['价格']).toEqual(['工时费高', '配件贵']);
+  expect(more.sales.levelIntervalDays.H).toBe(2);
+  expect(more.sales.monthlyTotalSales).toEqual({ '2026-10': 120 });
+  expect(more.priority.skipOutOfTown).toBe(false);
   await expectNoRawKeys(page);
-  await shoot(page, 'settings.zh-CN');
   expect(pageErrors(page)).toEqual([]);
   await page.close();
 });
