@@ -74,9 +74,13 @@ export interface FormsAnalysis {
  * A part that cannot run (its sheets are missing) is skipped and reported, never fatal: its forms stay blank.
  */
 export function analyseForForms(sheets: readonly SheetInput[], settings: Settings, state: WorkbookState, asOf: Ymd): FormsAnalysis {
+  // The same detection the analysis facade runs: ChurnDesk's own sheets and appended columns are never input.
+  const ownedHeaders = new Set<string>();
+  for (const o of Object.values(state.ownedColumns)) for (const h of o.headers) ownedHeaders.add(h);
   const detected: DetectedSheets = detectSheets(sheets, {
     mappings: state.mappings as Record<string, Partial<Record<Field, string>>>,
     ownedSheetNames: Object.values(state.ownedSheets),
+    ownedHeaders: [...ownedHeaders],
   });
   const skipped: FormsAnalysis['skipped'] = [];
   const parts: (PartResult | null)[] = [];

@@ -271,8 +271,8 @@ const quote: FormBody = {
   headerFields: [DEALER, ...fields('客户姓名', '联系电话', '销售顾问', '车型', '配置/颜色'), field('报价日期', { source: 'date' })],
   columns: [
     seq(),
-    text('item', '项目', 18),
-    text('spec', '说明', 24),
+    text('item', '项目', 26),
+    text('spec', '说明', 18),
     int('qty', '数量', { width: 6 }),
     money('price', '单价(元)'),
     product('amount', '金额(元)', 'qty', 'price', { total: 'sum', width: 12 }),
