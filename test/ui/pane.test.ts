@@ -145,6 +145,27 @@ test('home: cancel stops a long refresh and leaves the workbook as it was', asyn
   await page.close();
 });
 
+test('home: a missing required column shows in red with a link to the column mapping', async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/taskpane.html?view=home&drop=${encodeURIComponent('最后进站日期,购车日期')}`);
+  await page.waitForFunction(() => window.__churnDesk?.ready === true);
+  const missing = page.getByTestId('sheet-保有客户').getByTestId('missing');
+  await missing.waitFor();
+  const text = await missing.innerText();
+  expect(text).toContain('最后进站日期');
+  expect(text).toContain('购车日期');
+  const colour = await missing.evaluate((el) => getComputedStyle(el).color);
+  const [r, g, b] = (colour.match(/\d+/g) ?? []).map(Number);
+  expect(r).toBeGreaterThan(150);
+  expect(g).toBeLessThan(100);
+  expect(b).toBeLessThan(100);
+  await shoot(page, 'home-missing.zh-CN');
+  await missing.getByRole('button', { name: '去列映射' }).click();
+  await expect(page.getByRole('tab', { selected: true }).innerText()).resolves.toBe('列映射');
+  await page.getByTestId('mapping-保有客户').waitFor();
+  await page.close();
+});
+
 test('mapping: change a column, save, and the mapping is stored in the workbook', async () => {
   const page = await openPane('mapping');
   const card = page.getByTestId('mapping-保有客户');

@@ -22,6 +22,7 @@ import { Section } from '../components/Section';
 import { StatusChart, STATUS_ORDER } from '../components/StatusChart';
 import { ResultRegion, type Outcome } from '../components/ResultRegion';
 import { describeError, isAbortError } from '../describeError';
+import { unsatisfiedGroups } from '../sheetFields';
 
 const useStyles = makeStyles({
   sheetList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -155,6 +156,12 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
   // The run's own target when it reported one (the settings may have changed since).
   const target = figures?.figures.targetChurnRate ?? settingsTarget;
   const fieldLabel = (f: Field) => t(`ui.field.${f}`);
+  /** The unmet rules as "最后进站日期或购车日期", one per rule; the flat list when the rules say nothing is missing. */
+  const missingText = (s: DetectionSummary['sheets'][number]): string => {
+    const groups = unsatisfiedGroups(s.kind, s.mapping);
+    const parts = groups.length > 0 ? groups.map((g) => g.map(fieldLabel).join(t('ui.common.or'))) : s.missingRequired.map(fieldLabel);
+    return parts.join(t('ui.common.listSeparator'));
+  };
 
   return (
     <>
@@ -239,7 +246,7 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
                 </Caption1>
                 {s.missingRequired.length > 0 && (
                   <Caption1 className={styles.missing} data-testid="missing">
-                    {t('ui.home.missing', { fields: s.missingRequired.map(fieldLabel).join(t('ui.common.listSeparator')) })}{' '}
+                    {t('ui.home.missing', { fields: missingText(s) })}{' '}
                     <Link onClick={props.onOpenMapping}>{t('ui.home.fixMapping')}</Link>
                   </Caption1>
                 )}

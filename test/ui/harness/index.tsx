@@ -4,7 +4,7 @@
  * back through `window.__churnDesk`.
  *
  * URL: ?lang=zh-CN|en-US (Office.context.displayLanguage) &view=home|forms|settings (as the ribbon opens it)
- * &vehicles=N (size of the sample's customer base, default 40).
+ * &vehicles=N (size of the sample's customer base, default 40) &drop=header,… (columns removed from the customers).
  */
 import { FakeWorkbook } from '../../support/fakeExcel';
 import { STATE_SHEET_NAME } from '../../../src/core/plan/types';
@@ -20,6 +20,14 @@ declare global {
 const params = new URLSearchParams(location.search);
 // ?vehicles=N makes a bigger workbook (the cancel test needs a run that lasts long enough to be cancelled).
 const sample = buildSampleWorkbook(Number(params.get('vehicles') ?? '') || undefined);
+// ?drop=header,header removes those columns from the customer sheet (to show missing required fields).
+const drop = new Set((params.get('drop') ?? '').split(',').filter(Boolean));
+if (drop.size > 0) {
+  const customers = sample.grids['保有客户'];
+  const header = customers[2];
+  const keep = header.map((h, c) => (drop.has(String(h)) ? -1 : c)).filter((c) => c >= 0);
+  sample.grids['保有客户'] = customers.map((row) => (row.length ? keep.map((c) => row[c] ?? '') : row));
+}
 const workbook = FakeWorkbook.fromGrids({
   ...sample.grids,
   [STATE_SHEET_NAME]: stateToGrid({ ...emptyState(), settings: SAMPLE_SETTINGS }),
