@@ -114,7 +114,7 @@ function segments(widths: readonly number[], k: number): [number, number][] {
  */
 function linesFor(text: string, widthChars: number): number {
   let lines = 0;
-  for (const part of text.split('\n')) lines += Math.max(1, Math.ceil((textWidth(part) * 0.9) / Math.max(1, widthChars - 1)));
+  for (const part of text.split('\n')) lines += Math.max(1, Math.ceil((textWidth(part) * 0.9) / Math.max(1, widthChars - 0.5)));
   return lines;
 }
 
