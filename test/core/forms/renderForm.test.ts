@@ -235,3 +235,45 @@ describe('formula templates', () => {
   });
   it('counts CJK characters double for widths', () => expect(textWidth('合计A1')).toBe(6));
 });
+
+describe('every form in the pack', () => {
+  const defs = buildFormsPlan({ filled: false, settings, asOf }).map((sheet) => ({ sheet, def: formDefinition(sheet.key.slice(5))! }));
+
+  it('has a drop-down on every coded (list / yes-no) column, over exactly its data rows', () => {
+    let checked = 0;
+    for (const { sheet, def } of defs) {
+      if (def.kind === 'document' || !def.columns) continue;
+      const headerLast = sheet.print.repeatRows!.last;
+      const totals = sheet.cells.find((c) => c.style === 'total' && c.row > headerLast && c.formula === undefined && typeof c.value === 'string');
+      def.columns.forEach((col, i) => {
+        const v = sheet.validations!.find((x) => x.col === i);
+        if (col.type !== 'list' && col.type !== 'yesno') return expect([def.id, col.key, v]).toEqual([def.id, col.key, undefined]);
+        checked++;
+        expect([def.id, col.key, v?.row]).toEqual([def.id, col.key, headerLast + 1]);
+        if (totals) expect([def.id, col.key, v?.lastRow]).toEqual([def.id, col.key, totals.row - 1]);
+        expect(v!.validation.values.length).toBeGreaterThan(1);
+      });
+    }
+    expect(checked).toBe(56);
+  });
+
+  it('sums every summed column over exactly the data rows (between the header and the totals row)', () => {
+    let checked = 0;
+    for (const { sheet, def } of defs) {
+      if (!def.columns?.some((c) => c.total === 'sum')) continue;
+      const first = sheet.print.repeatRows!.last + 2; // 1-based first data row
+      const totalsRow = sheet.cells.find((c) => c.style === 'total' && c.row >= first && c.col === 0)!.row;
+      def.columns.forEach((col, i) => {
+        if (col.total !== 'sum') return;
+        const L = a1(0, i).replace(/\d+$/, '');
+        expect([def.id, at(sheet, totalsRow, i)?.formula]).toEqual([def.id, `SUM(${L}${first}:${L}${totalsRow})`]);
+        checked++;
+      });
+    }
+    expect(checked).toBe(74);
+  });
+
+  it('writes only formulas whose placeholders were all expanded', () => {
+    for (const { sheet } of defs) for (const c of sheet.cells) if (c.formula) expect(c.formula).not.toMatch(/[{}]/);
+  });
+});
