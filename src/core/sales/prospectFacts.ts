@@ -122,11 +122,18 @@ export function readProspects(mapped: MappedSheet, issues: IssueCollector): Pros
   let count = 0;
 
   const readLevel = memoByText(readIntentLevel);
-  const text = (row: readonly unknown[], col: number | undefined): string => (col === undefined ? '' : readText(row[col]) ?? '');
+  const readTextValue = (v: unknown): string => readText(v) ?? '';
+  const text = (row: readonly unknown[], col: number | undefined): string => (col === undefined ? '' : readTextValue(row[col]));
+  // Coded and repeated columns (consultant, method, result, reason, brand) are read once per distinct text.
+  const readRepeated = memoByText(readTextValue);
+  const repeated = (row: readonly unknown[], col: number | undefined): string => (col === undefined ? '' : readRepeated(row[col]));
+  const readDateCell = memoByText(readDate);
+  // A follow-up log repeats each prospect's phone on every row: read each distinct text once.
+  const readPhoneCell = memoByText(readPhone, 200000);
   const date = (row: readonly unknown[], r: number, col: number | undefined, field: string): number => {
     if (col === undefined) return NaN;
     const v = row[col];
-    const d = readDate(v);
+    const d = readDateCell(v);
     if (d === undefined) issues.add(sheet, r, col, field, v, SALES_ISSUE.date);
     return typeof d === 'number' ? d : NaN;
   };
@@ -186,7 +193,7 @@ export function readProspects(mapped: MappedSheet, issues: IssueCollector): Pros
     let rowPhone = '';
     if (c.phone !== undefined) {
       const v = row[c.phone];
-      const ph = readPhone(v);
+      const ph = readPhoneCell(v);
       if (typeof ph === 'string') rowPhone = ph;
       else if (ph === undefined) issues.add(sheet, r, c.phone, 'phone', v, SALES_ISSUE.phone);
     }
@@ -211,18 +218,18 @@ export function readProspects(mapped: MappedSheet, issues: IssueCollector): Pros
       if (!phone[p] && rowPhone) phone[p] = rowPhone;
     }
     prospectOfRow[i] = p;
-    if (!source[p]) source[p] = text(row, c.source);
-    if (!model[p]) model[p] = text(row, c.model);
+    if (!source[p]) source[p] = repeated(row, c.source);
+    if (!model[p]) model[p] = repeated(row, c.model);
     const createdDate = date(row, r, c.createdDate, 'createdDate');
     if (!Number.isNaN(createdDate) && (Number.isNaN(created[p]) || createdDate < created[p])) created[p] = createdDate;
 
-    const rowConsultant = text(row, c.consultant);
-    const rowReason = text(row, c.defeatReason);
-    const rowBought = text(row, c.boughtInstead);
+    const rowConsultant = repeated(row, c.consultant);
+    const rowReason = repeated(row, c.defeatReason);
+    const rowBought = repeated(row, c.boughtInstead);
     if (!wide) {
       const d = date(row, r, c.followDate, 'followDate');
-      const result = text(row, c.followResult);
-      const method = text(row, c.followMethod);
+      const result = repeated(row, c.followResult);
+      const method = repeated(row, c.followMethod);
       const rowLevel = levelOf(row, r, c.level);
       const rowNext = date(row, r, c.nextDate, 'nextDate');
       apply({
@@ -243,8 +250,8 @@ export function readProspects(mapped: MappedSheet, issues: IssueCollector): Pros
     for (const g of mapped.followUpGroups) {
       const gc = g.columns;
       const d = date(row, r, gc.followDate, 'followDate');
-      const result = text(row, gc.followResult);
-      const method = text(row, gc.followMethod);
+      const result = repeated(row, gc.followResult);
+      const method = repeated(row, gc.followMethod);
       const gLevel = levelOf(row, r, gc.level);
       const gNext = date(row, r, gc.nextDate, 'nextDate');
       const counts = !Number.isNaN(d) || result !== '' || method !== '';

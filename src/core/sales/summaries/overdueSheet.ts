@@ -17,7 +17,9 @@ export function overdueSheet(facts: ProspectFacts, outcome: ProspectOutcome, ctx
   const overdue: number[] = [];
   for (let p = 0; p < facts.count; p++) if (outcome.status[p] === STATUS_OVERDUE) overdue.push(p);
   const consultantOf = (p: number) => facts.consultant[p] || UNKNOWN_LABEL;
-  overdue.sort((a, b) => outcome.overdueDays[b] - outcome.overdueDays[a] || consultantOf(a).localeCompare(consultantOf(b)) || a - b);
+  // Plain code-unit order for the tie-break: localeCompare is far slower on a list of tens of thousands.
+  const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  overdue.sort((a, b) => outcome.overdueDays[b] - outcome.overdueDays[a] || byText(consultantOf(a), consultantOf(b)) || a - b);
   const rows: CellValue[][] = overdue.map((p) => [
     consultantOf(p),
     facts.name[p] || facts.id[p],
