@@ -12,6 +12,7 @@ import { STATE_SHEET_NAME, type WorkbookState } from '../../src/core/plan/types'
 import { stateFromGrid } from '../../src/core/state/stateSheet';
 import { FORM_CATALOGUE } from '../../src/core/forms/catalogue';
 import { expectedRun } from './expectedRun';
+import { t } from '../../src/i18n';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -163,6 +164,21 @@ test('home: a missing required column shows in red with a link to the column map
   await missing.getByRole('button', { name: '去列映射' }).click();
   await expect(page.getByRole('tab', { selected: true }).innerText()).resolves.toBe('列映射');
   await page.getByTestId('mapping-保有客户').waitFor();
+  await page.close();
+});
+
+test('home: an unusable workbook gives the reason in an error message bar', async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/taskpane.html?view=home&empty=1`);
+  await page.waitForFunction(() => window.__churnDesk?.ready === true);
+  await page.getByTestId('refresh').click();
+  const result = page.getByTestId('home-result');
+  await result.waitFor({ timeout: 30_000 });
+  expect(await result.innerText()).toContain(t('zh-CN', 'ui.home.failed'));
+  expect(await result.innerText()).toContain(t('zh-CN', 'aftersales.error.nothingFound'));
+  expect(await page.getByTestId('sheets').innerText()).toContain(t('zh-CN', 'ui.home.noSheets'));
+  await expectNoRawKeys(page);
+  await shoot(page, 'home-error.zh-CN');
   await page.close();
 });
 

@@ -45,7 +45,7 @@ export const ui: Record<string, string> = {
   'ui.home.noRun': 'Not analysed yet. Click “Refresh analysis” to start.',
   'ui.home.chartLabel': 'Vehicles per churn status',
   'ui.home.sheets': 'Sheets found',
-  'ui.home.noSheets': 'No customer, call log, showroom register or prospect sheet was recognised. Check the headers, or map them under Columns.',
+  'ui.home.noSheets': 'No customer base, follow-up call log, showroom register or prospect sheet was recognised. Check that the header row has column names such as 车架号 (VIN), 购车日期 (purchase date) or 回访日期 (call date).',
   'ui.home.headerRow': 'Header in row {row}',
   'ui.home.dataRows': '{n} data rows',
   'ui.home.mapped': '{n} columns mapped: ',

@@ -45,7 +45,7 @@ export const ui: Record<string, string> = {
   'ui.home.noRun': '尚未分析。点击“刷新分析”开始。',
   'ui.home.chartLabel': '各流失状态车辆数',
   'ui.home.sheets': '识别到的工作表',
-  'ui.home.noSheets': '没有识别到客户、回访、展厅登记或意向客户表。请检查表头,或在“列映射”中指定。',
+  'ui.home.noSheets': '没有识别到保有客户、回访记录、展厅来电/店登记或意向客户表。请确认表头行里有“车架号”“购车日期”“回访日期”“来电(店)”这类列名。',
   'ui.home.headerRow': '表头在第 {row} 行',
   'ui.home.dataRows': '{n} 行数据',
   'ui.home.mapped': '已映射 {n} 列:',

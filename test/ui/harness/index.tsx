@@ -4,7 +4,8 @@
  * back through `window.__churnDesk`.
  *
  * URL: ?lang=zh-CN|en-US (Office.context.displayLanguage) &view=home|forms|settings (as the ribbon opens it)
- * &vehicles=N (size of the sample's customer base, default 40) &drop=header,… (columns removed from the customers).
+ * &vehicles=N (size of the sample's customer base, default 40) &drop=header,… (columns removed from the customers)
+ * &empty=1 (a workbook without any usable sheet).
  */
 import { FakeWorkbook } from '../../support/fakeExcel';
 import { STATE_SHEET_NAME } from '../../../src/core/plan/types';
@@ -28,8 +29,10 @@ if (drop.size > 0) {
   const keep = header.map((h, c) => (drop.has(String(h)) ? -1 : c)).filter((c) => c >= 0);
   sample.grids['保有客户'] = customers.map((row) => (row.length ? keep.map((c) => row[c] ?? '') : row));
 }
+// ?empty=1: a workbook with nothing ChurnDesk can use (to show how an analysis error reads).
+const grids: Record<string, unknown[][]> = params.get('empty') ? { Sheet1: [['备忘'], ['下周一开会']] } : sample.grids;
 const workbook = FakeWorkbook.fromGrids({
-  ...sample.grids,
+  ...grids,
   [STATE_SHEET_NAME]: stateToGrid({ ...emptyState(), settings: SAMPLE_SETTINGS }),
 });
 const stateSheet = workbook.data.sheetByName(STATE_SHEET_NAME);
