@@ -98,7 +98,20 @@ export function analyseSales(detected: DetectedSheets, settings: Settings, asOf:
     if (keyless > 0) warnings.push(t('sales.warning.noProspectKey', { sheet: facts.sheet, n: keyless }));
     const write = prospectColumnWrite(prospects, facts, outcome, state, (k) => t(k));
     if (write) columnWrites.push(write);
-    sheets.push(lostSheet(facts, outcome, ctx), overdueSheet(facts, outcome, ctx), levelsSheet(facts, outcome, settings.sales.dueSoonDays, ctx));
+    // A native PivotTable (level × consultant) over the card itself, only where one row is one prospect: on a
+    // follow-up log a pivot would count follow-ups, not prospects.
+    const consultantCol = prospects.columns.consultant;
+    const pivot =
+      write && prospects.followUpGroups.length > 0 && consultantCol !== undefined
+        ? {
+            name: 'CD_pivot_sales_levels',
+            source: { sheet: write.sheet, headerRow: write.headerRow, firstCol: 0, lastCol: write.startColumn + write.columns.length - 1, lastRow: write.lastDataRow },
+            rows: [prospects.headers[consultantCol]],
+            columns: [write.columns[0].header],
+            values: [{ header: write.columns[0].header, fn: 'count' as const }],
+          }
+        : undefined;
+    sheets.push(lostSheet(facts, outcome, ctx), overdueSheet(facts, outcome, ctx), levelsSheet(facts, outcome, settings.sales.dueSoonDays, ctx, pivot));
     forms.lostProspects = lostProspectFillRows(facts, outcome);
     forms.prospectFollowUps = followUpFillRows(prospects, facts, outcome);
   }

@@ -87,6 +87,7 @@ export const sales: Record<string, string> = {
   'sales.conclusion.levels': '{active} open prospects ({h} H, {a} A), {o} ordered, {f} lost; {due} follow-ups due in the next {days} days.',
   'sales.note.rates': 'Lead rate, close rate and sales share are formulas: enter the month\'s total sales and the sales share fills in.',
   'sales.note.showroomSales': 'Showroom sales are counted as orders for now.',
+  'sales.note.pivot': 'In Excel a PivotTable (consultant × level) follows here; the file version writes it as a table.',
   'sales.note.funnel': 'Each stage counts by its own rule (lead: a readable phone; test drive, quotation: ticked or written in the reception notes; order: closed as an order or level O); conversion = this stage ÷ the previous one.',
   'sales.issue.unreadableTime': 'Arrival time not recognised',
   'sales.issue.unreadableContactType': 'Call or visit not recognised',

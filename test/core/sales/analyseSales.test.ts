@@ -215,3 +215,14 @@ describe('localised headers', () => {
     expect(conclusion('sales.lost')).toContain('最主要的原因是“竞品”');
   });
 });
+
+describe('level pivot', () => {
+  it('adds a level × consultant PivotTable over a one-row-per-prospect card only', () => {
+    const wide = run('wide', false).part;
+    const pivots = sheet(wide, 'sales.levels').pivots ?? [];
+    expect(pivots).toHaveLength(1);
+    expect(pivots[0]).toMatchObject({ rows: ['销售顾问'], columns: ['意向级别'], values: [{ header: '意向级别', fn: 'count' }] });
+    expect(pivots[0].source).toEqual({ sheet: PROSPECTS_WIDE.name, headerRow: 0, firstCol: 0, lastCol: 16 + 9 - 1, lastRow: 7 });
+    expect(sheet(run('long', false).part, 'sales.levels').pivots ?? []).toHaveLength(0);
+  });
+});

@@ -2,7 +2,7 @@
  * 意向级别分布 (key 'sales.levels'): prospects per level × consultant, and the follow-ups due from the analysis date
  * through the settings.sales.dueSoonDays days after it, per date and level (aggregates only: no names).
  */
-import type { CellValue, SheetSpec } from '../../plan/types';
+import type { CellValue, PivotSpec, SheetSpec } from '../../plan/types';
 import { buildSummarySheet } from '../../plan/summarySheet';
 import { weekday } from '../../values/dates';
 import { UNKNOWN_LABEL, WEEKDAYS } from '../labels';
@@ -14,7 +14,13 @@ export const LEVELS_KEY = 'sales.levels';
 const OPEN_LEVELS = ['H', 'A', 'B', 'C', 'N'] as const;
 
 /** @example levelsSheet(facts, outcome, 7, ctx).tables.length // 2 */
-export function levelsSheet(facts: ProspectFacts, outcome: ProspectOutcome, dueSoonDays: number, ctx: SummaryContext): SheetSpec {
+export function levelsSheet(
+  facts: ProspectFacts,
+  outcome: ProspectOutcome,
+  dueSoonDays: number,
+  ctx: SummaryContext,
+  pivot?: Omit<PivotSpec, 'row' | 'col'>,
+): SheetSpec {
   const { t } = ctx;
   const levelIndex = new Map<string, number>(LEVEL_CODES.map((l, i) => [l, i]));
   const perConsultant = new Map<string, number[]>();
@@ -61,6 +67,7 @@ export function levelsSheet(facts: ProspectFacts, outcome: ProspectOutcome, dueS
     title: t('sales.title.levels'),
     subtitle: ctx.subtitle,
     conclusion,
+    ...(pivot ? { pivots: [pivot], notes: [t('sales.note.pivot')] } : {}),
     tables: [
       {
         id: 'levels',
