@@ -130,7 +130,7 @@ export const ui: Record<string, string> = {
   'ui.settings.dealerName': 'Dealer name',
   'ui.settings.analysisDate': 'Analysis date',
   'ui.settings.analysisDate.hint': 'As 2026-10-31; blank means today',
-  'ui.settings.language': 'Language',
+  'ui.settings.language': 'Language of generated sheets',
   'ui.settings.language.zh-CN': '简体中文',
   'ui.settings.language.en-US': 'English',
   'ui.settings.atRiskMonths': 'At risk after',

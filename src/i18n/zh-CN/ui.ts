@@ -130,7 +130,7 @@ export const ui: Record<string, string> = {
   'ui.settings.dealerName': '经销商名称',
   'ui.settings.analysisDate': '分析日期',
   'ui.settings.analysisDate.hint': '格式 2026-10-31;留空表示今天',
-  'ui.settings.language': '语言',
+  'ui.settings.language': '生成内容的语言',
   'ui.settings.language.zh-CN': '简体中文',
   'ui.settings.language.en-US': 'English',
   'ui.settings.atRiskMonths': '准流失:未回厂满',
