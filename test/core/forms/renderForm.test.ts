@@ -277,3 +277,26 @@ describe('every form in the pack', () => {
     for (const { sheet } of defs) for (const c of sheet.cells) if (c.formula) expect(c.formula).not.toMatch(/[{}]/);
   });
 });
+
+describe('流失客户分析报表: 内因/外因', () => {
+  const sheet = renderForm(formDefinition('AS1')!, { ctx, rows: [{ reasonCategory: '价格', count: 2 }] });
+  const formula = at(sheet, headerCol(sheet, '内因/外因').row + 1, headerCol(sheet, '内因/外因').col)!.formula!;
+  it.each([
+    ['价格', '内因'],
+    ['服务', '内因'],
+    ['距离', '外因'],
+    ['车辆报废', '外因'],
+    ['其他', '其他'],
+    ['(未填)', ''],
+  ])('classifies %s as %s', (category, expected) => {
+    // Evaluate the IF/OR chain for one value: every comparison against the category cell.
+    const cell = a1(headerCol(sheet, '内因/外因').row + 1, headerCol(sheet, '流失原因类别').col);
+    const js = formula
+      .split(`${cell}=`).join(`${JSON.stringify(category)}===`)
+      .replace(/IF\(/g, 'iff(')
+      .replace(/OR\(/g, 'or(');
+    const iff = (c: boolean, a: unknown, b: unknown) => (c ? a : b);
+    const or = (...xs: boolean[]) => xs.some(Boolean);
+    expect(new Function('iff', 'or', `return ${js};`)(iff, or)).toBe(expected);
+  });
+});

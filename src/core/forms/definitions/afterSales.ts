@@ -2,15 +2,16 @@
  * 售后流失 (seeds/000): the lost-customer report, failed follow-ups, the monthly win-back summary, the win-back
  * follow-up record and the win-back plan per churn category.
  */
+import { EXTERNAL_REASONS, INTERNAL_REASONS } from '../../settings/settings';
 import type { FormBody } from '../types';
 import {
   AFTER_SALES_REASONS, CHURN_STATUSES, DESTINATIONS, FAILED_CATEGORIES, MAKER, MONTH, SERVICE_DEALER, WARRANTY, date,
   field, int, list, pct, ratio, seq, text, totalRatio,
 } from './helpers';
 
-/** 内因 / 外因 / 其他 of a reason category cell (DOMAIN.md: 价格, 技术, 等待, 服务 are internal). */
-const INTERNAL_OR_EXTERNAL =
-  'IF({c:reasonCategory}{r}="","",IF(OR({c:reasonCategory}{r}="价格",{c:reasonCategory}{r}="技术",{c:reasonCategory}{r}="等待",{c:reasonCategory}{r}="服务"),"内因",IF({c:reasonCategory}{r}="其他","其他","外因")))';
+/** 内因 / 外因 of a reason category cell (DOMAIN.md), 其他 for 其他, blank for anything else (e.g. 未填). */
+const anyOf = (values: readonly string[]) => `OR(${values.map((v) => `{c:reasonCategory}{r}="${v}"`).join(',')})`;
+const INTERNAL_OR_EXTERNAL = `IF(${anyOf(INTERNAL_REASONS)},"内因",IF(${anyOf(EXTERNAL_REASONS)},"外因",IF({c:reasonCategory}{r}="其他","其他","")))`;
 const sumIf = (key: string, value: string) => `SUMIF({c:${key}}{first}:{c:${key}}{last},"${value}",{c:count}{first}:{c:count}{last})`;
 
 const lostReport: FormBody = {
@@ -24,7 +25,7 @@ const lostReport: FormBody = {
     text('region', '地区', 10, { field: 'region' }),
     list('reasonCategory', '流失原因类别', AFTER_SALES_REASONS, { width: 10, field: 'reasonCategory' }),
     text('internal', '内因/外因', 8, { formula: INTERNAL_OR_EXTERNAL }),
-    list('destination', '流失去向', DESTINATIONS, { width: 14, field: 'destination' }),
+    list('destination', '流失去向', DESTINATIONS, { width: 16, field: 'destination' }),
     int('count', '台次', { width: 7, field: 'count', total: 'sum' }),
     pct('share', '占比', '{c:count}{r}/{t:count}', { width: 7 }),
     text('remarks', '备注', 14),
