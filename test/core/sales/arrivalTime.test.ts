@@ -53,6 +53,8 @@ describe('readArrivalTime', () => {
     [46296, undefined],
     ['2026-10-01', undefined],
     [-0.2, undefined],
+    [new Date(Date.UTC(1899, 11, 30, 9, 30)), hm(9, 30)],
+    [new Date(Date.UTC(2026, 9, 1, 14, 20)), hm(14, 20)],
   ];
   it.each(cases)('%p → %p', (input, expected) => {
     expect(readArrivalTime(input)).toBe(expected);
