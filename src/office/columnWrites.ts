@@ -86,11 +86,6 @@ export async function writeColumns(
     const clearRows = Math.max(1, undo.firstRow + undo.rows - owned.headerRow);
     ws.getRange(blockAddress(owned.headerRow, clearRows, owned.startColumn, owned.headers.length)).clear('Contents');
   }
-  if (rows > 0) {
-    const data = ws.getRange(blockAddress(write.firstDataRow, rows, write.startColumn, n));
-    if (caps.conditionalFormats) data.conditionalFormats.clearAll();
-    if (caps.dataValidation) data.dataValidation.clear();
-  }
   if (table) {
     const tableEnd = table.columnIndex + table.columnCount;
     const t = context.workbook.tables.getItem(table.name);
@@ -130,8 +125,14 @@ export async function writeColumns(
     await syncer.sync();
     undo.formats = snap.numberFormat as string[][];
   }
-  // Formats, widths, validations, conditional formats: whole ranges, one batch.
+  // Formats, widths, validations, conditional formats: whole ranges, one batch. The old rules are cleared here, in
+  // the last batch before the swap, so a failure in any earlier block leaves them in place.
   syncer.begin();
+  if (rows > 0) {
+    const data = ws.getRange(blockAddress(write.firstDataRow, rows, write.startColumn, n));
+    if (caps.conditionalFormats) data.conditionalFormats.clearAll();
+    if (caps.dataValidation) data.dataValidation.clear();
+  }
   applyStyle(header, APPENDED_HEADER);
   write.columns.forEach((c, j) => {
     const col = ws.getRange(blockAddress(write.headerRow, 1, write.startColumn + j, 1));

@@ -92,7 +92,8 @@ export async function readGrids(
   const grids: unknown[][][] = extents.map(() => []);
   const rowsTotal = extents.reduce((n, e) => n + e.rows, 0);
   let rowsRead = 0;
-  const budget = policy.maxBytes / policy.readBytesPerCell;
+  // Cells per sync; halved after a payload-limit error so the split blocks do not land in one sync again.
+  let budget = policy.maxBytes / policy.readBytesPerCell;
   const sizes = extents.map((e) => readChunkRows(e.cols, policy));
   // Blocks in order; each sheet's blocks are contiguous and in row order, so rows can simply be appended.
   const pending: Block[] = [];
@@ -127,6 +128,7 @@ export async function readGrids(
     } catch (e) {
       if (!isPayloadLimitError(e)) throw e;
       stats.retries++;
+      budget = Math.max(1, Math.floor(cells / 2));
       // Split every block of the failed sync in two and try again (a lone one-row block cannot be split).
       const split: Block[] = [];
       for (const b of batch) {

@@ -64,12 +64,12 @@ export class FakeContextCore {
   }
 
   /** Queues a read whose result becomes visible only after the sync succeeds. */
-  enqueueRead<T>(read: () => T, commit: (v: T) => void): void {
+  enqueueRead<T>(read: () => T, commit: (v: T) => void, payload: (v: T) => unknown = (v) => v): void {
     this.queue.push({
       requestBytes: 40,
       run: () => {
         const v = read();
-        return { bytes: jsonBytes(v), commit: () => commit(v) };
+        return { bytes: jsonBytes(payload(v)), commit: () => commit(v) };
       },
     });
   }

@@ -734,6 +734,8 @@ export class FakeWorksheetCollection {
           return ws;
         });
       },
+      // Only the loaded properties travel in the response.
+      (rows) => rows.map((r) => r.pairs),
     );
     return this;
   }
@@ -966,6 +968,7 @@ export class FakeTableCollection {
           return ft;
         });
       },
+      (rows) => rows.map((r) => r.pairs),
     );
     return this;
   }
