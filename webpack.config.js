@@ -1,0 +1,125 @@
+/**
+ * Builds the add-in into dist/: the task pane (taskpane.html + taskpane.js), the ribbon's function file
+ * (commands.html + commands.js) and its result dialog (result.html), the core's Web Worker (worker.js), the icons,
+ * and the manifest. In production builds every https://localhost:3000/ in the manifest becomes CHURNDESK_URL
+ * (default https://churndesk.example.com/). The dev server serves over HTTPS with the Office dev certificates.
+ * exceljs is for the CLI only and must never reach the pane: the build fails if any browser bundle pulls it in.
+ */
+/* eslint-disable */
+const fs = require('fs');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { sources } = require('webpack');
+
+const DEV_URL = 'https://localhost:3000/';
+const PROD_URL = (process.env.CHURNDESK_URL || 'https://churndesk.example.com/').replace(/\/?$/, '/');
+
+/**
+ * Copies static files into the output, optionally transformed. Stands in for copy-webpack-plugin, which cannot load
+ * in this install (its schema-utils → ajv-keywords 5 resolves the hoisted ajv 6 and fails on 'ajv/dist/compile/codegen').
+ */
+class CopyFilesPlugin {
+  constructor(files) {
+    this.files = files;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('CopyFilesPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'CopyFilesPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const f of this.files) {
+          const abs = path.join(__dirname, f.from);
+          compilation.fileDependencies.add(abs);
+          const content = fs.readFileSync(abs);
+          compilation.emitAsset(f.to, new sources.RawSource(f.transform ? f.transform(content) : content));
+        }
+      });
+    });
+  }
+}
+
+/** Fails the build when a module path matches (exceljs and Node built-ins have no place in a browser bundle). */
+class ForbidModulesPlugin {
+  constructor(patterns) {
+    this.patterns = patterns;
+  }
+  apply(compiler) {
+    compiler.hooks.normalModuleFactory.tap('ForbidModulesPlugin', (nmf) => {
+      nmf.hooks.beforeResolve.tap('ForbidModulesPlugin', (data) => {
+        if (this.patterns.some((p) => p.test(data.request))) {
+          throw new Error(`${data.request} must not be bundled into the add-in (imported from ${data.contextInfo.issuer})`);
+        }
+      });
+    });
+  }
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== 'production';
+  const serving = process.argv.some((a) => a === 'serve') || !!process.env.WEBPACK_SERVE;
+  const taskpaneEntry = path.join(__dirname, 'src/taskpane/index.tsx');
+  const hasPane = fs.existsSync(taskpaneEntry);
+  const entry = {
+    commands: path.join(__dirname, 'src/commands/commands.ts'),
+    worker: path.join(__dirname, 'src/worker/worker.ts'),
+  };
+  // The pane is built by its own part of the project; until it exists the build still produces the rest.
+  if (hasPane) entry.taskpane = taskpaneEntry;
+
+  const config = {
+    devtool: dev ? 'source-map' : false,
+    entry,
+    output: { path: path.join(__dirname, 'dist'), filename: '[name].js', clean: true },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // Fluent's context selector imports 'scheduler', which npm installed only under react-dom (not hoisted).
+      alias: { scheduler: path.dirname(require.resolve('scheduler/package.json', { paths: [path.join(__dirname, 'node_modules/react-dom')] })) },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Type errors fail the build (fork-ts-checker is not installed, so ts-loader checks itself).
+          use: { loader: 'ts-loader', options: { transpileOnly: false, onlyCompileBundledFiles: true, configFile: path.join(__dirname, 'tsconfig.json'), compilerOptions: { module: 'es2020', sourceMap: dev } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new ForbidModulesPlugin([/^exceljs($|\/)/, /^(node:)?(fs|path|child_process|zlib)$/]),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: path.join(__dirname, 'src/commands/commands.html'),
+        chunks: ['commands'],
+      }),
+      ...(hasPane
+        ? [
+            new HtmlWebpackPlugin({
+              filename: 'taskpane.html',
+              template: path.join(__dirname, 'src/taskpane/taskpane.html'),
+              chunks: ['taskpane'],
+            }),
+          ]
+        : []),
+      new CopyFilesPlugin([
+        ...fs.readdirSync(path.join(__dirname, 'assets')).filter((f) => f.endsWith('.png')).map((f) => ({ from: `assets/${f}`, to: `assets/${f}` })),
+        { from: 'src/commands/result.html', to: 'result.html' },
+        {
+          from: 'manifest.xml',
+          to: 'manifest.xml',
+          transform: (content) => (dev ? content : Buffer.from(content.toString('utf8').split(DEV_URL).join(PROD_URL).split(DEV_URL.replace(/\/$/, '')).join(PROD_URL.replace(/\/$/, '')), 'utf8')),
+        },
+      ]),
+    ],
+    devServer: {
+      port: 3000,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: { directory: path.join(__dirname, 'dist') },
+    },
+  };
+  if (serving) {
+    // Only when serving: the dev certificates are created on first use (not needed for a build).
+    const devCerts = require('office-addin-dev-certs');
+    config.devServer.server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
+  }
+  return config;
+};
