@@ -30,6 +30,7 @@ const DENIALS = ['不贵', '不算贵', '不远', '不慢', '没卖', '未卖', 
 
 const INTERNAL = new Set<string>(INTERNAL_REASONS);
 const EXTERNAL = new Set<string>(EXTERNAL_REASONS);
+const KNOWN = new Set<string>([...INTERNAL_REASONS, ...EXTERNAL_REASONS, '其他']);
 
 /** 内因 for 价格/技术/等待/服务, 外因 for the external categories, 其他 otherwise. */
 export function reasonClass(category: ReasonCategory): ReasonClass {
@@ -45,6 +46,8 @@ export class ReasonClassifier {
   constructor(extra: Partial<Record<ReasonCategory, string[]>> = {}) {
     const user: KeywordRule<ReasonCategory>[] = [];
     for (const [category, words] of Object.entries(extra) as [ReasonCategory, string[] | undefined][]) {
+      // Only the known categories: a typo in the settings must not invent a category the summaries do not list.
+      if (!KNOWN.has(category)) continue;
       const keywords = (words ?? []).map(normaliseForMatch).filter((k) => k.length > 0);
       if (keywords.length) user.push({ category, keywords });
     }

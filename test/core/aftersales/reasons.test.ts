@@ -34,6 +34,11 @@ describe('ReasonClassifier', () => {
     expect(new ReasonClassifier().classify('洗车不干净')).toBe('其他');
   });
 
+  it('ignores extra keywords under an unknown category', () => {
+    const custom = new ReasonClassifier({ 价钱: ['太贵'] } as unknown as Record<string, string[]>);
+    expect(custom.classify('太贵')).toBe('价格');
+  });
+
   it.each([
     ['价格', '内因'], ['技术', '内因'], ['等待', '内因'], ['服务', '内因'],
     ['距离', '外因'], ['亲友修理厂', '外因'], ['车辆转卖', '外因'], ['里程少', '外因'], ['外地用车', '外因'], ['车辆报废', '外因'],
