@@ -11,7 +11,8 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { sources } = require('webpack');
 
-const DEV_URL = 'https://localhost:3000/';
+const { productionManifest } = require('./scripts/production-manifest');
+
 const PROD_URL = (process.env.CHURNDESK_URL || 'https://churndesk.example.com/').replace(/\/?$/, '/');
 
 /**
@@ -106,7 +107,7 @@ module.exports = async (env, argv) => {
         {
           from: 'manifest.xml',
           to: 'manifest.xml',
-          transform: (content) => (dev ? content : Buffer.from(content.toString('utf8').split(DEV_URL).join(PROD_URL).split(DEV_URL.replace(/\/$/, '')).join(PROD_URL.replace(/\/$/, '')), 'utf8')),
+          transform: (content) => (dev ? content : Buffer.from(productionManifest(content.toString('utf8'), PROD_URL), 'utf8')),
         },
       ]),
     ],
