@@ -1,6 +1,6 @@
 /**
  * Builds the add-in into dist/: the task pane (taskpane.html + taskpane.js), the ribbon's function file
- * (commands.html + commands.js) and its result dialog (result.html), the core's Web Worker (worker.js), the icons,
+ * (commands.html + commands.js), its result dialog (result.html), help.html, the core's Web Worker (worker.js), the icons,
  * and the manifest. In production builds every https://localhost:3000/ in the manifest becomes CHURNDESK_URL
  * (default https://churndesk.example.com/). The dev server serves over HTTPS with the Office dev certificates.
  * exceljs is for the CLI only and must never reach the pane: the build fails if any browser bundle pulls it in.
@@ -104,6 +104,7 @@ module.exports = async (env, argv) => {
       new CopyFilesPlugin([
         ...fs.readdirSync(path.join(__dirname, 'assets')).filter((f) => f.endsWith('.png')).map((f) => ({ from: `assets/${f}`, to: `assets/${f}` })),
         { from: 'src/commands/result.html', to: 'result.html' },
+        { from: 'src/commands/help.html', to: 'help.html' },
         {
           from: 'manifest.xml',
           to: 'manifest.xml',

@@ -7,12 +7,10 @@ import * as os from 'os';
 import * as path from 'path';
 
 // Plain Node scripts shared with the build (CommonJS, no types).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { validateManifest, extraChecks } = require('../../scripts/validate-manifest.js') as {
   validateManifest(file: string): Promise<string[]>;
   extraChecks(xml: string): string[];
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { productionManifest } = require('../../scripts/production-manifest.js') as { productionManifest(xml: string, url: string): string };
 
 const ROOT = path.join(__dirname, '..', '..');
