@@ -1,0 +1,416 @@
+/**
+ * An independent generator of a showroom register and a prospect card "from another system" (issue 6's acceptance
+ * check), with the TRUE values computed here from DOMAIN.md's rules. It imports nothing from the product: its
+ * header wordings, time forms, level words, sources and reasons are phrased differently from src/cli/sample/.
+ *
+ * Two shapes of prospect card: 'long' (one row per follow-up, keyed by a phone typed in varying formats, rows
+ * shuffled) and 'wide' (one row per prospect with numbered follow-up columns).
+ */
+
+export type Cell = string | number | Date;
+export interface UnseenSheet {
+  name: string;
+  rows: Cell[][];
+}
+
+export interface RegisterTruthRow {
+  date: number; // Excel serial
+  slot: number; // 0..5
+  visit: boolean;
+  lead: boolean;
+  testDrive: boolean;
+  quote: boolean;
+  order: boolean;
+}
+
+export interface ProspectTruthRow {
+  level: string;
+  followUps: number;
+  latest: number | ''; // serial
+  status: string;
+  overdueDays: number | '';
+  defeatClass: string;
+}
+
+export interface UnseenWorkbook {
+  sheets: UnseenSheet[];
+  register: RegisterTruthRow[];
+  /** Card truth by 0-based sheet row. */
+  prospects: Map<number, ProspectTruthRow>;
+  prospectSheet: string;
+  prospectCount: number;
+}
+
+/** mulberry32: a small seeded PRNG, so a failing run can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DAY_MS = 86400000;
+/** Excel serial of a calendar date. */
+export function serial(y: number, m: number, d: number): number {
+  return Date.UTC(y, m - 1, d) / DAY_MS + 25569;
+}
+function ymd(s: number): [number, number, number] {
+  const d = new Date((s - 25569) * DAY_MS);
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+}
+function toDate(s: number, minutes = 0): Date {
+  return new Date((s - 25569) * DAY_MS + minutes * 60000);
+}
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The true slot rule: 2-hour slots from 08:00, clamped to the first and last. */
+function trueSlot(minutes: number): number {
+  return Math.min(5, Math.max(0, Math.floor((minutes - 480) / 120)));
+}
+
+// ---- Vocabulary of "the other system", each entry with its true meaning ----
+
+const VISIT_WORDS = ['来店', '到店', '展厅', '展厅接待', '进店看车', '到店咨询', '来店看车'];
+const CALL_WORDS = ['来电', '电话', '电话咨询', '来电咨询', '客户来电', '电话询价'];
+
+const SOURCES = [
+  '在懂车帝上看到的', '老同事推荐', '开车经过看到店', '看了电视广告', '车展上留的电话', '刷短视频看到', '抖音直播间',
+  '朋友买过这个车', '汽车之家询价', '听广播说有活动', '报纸上的广告', '小区门口发的传单', '老客户带过来', '自己搜的',
+  '易车网留资', '路口的广告牌', '',
+];
+
+/** Process texts with their (test drive, quotation) truth. */
+const PROCESS: [string, boolean, boolean][] = [
+  ['介绍了外观内饰', false, false],
+  ['客户试驾了一圈,比较满意', true, false],
+  ['试乘试驾后报了价', true, true],
+  ['报价后嫌贵走了', false, true],
+  ['没试驾,只看了看', false, false],
+  ['未报价,客户只是随便看看', false, false],
+  ['带客户开了试驾车,给了报价单', true, true],
+  ['客户赶时间,不想试驾', false, false],
+  ['已报价 落地16.8万', false, true],
+  ['试驾车在保养,未能试驾', false, false],
+  ['试乘了一圈', true, false],
+  ['问了问配置和颜色', false, false],
+  ['', false, false],
+];
+
+/** A yes/no cell of a mark column, typed as a receptionist would. */
+const MARK_YES = ['是', '√', 'Y', '已试驾', '有', '1'];
+const MARK_NO = ['否', '', '', '无', 'N', '0'];
+const QUOTE_YES = ['是', '√', '已报价', '有', '报了'];
+const QUOTE_NO = ['否', '', '没有', '未报'];
+
+const ORDER_YES = ['成交', '已订车', '交了定金', '签单', '付了订金', '当场下订'];
+const ORDER_NO = ['未成交', '', '', '再考虑', '没定', '放弃', '留了电话'];
+
+/** Levels, as letters with decoration or as words, by true level. */
+const LEVEL_TEXT: Record<string, string[]> = {
+  H: ['H', 'h级', '★H', 'Ｈ级', 'H-热', '打算这周就定', '三天内', '这两天就定', 'H(7天内)'],
+  A: ['A', 'A类意向', 'a级', 'A+', '【A】', '两周左右', '十天左右', '半个月内能定'],
+  B: ['B', 'b级客户', 'B 一般', '[B]', '月底前', '一个月左右', '这个月内'],
+  C: ['C', ' c ', 'C类', 'C-观望', '再看看,年后', '三个月内', '两三个月'],
+  N: ['N', '新登记', '未定级别', '刚建卡', 'N-新'],
+  O: ['O', 'O级', '已交订金', '定了,等提车', '签了合同', '已订'],
+  F: ['F', 'F级', '买了别家', '已在别处买车', '战败', '放弃购买'],
+};
+
+/** Defeat reasons, freshly phrased, by true class. */
+const REASONS: [string, string][] = [
+  ['落地比隔壁店贵八千', '价格'],
+  ['优惠力度不够', '价格'],
+  ['对方店便宜还多送保养', '价格'],
+  ['嫌价格高', '价格'],
+  ['最后提了一台比亚迪汉', '竞品'],
+  ['订了特斯拉Model Y', '竞品'],
+  ['家里人更喜欢理想,买了理想L6', '竞品'],
+  ['转去看问界了,已经下单', '竞品'],
+  ['想要的白色没有', '车型/配置'],
+  ['后排空间太小', '车型/配置'],
+  ['没有七座版本', '车型/配置'],
+  ['嫌油耗高', '车型/配置'],
+  ['要等两个月才能到车', '交车时间'],
+  ['急着用车,店里没现车', '交车时间'],
+  ['交付周期太长', '交车时间'],
+  ['顾问回消息太慢', '服务'],
+  ['觉得销售不够热情', '服务'],
+  ['原来的顾问走了没人跟', '服务'],
+  ['首付凑不齐', '贷款/资金'],
+  ['银行贷款没批', '贷款/资金'],
+  ['手头资金紧张', '贷款/资金'],
+  ['孩子明年上学,先不买了', '暂缓购买'],
+  ['家里有事往后推', '暂缓购买'],
+  ['等年底再说', '暂缓购买'],
+  ['电话一直打不通', '其他'],
+  ['客户搬到外地去了', '其他'],
+];
+const BRANDS = ['比亚迪', '吉利', '特斯拉', '理想', '问界', '小米', '长安', '大众', ''];
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+const MODELS = ['凯美瑞', '雷凌', '卡罗拉', 'RAV4荣放', '汉兰达', '亚洲龙', '威兰达'];
+const CONSULTANTS = ['周晓明', '李婷', '王浩', '陈思', '刘洋'];
+
+const INTERVAL: Record<string, number> = { H: 1, A: 3, B: 7, C: 15, N: 1 };
+
+function fmtPhone(p: string, style: number): Cell {
+  switch (style % 5) {
+    case 0: return p;
+    case 1: return `${p.slice(0, 3)}-${p.slice(3, 7)}-${p.slice(7)}`;
+    case 2: return `${p.slice(0, 3)} ${p.slice(3, 7)} ${p.slice(7)}`;
+    case 3: return Number(p);
+    default: return `+86 ${p}`;
+  }
+}
+
+/** An arrival time in one of DOMAIN.md's forms, plus the receptionist's variants. */
+function fmtTime(minutes: number, date: number, style: number, rnd: () => number): Cell {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const hm = `${h}:${pad(m)}`;
+  const leave = minutes + 20 + Math.floor(rnd() * 60);
+  const hmLeave = `${pad(Math.floor(leave / 60) % 24)}:${pad(leave % 60)}`;
+  switch (style % 9) {
+    case 0: return hm;
+    case 1: return `${pad(h)}:${pad(m)}-${hmLeave}`;
+    case 2: return m === 30 ? `${h}点半` : m === 0 ? `${h}点` : `${h}点${m}`;
+    case 3: return m === 0 ? `${h}点` : `${h}点${pad(m)}分`;
+    case 4: {
+      const period = h < 12 ? '上午' : h === 12 ? '中午' : h < 18 ? '下午' : '晚上';
+      const hh = h > 12 ? h - 12 : h;
+      return m === 0 ? `${period}${hh}点` : m === 30 ? `${period}${hh}点半` : `${period}${hh}点${m}分`;
+    }
+    case 5: return minutes / 1440;
+    case 6: {
+      const [y, mo, d] = ymd(date);
+      return `${y}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(m)}`;
+    }
+    case 7: return toDate(date, minutes);
+    default: return `${hm}~${hmLeave}`;
+  }
+}
+
+function fmtDate(s: number, style: number): Cell {
+  const [y, m, d] = ymd(s);
+  switch (style % 4) {
+    case 0: return toDate(s);
+    case 1: return `${y}/${m}/${d}`;
+    case 2: return `${y}.${pad(m)}.${pad(d)}`;
+    default: return `${y}年${m}月${d}日`;
+  }
+}
+
+/** Arrival minutes, with the slot boundaries and out-of-hours arrivals well represented. */
+const BOUNDARIES = [470, 479, 480, 599, 600, 601, 719, 720, 839, 840, 959, 960, 1079, 1080, 1199, 1200, 1230];
+function arrival(rnd: () => number): number {
+  if (rnd() < 0.3) return BOUNDARIES[Math.floor(rnd() * BOUNDARIES.length)];
+  return 480 + Math.floor(rnd() * 720);
+}
+
+export interface RegisterStyle {
+  title: string;
+  headers: string[]; // date, time, contact, name, phone, model, source, process, level, testDrive, quote, outcome, consultant
+}
+
+const REGISTER_STYLES: RegisterStyle[] = [
+  {
+    title: '展厅客户接待登记(9-10月)',
+    headers: ['登记日期', '到店时间', '接待类型', '客户称呼', '手机号码', '意向车型', '了解渠道', '接待情况', '客户级别', '是否试驾', '是否报价', '成交情况', '接待顾问'],
+  },
+  {
+    title: '来店来电客户台账',
+    headers: ['接待日期', '进店-离店', '到访方式', '客户称呼', '联系方式', '意向车型', '获知途径', '沟通内容', '意向等级', '试驾(是/否)', '报价', '结果', '销售顾问'],
+  },
+];
+
+function pick<T>(rnd: () => number, list: readonly T[]): T {
+  return list[Math.floor(rnd() * list.length)];
+}
+
+/** A register sheet and its truth. */
+function makeRegister(rnd: () => number, style: RegisterStyle, from: number, to: number): { sheet: UnseenSheet; truth: RegisterTruthRow[] } {
+  const rows: Cell[][] = [[style.title], [], style.headers];
+  const truth: RegisterTruthRow[] = [];
+  let n = 0;
+  for (let date = from; date <= to; date++) {
+    const perDay = 3 + Math.floor(rnd() * 9);
+    for (let k = 0; k < perDay; k++) {
+      const minutes = arrival(rnd);
+      const visit = rnd() < 0.65;
+      const lead = rnd() < 0.6;
+      const phone = `1${pick(rnd, ['3', '5', '7', '8', '9'])}${String(Math.floor(rnd() * 1e9)).padStart(9, '0')}`;
+      const [process, tdText, quoteText] = pick(rnd, PROCESS);
+      const tdMark = visit && rnd() < 0.3;
+      const quoteMark = rnd() < 0.25;
+      const orderText = rnd() < 0.1;
+      const levelKey = orderText ? pick(rnd, ['O', 'H', 'A']) : pick(rnd, ['H', 'A', 'B', 'C', 'N', 'O', 'F', 'B', 'C']);
+      const order = orderText || levelKey === 'O';
+      const dateCell: Cell = rnd() < 0.85 ? toDate(date) : fmtDate(date, 1 + Math.floor(rnd() * 3));
+      rows.push([
+        dateCell,
+        fmtTime(minutes, date, n++, rnd),
+        visit ? pick(rnd, VISIT_WORDS) : pick(rnd, CALL_WORDS),
+        `${pick(rnd, [...SURNAMES])}${pick(rnd, ['先生', '女士', '总', '姐', '哥'])}`,
+        lead ? fmtPhone(phone, Math.floor(rnd() * 5)) : pick(rnd, ['', '', '未留', '客户不愿留', '没给']),
+        pick(rnd, MODELS),
+        pick(rnd, SOURCES),
+        process,
+        rnd() < 0.15 ? '' : pick(rnd, LEVEL_TEXT[levelKey]),
+        tdMark ? pick(rnd, MARK_YES) : pick(rnd, MARK_NO),
+        quoteMark ? pick(rnd, QUOTE_YES) : pick(rnd, QUOTE_NO),
+        orderText ? pick(rnd, ORDER_YES) : pick(rnd, ORDER_NO),
+        pick(rnd, CONSULTANTS),
+      ]);
+      truth.push({ date, slot: trueSlot(minutes), visit, lead, testDrive: tdMark || tdText, quote: quoteMark || quoteText, order });
+    }
+  }
+  rows.push(['合计', `${truth.length}批`]);
+  return { sheet: { name: '展厅登记', rows }, truth };
+}
+
+interface FollowUp {
+  date: number;
+  level: string;
+  text: string;
+  next: number | null;
+}
+interface Prospect {
+  id: string;
+  name: string;
+  phone: string;
+  model: string;
+  source: string;
+  consultant: string;
+  created: number;
+  followUps: FollowUp[];
+  reason: string;
+  reasonClass: string;
+  brand: string;
+}
+
+const FOLLOW_TEXT = ['微信沟通,客户在比价', '电话回访,客户周末再来', '邀约试驾', '发了报价', '客户说再考虑', '约了下周看车', '客户没接,下午回拨'];
+
+function makeProspects(rnd: () => number, count: number, asOf: number, allowNone: boolean): Prospect[] {
+  const out: Prospect[] = [];
+  for (let i = 0; i < count; i++) {
+    const created = asOf - 10 - Math.floor(rnd() * 80);
+    const k = allowNone && rnd() < 0.06 ? 0 : 1 + Math.floor(rnd() * 5);
+    const end = rnd() < 0.15 ? 'O' : rnd() < 0.25 ? 'F' : '';
+    const followUps: FollowUp[] = [];
+    let date = created;
+    for (let j = 0; j < k; j++) {
+      date += 1 + Math.floor(rnd() * 9);
+      if (date > asOf) date = asOf;
+      if (followUps.length && date <= followUps[followUps.length - 1].date) break;
+      const last = j === k - 1;
+      const level = last && end ? end : pick(rnd, ['H', 'A', 'B', 'C', 'N', 'B', 'C']);
+      const next = !last || level === 'O' || level === 'F' || rnd() < 0.5 ? null : date + 1 + Math.floor(rnd() * 14);
+      followUps.push({ date, level, text: pick(rnd, FOLLOW_TEXT), next });
+    }
+    const lastLevel = followUps.length ? followUps[followUps.length - 1].level : 'N';
+    const [reason, reasonClass] = lastLevel === 'F' ? pick(rnd, REASONS) : ['', ''];
+    out.push({
+      id: `YX${26000 + i}`,
+      name: `${pick(rnd, [...SURNAMES])}${pick(rnd, ['先生', '女士'])}${i}`,
+      phone: `1${pick(rnd, ['3', '5', '8'])}${String(100000000 + i * 7919).slice(-9)}`,
+      model: pick(rnd, MODELS),
+      source: pick(rnd, SOURCES),
+      consultant: pick(rnd, CONSULTANTS),
+      created,
+      followUps,
+      reason,
+      reasonClass,
+      brand: reasonClass === '竞品' || (lastLevel === 'F' && rnd() < 0.3) ? pick(rnd, BRANDS) : '',
+    });
+  }
+  return out;
+}
+
+/** The true appended columns of one prospect, from DOMAIN.md's rules. */
+function prospectTruth(p: Prospect, asOf: number): ProspectTruthRow {
+  const last = p.followUps[p.followUps.length - 1];
+  const level = last ? last.level : 'N';
+  if (level === 'O' || level === 'F') {
+    return { level, followUps: p.followUps.length, latest: last ? last.date : '', status: '已结案', overdueDays: '', defeatClass: level === 'F' ? p.reasonClass : '' };
+  }
+  const due = last && last.next !== null ? last.next : (last ? last.date : p.created) + INTERVAL[level];
+  const overdue = asOf > due;
+  return { level, followUps: p.followUps.length, latest: last ? last.date : '', status: overdue ? '逾期' : '按时', overdueDays: overdue ? asOf - due : '', defeatClass: '' };
+}
+
+/** One row per follow-up, keyed by phone (typed differently on each row), rows shuffled. */
+function longCard(rnd: () => number, prospects: Prospect[], asOf: number): { sheet: UnseenSheet; truth: Map<number, ProspectTruthRow> } {
+  const headers = ['客户称呼', '联系方式', '意向车型', '获知途径', '跟进时间', '跟进方式', '沟通记录', '意向等级', '下次联系时间', '战败原因说明', '最终购买品牌', '销售顾问'];
+  const body: { cells: Cell[]; p: Prospect }[] = [];
+  for (const p of prospects) {
+    p.followUps.forEach((f, j) => {
+      const last = j === p.followUps.length - 1;
+      body.push({
+        p,
+        cells: [
+          p.name, fmtPhone(p.phone, Math.floor(rnd() * 5)), p.model, p.source, fmtDate(f.date, Math.floor(rnd() * 4)),
+          pick(rnd, ['电话', '微信', '到店', '短信']), f.text, pick(rnd, LEVEL_TEXT[f.level]),
+          f.next !== null ? fmtDate(f.next, Math.floor(rnd() * 4)) : '', last ? p.reason : '', last ? p.brand : '', p.consultant,
+        ],
+      });
+    });
+  }
+  for (let i = body.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [body[i], body[j]] = [body[j], body[i]];
+  }
+  const rows: Cell[][] = [['意向客户跟进明细(导出)'], [], headers];
+  const truth = new Map<number, ProspectTruthRow>();
+  for (const b of body) {
+    truth.set(rows.length, prospectTruth(b.p, asOf));
+    rows.push(b.cells);
+  }
+  rows.push(['合计', `${body.length}条`]);
+  return { sheet: { name: '意向客户跟进', rows }, truth };
+}
+
+/** One row per prospect with numbered follow-up columns (回访1日期, 回访1记录 …). */
+function wideCard(rnd: () => number, prospects: Prospect[], asOf: number): { sheet: UnseenSheet; truth: Map<number, ProspectTruthRow> } {
+  const groups = 5;
+  const headers = ['档案号', '客户称呼', '手机号码', '意向车型', '客户来源', '建卡日期', '当前级别'];
+  for (let g = 1; g <= groups; g++) headers.push(`回访${g}日期`, `回访${g}记录`);
+  headers.push('计划下次跟进', '战败原因', '已购车品牌', '接待顾问');
+  const rows: Cell[][] = [['意向客户档案(一户一行)'], [], headers];
+  const truth = new Map<number, ProspectTruthRow>();
+  for (const p of prospects) {
+    const last = p.followUps[p.followUps.length - 1];
+    const levelCell = last ? pick(rnd, LEVEL_TEXT[last.level]) : pick(rnd, ['', 'N', '新登记']);
+    const cells: Cell[] = [p.id, p.name, fmtPhone(p.phone, Math.floor(rnd() * 5)), p.model, p.source, fmtDate(p.created, Math.floor(rnd() * 4)), levelCell];
+    for (let g = 0; g < groups; g++) {
+      const f = p.followUps[g];
+      cells.push(f ? fmtDate(f.date, Math.floor(rnd() * 4)) : '', f ? f.text : '');
+    }
+    cells.push(last && last.next !== null ? fmtDate(last.next, Math.floor(rnd() * 4)) : '', p.reason, p.brand, p.consultant);
+    truth.set(rows.length, prospectTruth(p, asOf));
+    rows.push(cells);
+  }
+  rows.push(['合计', `${prospects.length}户`]);
+  return { sheet: { name: '意向客户档案', rows }, truth };
+}
+
+/**
+ * One workbook of the other system: a register (Sept–Oct 2026) and a prospect card of the given shape.
+ * @example const wb = generateUnseen(7, 'long', serial(2026, 10, 31)); wb.register.length // register rows
+ */
+export function generateUnseen(seed: number, shape: 'long' | 'wide', asOf: number): UnseenWorkbook {
+  const rnd = prng(seed);
+  const reg = makeRegister(rnd, REGISTER_STYLES[shape === 'long' ? 0 : 1], serial(2026, 9, 1), serial(2026, 10, 31));
+  const prospects = makeProspects(rnd, 160, asOf, shape === 'wide');
+  const card = shape === 'long' ? longCard(rnd, prospects, asOf) : wideCard(rnd, prospects, asOf);
+  return {
+    sheets: [reg.sheet, card.sheet],
+    register: reg.truth,
+    prospects: card.truth,
+    prospectSheet: card.sheet.name,
+    prospectCount: shape === 'long' ? prospects.filter((p) => p.followUps.length > 0).length : prospects.length,
+  };
+}
