@@ -4,6 +4,7 @@
  * the new WorkbookState. Every host (task pane, ribbon commands, CLI) calls this one function.
  */
 import { translator } from '../i18n';
+import { withMonthFailures } from './aftersales/failureHistory';
 import { analyseAfterSales } from './aftersales/analyseAfterSales';
 import { AnalysisInputError } from './aftersales/errors';
 import type { CellIssue, RunReport, SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from './plan/types';
@@ -12,7 +13,7 @@ import { resolveSettings } from './settings/settings';
 import { detectSheets } from './sheets/detectSheets';
 import type { DetectedSheets, MappedSheet } from './sheets/types';
 import { emptyState } from './state/stateSheet';
-import { parseIso, todayYmd, type Ymd } from './values/dates';
+import { formatIso, parseIso, todayYmd, type Ymd } from './values/dates';
 
 export { analyseAfterSales } from './aftersales/analyseAfterSales';
 export { AnalysisInputError } from './aftersales/errors';
@@ -127,8 +128,10 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
     ownedSheets,
     ownedColumns,
     lastRun: {
-      at: new Date().toISOString(),
+      at: formatIso(asOf),
       figures,
+      statusCounts,
+      failedByMonth: withMonthFailures(previous.lastRun?.failedByMonth, asOf, failedByCategory),
       // Kept from the previous run when the after-sales part did not run, so the next comparison still has a base.
       failedByCategory: failedByCategory ?? previous.lastRun?.failedByCategory,
     },

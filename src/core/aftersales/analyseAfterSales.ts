@@ -4,6 +4,7 @@
  * (src/core/analyse.ts) when a customer sheet was found.
  */
 import { translator } from '../../i18n';
+import { previousMonthFailures } from './failureHistory';
 import type { AppendedColumn, CellIssue, CellValue, ColumnWrite, ConditionalFormat, WorkbookState } from '../plan/types';
 import type { PartResult } from '../sales/analyseSales';
 import type { Settings } from '../settings/settings';
@@ -180,7 +181,7 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
     };
   }
 
-  const previousFailed = state.lastRun?.failedByCategory ?? null;
+  const previousFailed = previousMonthFailures(state, asOf);
   const dealer = settings.dealerName || '';
   const summaryContext: SummaryContext = {
     a, settings, asOf, t, subtitle: t('aftersales.subtitle', { dealer, date: formatIso(asOf) }).trim(), source, previousFailed,

@@ -275,7 +275,16 @@ export interface WorkbookState {
   /** Columns the product appended per source sheet: header row, first column, headers written. */
   ownedColumns: Record<string, { headerRow: number; startColumn: number; headers: string[] }>;
   /** The last run's key figures, for the pane and for month-on-month comparisons. */
-  lastRun?: { at: string; figures: Record<string, number>; failedByCategory?: Record<string, number> };
+  lastRun?: {
+    /** The analysis date of the last run ('YYYY-MM-DD'); not the wall-clock time, so a refresh is reproducible. */
+    at: string;
+    figures: Record<string, number>;
+    /** Count per status of the last run (the pane's home chart before any refresh). */
+    statusCounts?: Record<string, number>;
+    failedByCategory?: Record<string, number>;
+    /** Failed follow-ups per category by analysis month 'YYYY-MM' (summary 5 compares with the previous month). */
+    failedByMonth?: Record<string, Record<string, number>>;
+  };
 }
 
 export interface WorkbookPlan {

@@ -154,7 +154,7 @@ export const aftersales: Record<string, string> = {
   'aftersales.c.reasons': '{n} lost customers with a reason: internal {internal}, external {external}; top reason {top} ({share})',
   'aftersales.c.reasonsNone': 'No reasons recorded for lost customers',
   'aftersales.c.failed': '{n} failed follow-ups, {share} of followed-up lost customers',
-  'aftersales.c.failedChange': '{category}: {n}, up from {prev} last time; needs attention',
+  'aftersales.c.failedChange': '{category}: {n}, up from {prev} last month; needs attention',
   'aftersales.c.failedNone': 'No failed follow-ups of lost customers',
   'aftersales.c.monthly': '{calls} calls, reach rate {reach}, invitation rate {invite}, return rate {back}',
   'aftersales.c.monthlyNone': 'No calls recorded',

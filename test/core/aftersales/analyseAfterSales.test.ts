@@ -3,6 +3,8 @@ import type { SheetSpec, TableSpec, WorkbookPlan } from '../../../src/core/plan/
 import { emptyState } from '../../../src/core/state/stateSheet';
 import { AS_OF, calls, CUSTOMER_HEADERS, customers } from './fixtures/smallWorkbook';
 
+const prevMonthOf = (d: { y: number; m: number }) => (d.m === 1 ? `${d.y - 1}-12` : `${d.y}-${String(d.m - 1).padStart(2, '0')}`);
+
 const HEADERS = ['未回厂月数', '流失状态', '车龄(年)', '车龄段', '保修状态', '本地/外地', '最近回访结果', '流失原因', '原因类别', '流失去向', '招揽优先级', '建议动作', '重复记录'];
 
 function sheet(plan: WorkbookPlan, key: string): SheetSpec {
@@ -140,17 +142,24 @@ describe('analyseWorkbook on the small hand-made workbook', () => {
     expect(conclusion(s)).toBe('有原因记录的流失客户2台,内因占0.0%,外因占100.0%;最多的原因是距离(50.0%)'); // a tie: the category order decides
   });
 
-  it('summary 5: failed follow-ups, with the change against the previous run', () => {
-    const prevState = { ...emptyState(), lastRun: { at: '2026-09-30', figures: {}, failedByCategory: { 空号: 0, 拒接: 0, 无人接听: 3 } } };
+  it('summary 5: failed follow-ups, with the change against the previous month', () => {
+    const prevState = { ...emptyState(), lastRun: { at: '2026-09-30', figures: {}, failedByMonth: { [prevMonthOf(AS_OF)]: { 空号: 0, 拒接: 0, 无人接听: 3 } } } };
     const p2 = analyseWorkbook([customers, calls], { asOf: AS_OF, state: prevState });
     const s = sheet(p2, 'summary.failed');
     const rows = byFirst(table(s, '_failed'));
     expect(rows['空号']).toEqual([1, 1 / 3, 0, 1]);
     expect(rows['无人接听']).toEqual([1, 1 / 3, 3, -2]);
     expect(rows['关机']).toEqual([0, 0, '', '']);
-    expect(conclusion(s)).toBe('跟踪失败3台次,占跟踪流失客户的100.0%\n其中空号1台次,相对上次0台次有所增加,望相关人员给予重视');
+    expect(conclusion(s)).toBe('跟踪失败3台次,占跟踪流失客户的100.0%\n其中空号1台次,相对上月0台次有所增加,望相关人员给予重视');
     expect(p2.state.lastRun?.failedByCategory).toMatchObject({ 空号: 1, 拒接: 1, 无人接听: 1, 关机: 0 });
     expect(byFirst(table(sheet(plan, 'summary.failed'), '_failed'))['空号']).toEqual([1, 1 / 3, '', '']);
+    // A second refresh in the same month compares with the previous month again, not with the first refresh.
+    const p3 = analyseWorkbook([customers, calls], { asOf: AS_OF, state: p2.state });
+    expect(sheet(p3, 'summary.failed')).toEqual(s);
+    expect(p3.state).toEqual(p2.state);
+    // Counts stored under another month are not taken as the previous month.
+    const otherMonth = { ...emptyState(), lastRun: { at: '2026-01-31', figures: {}, failedByMonth: { '2020-01': { 空号: 9 } } } };
+    expect(byFirst(table(sheet(analyseWorkbook([customers, calls], { asOf: AS_OF, state: otherMonth }), 'summary.failed'), '_failed'))['空号']).toEqual([1, 1 / 3, '', '']);
   });
 
   it('summary 6: calls per month and caller', () => {
