@@ -1,7 +1,7 @@
 /**
  * Summary 5, 跟踪失败: failed follow-ups of lost customers per failure category, their share of the followed-up lost
- * customers (lost vehicles with at least one call), and the change against the previous run
- * (state.lastRun.failedByCategory; the new counts are stored in the new state by the facade).
+ * customers (lost vehicles with at least one call), and the change against the previous calendar month
+ * (state.lastRun.failedByMonth, see failureHistory.ts).
  */
 import type { SheetSpec } from '../../plan/types';
 import { buildSummarySheet } from '../../plan/summarySheet';
