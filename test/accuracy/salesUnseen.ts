@@ -248,7 +248,9 @@ function makeRegister(rnd: () => number, style: RegisterStyle, from: number, to:
       const quoteMark = rnd() < 0.25;
       const orderText = rnd() < 0.1;
       const levelKey = orderText ? pick(rnd, ['O', 'H', 'A']) : pick(rnd, ['H', 'A', 'B', 'C', 'N', 'O', 'F', 'B', 'C']);
-      const order = orderText || levelKey === 'O';
+      const levelCell = rnd() < 0.15 ? '' : pick(rnd, LEVEL_TEXT[levelKey]);
+      // An order is what the sheet says: the outcome column, or a level cell that reads O.
+      const order = orderText || (levelKey === 'O' && levelCell !== '');
       const dateCell: Cell = rnd() < 0.85 ? toDate(date) : fmtDate(date, 1 + Math.floor(rnd() * 3));
       rows.push([
         dateCell,
@@ -259,7 +261,7 @@ function makeRegister(rnd: () => number, style: RegisterStyle, from: number, to:
         pick(rnd, MODELS),
         pick(rnd, SOURCES),
         process,
-        rnd() < 0.15 ? '' : pick(rnd, LEVEL_TEXT[levelKey]),
+        levelCell,
         tdMark ? pick(rnd, MARK_YES) : pick(rnd, MARK_NO),
         quoteMark ? pick(rnd, QUOTE_YES) : pick(rnd, QUOTE_NO),
         orderText ? pick(rnd, ORDER_YES) : pick(rnd, ORDER_NO),

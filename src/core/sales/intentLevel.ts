@@ -10,9 +10,17 @@ import { cellText, isMissingText } from './cellText';
 export const INTENT_LEVELS: readonly IntentLevel[] = ['H', 'A', 'B', 'C', 'N', 'O', 'F'];
 
 /** Lost words are tried before ordered words: '已购他牌' holds '已购'. */
-const LOST_WORDS = ['战败', '已购他牌', '购买他牌', '买了他牌', '已购竞品', '他牌', '流失', '放弃', '失败', '丢单', '飞单', '无意向', '不买了', '已买别'];
-const ORDERED_WORDS = ['已订车', '订车', '交定金', '付定金', '下定', '下订', '定金', '订金', '已成交', '成交', '订单', '签约', '已购', '已提车', '提车', '交车'];
-const NEW_WORDS = ['新客户', '新客', '未评级', '未定级', '未分级', '待评级', '新建', '首次'];
+const LOST_WORDS = ['战败', '已购他牌', '购买他牌', '买了他牌', '已购竞品', '他牌', '流失', '放弃', '失败', '丢单', '飞单', '无意向', '不买了', '已买别',
+  // Bought elsewhere: '买了别家', '已在别处买车', '去其他店订了'.
+  '别家', '别处', '别的店', '其他店', '其它店', '外店'];
+const ORDERED_WORDS = ['已订车', '订车', '交定金', '付定金', '下定', '下订', '定金', '订金', '已成交', '成交', '订单', '签约', '已购', '已提车', '提车', '交车',
+  // Short or spoken forms: '已订', '已定', '定了,等提车', '签了合同'.
+  '已订', '已定', '签了', '合同'];
+/** '定了,等提车', '订了' — but not '约定了' or '预定了时间'. */
+const ORDER_SPOKEN = /(?<![约确决规预商])(定|订)了/;
+/** A negated order ('没定', '未订车', '还没签') is not an order. */
+const ORDER_NEGATED = /(未|没|不|还没|尚未)(订|定|签|交|下|成交)/;
+const NEW_WORDS = ['新客户', '新客', '未评级', '未定级', '未分级', '待评级', '新建', '首次', '新登记', '刚登记', '建卡', '建档', '新线索', '新增'];
 
 const CN_NUMBER: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 };
 
@@ -45,18 +53,23 @@ export function readIntentLevel(value: unknown): Parsed<IntentLevel> {
   if (isMissingText(text)) return null;
   // Drop a leading label ('级别H', '意向级别:A') so the letter is at the start.
   const upper = text.toUpperCase().replace(/^(意向级别|追踪后级别|意向|级别|等级)\s*[:：]?\s*/, '');
-  // A single level letter, alone or with decoration: 'H', 'h级', 'A类', 'B级客户', '(C)', 'O-已订车'.
-  const letter = /^[\s(（[【]*([HABCNOF])(?![A-Z])/.exec(upper);
+  // A single level letter, alone or with decoration: 'H', 'h级', 'A类', 'B级客户', '(C)', 'O-已订车', '★H', '#A'.
+  const letter = /^[^A-Z0-9\u4e00-\u9fff]*([HABCNOF])(?![A-Z])/.exec(upper);
   if (letter) return letter[1] as IntentLevel;
   const inside = /(?:^|[^A-Z])([HABCNOF])\s*(级|类)/.exec(upper);
   if (inside) return inside[1] as IntentLevel;
   for (const w of LOST_WORDS) if (text.includes(w)) return 'F';
-  for (const w of ORDERED_WORDS) if (text.includes(w)) return 'O';
+  if (!ORDER_NEGATED.test(text)) {
+    for (const w of ORDERED_WORDS) if (text.includes(w)) return 'O';
+    if (ORDER_SPOKEN.test(text)) return 'O';
+  }
   for (const w of NEW_WORDS) if (text.includes(w)) return 'N';
   const days = horizonDays(text);
   if (Number.isFinite(days)) return levelFromDays(days);
-  if (text.includes('一周') || text.includes('本周') || text.includes('马上') || text.includes('近期') || text.includes('立即')) return 'H';
-  if (text.includes('两周') || text.includes('半月')) return 'A';
-  if (text.includes('月底') || text.includes('本月') || text.includes('一月')) return 'B';
+  if (/(一周|本周|这周|这星期|本星期|马上|近期|立即|这几天|明天|今天|后天)/.test(text)) return 'H';
+  if (/(两周|半月|下周|下星期)/.test(text)) return 'A';
+  if (/(月底|本月|一月|这个月|这月|当月|月内)/.test(text)) return 'B';
+  // Vague or distant horizons are the longest class: '再看看,年后', '春节后', '观望', '不急'.
+  if (/(年后|春节后|过年|明年|下半年|季度|观望|再看看|不急|以后再)/.test(text)) return 'C';
   return undefined;
 }

@@ -52,6 +52,9 @@ export interface RegisterFacts {
   contactAssumed: boolean;
 }
 
+/** A mark cell typed as a short negation: '未报', '没试', '没有', '不需要', '无'. */
+const NEGATED_MARK = /^(未|没有?|不|无|否|暂未|暂无)\S{0,4}$/;
+
 /**
  * A phone cell saying the visitor left no number ('未留', '不愿留', '拒绝留电话', '没有'): not a lead, and not an
  * unreadable value either. Only digit-free text with a negation qualifies.
@@ -216,6 +219,8 @@ export function readRegister(mapped: MappedSheet, issues: IssueCollector): Regis
       if (flag === FLAG_TEST_DRIVE && mentionsTestDrive(text)) return flag;
       if (flag === FLAG_QUOTE && mentionsQuote(text)) return flag;
       if (flag === FLAG_ORDER && mentionsOrder(text)) return flag;
+      // A short negated word ('未报', '没试', '不需要') says "no" as clearly as an empty box.
+      if (NEGATED_MARK.test(text)) return 0;
       issues.add(sheet, r, col, 'mark', v, SALES_ISSUE.mark);
       return 0;
     }

@@ -166,12 +166,13 @@ const REGISTER: Record<RegisterField, FieldSynonyms> = {
   },
   time: {
     synonyms: ['进离', '进-离', '进离时间', '进-离时间', '到店时间', '来店时间', '来电时间', '进店时间', '到访时间', '来访时间', '接待时间',
-      '时间', '时间段', '进店离店时间', '到离店时间', 'time', 'arrival', 'arrival time', 'time in'],
+      '时间', '时间段', '进店离店时间', '到离店时间', '进店离店', '进店-离店', '来访时段', '到店时段', '来店时段', '时段', 'time', 'arrival',
+      'arrival time', 'time in'],
     exclude: ['拟购', '购车时间'],
   },
   contactType: {
     synonyms: ['来电来店', '来电店', '来店来电', '来电/来店', '来电(店)', '咨询类型', '接待方式', '来访方式', '来访类型', '接待类型', '客流类型',
-      '来电或来店', '类型', 'contact type', 'visit type', 'type'],
+      '来电或来店', '类型', '到访方式', '到访类型', '到店方式', '来访形式', '客户类型', 'contact type', 'visit type', 'type'],
   },
   callMark: { synonyms: ['来电', '来电咨询', '电话咨询', 'call', 'phone call'] },
   visitMark: { synonyms: ['来店', '到店', '展厅', '来店客户', '到店客户', 'visit', 'walk in', 'walk-in'] },
@@ -223,12 +224,12 @@ const PROSPECTS: Record<ProspectField, FieldSynonyms> = {
   },
   followResult: {
     synonyms: ['跟进结果', '跟踪结果', '跟进内容', '跟踪内容', '跟进情况', '跟踪情况', '回访结果', '回访内容', '沟通内容', '洽谈内容', '结果',
-      '跟进记录', '跟踪记录', '跟进描述', 'follow result', 'result', 'follow up result', 'notes'],
+      '跟进记录', '跟踪记录', '跟进描述', '沟通记录', '跟进说明', 'follow result', 'result', 'follow up result', 'notes'],
     exclude: ['下次'],
   },
   nextDate: {
     synonyms: ['下次跟进日期', '预约下次跟进', '预约下次跟进日期', '下次跟踪日期', '下次回访日期', '计划跟进日期', '下次联系日期', '下次跟进时间',
-      '下次跟踪时间', '下次跟进', '下次跟踪', '下次回访', '计划回访日期', 'next date', 'next follow up', 'next follow-up', 'next follow up date',
+      '下次跟踪时间', '下次跟进', '下次跟踪', '下次回访', '计划回访日期', '下次联系时间', '下次联系', '计划下次跟进', 'next date', 'next follow up', 'next follow-up', 'next follow up date',
       'next contact'],
   },
   defeatReason: {
@@ -237,7 +238,7 @@ const PROSPECTS: Record<ProspectField, FieldSynonyms> = {
   },
   boughtInstead: {
     synonyms: ['购买品牌', '已购车型', '流向', '流失去向', '购买车型', '战败去向', '已购品牌', '竞品', '购买竞品', '去向', '已购他牌', '战败品牌',
-      '购买其他品牌', 'bought', 'bought instead', 'competitor', 'lost to'],
+      '购买其他品牌', '已购车品牌', '购车品牌', '最终购买品牌', '最终购买', 'bought', 'bought instead', 'competitor', 'lost to'],
   },
   consultant: CONSULTANT,
   source: SOURCE,
