@@ -19,6 +19,7 @@ import { buildSheet, queuePivot, type BuiltSheet } from './buildSheet';
 import { checkColumnWrite, rollbackColumnWrite, writeColumns, type ColumnUndo, type TableExtent } from './columnWrites';
 import { queueStateSheet } from './state';
 import type { Syncer } from './syncer';
+import { sheetTitle, stillOwned } from '../core/state/ownership';
 
 export const TEMP_PREFIX = '~cd_tmp_';
 
@@ -93,6 +94,17 @@ export async function applyPlan(syncer: Syncer, plan: WorkbookPlan, options: App
   const undos: ColumnUndo[] = plan.columnWrites.map((w) => checkColumnWrite(w, options.grids.get(w.sheet) ?? [], previous.ownedColumns[w.sheet]));
 
   const { names: existing, tables } = await listSheetsAndTables(syncer, true);
+  // Titles (A1) of the sheets recorded as ours: a recorded sheet whose title the user replaced is theirs now.
+  const recordedA1 = new Map<string, Excel.Range>();
+  for (const [key, name] of Object.entries(previous.ownedSheets)) {
+    if (!existing.includes(name) || !previous.ownedSheetTitles || !(key in previous.ownedSheetTitles)) continue;
+    const r = context.workbook.worksheets.getItem(name).getRange('A1');
+    r.load('values');
+    recordedA1.set(key, r);
+  }
+  if (recordedA1.size) await syncer.sync();
+  const ownedNow = (key: string, name: string): boolean =>
+    existing.includes(name) && stillOwned(previous, key, recordedA1.get(key)?.values[0]?.[0]);
   // Temporary sheets left by a run that died (closed window) are removed first.
   const stale = existing.filter((n) => n.startsWith(TEMP_PREFIX));
   for (const n of stale) context.workbook.worksheets.getItem(n).delete();
@@ -124,7 +136,7 @@ export async function applyPlan(syncer: Syncer, plan: WorkbookPlan, options: App
     const deleted = new Set<string>();
     for (const key of replacedKeys) {
       const name = previous.ownedSheets[key];
-      if (name && existing.includes(name)) deleted.add(name);
+      if (name && ownedNow(key, name)) deleted.add(name);
     }
     const remaining = existing.filter((n) => !deleted.has(n) && !stale.includes(n));
     const taken = [...remaining, STATE_SHEET_NAME];
@@ -134,15 +146,23 @@ export async function applyPlan(syncer: Syncer, plan: WorkbookPlan, options: App
       return name;
     });
     const ownedSheets: Record<string, string> = {};
+    const ownedSheetTitles: Record<string, string> = {};
     for (const [key, name] of Object.entries({ ...previous.ownedSheets, ...plan.state.ownedSheets })) {
-      if (!replacedKeys.has(key) && remaining.includes(name)) ownedSheets[key] = name;
+      if (!replacedKeys.has(key) && remaining.includes(name) && ownedNow(key, name)) {
+        ownedSheets[key] = name;
+        const title = previous.ownedSheetTitles?.[key];
+        if (title !== undefined) ownedSheetTitles[key] = title;
+      }
     }
-    plan.sheets.forEach((spec, i) => (ownedSheets[spec.key] = finalNames[i]));
+    plan.sheets.forEach((spec, i) => {
+      ownedSheets[spec.key] = finalNames[i];
+      ownedSheetTitles[spec.key] = sheetTitle(spec);
+    });
     const ownedColumns: WorkbookState['ownedColumns'] = { ...previous.ownedColumns, ...plan.state.ownedColumns };
     for (const w of plan.columnWrites) {
       ownedColumns[w.sheet] = { headerRow: w.headerRow, startColumn: w.startColumn, headers: w.columns.map((c) => c.header) };
     }
-    const state: WorkbookState = { ...plan.state, ownedSheets, ownedColumns };
+    const state: WorkbookState = { ...plan.state, ownedSheets, ownedSheetTitles, ownedColumns };
     syncer.begin();
     queueStateSheet(context, state, tempState);
     await syncer.sync();

@@ -24,6 +24,7 @@ import type {
 import { STATE_SHEET_NAME } from '../core/plan/types';
 import { a1, columnLetter, uniqueSheetName } from '../core/plan/names';
 import { stateToGrid } from '../core/state/stateSheet';
+import { sheetTitle, stillOwned } from '../core/state/ownership';
 import type { Locale } from '../core/settings/settings';
 import { t } from '../i18n';
 import { APPENDED_HEADER_STYLE, CELL_STYLES, CF_FILLS, numberFormatOf } from './styles';
@@ -376,17 +377,27 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
 
   // 2. Remove the sheets this plan replaces, then add every planned sheet in plan order.
   const previousSheets = previous?.ownedSheets ?? {};
+  // A recorded sheet whose title was replaced by the user's is theirs now: it stays, and ours gets a suffix.
+  const ownedNow = (key: string, name: string): boolean => {
+    const ws = workbook.getWorksheet(name);
+    return Boolean(ws) && (!previous || stillOwned(previous, key, toCellValue(ws!.getCell(1, 1).value)));
+  };
   for (const spec of plan.sheets) {
     const oldName = previousSheets[spec.key];
-    const old = oldName ? workbook.getWorksheet(oldName) : undefined;
+    const old = oldName && ownedNow(spec.key, oldName) ? workbook.getWorksheet(oldName) : undefined;
     if (old && old.name !== STATE_SHEET_NAME) workbook.removeWorksheet(old.id);
   }
   const stateSheet = workbook.getWorksheet(STATE_SHEET_NAME);
   if (stateSheet) workbook.removeWorksheet(stateSheet.id);
   const sheetsWritten: string[] = [];
   const ownedSheets: Record<string, string> = {};
+  const ownedSheetTitles: Record<string, string> = {};
   for (const [key, name] of Object.entries({ ...previousSheets, ...plan.state.ownedSheets })) {
-    if (workbook.getWorksheet(name)) ownedSheets[key] = name;
+    if (ownedNow(key, name)) {
+      ownedSheets[key] = name;
+      const title = previous?.ownedSheetTitles?.[key];
+      if (title !== undefined) ownedSheetTitles[key] = title;
+    }
   }
   for (const spec of plan.sheets) {
     const name = uniqueSheetName(spec.name, [...workbook.worksheets.map((w) => w.name), STATE_SHEET_NAME]);
@@ -394,10 +405,11 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
     renderSheet(ws, spec, workbook, locale);
     sheetsWritten.push(name);
     ownedSheets[spec.key] = name;
+    ownedSheetTitles[spec.key] = sheetTitle(spec);
   }
 
   // 3. Store the state.
-  const state: WorkbookState = { ...plan.state, ownedSheets, ownedColumns };
+  const state: WorkbookState = { ...plan.state, ownedSheets, ownedSheetTitles, ownedColumns };
   writeStateSheet(workbook, state);
   return { sheetsWritten, state };
 }

@@ -50,6 +50,23 @@ describe('customer text stays text', () => {
   });
 });
 
+describe('sheets the user took over', () => {
+  it('a generated sheet the user deleted and re-made under the same name is kept; ours gets a suffix', async () => {
+    const { wb, actions } = setup(10);
+    await actions.analyse();
+    const ours = wb.data.sheetByName('流失概览')!;
+    wb.data.deleteSheet(ours);
+    wb.data.addSheet('流失概览').setRaw(0, 0, '我的笔记', undefined);
+    await actions.analyse();
+    expect(wb.data.sheetByName('流失概览')!.value(0, 0)).toBe('我的笔记');
+    expect(wb.data.sheetByName('流失概览 (2)')).toBeDefined();
+    // A third refresh replaces our sheet in place and still leaves the user's alone.
+    await actions.analyse();
+    expect(wb.data.sheetByName('流失概览')!.value(0, 0)).toBe('我的笔记');
+    expect(wb.data.sheetByName('流失概览 (3)')).toBeUndefined();
+  });
+});
+
 describe('atomic apply', () => {
   it('a failure on any sync before the swap leaves the previous results and the dealer sheet as they were', async () => {
     const { wb, actions } = setup(300);

@@ -142,6 +142,25 @@ describe('renderPlan', () => {
     expect(wb.getWorksheet('流失概览')!.getCell('A1').value).toBe('用户自己的表');
   });
 
+  test('a generated sheet the user deleted and re-made under the same name is theirs: a refresh keeps it', () => {
+    const wb = sourceWorkbook();
+    wb.removeWorksheet(wb.getWorksheet('流失概览')!.id);
+    const first = renderPlan(wb, plan());
+    expect(first.sheetsWritten).toEqual(['流失概览']);
+    expect(first.state.ownedSheetTitles).toEqual({ 'summary.overview': '流失概览' });
+    // The user deletes ChurnDesk's sheet and makes their own with the same name.
+    wb.removeWorksheet(wb.getWorksheet('流失概览')!.id);
+    wb.addWorksheet('流失概览').getCell('A1').value = '我的笔记';
+    const second = renderPlan(wb, plan(), { previousState: first.state });
+    expect(wb.getWorksheet('流失概览')!.getCell('A1').value).toBe('我的笔记');
+    expect(second.sheetsWritten).toEqual(['流失概览 (2)']);
+    expect(second.state.ownedSheets).toEqual({ 'summary.overview': '流失概览 (2)' });
+    // While the sheet still shows our title, a refresh replaces it in place.
+    const third = renderPlan(wb, plan(), { previousState: second.state });
+    expect(third.sheetsWritten).toEqual(['流失概览 (2)']);
+    expect(wb.worksheets.filter((w) => w.name.startsWith('流失概览')).map((w) => w.name).sort()).toEqual(['流失概览', '流失概览 (2)']);
+  });
+
   test('table with totals row, row formulas, print setup, freeze and chart note', async () => {
     const wb = sourceWorkbook();
     renderPlan(wb, plan());

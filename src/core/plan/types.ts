@@ -272,6 +272,8 @@ export interface WorkbookState {
   mappings: Record<string, Record<string, string>>;
   /** Sheets the product created, by key -> sheet name. */
   ownedSheets: Record<string, string>;
+  /** The title (cell A1) each created sheet was written with, by key: a sheet whose A1 no longer shows it is the user's. */
+  ownedSheetTitles?: Record<string, string>;
   /** Columns the product appended per source sheet: header row, first column, headers written. */
   ownedColumns: Record<string, { headerRow: number; startColumn: number; headers: string[] }>;
   /** The last run's key figures, for the pane and for month-on-month comparisons. */
