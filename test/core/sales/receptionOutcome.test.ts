@@ -17,6 +17,13 @@ describe('reception outcome from free text', () => {
     ['取消订单', false, false, false],
     ['签合同', false, false, true],
     ['看车', false, false, false],
+    // Learned from the unseen-data harness: spoken quotation / deposit forms.
+    ['报了', false, true, false],
+    ['已报 16.8万', false, true, false],
+    ['未报', false, false, false],
+    ['报了名参加试驾活动', true, false, false],
+    ['付了订金', false, false, true],
+    ['交了订金2000', false, false, true],
     ['', false, false, false],
   ];
   it.each(cases)('%p → test drive %p, quote %p, order %p', (text, td, quote, order) => {

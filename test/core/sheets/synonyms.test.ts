@@ -37,6 +37,8 @@ const CASES: [SheetKind, string, Field][] = [
   ['register', '日期', 'date'], ['register', '来访日期', 'date'],
   ['register', '进-离', 'time'], ['register', '到店时间', 'time'], ['register', '来店时间', 'time'], ['register', '进－离时间', 'time'],
   ['register', '来电(店)', 'contactType'], ['register', '来电/来店', 'contactType'], ['register', '咨询类型', 'contactType'], ['register', '接待方式', 'contactType'],
+  ['register', '进店-离店', 'time'], ['register', '来访时段', 'time'], ['register', '到访方式', 'contactType'], ['register', '客户类型(来电/来店)', 'contactType'],
+  ['prospects', '沟通记录', 'followResult'], ['prospects', '下次联系时间', 'nextDate'], ['prospects', '已购车品牌', 'boughtInstead'],
   ['register', '来电', 'callMark'], ['register', '来店', 'visitMark'], ['register', '到店', 'visitMark'],
   ['register', '拟购车型(时间)', 'intendedModel'], ['register', '意向车型', 'intendedModel'],
   ['register', '信息来源', 'source'], ['register', '获知渠道', 'source'], ['register', '客户来源', 'source'],
