@@ -164,7 +164,7 @@ function validate(s: Settings): SettingsError[] {
   if (!isPlainObject(s.sales.monthlyTotalSales)) errors.push({ field: 'sales.monthlyTotalSales', message: 'settings.error.notMonthMap' });
   else
     for (const [k, v] of Object.entries(s.sales.monthlyTotalSales)) {
-      if (!/^\d{4}-\d{2}$/.test(k)) errors.push({ field: `sales.monthlyTotalSales.${k}`, message: 'settings.error.notMonth' });
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(k)) errors.push({ field: `sales.monthlyTotalSales.${k}`, message: 'settings.error.notMonth' });
       else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) errors.push({ field: `sales.monthlyTotalSales.${k}`, message: 'settings.error.notNonNegative' });
     }
   return errors;

@@ -31,6 +31,8 @@ describe('resolveSettings', () => {
     [{ extraReasonKeywords: { 价格: '贵' } }, 'extraReasonKeywords.价格'],
     [{ sales: { levelIntervalDays: { H: 0 } } }, 'sales.levelIntervalDays.H'],
     [{ sales: { monthlyTotalSales: { '2026-1': 10 } } }, 'sales.monthlyTotalSales.2026-1'],
+    [{ sales: { monthlyTotalSales: { '2026-13': 10 } } }, 'sales.monthlyTotalSales.2026-13'],
+    [{ sales: { monthlyTotalSales: { '2026-10': -1 } } }, 'sales.monthlyTotalSales.2026-10'],
     [{ priority: { skipOutOfTown: 'yes' } }, 'priority.skipOutOfTown'],
   ])('names the bad field for %j', (partial, field) => {
     expect(checkSettings(partial).map((e) => e.field)).toContain(field);
