@@ -16,14 +16,18 @@ export const CONTACT_RESULT_RULES: readonly KeywordRule<Category>[] = [
   { category: '号码有误', keywords: ['号码有误', '号码错误', '错号', '号码不对', '非本人', '不是本人', '不是车主', '非车主', '打错了', '打错', '不认识', '号码错'] },
   { category: '关机', keywords: ['关机'] },
   // '未接通' means the network did not connect; '未接' alone (below) means nobody answered.
-  { category: '无法接通', keywords: ['无法接通', '未接通', '接不通', '打不通', '不在服务区', '无信号', '无法连接'] },
+  // Denied reach ('没联系上', '未能接通') holds the 成功 words '联系上' / '接通': it must be caught here first.
+  { category: '无法接通', keywords: ['无法接通', '未接通', '接不通', '打不通', '不在服务区', '无信号', '无法连接', '没联系上', '未联系上', '联系不上', '无法联系', '没有接通', '未能接通', '没能接通'] },
   { category: '呼转', keywords: ['呼叫转移', '呼转', '来电提醒', '转移', '秘书'] },
   { category: '拒接', keywords: ['拒接', '挂断', '拒绝回访', '不愿接受回访', '不接受回访', '直接挂', '挂了', '挂机', '拒绝', '不愿意', '不需要回访', '别再打'] },
   { category: '无人接听', keywords: ['无人接听', '无人接', '没人接', '未接', '没接', '不接', '响铃', '无应答'] },
   { category: '人在外地', keywords: ['人在外地', '在外地', '出差', '不在本地', '外出', '在老家'] },
-  { category: '忙/有事', keywords: ['忙', '有事', '开会', '正在开车', '开车中', '在开车', '稍后再打', '稍后联系', '晚点再打', '回头再说', '不方便接听', '再联系'] },
+  { category: '忙/有事', keywords: ['忙', '占线', '通话中', '有事', '开会', '正在开车', '开车中', '在开车', '稍后再打', '稍后联系', '晚点再打', '回头再说', '不方便接听', '再联系'] },
   { category: '成功', keywords: ['已接通', '接通', '通了', '客户接听', '已接听', '接听', '正常', '成功', '已联系', '已回访', '联系上', '本人接'] },
 ];
+
+/** '不成功' / '未成功' deny 成功: removed before matching, so such a text is 其他 unless it names a failure. */
+const DENIED_SUCCESS = ['不成功', '未成功', '没成功'];
 
 /**
  * Classifies call results; remembers each distinct text so a million rows cost one lookup each.
@@ -39,7 +43,9 @@ export class ContactResultClassifier {
     if (!trimmed) return reasonText.trim() ? '成功' : '其他';
     let hit = this.cache.get(trimmed);
     if (hit === undefined) {
-      hit = firstMatch(normaliseForMatch(trimmed), CONTACT_RESULT_RULES) ?? '其他';
+      let normalised = normaliseForMatch(trimmed);
+      for (const d of DENIED_SUCCESS) if (normalised.includes(d)) normalised = normalised.split(d).join('|');
+      hit = firstMatch(normalised, CONTACT_RESULT_RULES) ?? '其他';
       this.cache.set(trimmed, hit);
     }
     return hit;
