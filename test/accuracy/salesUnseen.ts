@@ -151,6 +151,44 @@ const REASONS: [string, string][] = [
 ];
 const BRANDS = ['比亚迪', '吉利', '特斯拉', '理想', '问界', '小米', '长安', '大众', ''];
 
+/**
+ * A vocabulary of one "other system". Round 1 was used while fixing the product; round 2 is held out: it was
+ * written after the fixes, so its score measures how far the fixed families generalise.
+ */
+export interface Vocab {
+  level: Record<string, string[]>;
+  reasons: [string, string][];
+  process: [string, boolean, boolean][];
+}
+const ROUND_1: Vocab = { level: LEVEL_TEXT, reasons: REASONS, process: PROCESS };
+const ROUND_2: Vocab = {
+  level: {
+    H: ['H级(热)', '今明两天', '本周内订', '近期就买', '★★★H', 'H 类', '三五天'],
+    A: ['A级客户', '10天内', '半月左右', '下个礼拜', '(a)', '十来天'],
+    B: ['B类', '20天左右', '一个月内', '本月内', 'B级意向', '这月底'],
+    C: ['C级', '两个月后', '年底前', '不着急', 'c类', '明年开春'],
+    N: ['未分级', '待定级', 'N级', '新来的', '首次到店'],
+    O: ['已下订', '交了订金', '已签合同', '订车成功', 'O(已订)'],
+    F: ['战败-购买他牌', '已购买竞品', '失联放弃', '在别的店提车了', 'F类'],
+  },
+  reasons: [
+    ['别的店让利更多', '价格'], ['价格谈不拢', '价格'], ['优惠比网上说的少', '价格'],
+    ['买了吉利星越L', '竞品'], ['最后选了大众途观', '竞品'], ['已经提了比亚迪', '竞品'],
+    ['没有想要的配置', '车型/配置'], ['觉得车身太小', '车型/配置'], ['颜色不喜欢', '车型/配置'],
+    ['提车要排队三个月', '交车时间'], ['现车没有了', '交车时间'],
+    ['对销售的态度不满意', '服务'], ['回复不及时', '服务'],
+    ['分期手续太麻烦', '贷款/资金'], ['预算不够', '贷款/资金'],
+    ['暂时不换车了', '暂缓购买'], ['推迟到明年', '暂缓购买'],
+    ['联系不上了', '其他'], ['客户出国了', '其他'],
+  ],
+  process: [
+    ['陪同试乘,介绍了动力', true, false], ['给客户算了月供并报价', false, true], ['出了报价,客户说回去商量', false, true],
+    ['客户拒绝试驾', false, false], ['试驾了两款车型', true, false], ['暂不报价', false, false], ['只看了外观', false, false],
+    ['试驾后给了报价', true, true], ['', false, false],
+  ],
+};
+export const VOCABS = [ROUND_1, ROUND_2];
+
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const MODELS = ['凯美瑞', '雷凌', '卡罗拉', 'RAV4荣放', '汉兰达', '亚洲龙', '威兰达'];
 const CONSULTANTS = ['周晓明', '李婷', '王浩', '陈思', '刘洋'];
@@ -214,6 +252,10 @@ function arrival(rnd: () => number): number {
 export interface RegisterStyle {
   title: string;
   headers: string[]; // date, time, contact, name, phone, model, source, process, level, testDrive, quote, outcome, consultant
+  /** The contact header is two tick columns (来电, 来店) instead of one word column. */
+  marks?: boolean;
+  /** The date is written on a day's first row only (a merged cell reads blank below). */
+  mergedDates?: boolean;
 }
 
 const REGISTER_STYLES: RegisterStyle[] = [
@@ -225,6 +267,17 @@ const REGISTER_STYLES: RegisterStyle[] = [
     title: '来店来电客户台账',
     headers: ['接待日期', '进店-离店', '到访方式', '客户称呼', '联系方式', '意向车型', '获知途径', '沟通内容', '意向等级', '试驾(是/否)', '报价', '结果', '销售顾问'],
   },
+  // Round 2 (held out).
+  {
+    title: '展厅来访登记簿',
+    headers: ['日期', '来访时段', '客户类型(来电/来店)', '客户', '联系电话', '拟购车型', '信息渠道', '接待经过', '级别', '试乘试驾', '是否报价', '结案', '接待人'],
+  },
+  {
+    title: '展厅日报(来电/来店)',
+    headers: ['到访日期', '到店时间', '来电|来店', '客户称呼', '手机', '关注车型', '从何得知', '洽谈内容', '客户级别', '是否试驾', '已报价', '是否成交', '接待顾问'],
+    marks: true,
+    mergedDates: true,
+  },
 ];
 
 function pick<T>(rnd: () => number, list: readonly T[]): T {
@@ -232,8 +285,9 @@ function pick<T>(rnd: () => number, list: readonly T[]): T {
 }
 
 /** A register sheet and its truth. */
-function makeRegister(rnd: () => number, style: RegisterStyle, from: number, to: number): { sheet: UnseenSheet; truth: RegisterTruthRow[] } {
-  const rows: Cell[][] = [[style.title], [], style.headers];
+function makeRegister(rnd: () => number, style: RegisterStyle, from: number, to: number, vocab: Vocab): { sheet: UnseenSheet; truth: RegisterTruthRow[] } {
+  const headers = style.marks ? style.headers.flatMap((h, i) => (i === 2 ? ['来电', '来店'] : [h])) : style.headers;
+  const rows: Cell[][] = [[style.title], [], headers];
   const truth: RegisterTruthRow[] = [];
   let n = 0;
   for (let date = from; date <= to; date++) {
@@ -243,19 +297,21 @@ function makeRegister(rnd: () => number, style: RegisterStyle, from: number, to:
       const visit = rnd() < 0.65;
       const lead = rnd() < 0.6;
       const phone = `1${pick(rnd, ['3', '5', '7', '8', '9'])}${String(Math.floor(rnd() * 1e9)).padStart(9, '0')}`;
-      const [process, tdText, quoteText] = pick(rnd, PROCESS);
+      const [process, tdText, quoteText] = pick(rnd, vocab.process);
       const tdMark = visit && rnd() < 0.3;
       const quoteMark = rnd() < 0.25;
       const orderText = rnd() < 0.1;
       const levelKey = orderText ? pick(rnd, ['O', 'H', 'A']) : pick(rnd, ['H', 'A', 'B', 'C', 'N', 'O', 'F', 'B', 'C']);
-      const levelCell = rnd() < 0.15 ? '' : pick(rnd, LEVEL_TEXT[levelKey]);
+      const levelCell = rnd() < 0.15 ? '' : pick(rnd, vocab.level[levelKey]);
       // An order is what the sheet says: the outcome column, or a level cell that reads O.
       const order = orderText || (levelKey === 'O' && levelCell !== '');
-      const dateCell: Cell = rnd() < 0.85 ? toDate(date) : fmtDate(date, 1 + Math.floor(rnd() * 3));
+      const dateCell: Cell = style.mergedDates && k > 0 ? '' : rnd() < 0.85 ? toDate(date) : fmtDate(date, 1 + Math.floor(rnd() * 3));
+      const tick = pick(rnd, ['√', '✓', '是', '1']);
+      const contact: Cell[] = style.marks ? (visit ? ['', tick] : [tick, '']) : [visit ? pick(rnd, VISIT_WORDS) : pick(rnd, CALL_WORDS)];
       rows.push([
         dateCell,
         fmtTime(minutes, date, n++, rnd),
-        visit ? pick(rnd, VISIT_WORDS) : pick(rnd, CALL_WORDS),
+        ...contact,
         `${pick(rnd, [...SURNAMES])}${pick(rnd, ['先生', '女士', '总', '姐', '哥'])}`,
         lead ? fmtPhone(phone, Math.floor(rnd() * 5)) : pick(rnd, ['', '', '未留', '客户不愿留', '没给']),
         pick(rnd, MODELS),
@@ -296,7 +352,7 @@ interface Prospect {
 
 const FOLLOW_TEXT = ['微信沟通,客户在比价', '电话回访,客户周末再来', '邀约试驾', '发了报价', '客户说再考虑', '约了下周看车', '客户没接,下午回拨'];
 
-function makeProspects(rnd: () => number, count: number, asOf: number, allowNone: boolean): Prospect[] {
+function makeProspects(rnd: () => number, count: number, asOf: number, allowNone: boolean, vocab: Vocab): Prospect[] {
   const out: Prospect[] = [];
   for (let i = 0; i < count; i++) {
     const created = asOf - 10 - Math.floor(rnd() * 80);
@@ -314,7 +370,7 @@ function makeProspects(rnd: () => number, count: number, asOf: number, allowNone
       followUps.push({ date, level, text: pick(rnd, FOLLOW_TEXT), next });
     }
     const lastLevel = followUps.length ? followUps[followUps.length - 1].level : 'N';
-    const [reason, reasonClass] = lastLevel === 'F' ? pick(rnd, REASONS) : ['', ''];
+    const [reason, reasonClass] = lastLevel === 'F' ? pick(rnd, vocab.reasons) : ['', ''];
     out.push({
       id: `YX${26000 + i}`,
       name: `${pick(rnd, [...SURNAMES])}${pick(rnd, ['先生', '女士'])}${i}`,
@@ -345,7 +401,7 @@ function prospectTruth(p: Prospect, asOf: number): ProspectTruthRow {
 }
 
 /** One row per follow-up, keyed by phone (typed differently on each row), rows shuffled. */
-function longCard(rnd: () => number, prospects: Prospect[], asOf: number): { sheet: UnseenSheet; truth: Map<number, ProspectTruthRow> } {
+function longCard(rnd: () => number, prospects: Prospect[], asOf: number, vocab: Vocab): { sheet: UnseenSheet; truth: Map<number, ProspectTruthRow> } {
   const headers = ['客户称呼', '联系方式', '意向车型', '获知途径', '跟进时间', '跟进方式', '沟通记录', '意向等级', '下次联系时间', '战败原因说明', '最终购买品牌', '销售顾问'];
   const body: { cells: Cell[]; p: Prospect }[] = [];
   for (const p of prospects) {
@@ -355,7 +411,7 @@ function longCard(rnd: () => number, prospects: Prospect[], asOf: number): { she
         p,
         cells: [
           p.name, fmtPhone(p.phone, Math.floor(rnd() * 5)), p.model, p.source, fmtDate(f.date, Math.floor(rnd() * 4)),
-          pick(rnd, ['电话', '微信', '到店', '短信']), f.text, pick(rnd, LEVEL_TEXT[f.level]),
+          pick(rnd, ['电话', '微信', '到店', '短信']), f.text, pick(rnd, vocab.level[f.level]),
           f.next !== null ? fmtDate(f.next, Math.floor(rnd() * 4)) : '', last ? p.reason : '', last ? p.brand : '', p.consultant,
         ],
       });
@@ -376,16 +432,20 @@ function longCard(rnd: () => number, prospects: Prospect[], asOf: number): { she
 }
 
 /** One row per prospect with numbered follow-up columns (回访1日期, 回访1记录 …). */
-function wideCard(rnd: () => number, prospects: Prospect[], asOf: number): { sheet: UnseenSheet; truth: Map<number, ProspectTruthRow> } {
+function wideCard(rnd: () => number, prospects: Prospect[], asOf: number, vocab: Vocab): { sheet: UnseenSheet; truth: Map<number, ProspectTruthRow> } {
   const groups = 5;
   const headers = ['档案号', '客户称呼', '手机号码', '意向车型', '客户来源', '建卡日期', '当前级别'];
-  for (let g = 1; g <= groups; g++) headers.push(`回访${g}日期`, `回访${g}记录`);
+  const numerals = ['一', '二', '三', '四', '五'];
+  for (let g = 1; g <= groups; g++) {
+    if (vocab === ROUND_1) headers.push(`回访${g}日期`, `回访${g}记录`);
+    else headers.push(`第${numerals[g - 1]}次跟进时间`, `第${numerals[g - 1]}次跟进情况`);
+  }
   headers.push('计划下次跟进', '战败原因', '已购车品牌', '接待顾问');
   const rows: Cell[][] = [['意向客户档案(一户一行)'], [], headers];
   const truth = new Map<number, ProspectTruthRow>();
   for (const p of prospects) {
     const last = p.followUps[p.followUps.length - 1];
-    const levelCell = last ? pick(rnd, LEVEL_TEXT[last.level]) : pick(rnd, ['', 'N', '新登记']);
+    const levelCell = last ? pick(rnd, vocab.level[last.level]) : pick(rnd, ['', 'N', '新登记']);
     const cells: Cell[] = [p.id, p.name, fmtPhone(p.phone, Math.floor(rnd() * 5)), p.model, p.source, fmtDate(p.created, Math.floor(rnd() * 4)), levelCell];
     for (let g = 0; g < groups; g++) {
       const f = p.followUps[g];
@@ -403,11 +463,13 @@ function wideCard(rnd: () => number, prospects: Prospect[], asOf: number): { she
  * One workbook of the other system: a register (Sept–Oct 2026) and a prospect card of the given shape.
  * @example const wb = generateUnseen(7, 'long', serial(2026, 10, 31)); wb.register.length // register rows
  */
-export function generateUnseen(seed: number, shape: 'long' | 'wide', asOf: number): UnseenWorkbook {
+export function generateUnseen(seed: number, shape: 'long' | 'wide', asOf: number, round: 1 | 2 = 1): UnseenWorkbook {
   const rnd = prng(seed);
-  const reg = makeRegister(rnd, REGISTER_STYLES[shape === 'long' ? 0 : 1], serial(2026, 9, 1), serial(2026, 10, 31));
-  const prospects = makeProspects(rnd, 160, asOf, shape === 'wide');
-  const card = shape === 'long' ? longCard(rnd, prospects, asOf) : wideCard(rnd, prospects, asOf);
+  const vocab = VOCABS[round - 1];
+  const style = REGISTER_STYLES[(round - 1) * 2 + (shape === 'long' ? 0 : 1)];
+  const reg = makeRegister(rnd, style, serial(2026, 9, 1), serial(2026, 10, 31), vocab);
+  const prospects = makeProspects(rnd, 160, asOf, shape === 'wide', vocab);
+  const card = shape === 'long' ? longCard(rnd, prospects, asOf, vocab) : wideCard(rnd, prospects, asOf, vocab);
   return {
     sheets: [reg.sheet, card.sheet],
     register: reg.truth,

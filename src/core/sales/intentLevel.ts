@@ -12,7 +12,9 @@ export const INTENT_LEVELS: readonly IntentLevel[] = ['H', 'A', 'B', 'C', 'N', '
 /** Lost words are tried before ordered words: '已购他牌' holds '已购'. */
 const LOST_WORDS = ['战败', '已购他牌', '购买他牌', '买了他牌', '已购竞品', '他牌', '流失', '放弃', '失败', '丢单', '飞单', '无意向', '不买了', '已买别',
   // Bought elsewhere: '买了别家', '已在别处买车', '去其他店订了'.
-  '别家', '别处', '别的店', '其他店', '其它店', '外店'];
+  '别家', '别处', '别的店', '其他店', '其它店', '外店',
+  // Bought a rival brand: '已购买竞品', '买了其他品牌'.
+  '竞品', '其他品牌', '其它品牌', '别的品牌'];
 const ORDERED_WORDS = ['已订车', '订车', '交定金', '付定金', '下定', '下订', '定金', '订金', '已成交', '成交', '订单', '签约', '已购', '已提车', '提车', '交车',
   // Short or spoken forms: '已订', '已定', '定了,等提车', '签了合同'.
   '已订', '已定', '签了', '合同'];
@@ -20,16 +22,30 @@ const ORDERED_WORDS = ['已订车', '订车', '交定金', '付定金', '下定'
 const ORDER_SPOKEN = /(?<![约确决规预商])(定|订)了/;
 /** A negated order ('没定', '未订车', '还没签') is not an order. */
 const ORDER_NEGATED = /(未|没|不|还没|尚未)(订|定|签|交|下|成交)/;
-const NEW_WORDS = ['新客户', '新客', '未评级', '未定级', '未分级', '待评级', '新建', '首次', '新登记', '刚登记', '建卡', '建档', '新线索', '新增'];
+const NEW_WORDS = ['新客户', '新客', '未评级', '未定级', '未分级', '待评级', '新建', '首次', '新登记', '刚登记', '建卡', '建档', '新线索', '新增', '待定级', '待定', '新来'];
 
 const CN_NUMBER: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 };
 
-/** Days of a purchase horizon such as '7天内', '一周内', '半个月内', '3个月内', '半年内'; NaN when none. */
+/** A number of 1–3 Chinese numerals ('十', '二十', '两', '三五') or '半'; NaN when not one. */
+function chineseNumber(s: string): number {
+  if (s === '半') return 0.5;
+  const ten = s.indexOf('十');
+  // '三五天', '两三个月': a spoken range; the horizon is its far end.
+  if (ten < 0) return s.length === 1 ? CN_NUMBER[s] ?? NaN : s.length === 2 ? Math.max(CN_NUMBER[s[0]] ?? NaN, CN_NUMBER[s[1]] ?? NaN) : NaN;
+  const tens = ten === 0 ? 1 : CN_NUMBER[s.slice(0, ten)] ?? NaN;
+  const rest = s.slice(ten + 1);
+  return tens * 10 + (rest === '' ? 0 : CN_NUMBER[rest] ?? NaN);
+}
+
+/**
+ * Days of a purchase horizon such as '7天内', '一周内', '半个月内', '3个月内', '半年内', '二十天', '十来天' (about
+ * ten days: the number counts); NaN when none.
+ */
 function horizonDays(text: string): number {
-  const m = /(\d+(?:\.\d+)?|[一两二三四五六七八九十半])\s*(个)?\s*(天|日|周|星期|礼拜|月|年)/.exec(text);
+  const m = /(\d+(?:\.\d+)?|[一两二三四五六七八九十]{1,3}|半)\s*(来|多|几)?\s*(个)?\s*(天|日|周|星期|礼拜|月|年)/.exec(text);
   if (!m) return NaN;
-  const n = /\d/.test(m[1]) ? Number(m[1]) : CN_NUMBER[m[1]];
-  const unit = m[3];
+  const n = /\d/.test(m[1]) ? Number(m[1]) : chineseNumber(m[1]);
+  const unit = m[4];
   const perUnit = unit === '天' || unit === '日' ? 1 : unit === '月' ? 30 : unit === '年' ? 365 : 7;
   return n * perUnit;
 }
@@ -67,9 +83,9 @@ export function readIntentLevel(value: unknown): Parsed<IntentLevel> {
   const days = horizonDays(text);
   if (Number.isFinite(days)) return levelFromDays(days);
   if (/(一周|本周|这周|这星期|本星期|马上|近期|立即|这几天|明天|今天|后天)/.test(text)) return 'H';
-  if (/(两周|半月|下周|下星期)/.test(text)) return 'A';
+  if (/(两周|半月|下周|下星期|下个星期|下礼拜|下个礼拜)/.test(text)) return 'A';
   if (/(月底|本月|一月|这个月|这月|当月|月内)/.test(text)) return 'B';
   // Vague or distant horizons are the longest class: '再看看,年后', '春节后', '观望', '不急'.
-  if (/(年后|春节后|过年|明年|下半年|季度|观望|再看看|不急|以后再)/.test(text)) return 'C';
+  if (/(年后|年底|年前|春节|过年|明年|下半年|季度|观望|再看看|不急|不着急|以后再)/.test(text)) return 'C';
   return undefined;
 }

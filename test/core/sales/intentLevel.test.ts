@@ -22,6 +22,9 @@ describe('readIntentLevel', () => {
     ['已订', 'O'], ['已定,等提车', 'O'], ['定了,等提车', 'O'], ['签了合同', 'O'], ['订了', 'O'],
     ['没定', undefined], ['约定了下周来看车', 'A'], ['还没签', undefined],
     ['买了别家', 'F'], ['已在别处买车', 'F'], ['去其他店订了', 'F'],
+    // Held-out round: numbers with 来/多 and spoken ranges, multi-character numerals, more horizon and new words.
+    ['十来天', 'A'], ['二十天内', 'B'], ['二十来天', 'B'], ['三五天', 'H'], ['两三个月', 'C'], ['下个礼拜', 'A'],
+    ['年底前', 'C'], ['不着急', 'C'], ['待定级', 'N'], ['新来的', 'N'], ['已购买竞品', 'F'], ['买了其他品牌', 'F'],
     ['', null], ['—', null], [null, null],
     ['随便看看', undefined], ['X', undefined], ['HA', undefined],
   ];
