@@ -15,18 +15,19 @@ export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
   { category: '亲友修理厂', keywords: ['朋友开', '亲戚开', '熟人', '朋友的修理厂', '朋友修理厂', '亲戚的', '朋友那', '朋友处', '亲友', '同学开', '家里开', '自己开修理厂', '自家'] },
   { category: '外地用车', keywords: ['过路车', '车在外地', '在外地', '外地工作', '外地用车', '外地上班', '不在本地', '外省', '调走', '调到外地', '长期在外', '搬家', '搬走'] },
   { category: '里程少', keywords: ['开得少', '开的少', '不怎么开', '里程少', '很少用车', '很少开', '用车少', '跑得少', '不常开', '闲置', '里程不够', '没怎么开', '公里数少'] },
-  { category: '价格', keywords: ['贵', '费用高', '价格高', '收费高', '价格太高', '费用太高', '不实惠', '价钱高', '性价比低', '乱收费', '多收费', '工时费', '配件费'] },
+  { category: '价格', keywords: ['贵', '费用高', '价格高', '收费高', '价格太高', '费用太高', '不实惠', '价钱高', '性价比低', '乱收费', '多收费', '工时费', '配件费', '收费不合理', '被宰', '宰人', '太坑', '坑人', '被坑'] },
   { category: '技术', keywords: ['没修好', '修不好', '技术差', '技术不好', '技术不行', '返修', '维修质量', '质量差', '修了还坏', '故障没解决', '毛病没', '水平差', '不专业', '反复'] },
-  { category: '等待', keywords: ['等太久', '等待', '排队', '车多', '时间长', '时间太长', '效率低', '太慢', '慢', '耽误时间', '预约不上', '人多'] },
+  { category: '等待', keywords: ['等太久', '等待', '排队', '车多', '时间长', '时间太长', '效率低', '太慢', '慢', '耽误时间', '预约不上', '人多', '等了很久', '等很久', '等好久', '等了好久', '等太长', '等得久', '等的久', '排不上'] },
   { category: '服务', keywords: ['态度差', '态度不好', '服务不好', '服务差', '服务态度', '接待差', '接待不好', '不热情', '不耐烦', '冷淡', '爱答不理', '服务不到位', '不理人', '没人理'] },
   { category: '距离', keywords: ['太远', '距离远', '离家远', '较远', '比较远', '路远', '远', '地理位置', '位置偏', '不方便', '交通不便', '就近'] },
 ];
 
 /**
- * Phrases that deny a keyword ('不贵' contains '贵'): removed before matching so they do not count.
- * Kept short on purpose: only denials that the tests showed to misfire.
+ * Phrases that deny a keyword ('不贵' contains '贵') or hold one without its meaning ('时间不方便' is about time,
+ * not distance): removed before matching so they do not count. Kept short on purpose: only phrases that the tests
+ * showed to misfire.
  */
-const DENIALS = ['不贵', '不算贵', '不远', '不慢', '没卖', '未卖', '不差'];
+const DENIALS = ['不贵', '不算贵', '不远', '不慢', '没卖', '未卖', '不差', '时间不方便'];
 
 const INTERNAL = new Set<string>(INTERNAL_REASONS);
 const EXTERNAL = new Set<string>(EXTERNAL_REASONS);

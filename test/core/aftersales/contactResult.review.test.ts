@@ -22,6 +22,12 @@ const CASES: [text: string, expected: string][] = [
   ['占线', '忙/有事'],
   ['正在通话中', '忙/有事'],
   ['通话中', '忙/有事'],
+  // Reached the line but not the customer: the failure wins over '接通'.
+  ['接通后无人应答', '无人接听'],
+  ['非机主', '号码有误'],
+  ['不是机主本人', '号码有误'],
+  ['响一声就挂', '拒接'],
+  ['转入语音信箱', '呼转'],
   // Still read as reached.
   ['接通', '成功'],
   ['已联系上客户', '成功'],
