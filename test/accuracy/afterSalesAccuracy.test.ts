@@ -1,0 +1,147 @@
+/**
+ * Accuracy of the after-sales classification on dealer workbooks from "another DMS" (issue 2's acceptance check):
+ * the real CLI path (main(['analyze', IN, '--out', OUT, '--as-of', D])) on workbooks written by
+ * test/accuracy/unseenDealer.ts, read back and compared with the generator's own truth, vehicle by vehicle.
+ * Thresholds: every vehicle found; every rule-defined classification column ≥ 97% right over all data rows.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { loadWorkbook, worksheetToGrid } from '../../src/xlsx/readWorkbook';
+import { generateUnseenAfterSales, type SheetOut, type Truth, type UnseenAfterSales } from './unseenDealer';
+
+jest.setTimeout(90000);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-as-acc-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Output header → truth field. 招揽优先级 / 建议动作 are measured too (the documented rule table). */
+const COLUMNS: [string, keyof Truth][] = [
+  ['未回厂月数', 'months'],
+  ['流失状态', 'status'],
+  ['车龄(年)', 'ageYears'],
+  ['车龄段', 'ageBucket'],
+  ['保修状态', 'warranty'],
+  ['本地/外地', 'locality'],
+  ['最近回访结果', 'lastResult'],
+  ['流失原因', 'reasonText'],
+  ['原因类别', 'reasonCategory'],
+  ['流失去向', 'destination'],
+  ['招揽优先级', 'priority'],
+  ['建议动作', 'action'],
+];
+
+async function writeXlsx(file: string, sheets: SheetOut[]): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  sheets.forEach((s, si) => {
+    const ws = book.addWorksheet(s.name);
+    const width = s.rows[s.headerRow].length;
+    if (s.asTable) {
+      s.rows.slice(0, s.headerRow).forEach((cells, r) => cells.forEach((v, c) => v !== '' && (ws.getCell(r + 1, c + 1).value = v)));
+      ws.addTable({
+        name: `T${si}`,
+        ref: `A${s.headerRow + 1}`,
+        headerRow: true,
+        columns: s.rows[s.headerRow].map((h) => ({ name: String(h) })),
+        rows: s.rows.slice(s.headerRow + 1).map((cells) => Array.from({ length: width }, (_, c) => (cells[c] === '' || cells[c] === undefined ? null : cells[c]))),
+      });
+    } else {
+      s.rows.forEach((cells, r) => {
+        cells.forEach((v, c) => {
+          if (v === '') return;
+          const cell = ws.getCell(r + 1, c + 1);
+          cell.value = v;
+          if (v instanceof Date) cell.numFmt = v.getUTCHours() > 0 ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
+        });
+      });
+      if (s.headerRow > 0) ws.mergeCells(1, 1, 1, width);
+    }
+  });
+  await book.xlsx.writeFile(file);
+}
+
+async function runCli(argv: string[]): Promise<number> {
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    return await main(argv);
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+const norm = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
+
+interface Score {
+  columns: Map<string, [number, number]>;
+  vehicles: [number, number];
+  misses: Map<string, Map<string, number>>;
+}
+
+function compare(grid: unknown[][], wb: UnseenAfterSales, s: Score): void {
+  const headerRow = grid.findIndex((row) => (row ?? []).some((c) => c === '流失状态'));
+  expect(headerRow).toBeGreaterThanOrEqual(0);
+  const header = grid[headerRow].map(norm);
+  const found = new Set<number>();
+  for (const [row, v] of wb.vehicleOfRow) {
+    const cells = grid[row] ?? [];
+    const t = wb.truth[v];
+    if (norm(cells[header.indexOf('流失状态')])) found.add(v);
+    for (const [col, field] of COLUMNS) {
+      const got = norm(cells[header.indexOf(col)]);
+      const want = norm(t[field]);
+      const ok = field === 'action' ? got.startsWith(want) : got === want;
+      const c = s.columns.get(col)!;
+      c[1]++;
+      if (ok) c[0]++;
+      else if (field !== 'action' && field !== 'priority') {
+        const key = `${want} ← ${field === 'lastResult' || field === 'reasonCategory' || field === 'destination' ? rawOf(wb, v, field) : ''} got ${got}`;
+        const m = s.misses.get(col) ?? new Map<string, number>();
+        m.set(key, (m.get(key) ?? 0) + 1);
+        s.misses.set(col, m);
+      }
+    }
+  }
+  s.vehicles[0] += found.size;
+  s.vehicles[1] += wb.truth.length;
+}
+
+/** The text behind a miss, for the printed diagnosis. */
+function rawOf(wb: UnseenAfterSales, v: number, field: keyof Truth): string {
+  return field === 'reasonCategory' || field === 'destination' ? wb.truth[v].reasonText : `#${v}`;
+}
+
+test('after-sales classification on unseen dealer workbooks is ≥ 97% right per column and finds every vehicle', async () => {
+  const s: Score = { columns: new Map(COLUMNS.map(([c]) => [c, [0, 0]])), vehicles: [0, 0], misses: new Map() };
+  for (const seed of [1, 2, 3]) {
+    for (const layout of [0, 1, 2] as const) {
+      const wb = generateUnseenAfterSales({ seed, vehicles: 250, layout });
+      const input = path.join(dir, `in-${seed}-${layout}.xlsx`);
+      const output = path.join(dir, `out-${seed}-${layout}.xlsx`);
+      const settings = path.join(dir, `settings-${seed}-${layout}.json`);
+      fs.writeFileSync(settings, JSON.stringify({ localRegions: wb.localRegions }));
+      await writeXlsx(input, wb.sheets);
+      const code = await runCli(['analyze', input, '--out', output, '--as-of', '2026-10-31', '--settings', settings, '--quiet']);
+      expect(code).toBe(0);
+      const book = await loadWorkbook(output);
+      const ws = book.getWorksheet(wb.customerSheet);
+      expect(ws).toBeDefined();
+      compare(worksheetToGrid(ws!), wb, s);
+    }
+  }
+  const lines = [`vehicles found: ${s.vehicles[0]}/${s.vehicles[1]}`];
+  for (const [col, [ok, total]] of s.columns) lines.push(`${col.padEnd(8, '　')} ${((100 * ok) / total).toFixed(1)}% (${ok}/${total})`);
+  for (const [col, m] of s.misses) {
+    const top = [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
+    lines.push(`-- misses in ${col}:`, ...top.map(([k, n]) => `   ${n}× ${k}`));
+  }
+  console.log(lines.join('\n'));
+
+  expect(s.vehicles[0]).toBe(s.vehicles[1]);
+  for (const [col, [ok, total]] of s.columns) {
+    expect({ col, accuracy: ok / total >= 0.97 }).toEqual({ col, accuracy: true });
+  }
+});

@@ -1,0 +1,487 @@
+/**
+ * An INDEPENDENT generator of after-sales workbooks "exported by another DMS" (issue 2's acceptance check), with the
+ * true classification of every vehicle computed here from DOMAIN.md's rules. Nothing from src/ is imported: header
+ * wordings, date/mileage/phone forms, call results and free-text reasons are this file's own, phrased as a
+ * call-centre agent would type them, so the harness measures the product on text it has never seen.
+ *
+ * The workbook: a customer base (merged title row, blank row, header, data with duplicates and blanks, a 合计 row)
+ * and a call log (several calls per vehicle in random order, keyed by VIN, plate or phone).
+ */
+
+/** A cell as written: number, text, a real date, or '' for an empty cell. */
+export type Cell = string | number | Date;
+
+export interface SheetOut {
+  name: string;
+  rows: Cell[][];
+  /** Header row index (0-based) and data row range, so the harness can find the rows again. */
+  headerRow: number;
+  /** Wrap the header+data in an Excel table. */
+  asTable: boolean;
+}
+
+export interface Truth {
+  months: number | '';
+  status: string;
+  ageYears: number | '';
+  ageBucket: string;
+  warranty: string;
+  locality: string;
+  lastResult: string;
+  reasonText: string;
+  reasonCategory: string;
+  reasonClass: string;
+  destination: string;
+  priority: string;
+  action: string;
+}
+
+export interface UnseenAfterSales {
+  sheets: SheetOut[];
+  /** Customer sheet name and, per data row (0-based index in rows), the vehicle id; -1 for non-vehicle rows. */
+  customerSheet: string;
+  vehicleOfRow: Map<number, number>;
+  truth: Truth[];
+  localRegions: string[];
+  asOf: { y: number; m: number; d: number };
+}
+
+// ---------- small deterministic PRNG ----------
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------- dates (own implementation: days since 1899-12-30) ----------
+const DAY = 86400000;
+const EPOCH = Date.UTC(1899, 11, 30);
+export function serial(y: number, m: number, d: number): number {
+  return Math.round((Date.UTC(y, m - 1, d) - EPOCH) / DAY);
+}
+function ymd(s: number): { y: number; m: number; d: number } {
+  const dt = new Date(EPOCH + s * DAY);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+/** DOMAIN.md's whole calendar months. */
+function monthsBetween(a: number, b: number): number {
+  const x = ymd(a);
+  const y = ymd(b);
+  return (y.y - x.y) * 12 + (y.m - x.m) - (y.d < x.d ? 1 : 0);
+}
+const pad = (n: number) => String(n).padStart(2, '0');
+
+// ---------- vocabularies (this file's own) ----------
+type Pick = <T>(xs: readonly T[]) => T;
+
+const CUSTOMER_HEADERS: Record<string, readonly string[]> = {
+  name: ['车主姓名', '客户名称', 'Owner'],
+  phone: ['移动电话', '联系方式', 'Mobile'],
+  plate: ['车牌号码', '牌照'],
+  vin: ['车辆识别码', 'VIN号', '车架号码'],
+  model: ['品牌车型', '车系名称'],
+  purchase: ['开票日期', '销售日期', '交车日期', 'Delivery Date'],
+  lastVisit: ['最后进厂日期', '末次维修日期', '最近到店日期', 'Last RO Date'],
+  mileage: ['累计里程', '表显里程(公里)', 'Odometer'],
+  region: ['所属区域', '客户地址', '城市'],
+  advisor: ['服务专员', 'SA'],
+};
+const CALL_HEADERS: Record<string, readonly string[]> = {
+  date: ['回访时间', '联系日期'],
+  vin: ['车辆识别码', 'VIN号', '车架号码'],
+  plate: ['车牌号码', '牌照'],
+  phone: ['移动电话', '联系方式'],
+  result: ['回访结果', '接通情况', '通话状态'],
+  reason: ['客户反馈', '未回厂原因', '流失原因说明'],
+  destination: ['去向', '现维修地点'],
+  invited: ['是否预约', '邀约结果'],
+  returned: ['回厂日期', '实际到店日期'],
+  caller: ['回访人', '坐席'],
+};
+const EXTRA_HEADERS = ['备注', '保险到期日', '发动机号'];
+
+export const RESULT_PHRASES: Record<string, readonly string[]> = {
+  成功: ['客户接了,聊了几分钟', '通话正常', '已沟通', '客户本人接的', '接了电话', '联系到车主本人', '有人接,是车主', '顺利沟通', '已跟客户沟通', '客户接听并回复', '打通了', '和客户聊过了', '电话里说了情况', '车主接的电话', '沟通完毕'],
+  空号: ['号码是空号', '提示空号', '您拨打的号码不存在', '系统提示号码不存在', '是个空号', '号码已不存在', '拨过去说是空号', '号码注销了', '该号码已销号', '销号了', '号码已作废', '提示号码无效', '无效号码', '拨打提示为空号', '空号!'],
+  停机: ['已停机', '提示停机', '号码停机了', '手机欠费停机', '欠费', '停机状态', '号码已暂停使用', '提示该号码已停止服务', '手机停了', '停号了', '号码停用', '已停用', '停机保号', '电话欠费了', '停止服务'],
+  号码有误: ['号码不对', '接电话的人说不是车主', '对方说打错了', '对方说不是他的车', '对方不认识车主', '号码错了', '登记的号码有误', '接听的是别人', '对方说不是本人', '对方称没买过这车', '号码登记错了', '不是这个人', '非机主本人', '接电话的是个小孩,说不认识', '电话是别人的'],
+  关机: ['关机', '手机关机', '一直关机', '提示已关机', '对方关机', '连续三天关机', '打了两次都关机', '电话关机中', '关机状态', '已关机', '客户关机', '手机关了', '下午打是关机', '晚上再打还是关机', '机主已关机'],
+  无法接通: ['无法接通', '电话打不通', '提示暂时无法接通', '接不通', '不在服务区', '信号不好打不进去', '拨不通', '呼叫失败', '电话无法接通', '提示无法接通请稍后再拨', '网络忙无法接通', '打过去没声音', '拨号后直接断线', '没信号', '电话不通'],
+  无人接听: ['电话一直没人接', '响了没人接', '无人接听', '打了三次都没接', '没有接听', '一直响铃无人应答', '未接听', '客户没接', '连打两遍没人接', '无人应答', '没人听电话', '响铃无人接', '没接电话', '电话响了很久没人接', '一直没人听'],
+  拒接: ['客户直接挂了', '被挂断', '拒接', '客户不愿意说,挂了', '一听是4S店就挂', '客户拒绝沟通', '说不需要,挂电话了', '客户很反感,让别打了', '不让再打电话', '拒听', '按掉了', '被按掉', '一接就挂', '客户表示不想接受回访', '拒绝回访'],
+  呼转: ['呼叫转移', '被呼转到秘书台', '转到语音信箱', '电话设置了呼转', '已呼转', '转接到小秘书', '提示来电提醒', '转移到另一个号码', '呼转了', '转语音留言', '语音信箱', '进了语音信箱', '被转接', '秘书台', '转到秘书服务'],
+  '忙/有事': ['客户说在忙', '正在开会,稍后再打', '客户在开车不方便', '说有事晚点联系', '客户很忙', '在忙,改天再说', '客户说现在不方便', '正在上班没空', '客户在吃饭,晚点打', '没空,回头再说', '客户说忙着呢', '在开会', '开车中', '说现在没时间', '客户说等会回电'],
+  人在外地: ['人在外地', '客户出差了', '在外地出差', '回老家了', '人不在本地', '在外省', '在国外', '客户在外面旅游', '出差一个月', '人在广州', '客户在外地打工', '过年回老家还没回来', '人在北京', '在外地回不来', '长期在外'],
+};
+
+interface ReasonPhrase {
+  text: string;
+  /** Where the text says the customer went, if it says so. */
+  dest?: string;
+}
+const r = (text: string, dest?: string): ReasonPhrase => ({ text, dest });
+export const REASON_PHRASES: Record<string, readonly ReasonPhrase[]> = {
+  价格: [r('客户说4S店保养太贵了,在外面做', '修理厂'), r('嫌保养费用高'), r('说你们收费太黑'), r('价格贵'), r('工时费太贵'), r('换个机油要好几百,不划算'), r('觉得4S店太坑钱'), r('外面便宜一半'), r('配件价格比外面高很多'), r('说太贵了'), r('收费不合理'), r('保养套餐价格太高'), r('嫌贵'), r('舍不得花那么多钱'), r('外面做便宜')],
+  技术: [r('上次修完还有异响,不信任'), r('修了几次都没修好'), r('技师水平不行'), r('故障一直没排除'), r('修完又坏了'), r('对维修技术不放心'), r('修车修坏了'), r('问题没解决'), r('换件后还是有问题'), r('空调修了还是不冷'), r('上次保养后漏油'), r('维修质量不好'), r('技术不过关'), r('返工好几次'), r('钣金喷漆有色差')],
+  等待: [r('等了一下午才修好'), r('排队太久'), r('每次去都要等很久'), r('车太多等不起'), r('保养要等大半天'), r('预约了还要等'), r('工位太少要排号'), r('效率太低'), r('修个车耽误一天'), r('等配件等了半个月'), r('取车时间一拖再拖'), r('等待时间太长'), r('人太多'), r('做个保养要三四个小时'), r('等了好几个小时')],
+  服务: [r('前台爱答不理'), r('服务顾问态度不好'), r('接待很冷淡'), r('对服务不满意'), r('顾问说话很冲'), r('去了没人招呼'), r('服务员态度恶劣'), r('投诉过没人处理'), r('接待员不耐烦'), r('感觉不被重视'), r('服务太差'), r('洗车都不给洗干净'), r('售后服务差'), r('答应的事没兑现'), r('顾问老是推销项目')],
+  距离: [r('客户嫌远,在家附近修理厂做', '修理厂'), r('离店太远'), r('开过去要一个小时'), r('路程远不方便'), r('家附近有维修点'), r('距离太远'), r('跑一趟太远'), r('太远了懒得跑'), r('就在家门口保养'), r('住得远'), r('店的位置太偏'), r('交通不方便'), r('过去要过江,太远'), r('离单位远'), r('来回太折腾')],
+  亲友修理厂: [r('朋友自己开店', '修理厂'), r('亲戚开了个修理厂', '修理厂'), r('表哥开汽修店', '修理厂'), r('同学在修车'), r('朋友在修理厂上班', '修理厂'), r('老乡开的店'), r('自己家里有人修车'), r('亲戚是修车的'), r('找熟人修'), r('朋友帮忙修'), r('小舅子开修理厂', '修理厂'), r('哥们开的汽修', '修理厂'), r('有个兄弟开修理店', '修理厂'), r('在朋友的店里做'), r('战友开的修理厂', '修理厂')],
+  车辆转卖: [r('车已经卖给别人了'), r('车卖了'), r('车子转手了'), r('旧车处理了换了新车'), r('车辆已过户'), r('卖二手车了'), r('车转给朋友了'), r('车不在他名下了'), r('已经不开这车了,卖了'), r('车早就出手了'), r('车已经转让'), r('车子卖掉了'), r('车给别人了'), r('把车卖了'), r('车已易主')],
+  里程少: [r('一年开不了几千公里'), r('车基本不开'), r('平时很少开'), r('车一直停着'), r('开得很少,还没到保养里程'), r('退休了不怎么用车'), r('车放着没开'), r('只有周末开'), r('公里数太少'), r('上下班坐地铁车不开'), r('每年就跑两三千'), r('车闲着'), r('里程还没到'), r('很少跑'), r('没怎么用')],
+  外地用车: [r('人在深圳工作车也在那边'), r('车在外地用'), r('车开到老家去了'), r('在外地上班车带走了'), r('车在上海'), r('车长期在外省'), r('过路车'), r('车不在本地'), r('工作调动车也带走了'), r('车跟着去外地工地了'), r('车给在外地的儿子用'), r('在重庆跑业务,车一直在那'), r('车在外地跑运输'), r('长期外地出差开着车'), r('在异地用车')],
+  车辆报废: [r('车报废了'), r('出车祸车已报废'), r('车撞得太厉害不修了'), r('车子已经报废处理'), r('车泡水报废了'), r('车已注销'), r('车辆全损'), r('车烧了'), r('车被撞毁了'), r('车已经拆了'), r('已报废'), r('车送去回收了'), r('车辆已报废'), r('车子废了'), r('车没法开了,拉去报废')],
+};
+const INTERNAL = new Set(['价格', '技术', '等待', '服务']);
+const REASON_NOISE_BEFORE = ['', '', '', '客户说', '据客户反映,', '车主表示:', '回访得知 ', '客户讲'];
+const REASON_NOISE_AFTER = ['', '', '', '。', '!', ' ', '…'];
+
+const DESTINATION_PHRASES: Record<string, readonly string[]> = {
+  修理厂: ['路边修理厂', '家附近汽修店', '小修理铺', '外面的修车铺', '综合修理厂', '街边小店', '汽修厂', '社会修理厂', '私人修理店', '村口修车铺'],
+  快修连锁: ['途虎养车', '天猫养车', '途虎工场店', '驰加', '米其林驰加', '精典汽车', '车享家', '快修店', '连锁快修', '京东养车'],
+  '其他4S店/服务站': ['别的4S店', '另一家4S店', '隔壁区4S店', '其他特约店', '厂家别的服务站', '外地的4S店', '同品牌别的店', '其他服务站', '别家4s店', '市里另一家4S'],
+};
+const DESTINATION_NOISE = ['不清楚', '没说', '客户不愿透露'];
+const BLANKS = ['', '', '—', '-', '/', '无', '不详'];
+
+const LOCAL = ['南昌', '青山湖区', '东湖区', '西湖区', '红谷滩'];
+const LOCAL_REGIONS_CELLS = ['南昌市青山湖区', '南昌市东湖区', '南昌市西湖区', '红谷滩新区', '南昌县'];
+const AWAY_REGIONS_CELLS = ['九江市', '赣州市章贡区', '上饶', '抚州市临川区'];
+const MODELS = ['轩逸', '天籁', '奇骏', '逍客', '骐达', '途观L', '朗逸'];
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '胡', '朱', '高'];
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀英', '桂英'];
+const CALLERS = ['小吴', '小邓', '罗佳', '熊敏'];
+const ADVISORS = ['万涛', '钟丽', '彭飞', '曾强'];
+const PROVINCE = '赣';
+const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const VIN_CHARS = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
+
+// ---------- value forms ----------
+function dateCell(s: number, pick: Pick, rnd: () => number, realDates: boolean): Cell {
+  const { y, m, d } = ymd(s);
+  const hh = 8 + Math.floor(rnd() * 10);
+  const mm = Math.floor(rnd() * 60);
+  const forms: (() => Cell)[] = [
+    () => s,
+    () => `${y}/${m}/${d}`,
+    () => `${y}-${pad(m)}-${pad(d)}`,
+    () => `${y}年${m}月${d}日`,
+    () => `${y}.${pad(m)}.${pad(d)}`,
+    () => `${y}${pad(m)}${pad(d)}`,
+    () => `${y}-${pad(m)}-${pad(d)} ${pad(hh)}:${pad(mm)}:00`,
+    () => `${y}/${m}/${d} ${hh}:${pad(mm)}`,
+    () => s + (hh * 60 + mm) / 1440,
+  ];
+  if (realDates && rnd() < 0.6) return new Date(Date.UTC(y, m - 1, d, rnd() < 0.3 ? hh : 0, 0));
+  return pick(forms)();
+}
+
+function mileageCell(km: number, pick: Pick): { cell: Cell; km: number } {
+  const forms: ((k: number) => Cell)[] = [
+    (k) => k,
+    (k) => k.toLocaleString('en-US'),
+    (k) => `${k}km`,
+    (k) => `${k}公里`,
+    (k) => `${k / 10000}万`,
+    (k) => `${k} KM`,
+  ];
+  const f = pick(forms);
+  const k = f === forms[4] ? Math.round(km / 100) * 100 : km;
+  return { cell: f(k), km: k };
+}
+
+function phoneCell(p: string, pick: Pick): Cell {
+  const forms: ((x: string) => Cell)[] = [
+    (x) => Number(x),
+    (x) => x,
+    (x) => `${x.slice(0, 3)} ${x.slice(3, 7)} ${x.slice(7)}`,
+    (x) => `${x.slice(0, 3)}-${x.slice(3, 7)}-${x.slice(7)}`,
+    (x) => `+86 ${x}`,
+    (x) => `+86${x}`,
+  ];
+  return pick(forms)(p);
+}
+
+// ---------- the truth rules (DOMAIN.md, own implementation) ----------
+const BUCKETS = ['0-1年', '1-2年', '2-3年', '3-4年', '4-5年', '5年以上'];
+function statusOf(months: number): string {
+  if (months >= 24) return '彻底流失';
+  if (months >= 12) return '流失';
+  if (months >= 6) return '准流失';
+  return '活跃';
+}
+
+interface Vehicle {
+  id: number;
+  vin: string;
+  plate: string;
+  phone: string;
+  name: string;
+  model: string;
+  region: string;
+  advisor: string;
+  purchase: number; // NaN unknown
+  lastVisit: number; // NaN never came back
+  mileage: number; // NaN unknown
+}
+
+interface Call {
+  v: number;
+  date: number;
+  result: string; // category
+  resultText: string;
+  reason?: { category: string; text: string; dest?: string };
+  destCategory?: string;
+  destText?: string;
+}
+
+export interface LayoutOptions {
+  seed: number;
+  vehicles: number;
+  /** 0: plain; 1: columns shuffled + extra columns + real dates; 2: Excel table + English headers mixed in. */
+  layout: 0 | 1 | 2;
+}
+
+/**
+ * Generates one workbook and its truth.
+ * @example generateUnseenAfterSales({ seed: 1, vehicles: 300, layout: 0 }).truth.length // 300
+ */
+export function generateUnseenAfterSales(opts: LayoutOptions): UnseenAfterSales {
+  const rnd = mulberry32(opts.seed * 7919 + opts.layout);
+  const pick: Pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  const chance = (p: number) => rnd() < p;
+  const asOfYmd = { y: 2026, m: 10, d: 31 };
+  const asOf = serial(2026, 10, 31);
+
+  const vehicles: Vehicle[] = [];
+  const usedPhones = new Set<string>();
+  for (let i = 0; i < opts.vehicles; i++) {
+    let phone = '';
+    do phone = '1' + pick(['3', '5', '8', '9']) + String(Math.floor(rnd() * 1e9)).padStart(9, '0');
+    while (usedPhones.has(phone));
+    usedPhones.add(phone);
+    let vin = '';
+    for (let k = 0; k < 17; k++) vin += k < 3 ? 'LGB'[k] : VIN_CHARS[Math.floor(rnd() * VIN_CHARS.length)];
+    vin = vin.slice(0, 11) + String(100000 + i).slice(-6);
+    const plate = `${PROVINCE}${pick(['A', 'M', 'F'])}${LETTERS[i % 24]}${LETTERS[Math.floor(i / 24) % 24]}${String(100 + (i % 900)).padStart(3, '0')}`;
+    const purchase = chance(0.02) ? NaN : asOf - Math.floor(30 + rnd() * 365 * 8);
+    let lastVisit = NaN;
+    if (!chance(0.12)) {
+      const from = Number.isNaN(purchase) ? asOf - 365 * 4 : purchase;
+      lastVisit = from + Math.floor(rnd() * (asOf - from));
+    }
+    const mileage = chance(0.1) ? NaN : Math.floor(rnd() * 160000) + 500;
+    vehicles.push({
+      id: i, vin, plate, phone, name: pick(SURNAMES) + pick(GIVEN), model: pick(MODELS),
+      region: chance(0.05) ? '' : chance(0.2) ? pick(AWAY_REGIONS_CELLS) : pick(LOCAL_REGIONS_CELLS),
+      advisor: pick(ADVISORS), purchase, lastVisit, mileage,
+    });
+  }
+
+  // ---- calls ----
+  const calls: Call[] = [];
+  const resultCats = Object.keys(RESULT_PHRASES);
+  for (const v of vehicles) {
+    const n = chance(0.25) ? 0 : 1 + Math.floor(rnd() * 3);
+    const days = new Set<number>();
+    for (let k = 0; k < n; k++) {
+      let day = 0;
+      do day = asOf - 1 - Math.floor(rnd() * 400);
+      while (days.has(day));
+      days.add(day);
+      const result = chance(0.45) ? '成功' : pick(resultCats);
+      const c: Call = { v: v.id, date: day, result, resultText: pick(RESULT_PHRASES[result]) };
+      if (result === '成功' && chance(0.75)) {
+        const category = pick(Object.keys(REASON_PHRASES));
+        const p = pick(REASON_PHRASES[category]);
+        c.reason = { category, text: pick(REASON_NOISE_BEFORE) + p.text + pick(REASON_NOISE_AFTER), dest: p.dest };
+        if (chance(0.6)) {
+          if (chance(0.85)) {
+            c.destCategory = pick(Object.keys(DESTINATION_PHRASES));
+            c.destText = pick(DESTINATION_PHRASES[c.destCategory]);
+          } else c.destText = pick(DESTINATION_NOISE);
+        }
+      }
+      calls.push(c);
+    }
+  }
+
+  // ---- truth ----
+  const latest = new Map<number, Call>();
+  const latestReason = new Map<number, Call>();
+  const latestDest = new Map<number, Call>();
+  for (const c of calls) {
+    const l = latest.get(c.v);
+    if (!l || c.date > l.date) latest.set(c.v, c);
+    if (c.reason) {
+      const x = latestReason.get(c.v);
+      if (!x || c.date > x.date) latestReason.set(c.v, c);
+    }
+    if (c.destText) {
+      const x = latestDest.get(c.v);
+      if (!x || c.date > x.date) latestDest.set(c.v, c);
+    }
+  }
+  const truth: Truth[] = vehicles.map((v) => {
+    const ref = Number.isNaN(v.lastVisit) ? v.purchase : v.lastVisit;
+    const months = Number.isNaN(ref) ? NaN : monthsBetween(ref, asOf);
+    const status = Number.isNaN(months) ? '数据异常' : statusOf(months);
+    const owned = Number.isNaN(v.purchase) ? NaN : monthsBetween(v.purchase, asOf);
+    const age = Number.isNaN(owned) ? NaN : Math.floor(owned / 12);
+    const warranty = Number.isNaN(owned) ? '未知' : owned < 36 && (Number.isNaN(v.mileage) || v.mileage < 100000) ? '保期内' : '保期外';
+    const locality = !v.region ? '未知' : LOCAL.some((l) => v.region.includes(l)) ? '本地' : '外地';
+    const lc = latest.get(v.id);
+    const rc = latestReason.get(v.id);
+    const dc = latestDest.get(v.id);
+    const category = rc?.reason?.category ?? '';
+    let destination = '';
+    if (status !== '活跃') destination = dc?.destCategory ?? rc?.reason?.dest ?? '未知';
+    return {
+      months: Number.isNaN(months) ? '' : months, status, ageYears: Number.isNaN(age) ? '' : age,
+      ageBucket: Number.isNaN(age) ? '' : BUCKETS[Math.min(age, 5)], warranty, locality,
+      lastResult: lc ? lc.result : '未回访', reasonText: rc?.reason?.text.trim() ?? '', reasonCategory: category,
+      reasonClass: category ? (INTERNAL.has(category) ? '内因' : '外因') : '', destination, priority: '', action: '',
+    };
+  });
+  // Priority: the documented rule (DOMAIN.md + the product's published table), from the truth above.
+  let lostWithReason = 0;
+  let lostInternal = 0;
+  for (const t of truth) {
+    if ((t.status === '流失' || t.status === '彻底流失') && t.reasonCategory) {
+      lostWithReason++;
+      if (t.reasonClass === '内因') lostInternal++;
+    }
+  }
+  const internalDominant = lostWithReason > 0 && lostInternal / lostWithReason >= 0.5;
+  for (const t of truth) {
+    const young = t.ageYears !== '' && t.ageYears < 4;
+    const tier = t.status === '准流失' ? (young ? 'A 高' : 'B 中') : t.status === '流失' && young ? 'B 中' : 'C 低';
+    if (t.status === '数据异常') [t.priority, t.action] = ['—', '核实'];
+    else if (t.status === '活跃') [t.priority, t.action] = ['—', '无需招揽'];
+    else if (['空号', '停机', '号码有误'].includes(t.lastResult)) [t.priority, t.action] = ['—', '更新联系方式'];
+    else if (t.reasonCategory === '车辆转卖' || t.reasonCategory === '车辆报废') [t.priority, t.action] = ['—', '更新客户档案'];
+    else if (t.locality === '外地') [t.priority, t.action] = ['—', '清理外地'];
+    else if (t.lastResult === '拒接' || t.lastResult === '呼转') [t.priority, t.action] = [tier, '短信招揽'];
+    else if (internalDominant && t.reasonClass === '内因') [t.priority, t.action] = [tier, '先整改内因'];
+    else [t.priority, t.action] = [tier, '电话招揽'];
+  }
+
+  // ---- customer sheet ----
+  const fields = Object.keys(CUSTOMER_HEADERS);
+  let columns: string[] = [...fields];
+  const extras = opts.layout >= 1 ? EXTRA_HEADERS.slice(0, 1 + (opts.seed % 3)) : [];
+  columns = [...columns, ...extras];
+  if (opts.layout === 1) columns.sort(() => rnd() - 0.5);
+  const header = columns.map((f) => {
+    if (EXTRA_HEADERS.includes(f)) return f;
+    const options = CUSTOMER_HEADERS[f];
+    return opts.layout === 2 ? options[options.length - 1] : pick(options.slice(0, Math.max(1, options.length - 1)));
+  });
+  const realDates = opts.layout === 1;
+  const rowOf = (v: Vehicle, kind: 'main' | 'vinDup' | 'plateDup' | 'phoneDup'): Cell[] => {
+    const values: Record<string, Cell> = {};
+    values.name = v.name;
+    values.phone = phoneCell(v.phone, pick);
+    values.plate = kind === 'phoneDup' ? '' : chance(0.1) ? v.plate.slice(0, 1) + ' ' + v.plate.slice(1) : v.plate;
+    values.vin = kind === 'plateDup' || kind === 'phoneDup' ? pick(['', '-', '无']) : chance(0.15) ? v.vin.toLowerCase() : v.vin;
+    values.model = chance(0.05) ? pick(BLANKS) : v.model;
+    values.purchase = Number.isNaN(v.purchase) ? pick(BLANKS.slice(1)) : dateCell(v.purchase, pick, rnd, realDates);
+    if (kind === 'main') {
+      values.lastVisit = Number.isNaN(v.lastVisit) ? pick(BLANKS) : dateCell(v.lastVisit, pick, rnd, realDates);
+      if (Number.isNaN(v.mileage)) values.mileage = pick(BLANKS);
+      else {
+        const m = mileageCell(v.mileage, pick);
+        v.mileage = m.km;
+        values.mileage = m.cell;
+      }
+    } else {
+      // A stale copy: an earlier visit (or none) and a lower reading (or none).
+      values.lastVisit = Number.isNaN(v.lastVisit) || chance(0.5) ? pick(BLANKS) : dateCell(v.lastVisit - 1 - Math.floor(rnd() * 200), pick, rnd, realDates);
+      values.mileage = Number.isNaN(v.mileage) || chance(0.5) ? pick(BLANKS) : Math.max(0, v.mileage - 1000 - Math.floor(rnd() * 5000));
+    }
+    values.region = v.region || pick(BLANKS);
+    values.advisor = v.advisor;
+    values['备注'] = chance(0.2) ? pick(['老客户', '已加微信', '需要回访', '转介绍']) : '';
+    values['保险到期日'] = dateCell(asOf + Math.floor(rnd() * 300), pick, rnd, realDates);
+    values['发动机号'] = 'HR16' + Math.floor(rnd() * 1e6);
+    return columns.map((c) => values[c] ?? '');
+  };
+
+  const rows: Cell[][] = [];
+  const title = `南昌XX汽车销售服务有限公司 基盘车辆明细(导出日期 2026-10-31)`;
+  rows.push(columns.map((_, i) => (i === 0 ? title : '')));
+  rows.push([]);
+  rows.push(header);
+  const headerRow = 2;
+  const vehicleOfRow = new Map<number, number>();
+  // Duplicates are written after their vehicle's main row, sometimes much later, sometimes right after.
+  const pendingDups: { v: Vehicle; kind: 'vinDup' | 'plateDup' | 'phoneDup' }[] = [];
+  for (const v of vehicles) {
+    // Mileage must be final (rounded to the written form) before the truth uses it: write the main row first.
+    vehicleOfRow.set(rows.length, v.id);
+    rows.push(rowOf(v, 'main'));
+    if (chance(0.08)) pendingDups.push({ v, kind: pick(['vinDup', 'plateDup', 'phoneDup'] as const) });
+    if (pendingDups.length && chance(0.3)) {
+      const d = pendingDups.shift()!;
+      vehicleOfRow.set(rows.length, d.v.id);
+      rows.push(rowOf(d.v, d.kind));
+    }
+    if (chance(0.01)) rows.push([]);
+  }
+  for (const d of pendingDups) {
+    vehicleOfRow.set(rows.length, d.v.id);
+    rows.push(rowOf(d.v, d.kind));
+  }
+  const totals = columns.map((c, i) => (i === 0 ? '合计' : c === 'vin' ? `${vehicles.length}台` : ''));
+  rows.push(totals);
+
+  // Recompute the warranty truth with the mileage as written (the 万 form rounds it).
+  for (const v of vehicles) {
+    const t = truth[v.id];
+    if (t.warranty !== '未知') {
+      const owned = monthsBetween(v.purchase, asOf);
+      t.warranty = owned < 36 && (Number.isNaN(v.mileage) || v.mileage < 100000) ? '保期内' : '保期外';
+    }
+  }
+
+  // ---- call sheet ----
+  const callFields = Object.keys(CALL_HEADERS);
+  const callHeader = callFields.map((f) => pick(CALL_HEADERS[f]));
+  const callRows: Cell[][] = [['客户回访明细'], callHeader];
+  const shuffled = [...calls].sort(() => rnd() - 0.5);
+  for (const c of shuffled) {
+    const v = vehicles[c.v];
+    const key = rnd();
+    const values: Record<string, Cell> = {
+      date: dateCell(c.date, pick, rnd, realDates),
+      vin: key < 0.5 ? v.vin : '',
+      plate: key >= 0.5 && key < 0.8 ? v.plate : key < 0.5 && chance(0.5) ? v.plate : '',
+      phone: key >= 0.8 || chance(0.5) ? phoneCell(v.phone, pick) : '',
+      result: c.resultText,
+      reason: c.reason ? c.reason.text : chance(0.15) ? pick(['—', '无', '/']) : '',
+      destination: c.destText ?? (chance(0.1) ? pick(['—', '无']) : ''),
+      invited: c.result === '成功' ? pick(['是', '否', '已预约', '未预约']) : '',
+      returned: c.result === '成功' && chance(0.2) ? dateCell(Math.min(asOf, c.date + 3), pick, rnd, realDates) : '',
+      caller: pick(CALLERS),
+    };
+    callRows.push(callFields.map((f) => values[f]));
+  }
+
+  const customerSheet = pick(['基盘客户', '车辆档案', '保有车辆']);
+  return {
+    sheets: [
+      { name: customerSheet, rows, headerRow, asTable: false },
+      { name: pick(['回访登记', '电话回访', '客户回访']), rows: callRows, headerRow: 1, asTable: opts.layout === 2 },
+    ],
+    customerSheet,
+    vehicleOfRow,
+    truth,
+    localRegions: LOCAL,
+    asOf: asOfYmd,
+  };
+}
