@@ -35,6 +35,13 @@ const NOON_WORDS = /^(中午|正午)/;
 /** A leading date ('2026-10-01 ', '2026/10/1 ', '2026年10月1日 ') is dropped: only the time matters here. */
 const LEADING_DATE = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(T|\s)?\s*/;
 
+/** A leading month and day without the year ('10月1日 9:30'). */
+const LEADING_MONTH_DAY = /^\d{1,2}\s*月\s*\d{1,2}\s*[日号]?\s*/;
+
+/** Words around the time that say what it is ('约10点', '到店9:30', '9:30进店'): dropped before reading. */
+const LEADING_WORDS = /^(约|大约|大概|到店|进店|来店|来电|到达|到)\s*/;
+const TRAILING_WORDS = /\s*(到店|进店|来店|来电|离店|到达|到|进)$/;
+
 /** Everything after the first time of a range such as '09:30-10:15', '9点~10点', '9:30至10:00'. */
 const RANGE_SEPARATOR = /\s*(-|—|–|~|～|至|到)\s*/;
 
@@ -56,16 +63,26 @@ function readClock(text: string): number | undefined {
     shift = 'am';
     s = s.slice(m[0].length);
   }
+  const prefix = /^(am|pm|a\.m\.|p\.m\.)/i.exec(s);
+  if (prefix) {
+    shift = prefix[1].toLowerCase().startsWith('p') ? 'pm' : 'am';
+    s = s.slice(prefix[0].length);
+  }
   const suffix = /(am|pm|a\.m\.|p\.m\.)$/i.exec(s);
   if (suffix) {
     shift = suffix[1].toLowerCase().startsWith('p') ? 'pm' : 'am';
     s = s.slice(0, s.length - suffix[0].length);
   }
-  s = s.replace(/(左右|许|前后|钟)$/, '');
+  // '10点多' / '10点多钟' is ten-something: the hour is what decides the slot.
+  s = s.replace(/(左右|许|前后|钟)$/, '').replace(/(点|时)多$/, '$1');
 
   let hour = NaN;
   let minute = 0;
   if ((m = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?$/.exec(s))) {
+    hour = Number(m[1]);
+    minute = Number(m[2]);
+  } else if ((m = /^([01]\d|2[0-4])([0-5]\d)$/.exec(s))) {
+    // '0930', '1420': a clock typed without its colon.
     hour = Number(m[1]);
     minute = Number(m[2]);
   } else if ((m = /^([\d零〇一二两三四五六七八九十]{1,3})[点时:](半|一刻|三刻|整|([\d零〇一二两三四五六七八九十]{1,3})分?)?$/.exec(s))) {
@@ -112,7 +129,8 @@ export function readArrivalTime(value: unknown): Parsed<number> {
   }
   const text = cellText(value);
   if (isMissingText(text)) return null;
-  const withoutDate = text.replace(LEADING_DATE, '');
+  // Leading words go before the range split: '到店9:30' must not split at its '到'.
+  const withoutDate = text.replace(LEADING_DATE, '').replace(LEADING_MONTH_DAY, '').replace(LEADING_WORDS, '');
   const first = withoutDate.split(RANGE_SEPARATOR)[0];
-  return readClock(first);
+  return readClock(first.replace(TRAILING_WORDS, ''));
 }

@@ -172,7 +172,8 @@ const REGISTER: Record<RegisterField, FieldSynonyms> = {
   },
   contactType: {
     synonyms: ['来电来店', '来电店', '来店来电', '来电/来店', '来电(店)', '咨询类型', '接待方式', '来访方式', '来访类型', '接待类型', '客流类型',
-      '来电或来店', '类型', '到访方式', '到访类型', '到店方式', '来访形式', '客户类型', 'contact type', 'visit type', 'type'],
+      '来电或来店', '类型', '到访方式', '到访类型', '到店方式', '来访形式', '客户类型', '来电到店', '到店来电', '来电来访',
+      '来访来电', '来电进店', '进店来电', '来访性质', '接待形式', 'contact type', 'visit type', 'type'],
   },
   callMark: { synonyms: ['来电', '来电咨询', '电话咨询', 'call', 'phone call'] },
   visitMark: { synonyms: ['来店', '到店', '展厅', '来店客户', '到店客户', 'visit', 'walk in', 'walk-in'] },

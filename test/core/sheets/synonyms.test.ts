@@ -38,6 +38,7 @@ const CASES: [SheetKind, string, Field][] = [
   ['register', '进-离', 'time'], ['register', '到店时间', 'time'], ['register', '来店时间', 'time'], ['register', '进－离时间', 'time'],
   ['register', '来电(店)', 'contactType'], ['register', '来电/来店', 'contactType'], ['register', '咨询类型', 'contactType'], ['register', '接待方式', 'contactType'],
   ['register', '进店-离店', 'time'], ['register', '来访时段', 'time'], ['register', '到访方式', 'contactType'], ['register', '客户类型(来电/来店)', 'contactType'],
+  ['register', '来电/到店', 'contactType'], ['register', '来电来访', 'contactType'], ['register', '来访性质', 'contactType'], ['register', '接待形式', 'contactType'],
   ['prospects', '沟通记录', 'followResult'], ['prospects', '下次联系时间', 'nextDate'], ['prospects', '已购车品牌', 'boughtInstead'],
   ['register', '来电', 'callMark'], ['register', '来店', 'visitMark'], ['register', '到店', 'visitMark'],
   ['register', '拟购车型(时间)', 'intendedModel'], ['register', '意向车型', 'intendedModel'],
