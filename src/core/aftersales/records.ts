@@ -54,6 +54,9 @@ export function readCustomers(sheet: MappedSheet): { table: CustomerTable; issue
   readColumn(sheet, 'name', readText, ISSUE_REASON.text, (i, v) => (t.name[i] = v), issues);
   readColumn(sheet, 'model', readText, ISSUE_REASON.text, (i, v) => (t.model[i] = v), issues);
   readColumn(sheet, 'region', readText, ISSUE_REASON.text, (i, v) => (t.region[i] = v), issues);
+  // Many DMS exports have no region column, only the customer's address ('江西省南昌市青山湖区…'): the address
+  // then stands in for the region, so 本地/外地 still finds the local region names it contains.
+  if (sheet.columns.region === undefined) readColumn(sheet, 'address', readText, ISSUE_REASON.text, (i, v) => (t.region[i] = v), issues);
   readColumn(sheet, 'advisor', readText, ISSUE_REASON.text, (i, v) => (t.advisor[i] = v), issues);
   readColumn(sheet, 'purchaseDate', readDate, ISSUE_REASON.date, (i, v) => (t.purchase[i] = v), issues);
   readColumn(sheet, 'lastVisitDate', readDate, ISSUE_REASON.date, (i, v) => (t.lastVisit[i] = v), issues);

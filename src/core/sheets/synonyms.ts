@@ -125,6 +125,8 @@ const CALLS: Record<CallField, FieldSynonyms> = {
   result: {
     synonyms: ['回访结果', '接通情况', '通话结果', '结果', '跟踪结果', '跟进结果', '招揽结果', '是否接通', '联系结果', '回访状态', '接通状态',
       '电话结果', '呼叫结果', '外呼结果', '失败原因', '未接通原因', '跟踪失败原因', '回访失败原因', '接通结果',
+      // How the call went, worded as a state or a situation by other DMS exports.
+      '通话状态', '通话情况', '联系情况', '联系状态', '接听情况', '接听状态', '呼叫状态', '拨打结果', '拨打情况', '外呼状态',
       'call result', 'result', 'outcome', 'call status', 'status'],
     exclude: ['邀约', '预约'],
   },
