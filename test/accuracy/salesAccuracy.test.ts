@@ -67,13 +67,15 @@ interface Measures {
   trafficCells: [number, number];
   leadRateMonths: [number, number];
   funnel: [number, number];
+  /** Register rows per information source (funnel by source, first stage): rows counted in the right class. */
+  sources: [number, number];
   misses: string[];
 }
 
 function score(): Measures {
   const rows: Record<string, [number, number]> = {};
   for (const c of PROSPECT_COLUMNS) rows[c] = [0, 0];
-  return { rows, prospectsFound: [0, 0], trafficCells: [0, 0], leadRateMonths: [0, 0], funnel: [0, 0], misses: [] };
+  return { rows, prospectsFound: [0, 0], trafficCells: [0, 0], leadRateMonths: [0, 0], funnel: [0, 0], sources: [0, 0], misses: [] };
 }
 
 /** Compares the output workbook with the truth, adding to `m`. */
@@ -165,6 +167,20 @@ function compare(grids: Map<string, Grid>, wb: UnseenWorkbook, m: Measures): voi
     if (row && num(row[1]) === funnel[i]) m.funnel[0]++;
     else m.misses.push(`funnel ${stage}: want ${funnel[i]} got ${row?.[1]}`);
   });
+
+  // Funnel by information source: rows per class; a class's rows are right up to the smaller of the two counts.
+  const wantSources = new Map<string, number>();
+  for (const t of wb.register) wantSources.set(t.source || '未填写', (wantSources.get(t.source || '未填写') ?? 0) + 1);
+  const sh = findHeaderRow(fg, ['信息来源', '来电/来店']);
+  const gotSources = new Map<string, number>();
+  if (sh >= 0) {
+    for (let r = sh + 1; r < fg.length && fg[r]?.[0] !== '' && fg[r]?.[0] !== undefined; r++) gotSources.set(String(fg[r][0]), num(fg[r][1]));
+  }
+  for (const [cls, n] of wantSources) {
+    m.sources[0] += Math.min(n, gotSources.get(cls) ?? 0);
+    m.sources[1] += n;
+    if (gotSources.get(cls) !== n) m.misses.push(`source ${cls}: want ${n} got ${gotSources.get(cls)}`);
+  }
 }
 
 const pct = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
@@ -189,6 +205,7 @@ describe.each([1, 2] as const)('sales side on unseen registers and prospect card
     table['traffic date×slot'] = `${(100 * pct(measures.trafficCells)).toFixed(1)}% (${measures.trafficCells.join('/')})`;
     table['留资率 months exact'] = measures.leadRateMonths.join('/');
     table['funnel stages exact'] = measures.funnel.join('/');
+    table['source (info only)'] = `${(100 * pct(measures.sources)).toFixed(1)}% (${measures.sources.join('/')})`;
     // eslint-disable-next-line no-console
     console.log(`sales accuracy on unseen data, vocabulary round ${round}\n${Object.entries(table).map(([k, v]) => `  ${k.padEnd(20)} ${v}`).join('\n')}\nfirst misses:\n  ${(process.env.SALES_MISSES ? measures.misses.filter((x) => x.includes(process.env.SALES_MISSES as string)) : measures.misses).slice(0, 40).join('\n  ')}`);
   });

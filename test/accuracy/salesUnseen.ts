@@ -21,6 +21,8 @@ export interface RegisterTruthRow {
   testDrive: boolean;
   quote: boolean;
   order: boolean;
+  /** Information source class, '' when blank. */
+  source: string;
 }
 
 export interface ProspectTruthRow {
@@ -77,10 +79,12 @@ function trueSlot(minutes: number): number {
 const VISIT_WORDS = ['来店', '到店', '展厅', '展厅接待', '进店看车', '到店咨询', '来店看车'];
 const CALL_WORDS = ['来电', '电话', '电话咨询', '来电咨询', '客户来电', '电话询价'];
 
-const SOURCES = [
-  '在懂车帝上看到的', '老同事推荐', '开车经过看到店', '看了电视广告', '车展上留的电话', '刷短视频看到', '抖音直播间',
-  '朋友买过这个车', '汽车之家询价', '听广播说有活动', '报纸上的广告', '小区门口发的传单', '老客户带过来', '自己搜的',
-  '易车网留资', '路口的广告牌', '',
+/** Information sources as a receptionist types them, with their true class (DOMAIN.md's eight; '' when blank). */
+const SOURCES: [string, string][] = [
+  ['在懂车帝上看到的', '网络'], ['老同事推荐', '亲友'], ['开车经过看到店', '路过'], ['看了电视广告', '电视'], ['车展上留的电话', '展会'],
+  ['刷短视频看到', '网络'], ['抖音直播间', '网络'], ['朋友买过这个车', '亲友'], ['汽车之家询价', '网络'], ['听广播说有活动', '广播'],
+  ['报纸上的广告', '报纸杂志'], ['小区门口发的传单', '其他'], ['老客户带过来', '亲友'], ['自己搜的', '网络'], ['易车网留资', '网络'],
+  ['路口的广告牌', '其他'], ['', ''],
 ];
 
 /** Process texts with their (test drive, quotation) truth. */
@@ -298,6 +302,7 @@ function makeRegister(rnd: () => number, style: RegisterStyle, from: number, to:
       const lead = rnd() < 0.6;
       const phone = `1${pick(rnd, ['3', '5', '7', '8', '9'])}${String(Math.floor(rnd() * 1e9)).padStart(9, '0')}`;
       const [process, tdText, quoteText] = pick(rnd, vocab.process);
+      const [sourceText, sourceClass] = pick(rnd, SOURCES);
       const tdMark = visit && rnd() < 0.3;
       const quoteMark = rnd() < 0.25;
       const orderText = rnd() < 0.1;
@@ -315,7 +320,7 @@ function makeRegister(rnd: () => number, style: RegisterStyle, from: number, to:
         `${pick(rnd, [...SURNAMES])}${pick(rnd, ['先生', '女士', '总', '姐', '哥'])}`,
         lead ? fmtPhone(phone, Math.floor(rnd() * 5)) : pick(rnd, ['', '', '未留', '客户不愿留', '没给']),
         pick(rnd, MODELS),
-        pick(rnd, SOURCES),
+        sourceText,
         process,
         levelCell,
         tdMark ? pick(rnd, MARK_YES) : pick(rnd, MARK_NO),
@@ -323,7 +328,7 @@ function makeRegister(rnd: () => number, style: RegisterStyle, from: number, to:
         orderText ? pick(rnd, ORDER_YES) : pick(rnd, ORDER_NO),
         pick(rnd, CONSULTANTS),
       ]);
-      truth.push({ date, slot: trueSlot(minutes), visit, lead, testDrive: tdMark || tdText, quote: quoteMark || quoteText, order });
+      truth.push({ date, slot: trueSlot(minutes), visit, lead, testDrive: tdMark || tdText, quote: quoteMark || quoteText, order, source: sourceClass });
     }
   }
   rows.push(['合计', `${truth.length}批`]);
@@ -376,7 +381,7 @@ function makeProspects(rnd: () => number, count: number, asOf: number, allowNone
       name: `${pick(rnd, [...SURNAMES])}${pick(rnd, ['先生', '女士'])}${i}`,
       phone: `1${pick(rnd, ['3', '5', '8'])}${String(100000000 + i * 7919).slice(-9)}`,
       model: pick(rnd, MODELS),
-      source: pick(rnd, SOURCES),
+      source: pick(rnd, SOURCES)[0],
       consultant: pick(rnd, CONSULTANTS),
       created,
       followUps,
