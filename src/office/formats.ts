@@ -2,23 +2,10 @@
  * Number formats of column kinds and the plan's named styles as Office.js range formats: one definition, applied
  * to whole ranges (formatting per cell is what makes large writes slow).
  */
-import type { ColumnKind, StyleName } from '../core/plan/types';
+import type { StyleName } from '../core/plan/types';
+export { KIND_FORMATS, numberFormatOf } from '../core/plan/numberFormats';
 
-/** Default number format of each column kind; text gets '@' so customer text is never parsed or turned into a formula. */
-export const KIND_FORMATS: Record<ColumnKind, string> = {
-  text: '@',
-  integer: '0',
-  number: '0.0',
-  percent: '0.0%',
-  date: 'yyyy-mm-dd',
-  month: 'yyyy-mm',
-  time: 'hh:mm',
-};
 
-/** @example numberFormatOf({ kind: 'percent' }) // '0.0%' */
-export function numberFormatOf(col: { kind: ColumnKind; numberFormat?: string }): string {
-  return col.numberFormat ?? KIND_FORMATS[col.kind];
-}
 
 interface OfficeStyle {
   font?: { name?: string; size?: number; bold?: boolean; italic?: boolean; color?: string };

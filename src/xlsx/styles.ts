@@ -3,7 +3,8 @@
  * Fonts: 'Microsoft YaHei' renders CJK on Windows and Mac Office; other viewers fall back to their CJK font.
  */
 import type ExcelJS from 'exceljs';
-import type { ColumnKind, StyleName } from '../core/plan/types';
+import type { StyleName } from '../core/plan/types';
+export { KIND_FORMATS, numberFormatOf } from '../core/plan/numberFormats';
 
 const FONT = 'Microsoft YaHei';
 const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
@@ -40,21 +41,7 @@ export const APPENDED_HEADER_STYLE: Partial<ExcelJS.Style> = {
   alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
 };
 
-/** Default number format of each column kind. Text gets '@' so customer text is never parsed. */
-export const KIND_FORMATS: Record<ColumnKind, string> = {
-  text: '@',
-  integer: '0',
-  number: '0.0',
-  percent: '0.0%',
-  date: 'yyyy-mm-dd',
-  month: 'yyyy-mm',
-  time: 'hh:mm',
-};
 
-/** The number format of a column: its own, or its kind's default. */
-export function numberFormatOf(col: { kind: ColumnKind; numberFormat?: string }): string {
-  return col.numberFormat ?? KIND_FORMATS[col.kind];
-}
 
 /** Conditional format fills (light fill, dark text, as Excel's presets). */
 export const CF_FILLS: Record<'red' | 'orange' | 'yellow' | 'green' | 'grey', Partial<ExcelJS.Style>> = {
