@@ -439,22 +439,26 @@ function longCard(rnd: () => number, prospects: Prospect[], asOf: number, vocab:
 /** One row per prospect with numbered follow-up columns (回访1日期, 回访1记录 …). */
 function wideCard(rnd: () => number, prospects: Prospect[], asOf: number, vocab: Vocab): { sheet: UnseenSheet; truth: Map<number, ProspectTruthRow> } {
   const groups = 5;
-  const headers = ['档案号', '客户称呼', '手机号码', '意向车型', '客户来源', '建卡日期', '当前级别'];
+  // Round 1 keeps the current level in one column; round 2 records a level with each follow-up instead.
+  const perGroupLevel = vocab !== ROUND_1;
+  const headers = ['档案号', '客户称呼', '手机号码', '意向车型', '客户来源', '建卡日期'];
+  if (!perGroupLevel) headers.push('当前级别');
   const numerals = ['一', '二', '三', '四', '五'];
   for (let g = 1; g <= groups; g++) {
-    if (vocab === ROUND_1) headers.push(`回访${g}日期`, `回访${g}记录`);
-    else headers.push(`第${numerals[g - 1]}次跟进时间`, `第${numerals[g - 1]}次跟进情况`);
+    if (!perGroupLevel) headers.push(`回访${g}日期`, `回访${g}记录`);
+    else headers.push(`第${numerals[g - 1]}次跟进时间`, `第${numerals[g - 1]}次跟进情况`, `第${numerals[g - 1]}次跟进后级别`);
   }
   headers.push('计划下次跟进', '战败原因', '已购车品牌', '接待顾问');
   const rows: Cell[][] = [['意向客户档案(一户一行)'], [], headers];
   const truth = new Map<number, ProspectTruthRow>();
   for (const p of prospects) {
     const last = p.followUps[p.followUps.length - 1];
-    const levelCell = last ? pick(rnd, vocab.level[last.level]) : pick(rnd, ['', 'N', '新登记']);
-    const cells: Cell[] = [p.id, p.name, fmtPhone(p.phone, Math.floor(rnd() * 5)), p.model, p.source, fmtDate(p.created, Math.floor(rnd() * 4)), levelCell];
+    const cells: Cell[] = [p.id, p.name, fmtPhone(p.phone, Math.floor(rnd() * 5)), p.model, p.source, fmtDate(p.created, Math.floor(rnd() * 4))];
+    if (!perGroupLevel) cells.push(last ? pick(rnd, vocab.level[last.level]) : pick(rnd, ['', 'N', '新登记']));
     for (let g = 0; g < groups; g++) {
       const f = p.followUps[g];
       cells.push(f ? fmtDate(f.date, Math.floor(rnd() * 4)) : '', f ? f.text : '');
+      if (perGroupLevel) cells.push(f ? pick(rnd, vocab.level[f.level]) : '');
     }
     cells.push(last && last.next !== null ? fmtDate(last.next, Math.floor(rnd() * 4)) : '', p.reason, p.brand, p.consultant);
     truth.set(rows.length, prospectTruth(p, asOf));
