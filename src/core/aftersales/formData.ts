@@ -8,6 +8,7 @@ import type {
 } from '../forms/fillData';
 import { isLost, ActionTexts } from './analyseVehicles';
 import { ContactResultClassifier } from './contactResult';
+import { isRecordedCall } from './recordedCall';
 import { FAILED_RESULTS } from './labels';
 import type { FailedFigures } from './summaries/failed';
 import { MONTH_CALLER_SEP, type MonthlyCounts } from './summaries/monthly';
@@ -55,7 +56,8 @@ export function afterSalesFormData(ctx: SummaryContext, failed: FailedFigures, m
     const texts = new ActionTexts(a, ctx.settings, t);
     for (let i = 0; i < calls.rows.length; i++) {
       const v = match.vehicleOfCall[i];
-      if (v < 0 || a.status[v] === '活跃') continue;
+      // Prefilled rows with nothing recorded are calls still to be made, not calls (recordedCall.ts).
+      if (v < 0 || a.status[v] === '活跃' || !isRecordedCall(calls, i)) continue;
       winBackCalls.push({
         date: Number.isNaN(calls.callDate[i]) ? '' : calls.callDate[i],
         name: a.vehicles.name[v], phone: a.vehicles.phone[v], plate: a.vehicles.plate[v], model: a.vehicles.model[v],

@@ -8,6 +8,7 @@
  * purchase date (min: a later date on a duplicate is usually a re-registration), and for text fields the first
  * non-blank value in sheet order. The first row is the vehicle's main row; the others are marked 重复.
  */
+import { isRecordedCall } from './recordedCall';
 import type { CallTable, CustomerTable } from './tables';
 
 export interface Vehicles {
@@ -133,12 +134,14 @@ export interface CallMatch {
   latestReasonCall: Int32Array;
   /** Per vehicle: latest call row that recorded a destination, -1 when none. */
   latestDestinationCall: Int32Array;
+  /** Per vehicle: call-log rows matched to it (recorded calls or not). */
   callCount: Int32Array;
 }
 
 /**
  * Matches call rows to vehicles (VIN, then plate, then phone) and finds each vehicle's latest call: by call date,
- * ties and undated calls resolved by the later row (an undated call ranks below every dated one).
+ * ties and undated calls resolved by the later row (an undated call ranks below every dated one). Rows that record
+ * nothing of a call (isRecordedCall) are matched but never taken as the latest call.
  */
 export function matchCalls(calls: CallTable, vehicles: Vehicles): CallMatch {
   const n = calls.rows.length;
@@ -160,6 +163,8 @@ export function matchCalls(calls: CallTable, vehicles: Vehicles): CallMatch {
     }
     vehicleOfCall[i] = v;
     callCount[v]++;
+    // A row that records nothing of a call (a prefilled list) is matched but is no call: it must not replace 未回访.
+    if (!isRecordedCall(calls, i)) continue;
     if (later(i, latestCall[v])) latestCall[v] = i;
     if (calls.reason[i].trim() && later(i, latestReasonCall[v])) latestReasonCall[v] = i;
     if (calls.destination[i].trim() && later(i, latestDestinationCall[v])) latestDestinationCall[v] = i;

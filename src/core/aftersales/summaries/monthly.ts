@@ -8,6 +8,7 @@ import type { CellValue, SheetSpec, TableColumn } from '../../plan/types';
 import { buildSummarySheet } from '../../plan/summarySheet';
 import { monthKey } from '../../values/dates';
 import { ContactResultClassifier } from '../contactResult';
+import { isRecordedCall } from '../recordedCall';
 import { pct, rate, type SummaryContext } from './context';
 
 export type Counts = [calls: number, reached: number, invited: number, back: number];
@@ -47,6 +48,8 @@ export function monthlyCounts(ctx: SummaryContext): MonthlyCounts {
     const noDate = t('aftersales.noDate');
     const blank = t('aftersales.blank');
     for (let i = 0; i < calls.rows.length; i++) {
+      // A prefilled row with nothing recorded is a call still to be made, not a call.
+      if (!isRecordedCall(calls, i)) continue;
       const month = Number.isNaN(calls.callDate[i]) ? noDate : monthKey(calls.callDate[i]);
       const reached = contact.classify(calls.result[i], calls.reason[i]) === '成功';
       const invited = calls.invited[i] === 1;
