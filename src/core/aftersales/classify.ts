@@ -96,14 +96,22 @@ function isAfter(a: Ymd, b: Ymd): boolean {
   return a.y !== b.y ? a.y > b.y : a.m !== b.m ? a.m > b.m : a.d > b.d;
 }
 
+/** A region cell that already says local or out of town (所在地: 本地 / 外地 in many DMS exports). */
+const SAYS_LOCAL = /^(本地|本市|市内|市区)/;
+const SAYS_OUT_OF_TOWN = /^(外地|外省|外市|省外|市外|异地)/;
+
 /**
- * 本地/外地 from the region text: 本地 when it contains any of the local regions; every region is local when the
- * list is empty (the caller warns); 未知 when the region is blank.
+ * 本地/外地 from the region text: the words 本地 / 外地 (and the like) as written; else 本地 when it contains any
+ * of the local regions; every region is local when the list is empty (the caller warns); 未知 when blank.
  * @example localityOf('西安市雁塔区', ['西安']) // '本地'
+ * @example localityOf('外地', []) // '外地'
  */
 export function localityOf(region: string, localRegions: readonly string[]): LocalityLabel {
-  if (localRegions.length === 0) return '本地';
   const r = region.trim();
+  // Checked before the list: '本地' contains no place name, and an empty list must not make '外地' local.
+  if (SAYS_OUT_OF_TOWN.test(r)) return '外地';
+  if (SAYS_LOCAL.test(r)) return '本地';
+  if (localRegions.length === 0) return '本地';
   if (!r) return '未知';
   for (const l of localRegions) if (l.trim() && r.includes(l.trim())) return '本地';
   return '外地';
