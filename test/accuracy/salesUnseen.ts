@@ -200,7 +200,10 @@ const CONSULTANTS = ['周晓明', '李婷', '王浩', '陈思', '刘洋'];
 const INTERVAL: Record<string, number> = { H: 1, A: 3, B: 7, C: 15, N: 1 };
 
 function fmtPhone(p: string, style: number): Cell {
-  switch (style % 5) {
+  switch (style % 8) {
+    case 5: return `'${p}`;
+    case 6: return `手机:${p}`;
+    case 7: return `(+86)${p}`;
     case 0: return p;
     case 1: return `${p.slice(0, 3)}-${p.slice(3, 7)}-${p.slice(7)}`;
     case 2: return `${p.slice(0, 3)} ${p.slice(3, 7)} ${p.slice(7)}`;
@@ -318,7 +321,7 @@ function makeRegister(rnd: () => number, style: RegisterStyle, from: number, to:
         fmtTime(minutes, date, n++, rnd),
         ...contact,
         `${pick(rnd, [...SURNAMES])}${pick(rnd, ['先生', '女士', '总', '姐', '哥'])}`,
-        lead ? fmtPhone(phone, Math.floor(rnd() * 5)) : pick(rnd, ['', '', '未留', '客户不愿留', '没给']),
+        lead ? fmtPhone(phone, Math.floor(rnd() * 8)) : pick(rnd, ['', '', '未留', '客户不愿留', '没给']),
         pick(rnd, MODELS),
         sourceText,
         process,
@@ -415,7 +418,7 @@ function longCard(rnd: () => number, prospects: Prospect[], asOf: number, vocab:
       body.push({
         p,
         cells: [
-          p.name, fmtPhone(p.phone, Math.floor(rnd() * 5)), p.model, p.source, fmtDate(f.date, Math.floor(rnd() * 4)),
+          p.name, fmtPhone(p.phone, Math.floor(rnd() * 8)), p.model, p.source, fmtDate(f.date, Math.floor(rnd() * 4)),
           pick(rnd, ['电话', '微信', '到店', '短信']), f.text, pick(rnd, vocab.level[f.level]),
           f.next !== null ? fmtDate(f.next, Math.floor(rnd() * 4)) : '', last ? p.reason : '', last ? p.brand : '', p.consultant,
         ],
@@ -453,7 +456,7 @@ function wideCard(rnd: () => number, prospects: Prospect[], asOf: number, vocab:
   const truth = new Map<number, ProspectTruthRow>();
   for (const p of prospects) {
     const last = p.followUps[p.followUps.length - 1];
-    const cells: Cell[] = [p.id, p.name, fmtPhone(p.phone, Math.floor(rnd() * 5)), p.model, p.source, fmtDate(p.created, Math.floor(rnd() * 4))];
+    const cells: Cell[] = [p.id, p.name, fmtPhone(p.phone, Math.floor(rnd() * 8)), p.model, p.source, fmtDate(p.created, Math.floor(rnd() * 4))];
     if (!perGroupLevel) cells.push(last ? pick(rnd, vocab.level[last.level]) : pick(rnd, ['', 'N', '新登记']));
     for (let g = 0; g < groups; g++) {
       const f = p.followUps[g];

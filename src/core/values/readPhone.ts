@@ -40,8 +40,18 @@ export function readPhone(v: unknown): string | null | undefined {
 /** A bracketed note without digits after or before a number: 13812345678(微信同号), (本人)13812345678. */
 const NOTE = /\([^()\d]*\)/g;
 
+/**
+ * Wrapping that exports and receptionists add around a number: a text-marker apostrophe ('13812345678), a label
+ * with a colon (手机:13812345678), a bracketed country code ((+86)138…), a short name after it (138-1234-5678 王).
+ */
+const LEADING_APOSTROPHE = /^'/;
+const LABEL = /^(联系电话|联系方式|手机号码|手机号|手机|电话)\s*[:：]\s*(?=[+(\d])/;
+const BRACKETED_COUNTRY = /^\(\s*\+?(00)?86\s*\)\s*/;
+const TRAILING_NAME = /(?<=\d)\s+[\u4e00-\u9fff]{1,4}$/;
+
 function readOne(raw: string): string | undefined {
-  const s = raw.includes('(') ? raw.replace(NOTE, '').trim() : raw;
+  const unwrapped = raw.replace(LEADING_APOSTROPHE, '').replace(LABEL, '').replace(BRACKETED_COUNTRY, '').replace(TRAILING_NAME, '');
+  const s = unwrapped.includes('(') ? unwrapped.replace(NOTE, '').trim() : unwrapped;
   if (!PHONE_TEXT.test(s)) return undefined;
   return digitsToPhone(s.replace(/\D/g, ''));
 }
