@@ -111,7 +111,7 @@ function compare(grid: unknown[][], wb: UnseenAfterSales, s: Score): void {
 
 /** The text behind a miss, for the printed diagnosis. */
 function rawOf(wb: UnseenAfterSales, v: number, field: keyof Truth): string {
-  return field === 'reasonCategory' || field === 'destination' ? wb.truth[v].reasonText : `#${v}`;
+  return field === 'reasonCategory' || field === 'destination' ? wb.truth[v].reasonText : wb.truth[v].lastResultText;
 }
 
 test('after-sales classification on unseen dealer workbooks is ≥ 97% right per column and finds every vehicle', async () => {

@@ -28,6 +28,8 @@ export interface Truth {
   warranty: string;
   locality: string;
   lastResult: string;
+  /** The latest call's result as written (for the printed diagnosis only). */
+  lastResultText: string;
   reasonText: string;
   reasonCategory: string;
   reasonClass: string;
@@ -126,7 +128,7 @@ interface ReasonPhrase {
 }
 const r = (text: string, dest?: string): ReasonPhrase => ({ text, dest });
 export const REASON_PHRASES: Record<string, readonly ReasonPhrase[]> = {
-  价格: [r('客户说4S店保养太贵了,在外面做', '修理厂'), r('嫌保养费用高'), r('说你们收费太黑'), r('价格贵'), r('工时费太贵'), r('换个机油要好几百,不划算'), r('觉得4S店太坑钱'), r('外面便宜一半'), r('配件价格比外面高很多'), r('说太贵了'), r('收费不合理'), r('保养套餐价格太高'), r('嫌贵'), r('舍不得花那么多钱'), r('外面做便宜')],
+  价格: [r('客户说4S店保养太贵了,在外面做'), r('嫌保养费用高'), r('说你们收费太黑'), r('价格贵'), r('工时费太贵'), r('换个机油要好几百,不划算'), r('觉得4S店太坑钱'), r('外面便宜一半'), r('配件价格比外面高很多'), r('说太贵了'), r('收费不合理'), r('保养套餐价格太高'), r('嫌贵'), r('舍不得花那么多钱'), r('外面做便宜')],
   技术: [r('上次修完还有异响,不信任'), r('修了几次都没修好'), r('技师水平不行'), r('故障一直没排除'), r('修完又坏了'), r('对维修技术不放心'), r('修车修坏了'), r('问题没解决'), r('换件后还是有问题'), r('空调修了还是不冷'), r('上次保养后漏油'), r('维修质量不好'), r('技术不过关'), r('返工好几次'), r('钣金喷漆有色差')],
   等待: [r('等了一下午才修好'), r('排队太久'), r('每次去都要等很久'), r('车太多等不起'), r('保养要等大半天'), r('预约了还要等'), r('工位太少要排号'), r('效率太低'), r('修个车耽误一天'), r('等配件等了半个月'), r('取车时间一拖再拖'), r('等待时间太长'), r('人太多'), r('做个保养要三四个小时'), r('等了好几个小时')],
   服务: [r('前台爱答不理'), r('服务顾问态度不好'), r('接待很冷淡'), r('对服务不满意'), r('顾问说话很冲'), r('去了没人招呼'), r('服务员态度恶劣'), r('投诉过没人处理'), r('接待员不耐烦'), r('感觉不被重视'), r('服务太差'), r('洗车都不给洗干净'), r('售后服务差'), r('答应的事没兑现'), r('顾问老是推销项目')],
@@ -344,7 +346,7 @@ export function generateUnseenAfterSales(opts: LayoutOptions): UnseenAfterSales 
     return {
       months: Number.isNaN(months) ? '' : months, status, ageYears: Number.isNaN(age) ? '' : age,
       ageBucket: Number.isNaN(age) ? '' : BUCKETS[Math.min(age, 5)], warranty, locality,
-      lastResult: lc ? lc.result : '未回访', reasonText: rc?.reason?.text.trim() ?? '', reasonCategory: category,
+      lastResult: lc ? lc.result : '未回访', lastResultText: lc ? lc.resultText : '', reasonText: rc?.reason?.text.trim() ?? '', reasonCategory: category,
       reasonClass: category ? (INTERNAL.has(category) ? '内因' : '外因') : '', destination, priority: '', action: '',
     };
   });

@@ -11,19 +11,19 @@ type Category = Exclude<ContactResult, '未回访'>;
 /** Keywords are normalised (half-width, lower case, no spaces). Order matters: first match wins. */
 export const CONTACT_RESULT_RULES: readonly KeywordRule<Category>[] = [
   // The number itself is dead: update the record, never call again.
-  { category: '空号', keywords: ['空号', '号码不存在', '此号码不存在', '号码已注销', '无此号码', '查无此号'] },
-  { category: '停机', keywords: ['停机', '欠费', '暂停服务', '已暂停'] },
-  { category: '号码有误', keywords: ['号码有误', '号码错误', '错号', '号码不对', '非本人', '不是本人', '不是车主', '非车主', '打错了', '打错', '不认识', '号码错', '非机主', '不是机主'] },
-  { category: '关机', keywords: ['关机'] },
+  { category: '空号', keywords: ['空号', '号码不存在', '此号码不存在', '号码已注销', '无此号码', '查无此号', '不存在', '销号', '无效号', '号码无效', '作废', '注销'] },
+  { category: '停机', keywords: ['停机', '欠费', '暂停服务', '已暂停', '停用', '停止服务', '停号', '机停了', '号停了'] },
+  { category: '号码有误', keywords: ['号码有误', '号码错误', '错号', '号码不对', '非本人', '不是本人', '不是车主', '非车主', '打错了', '打错', '不认识', '号码错', '非机主', '不是机主', '不是这个人', '是别人', '别人的', '没买过', '不是他的', '不是她的', '登记错'] },
+  { category: '关机', keywords: ['关机', '机关了'] },
   // '未接通' means the network did not connect; '未接' alone (below) means nobody answered.
   // Denied reach ('没联系上', '未能接通') holds the 成功 words '联系上' / '接通': it must be caught here first.
-  { category: '无法接通', keywords: ['无法接通', '未接通', '接不通', '打不通', '不在服务区', '无信号', '无法连接', '没联系上', '未联系上', '联系不上', '无法联系', '没有接通', '未能接通', '没能接通'] },
-  { category: '呼转', keywords: ['呼叫转移', '呼转', '来电提醒', '转移', '秘书', '语音信箱'] },
-  { category: '拒接', keywords: ['拒接', '挂断', '拒绝回访', '不愿接受回访', '不接受回访', '直接挂', '挂了', '挂机', '拒绝', '不愿意', '不需要回访', '别再打', '就挂'] },
-  { category: '无人接听', keywords: ['无人接听', '无人接', '没人接', '未接', '没接', '不接', '响铃', '无应答', '无人应答'] },
-  { category: '人在外地', keywords: ['人在外地', '在外地', '出差', '不在本地', '外出', '在老家'] },
-  { category: '忙/有事', keywords: ['忙', '占线', '通话中', '有事', '开会', '正在开车', '开车中', '在开车', '稍后再打', '稍后联系', '晚点再打', '回头再说', '不方便接听', '再联系'] },
-  { category: '成功', keywords: ['已接通', '接通', '通了', '客户接听', '已接听', '接听', '正常', '成功', '已联系', '已回访', '联系上', '本人接'] },
+  { category: '无法接通', keywords: ['无法接通', '未接通', '接不通', '打不通', '不在服务区', '无信号', '无法连接', '没联系上', '未联系上', '联系不上', '无法联系', '没有接通', '未能接通', '没能接通', '打不进', '拨不通', '呼叫失败', '没信号', '没声音', '断线', '不通', '没联系到', '未联系到', '联系不到'] },
+  { category: '呼转', keywords: ['呼叫转移', '呼转', '来电提醒', '转移', '秘书', '语音信箱', '转接', '留言'] },
+  { category: '拒接', keywords: ['拒接', '挂断', '拒绝回访', '不愿接受回访', '不接受回访', '直接挂', '挂了', '挂机', '拒绝', '不愿意', '不需要回访', '别再打', '就挂', '拒听', '按掉', '不让再打', '别打了', '不想接受', '挂电话', '反感'] },
+  { category: '无人接听', keywords: ['无人接听', '无人接', '没人接', '未接', '没接', '不接', '响铃', '无应答', '无人应答', '没有接', '没人听', '无人听'] },
+  { category: '人在外地', keywords: ['人在外地', '在外地', '出差', '不在本地', '外出', '在老家', '不在本市', '外省', '国外', '老家', '旅游', '长期在外'] },
+  { category: '忙/有事', keywords: ['忙', '占线', '通话中', '有事', '开会', '正在开车', '开车中', '在开车', '稍后再打', '稍后联系', '晚点再打', '回头再说', '不方便接听', '再联系', '没空', '不方便', '没时间', '晚点', '等会', '改天', '上班', '吃饭'] },
+  { category: '成功', keywords: ['已接通', '接通', '通了', '客户接听', '已接听', '接听', '正常', '成功', '已联系', '已回访', '联系上', '本人接', '沟通', '接的电话', '接了', '联系到', '聊', '有人接', '说了情况'] },
 ];
 
 /** '不成功' / '未成功' deny 成功: removed before matching, so such a text is 其他 unless it names a failure. */
@@ -31,8 +31,8 @@ const DENIED_SUCCESS = ['不成功', '未成功', '没成功'];
 
 /**
  * Classifies call results; remembers each distinct text so a million rows cost one lookup each.
- * A call with a blank result counts as 成功 when it recorded a churn reason (the reason could only come from the
- * customer), otherwise 其他.
+ * A call with a blank or unrecognised result counts as 成功 when it recorded a churn reason (the reason could only
+ * come from the customer), otherwise 其他.
  */
 export class ContactResultClassifier {
   private readonly cache = new Map<string, Category>();
@@ -48,6 +48,7 @@ export class ContactResultClassifier {
       hit = firstMatch(normalised, CONTACT_RESULT_RULES) ?? '其他';
       this.cache.set(trimmed, hit);
     }
-    return hit;
+    // An unrecognised wording on a call that recorded a churn reason: only a reached customer gives a reason.
+    return hit === '其他' && reasonText.trim() ? '成功' : hit;
   }
 }

@@ -8,19 +8,30 @@ import { firstMatch, normaliseForMatch, type KeywordRule } from './text';
 
 export const DESTINATION_RULES: readonly KeywordRule<Exclude<Destination, '未知'>>[] = [
   { category: '快修连锁', keywords: ['途虎', '快修', '连锁', '天猫养车', '京东养车', '驰加', '华胜', '精典', '小拉', '车享', '快保', '养车'] },
-  { category: '其他4S店/服务站', keywords: ['其他4s', '别的4s', '4s店', '服务站', '特约店', '特约维修', '别的店', '其他店', '其它4s', '经销商'] },
-  { category: '修理厂', keywords: ['修理厂', '路边店', '汽修', '修理店', '维修店', '修车店', '修理部', '小店', '维修厂', '修配厂'] },
+  { category: '其他4S店/服务站', keywords: ['其他4s', '别的4s', '4s店', '服务站', '特约店', '特约维修', '别的店', '其他店', '其它4s', '经销商', '4s', '另一家', '别家'] },
+  { category: '修理厂', keywords: ['修理厂', '路边店', '汽修', '修理店', '维修店', '修车店', '修理部', '小店', '维修厂', '修配厂', '修车铺', '修理铺', '汽修铺', '修车行'] },
 ];
 
-const cache = new Map<string, Destination>();
+/**
+ * For the reason text only: a reason that merely names '4S店' ('4S店保养太贵了') says nothing about where the customer
+ * went, so the bare 4S words count only in the destination column.
+ */
+const BARE_4S = new Set(['4s店', '4s']);
+const REASON_TEXT_RULES: readonly KeywordRule<Exclude<Destination, '未知'>>[] = DESTINATION_RULES.map((r) => ({
+  category: r.category,
+  keywords: r.keywords.filter((k) => !BARE_4S.has(k)),
+}));
 
-function classifyOne(text: string): Destination {
+const cache = new Map<string, Destination>();
+const reasonCache = new Map<string, Destination>();
+
+function classifyOne(text: string, rules = DESTINATION_RULES, memo = cache): Destination {
   const trimmed = text.trim();
   if (!trimmed) return '未知';
-  let hit = cache.get(trimmed);
+  let hit = memo.get(trimmed);
   if (hit === undefined) {
-    hit = firstMatch(normaliseForMatch(trimmed), DESTINATION_RULES) ?? '未知';
-    if (cache.size < 100000) cache.set(trimmed, hit);
+    hit = firstMatch(normaliseForMatch(trimmed), rules) ?? '未知';
+    if (memo.size < 100000) memo.set(trimmed, hit);
   }
   return hit;
 }
@@ -31,5 +42,5 @@ function classifyOne(text: string): Destination {
  */
 export function classifyDestination(destinationText: string, reasonText: string): Destination {
   const fromColumn = classifyOne(destinationText);
-  return fromColumn !== '未知' ? fromColumn : classifyOne(reasonText);
+  return fromColumn !== '未知' ? fromColumn : classifyOne(reasonText, REASON_TEXT_RULES, reasonCache);
 }
