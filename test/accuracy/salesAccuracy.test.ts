@@ -39,11 +39,13 @@ async function writeXlsx(file: string, wb: UnseenWorkbook): Promise<void> {
   await book.xlsx.writeFile(file);
 }
 
-async function runCli(argv: string[]): Promise<number> {
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+/** Runs the CLI, returning its exit code and what it printed (the report holds the prospect count). */
+async function runCli(argv: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
   const e = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    return await main(argv);
+    return { code: await main(argv), out };
   } finally {
     o.mockRestore();
     e.mockRestore();
@@ -79,7 +81,7 @@ function score(): Measures {
 }
 
 /** Compares the output workbook with the truth, adding to `m`. */
-function compare(grids: Map<string, Grid>, wb: UnseenWorkbook, m: Measures): void {
+function compare(grids: Map<string, Grid>, report: string, wb: UnseenWorkbook, m: Measures): void {
   // Prospect columns, row by row.
   const card = grids.get(wb.prospectSheet) ?? [];
   const h = findHeaderRow(card, ['意向级别', '跟踪次数']);
@@ -100,9 +102,12 @@ function compare(grids: Map<string, Grid>, wb: UnseenWorkbook, m: Measures): voi
       else if (m.misses.length < 400) m.misses.push(`${wb.prospectSheet}!${r + 1} ${c}: want ${JSON.stringify(want)} got ${JSON.stringify(got)} | ${JSON.stringify(wb.sheets[1].rows[r])}`);
     }
   }
-  // "Found" counts distinct prospects: on a long card a prospect is found when all its rows carry values.
-  m.prospectsFound[0] += found.size === wb.prospects.size ? wb.prospectCount : Math.round((wb.prospectCount * found.size) / wb.prospects.size);
+  // Every prospect found: every card row got values, and the report counts exactly the true number of prospects
+  // (a prospect split in two by a phone typed differently, or two merged into one, changes that count).
+  const reported = Number(/意向客户数\D*(\d+)/.exec(report)?.[1] ?? NaN);
+  m.prospectsFound[0] += found.size === wb.prospects.size && reported === wb.prospectCount ? wb.prospectCount : 0;
   m.prospectsFound[1] += wb.prospectCount;
+  if (reported !== wb.prospectCount) m.misses.push(`prospects: want ${wb.prospectCount} reported ${reported}`);
 
   // Traffic per date × slot.
   const traffic = grids.get('展厅客流量统计') ?? [];
@@ -194,10 +199,10 @@ describe.each([1, 2] as const)('sales side on unseen registers and prospect card
       const input = path.join(dir, `in-${round}-${seed}.xlsx`);
       const output = path.join(dir, `out-${round}-${seed}.xlsx`);
       await writeXlsx(input, wb);
-      const code = await runCli(['analyze', input, '--out', output, '--as-of', '2026-10-31']);
+      const { code, out } = await runCli(['analyze', input, '--out', output, '--as-of', '2026-10-31']);
       if (code !== 0) throw new Error(`analyze exited ${code} on seed ${seed}`);
       const { sheets } = await readWorkbook(output);
-      compare(new Map(sheets.map((s) => [s.name, s.grid as Grid])), wb, measures);
+      compare(new Map(sheets.map((s) => [s.name, s.grid as Grid])), out, wb, measures);
     }
     const table: Record<string, string> = {};
     table['prospects found'] = `${measures.prospectsFound[0]}/${measures.prospectsFound[1]}`;
