@@ -26,8 +26,11 @@ export const CONTACT_RESULT_RULES: readonly KeywordRule<Category>[] = [
   { category: '成功', keywords: ['已接通', '接通', '通了', '客户接听', '已接听', '接听', '正常', '成功', '已联系', '已回访', '联系上', '本人接', '沟通', '接的电话', '接了', '联系到', '聊', '有人接', '说了情况'] },
 ];
 
-/** '不成功' / '未成功' deny 成功: removed before matching, so such a text is 其他 unless it names a failure. */
-const DENIED_SUCCESS = ['不成功', '未成功', '没成功'];
+/**
+ * '不成功' / '未成功' deny 成功: removed before matching, so such a text is 其他 unless it names a failure. Not after
+ * 邀约: a failed invitation ('邀约不成功') was still a reached call.
+ */
+const DENIED_SUCCESS = /(?<!邀约)(不|未|没)成功/g;
 
 /**
  * Classifies call results; remembers each distinct text so a million rows cost one lookup each.
@@ -43,8 +46,7 @@ export class ContactResultClassifier {
     if (!trimmed) return reasonText.trim() ? '成功' : '其他';
     let hit = this.cache.get(trimmed);
     if (hit === undefined) {
-      let normalised = normaliseForMatch(trimmed);
-      for (const d of DENIED_SUCCESS) if (normalised.includes(d)) normalised = normalised.split(d).join('|');
+      const normalised = normaliseForMatch(trimmed).replace(DENIED_SUCCESS, '|');
       hit = firstMatch(normalised, CONTACT_RESULT_RULES) ?? '其他';
       this.cache.set(trimmed, hit);
     }

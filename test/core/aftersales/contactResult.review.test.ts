@@ -33,6 +33,9 @@ const CASES: [text: string, expected: string][] = [
   ['已联系上客户', '成功'],
   ['回访成功', '成功'],
   ['邀约成功', '成功'],
+  // An invitation that failed was still a reached call.
+  ['邀约不成功', '成功'],
+  ['邀约未成功', '成功'],
 ];
 
 describe('ContactResultClassifier: denials and busy lines (review)', () => {
