@@ -14,9 +14,9 @@ export const DESTINATION_RULES: readonly KeywordRule<Exclude<Destination, '未�
 
 /**
  * For the reason text only: a reason that merely names '4S店' ('4S店保养太贵了') says nothing about where the customer
- * went, so the bare 4S words count only in the destination column.
+ * went, and '养车' hides in '保养车', so these words count only in the destination column.
  */
-const BARE_4S = new Set(['4s店', '4s']);
+const BARE_4S = new Set(['4s店', '4s', '养车']);
 const REASON_TEXT_RULES: readonly KeywordRule<Exclude<Destination, '未知'>>[] = DESTINATION_RULES.map((r) => ({
   category: r.category,
   keywords: r.keywords.filter((k) => !BARE_4S.has(k)),
