@@ -37,6 +37,19 @@ const RESULTS: [text: string, expected: string][] = [
   ['车主接了', '成功'],
   ['联系到客户', '成功'],
   ['被转接到留言', '呼转'],
+  // Round 2 (vocabulary B): a negated 接通 is a failure, never 成功.
+  ['一直接通不了', '无法接通'],
+  ['电话不能接通', '无法接通'],
+  ['无法呼通客户', '无法接通'],
+  ['登记号码有误', '号码有误'],
+  ['手机号不正确', '号码有误'],
+  ['号码已经失效', '空号'],
+  ['该号码暂停使用中', '停机'],
+  ['客户去外地了', '人在外地'],
+  ['客户在外面办事', '忙/有事'],
+  ['客户说不要再打来', '拒接'],
+  ['是车主本人', '成功'],
+  ['客户已回复', '成功'],
 ];
 
 const REASONS: [text: string, expected: string][] = [
@@ -62,6 +75,20 @@ const REASONS: [text: string, expected: string][] = [
   ['工作调动去了外省', '外地用车'],
   ['车泡水不要了', '车辆报废'],
   ['车送回收站了', '车辆报废'],
+  // Round 2 (vocabulary B).
+  ['价钱太离谱', '价格'],
+  ['工时收费偏高', '价格'],
+  ['修后还有毛病', '技术'],
+  ['维修效果差', '技术'],
+  ['维修周期太长', '等待'],
+  ['等了半天', '等待'],
+  ['服务人员没礼貌', '服务'],
+  ['意见反映了没回应', '服务'],
+  ['车偶尔才开', '里程少'],
+  ['车不常用', '里程少'],
+  ['车开到外市了', '外地用车'],
+  ['哥哥开了修理厂', '亲友修理厂'],
+  ['车已售出给别人', '车辆转卖'],
   // Denials and unrelated words still do not count.
   ['价格不贵,就是太远', '距离'],
   ['说不清', '其他'],
@@ -87,6 +114,8 @@ describe('after-sales wordings learned from unseen dealer workbooks', () => {
     ['', '4S店收费太高,外面做', '未知'],
     ['', '去了别的4S店', '其他4S店/服务站'],
     ['不清楚', '去了途虎', '快修连锁'],
+    // '保养车' holds '养车': a reason about servicing the car names no quick-service chain.
+    ['', '做完保养车就坏了', '未知'],
   ])('destination %s / %s → %s', (column, reason, expected) => expect(classifyDestination(column, reason)).toBe(expected));
 });
 
