@@ -7,7 +7,7 @@ import { cellText, isMissingText } from './cellText';
 
 export type ContactType = 'call' | 'visit';
 
-const VISIT_WORDS = ['来店', '到店', '进店', '展厅', '来访', '到访', '店访', '进厅', '到厅', 'visit', 'walk-in', 'walkin'];
+const VISIT_WORDS = ['来店', '到店', '进店', '展厅', '来访', '到访', '店访', '进厅', '到厅', '门店', 'visit', 'walk-in', 'walkin'];
 const CALL_WORDS = ['来电', '电话', '致电', '电访', '电询', '热线', 'call', 'phone'];
 /** Short forms a receptionist types in a 来电/来店 column. */
 const VISIT_SHORT = new Set(['店', '访', '厅', 'v', 'V']);

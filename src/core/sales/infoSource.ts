@@ -13,9 +13,9 @@ export type InfoSource = (typeof INFO_SOURCES)[number];
  * and referrals ('朋友在抖音上推荐') are a referral first.
  */
 const KEYWORDS: readonly [InfoSource, readonly string[]][] = [
-  ['亲友', ['亲友', '朋友', '亲戚', '熟人', '老客户', '老客', '同事', '同学', '家人', '邻居', '转介绍', '介绍', '老乡', '车主推荐']],
+  ['亲友', ['亲友', '朋友', '亲戚', '熟人', '老客户', '老客', '买过', '老车主', '增购', '再购', '同事', '同学', '家人', '邻居', '转介绍', '介绍', '老乡', '车主推荐']],
   ['展会', ['展会', '车展', '巡展', '展销', '外展', '博览会', '车博会', '团购会', '展览']],
-  ['路过', ['路过', '顺路', '经过', '过路', '路经', '自然进店', '自行进店', '逛', '附近']],
+  ['路过', ['路过', '顺路', '经过', '路上', '过路', '路经', '自然进店', '自行进店', '逛', '附近']],
   ['广播', ['广播', '电台', '交通台', '音乐台', 'fm', 'FM', '调频']],
   ['电视', ['电视', '央视', 'cctv', 'CCTV', '卫视', '电视台', 'tv', 'TV']],
   ['报纸杂志', ['报纸', '杂志', '晚报', '日报', '早报', '商报', '都市报', '报刊', '期刊', '报']],
@@ -41,8 +41,11 @@ export function readInfoSource(value: unknown): InfoSource | '' {
   const text = cellText(value);
   if (isMissingText(text)) return '';
   for (const cls of INFO_SOURCES) if (text === cls) return cls;
+  // '朋友圈' is WeChat Moments (网络), not a friend: it must not count as a referral word.
+  const referralText = text.includes('朋友圈') ? text.replace(/朋友圈/g, '') : text;
   for (const [cls, words] of KEYWORDS) {
-    for (const w of words) if (text.includes(w)) return cls;
+    const t = cls === '亲友' ? referralText : text;
+    for (const w of words) if (t.includes(w)) return cls;
   }
   return '其他';
 }

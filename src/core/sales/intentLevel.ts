@@ -14,15 +14,15 @@ const LOST_WORDS = ['战败', '已购他牌', '购买他牌', '买了他牌', '�
   // Bought elsewhere: '买了别家', '已在别处买车', '去其他店订了'.
   '别家', '别处', '别的店', '其他店', '其它店', '外店',
   // Bought a rival brand: '已购买竞品', '买了其他品牌'.
-  '竞品', '其他品牌', '其它品牌', '别的品牌'];
+  '竞品', '其他品牌', '其它品牌', '别的品牌', '其他车', '别的车', '不考虑'];
 const ORDERED_WORDS = ['已订车', '订车', '交定金', '付定金', '下定', '下订', '定金', '订金', '已成交', '成交', '订单', '签约', '已购', '已提车', '提车', '交车',
   // Short or spoken forms: '已订', '已定', '定了,等提车', '签了合同'.
-  '已订', '已定', '签了', '合同'];
+  '已订', '已定', '签了', '合同', '下单'];
 /** '定了,等提车', '订了' — but not '约定了' or '预定了时间'. */
 const ORDER_SPOKEN = /(?<![约确决规预商])(定|订)了/;
 /** A negated order ('没定', '未订车', '还没签') is not an order. */
 const ORDER_NEGATED = /(未|没|不|还没|尚未)(订|定|签|交|下|成交)/;
-const NEW_WORDS = ['新客户', '新客', '未评级', '未定级', '未分级', '待评级', '新建', '首次', '新登记', '刚登记', '建卡', '建档', '新线索', '新增', '待定级', '待定', '新来'];
+const NEW_WORDS = ['新客户', '新客', '未评级', '未定级', '未分级', '待评级', '新建', '首次', '新登记', '刚登记', '建卡', '建档', '新线索', '新增', '待定级', '待定', '新来', '初次'];
 
 const CN_NUMBER: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 };
 
@@ -82,9 +82,13 @@ export function readIntentLevel(value: unknown): Parsed<IntentLevel> {
   for (const w of NEW_WORDS) if (text.includes(w)) return 'N';
   const days = horizonDays(text);
   if (Number.isFinite(days)) return levelFromDays(days);
-  if (/(一周|本周|这周|这星期|本星期|马上|近期|立即|这几天|明天|今天|后天)/.test(text)) return 'H';
+  // One-character shorthands: '新' (new), '订' / '定' (ordered), '败' (lost).
+  if (text === '新') return 'N';
+  if (text === '订' || text === '定') return 'O';
+  if (text === '败') return 'F';
+  if (/(一周|本周|这周|这星期|本星期|马上|近期|立即|这几天|明天|今天|后天|随时|周末)/.test(text)) return 'H';
   if (/(两周|半月|下周|下星期|下个星期|下礼拜|下个礼拜)/.test(text)) return 'A';
-  if (/(月底|本月|一月|这个月|这月|当月|月内)/.test(text)) return 'B';
+  if (/(月底|本月|一月|这个月|这月|当月|月内|下个月|下月)/.test(text)) return 'B';
   // Vague or distant horizons are the longest class: '再看看,年后', '春节后', '观望', '不急'.
   if (/(年后|年底|年前|春节|过年|明年|下半年|季度|观望|再看看|不急|不着急|以后再)/.test(text)) return 'C';
   return undefined;

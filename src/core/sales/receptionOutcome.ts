@@ -3,12 +3,12 @@
  * Negated phrasings ('未试驾', '没报价', '未成交') are common in registers and must not count.
  */
 
-const TEST_DRIVE = /(试驾|试乘)/;
-const TEST_DRIVE_NEGATED = /(未|没有|没|不|无|拒绝|拒|暂不|不想|未能)\s*(试驾|试乘|安排试驾)/;
+const TEST_DRIVE = /(试驾|试乘|试车|试了车|试开)/;
+const TEST_DRIVE_NEGATED = /(未|没有|没|不|无|拒绝|拒|暂不|不想|未能)\s*(试驾|试乘|安排试驾|试车|试了车|试开)/;
 /** '报了' and '已报' alone are how a quotation column says yes ('报了名' is not a quotation). */
 const QUOTE = /(报价|报了价|报过价|出价单|报价单|报了(?!名)|已报(?!名))/;
 const QUOTE_NEGATED = /(未|没有|没|不|无|暂未|暂不|未能)\s*(报价|报过价|报了价|报)/;
-const ORDER = /(成交|订车|定车|(交|付)了?(定|订)金|下定|下订|签约|签单|签合同|订单|已订|已定|已购车|提车)/;
+const ORDER = /(成交|订车|定车|(交|付)了?[\d.万千元]*(定|订)金|(?<![约预])订了|下定|下订|签约|签单|签合同|订单|已订|已定|已购车|提车)/;
 const ORDER_NEGATED = /(未|没有|没|不|无|暂未|暂不|未能|取消)\s*(成交|订车|定车|交定金|付定金|交订金|下定|下订|签约|签单|签合同|订单|已订|提车)/;
 
 /** @example mentionsTestDrive('介绍车型后试驾') // true; mentionsTestDrive('未试驾') // false */

@@ -3,7 +3,7 @@ import { contactFromMarks, readContactType, readMark } from '../../../src/core/s
 describe('readContactType', () => {
   const cases: [unknown, 'call' | 'visit' | null | undefined][] = [
     ['来店', 'visit'],
-    ['到店', 'visit'],
+    ['到店', 'visit'], ['门店', 'visit'], ['到店(首次)', 'visit'], ['热线咨询', 'call'],
     ['展厅', 'visit'],
     ['进店', 'visit'],
     ['展厅接待', 'visit'],

@@ -25,6 +25,9 @@ describe('readIntentLevel', () => {
     // Held-out round: numbers with 来/多 and spoken ranges, multi-character numerals, more horizon and new words.
     ['十来天', 'A'], ['二十天内', 'B'], ['二十来天', 'B'], ['三五天', 'H'], ['两三个月', 'C'], ['下个礼拜', 'A'],
     ['年底前', 'C'], ['不着急', 'C'], ['待定级', 'N'], ['新来的', 'N'], ['已购买竞品', 'F'], ['买了其他品牌', 'F'],
+    // Third round: shorthands and more horizon words.
+    ['新', 'N'], ['初次接触', 'N'], ['订', 'O'], ['已下单', 'O'], ['没下单', undefined], ['败', 'F'], ['已买其他车', 'F'], ['不考虑了', 'F'],
+    ['随时可能订', 'H'], ['周末就来', 'H'], ['下个月初', 'B'],
     ['', null], ['—', null], [null, null],
     ['随便看看', undefined], ['X', undefined], ['HA', undefined],
   ];

@@ -24,6 +24,11 @@ describe('reception outcome from free text', () => {
     ['报了名参加试驾活动', true, false, false],
     ['付了订金', false, false, true],
     ['交了订金2000', false, false, true],
+    ['客户试了车', true, false, false],
+    ['没试车', false, false, false],
+    ['当天就订了', false, false, true],
+    ['交了5000定金', false, false, true],
+    ['约了周六再来', false, false, false],
     ['', false, false, false],
   ];
   it.each(cases)('%p → test drive %p, quote %p, order %p', (text, td, quote, order) => {
