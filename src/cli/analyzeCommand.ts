@@ -1,7 +1,8 @@
 /**
  * `churn-desk analyze IN.xlsx --out OUT.xlsx [--as-of YYYY-MM-DD] [--settings FILE.json] [--lang zh-CN|en-US]`.
  * Reads IN (never modified), resolves settings (workbook state < --settings file < --as-of), runs the core,
- * renders the plan into the loaded workbook and writes OUT.
+ * renders the plan and writes OUT. Small inputs are loaded whole and the plan rendered into the loaded workbook
+ * (keeps all of the user's formatting); large ones (src/xlsx/fileEngine.ts) are streamed in and out.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -13,6 +14,9 @@ import { formatIso, parseIso, todayYmd } from '../core/values/dates';
 import { t } from '../i18n';
 import { readWorkbook } from '../xlsx/readWorkbook';
 import { renderPlan } from '../xlsx/renderPlan';
+import { chooseFileEngine } from '../xlsx/fileEngine';
+import { streamReadWorkbook } from '../xlsx/streamReadWorkbook';
+import { streamWriteWorkbook } from '../xlsx/streamWriteWorkbook';
 import { parseArgs, UsageError } from './args';
 import { formatReport } from './report';
 
@@ -66,7 +70,10 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
 
   const progress = args.flags.has('quiet') ? undefined : progressReporter(locale);
   progress?.('reading', 0);
-  const { workbook, sheets, state: stored } = await readWorkbook(input);
+  const streamed = chooseFileEngine(input) === 'stream' ? await streamReadWorkbook(input) : null;
+  const loaded = streamed ? null : await readWorkbook(input);
+  const sheets: SheetInput[] = streamed ? streamed.sheets : loaded!.sheets;
+  const stored = streamed ? streamed.state : loaded!.state;
   const state = stored ?? emptyState();
   // Later sources win: what the workbook remembers, then the --settings file, then --as-of.
   const partial = {
@@ -86,10 +93,16 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
     throw new InputProblem([t(reportLocale, 'cli.error.nothingToAnalyse'), ...reasons].join('\n'));
   }
   progress?.('rendering', 0.9);
-  const { sheetsWritten } = renderPlan(workbook, plan, { previousState: stored, locale: reportLocale });
-  progress?.('writing', 0.95);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  await workbook.xlsx.writeFile(out);
+  let sheetsWritten: string[];
+  if (loaded) {
+    sheetsWritten = renderPlan(loaded.workbook, plan, { previousState: stored, locale: reportLocale }).sheetsWritten;
+    progress?.('writing', 0.95);
+    await loaded.workbook.xlsx.writeFile(out);
+  } else {
+    progress?.('writing', 0.95);
+    sheetsWritten = (await streamWriteWorkbook(streamed!.sheets, plan, out, { previousState: stored, locale: reportLocale })).sheetsWritten;
+  }
   if (progress) process.stderr.write('\n');
 
   const lines = formatReport(plan.report, reportLocale, { asOf: formatIso(asOf), sheetsWritten });

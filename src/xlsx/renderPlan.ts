@@ -37,6 +37,14 @@ export interface RenderOptions {
   /** The state stored in the workbook before this run: says which columns and sheets ChurnDesk owns. */
   previousState?: WorkbookState | null;
   locale?: Locale;
+  /**
+   * 'skip' renders a ColumnWrite's headers, widths, validations and conditional formats but no value cells, and
+   * neither checks nor clears the sheet's cells: the streaming pipeline (streamWriteWorkbook) checks the grids
+   * with checkColumnWriteOnGrid and writes the values itself. Default 'write'.
+   */
+  columnCells?: 'write' | 'skip';
+  /** The grid of a sheet as the pivots' cross-tabs should see it; default: read from the workbook. */
+  sourceGrid?: (sheet: string) => CellValue[][] | undefined;
 }
 
 export interface RenderResult {
@@ -149,10 +157,28 @@ function addConditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormat, colO
   }
 }
 
-function renderColumnWrite(ws: ExcelJS.Worksheet, write: ColumnWrite, owned: OwnedColumns | undefined): void {
+/**
+ * The grid twin of checkColumnWrite: throws OverwriteRefusedError at the first non-empty grid cell a write would
+ * cover outside the columns ChurnDesk owned before. Linear in the cells written.
+ * @example checkColumnWriteOnGrid('保有客户', grid, write, previous?.ownedColumns['保有客户'])
+ */
+export function checkColumnWriteOnGrid(sheet: string, grid: CellValue[][], write: ColumnWrite, owned: OwnedColumns | undefined): void {
+  const lastCol = write.startColumn + write.columns.length - 1;
+  const lastRow = Math.min(Math.max(write.lastDataRow, write.headerRow), grid.length - 1);
+  for (let r = write.headerRow; r <= lastRow; r++) {
+    const row = grid[r];
+    for (let c = write.startColumn; c <= lastCol && c < row.length; c++) {
+      if (ownsColumn(owned, c, r)) continue;
+      const v = row[c];
+      if (v !== '' && v !== undefined) throw new OverwriteRefusedError(sheet, a1(r, c), String(v));
+    }
+  }
+}
+
+function renderColumnWrite(ws: ExcelJS.Worksheet, write: ColumnWrite, owned: OwnedColumns | undefined, cells: 'write' | 'skip' = 'write'): void {
   const lastCol = write.startColumn + write.columns.length - 1;
   // Clear what ChurnDesk wrote last time, so a column dropped from the plan does not linger.
-  if (owned) {
+  if (owned && cells === 'write') {
     const ownedLast = owned.startColumn + owned.headers.length - 1;
     for (let r = owned.headerRow; r <= ws.rowCount - 1; r++) {
       const row = ws.findRow(r + 1);
@@ -175,7 +201,7 @@ function renderColumnWrite(ws: ExcelJS.Worksheet, write: ColumnWrite, owned: Own
     const excelColumn = ws.getColumn(c);
     excelColumn.width = column.width ?? Math.max(10, Math.min(40, column.header.length * 2 + 4));
     const style: Partial<ExcelJS.Style> = { numFmt: fmt };
-    for (let k = 0; k < column.values.length; k++) {
+    for (let k = 0; cells === 'write' && k < column.values.length; k++) {
       const v = column.values[k];
       const cell = ws.getCell(write.firstDataRow + k + 1, c);
       cell.value = excelValue(v);
@@ -308,7 +334,7 @@ function renderPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
   if (print.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${print.footer}` };
 }
 
-function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, workbook: ExcelJS.Workbook, locale: Locale): void {
+function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, workbook: ExcelJS.Workbook, locale: Locale, sourceGrid?: RenderOptions['sourceGrid']): void {
   for (const cell of spec.cells) renderCell(ws, cell);
   for (const table of spec.tables) renderTable(ws, table, locale);
   for (const w of spec.columnWidths ?? []) ws.getColumn(w.col + 1).width = w.width;
@@ -320,10 +346,11 @@ function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, workbook: ExcelJS.W
   for (const v of spec.validations ?? []) addValidation(ws, `${a1(v.row, v.col)}:${a1(v.lastRow, v.lastCol)}`, v.validation);
   for (const pivot of spec.pivots ?? []) {
     const source = workbook.getWorksheet(pivot.source.sheet);
+    const grid = sourceGrid?.(pivot.source.sheet) ?? (source ? worksheetToGrid(source) : undefined);
     const note = ws.getCell(pivot.row + 1, pivot.col + 1);
     note.value = t(locale, 'cli.pivotNote');
     note.style = CELL_STYLES.note;
-    const tab = source ? crossTab(worksheetToGrid(source), pivot, { total: t(locale, 'cli.pivotTotal'), blank: t(locale, 'cli.pivotBlank') }) : null;
+    const tab = grid ? crossTab(grid, pivot, { total: t(locale, 'cli.pivotTotal'), blank: t(locale, 'cli.pivotBlank') }) : null;
     if (!tab) continue;
     tab.forEach((line, r) =>
       line.forEach((v, c) => {
@@ -367,11 +394,11 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
   for (const write of plan.columnWrites) {
     const ws = workbook.getWorksheet(write.sheet);
     if (!ws) throw new MissingSheetError(write.sheet);
-    checkColumnWrite(ws, write, previous?.ownedColumns[write.sheet]);
+    if (options.columnCells !== 'skip') checkColumnWrite(ws, write, previous?.ownedColumns[write.sheet]);
   }
   const ownedColumns: WorkbookState['ownedColumns'] = { ...(previous?.ownedColumns ?? {}), ...plan.state.ownedColumns };
   for (const write of plan.columnWrites) {
-    renderColumnWrite(workbook.getWorksheet(write.sheet)!, write, previous?.ownedColumns[write.sheet]);
+    renderColumnWrite(workbook.getWorksheet(write.sheet)!, write, previous?.ownedColumns[write.sheet], options.columnCells);
     ownedColumns[write.sheet] = { headerRow: write.headerRow, startColumn: write.startColumn, headers: write.columns.map((c) => c.header) };
   }
 
@@ -402,7 +429,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
   for (const spec of plan.sheets) {
     const name = uniqueSheetName(spec.name, [...workbook.worksheets.map((w) => w.name), STATE_SHEET_NAME]);
     const ws = workbook.addWorksheet(name);
-    renderSheet(ws, spec, workbook, locale);
+    renderSheet(ws, spec, workbook, locale, options.sourceGrid);
     sheetsWritten.push(name);
     ownedSheets[spec.key] = name;
     ownedSheetTitles[spec.key] = sheetTitle(spec);
