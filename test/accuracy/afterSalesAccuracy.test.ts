@@ -128,11 +128,11 @@ function rawOf(wb: UnseenAfterSales, v: number, field: keyof Truth): string {
   return field === 'reasonCategory' || field === 'destination' ? wb.truth[v].reasonText : wb.truth[v].lastResultText;
 }
 
-async function measure(runs: { seed: number; layout: 0 | 1 | 2; heldOut: boolean }[]): Promise<Score> {
+async function measure(runs: { seed: number; layout: 0 | 1 | 2; heldOut: boolean | 'C' }[]): Promise<Score> {
   const s: Score = { columns: new Map(COLUMNS.map(([c]) => [c, [0, 0]])), vehicles: [0, 0], phantomRows: 0, duplicates: [0, 0], misses: new Map() };
   for (const { seed, layout, heldOut } of runs) {
     const wb = generateUnseenAfterSales({ seed, vehicles: 250, layout, heldOut });
-    const tag = `${seed}-${layout}-${heldOut ? 'h' : 't'}`;
+    const tag = `${seed}-${layout}-${heldOut === 'C' ? 'c' : heldOut ? 'h' : 't'}`;
     const input = path.join(dir, `in-${tag}.xlsx`);
     const output = path.join(dir, `out-${tag}.xlsx`);
     const settings = path.join(dir, `settings-${tag}.json`);
@@ -158,12 +158,17 @@ function print(title: string, s: Score): void {
   console.log(lines.join('\n'));
 }
 
-function expectAccurate(s: Score): void {
+/** Columns read from free text (the dictionaries), as opposed to the date/number/region rules. */
+const FREE_TEXT = new Set(['最近回访结果', '原因类别', '流失去向', '招揽优先级', '建议动作']);
+
+/** Every vehicle found, no phantom, duplicates marked, every column ≥ 97% (free-text columns ≥ `textBar`). */
+function expectAccurate(s: Score, textBar = 0.97): void {
   expect(s.vehicles[0]).toBe(s.vehicles[1]);
   expect(s.phantomRows).toBe(0);
   expect(s.duplicates[0]).toBe(s.duplicates[1]);
   for (const [col, [ok, total]] of s.columns) {
-    expect({ col, accuracy: ok / total >= 0.97 }).toEqual({ col, accuracy: true });
+    const bar = FREE_TEXT.has(col) ? textBar : 0.97;
+    expect({ col, accuracy: ok / total >= bar }).toEqual({ col, accuracy: true });
   }
 }
 
@@ -179,4 +184,12 @@ test('the same on vocabulary B (held out in round 1: 91.2% results, 86.4% reason
   const s = await measure(LAYOUTS.map((layout) => ({ seed: 4, layout, heldOut: true })));
   print('vocabulary B (held out in round 1)', s);
   expectAccurate(s);
+});
+
+test('vocabulary C (never used to change the product): the honest estimate on unseen wordings', async () => {
+  const s = await measure(LAYOUTS.map((layout) => ({ seed: 5, layout, heldOut: 'C' as const })));
+  print('vocabulary C (never used for fixes)', s);
+  // Measured, not tuned: the rule-defined columns still at 97%; the free-text ones at 90% (first score: results
+  // 95.3%, reasons 93.2%). Raising this bar means fixing the dictionaries on C, after which C is no longer unseen.
+  expectAccurate(s, 0.9);
 });

@@ -247,8 +247,8 @@ export interface LayoutOptions {
   vehicles: number;
   /** 0: plain; 1: columns shuffled + extra columns + real dates; 2: Excel table + English headers mixed in. */
   layout: 0 | 1 | 2;
-  /** Use the held-out vocabulary (see HELD_OUT_RESULT_PHRASES). */
-  heldOut?: boolean;
+  /** Vocabulary B (HELD_OUT_RESULT_PHRASES …) or C (HELD_OUT_C_…, never used to change the product). */
+  heldOut?: boolean | 'C';
 }
 
 /**
@@ -260,8 +260,8 @@ export function generateUnseenAfterSales(opts: LayoutOptions): UnseenAfterSales 
   const pick: Pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   const chance = (p: number) => rnd() < p;
   const asOfYmd = { y: 2026, m: 10, d: 31 };
-  const RESULTS = opts.heldOut ? HELD_OUT_RESULT_PHRASES : RESULT_PHRASES;
-  const REASONS = opts.heldOut ? HELD_OUT_REASON_PHRASES : REASON_PHRASES;
+  const RESULTS = opts.heldOut === 'C' ? HELD_OUT_C_RESULT_PHRASES : opts.heldOut ? HELD_OUT_RESULT_PHRASES : RESULT_PHRASES;
+  const REASONS = opts.heldOut === 'C' ? HELD_OUT_C_REASON_PHRASES : opts.heldOut ? HELD_OUT_REASON_PHRASES : REASON_PHRASES;
   const DESTINATIONS = opts.heldOut ? HELD_OUT_DESTINATION_PHRASES : DESTINATION_PHRASES;
   const asOf = serial(2026, 10, 31);
 
@@ -482,7 +482,7 @@ export function generateUnseenAfterSales(opts: LayoutOptions): UnseenAfterSales 
   const customerSheet = pick(['基盘客户', '车辆档案', '保有车辆']);
   return {
     sheets: [
-      { name: customerSheet, rows, headerRow, asTable: false },
+      { name: customerSheet, rows, headerRow, asTable: opts.layout === 2 },
       { name: pick(['回访登记', '电话回访', '客户回访']), rows: callRows, headerRow: 1, asTable: opts.layout === 2 },
     ],
     customerSheet,
@@ -528,4 +528,34 @@ export const HELD_OUT_DESTINATION_PHRASES: Record<string, readonly string[]> = {
   修理厂: ['外面修理厂', '小修理厂', '街边修车店', '汽修店', '修车铺子', '路边汽修', '私人汽修厂', '综合维修厂', '普通修理厂', '社会维修店'],
   快修连锁: ['途虎', '天猫养车店', '快修连锁店', '驰加汽车', '小拉快修', '精典', '车享家', '快保店', '京东养车', '连锁养车店'],
   '其他4S店/服务站': ['其他4S店', '另一个4S店', '外地4S店', '别的品牌4S', '其他服务站', '别的特约店', '厂家特约维修站', '其它4S', '另外一家4S', '隔壁4S店'],
+};
+
+/**
+ * A third vocabulary C, written last and NEVER used to change the product: its score is the honest estimate of
+ * accuracy on wordings nobody has seen (the harness prints it and holds it to a lower bar, see the test).
+ */
+export const HELD_OUT_C_RESULT_PHRASES: Record<string, readonly string[]> = {
+  成功: ['顺利接通', '已和车主联系', '车主接听,态度好', '电话回访ok', '客户接起了', '联系车主成功', '接听正常', '车主回答了问题'],
+  空号: ['此号为空号', '号码根本不存在', '拨打是空号', '空号码', '号码已经注销', '提示不存在', '空号作废', '该号为空'],
+  停机: ['手机欠费了', '停机啦', '号码处于停机', '已欠费', '电话停机', '停机无法拨打', '号码已停机', '停机暂停服务'],
+  号码有误: ['号码是错的', '对方说号码不对', '打错人了', '不是车主电话', '登记错误', '接电话的是别人', '号码有误需核实', '对方否认是车主'],
+  关机: ['一直是关机', '手机关机状态', '关机,明天再打', '打了关机', '又关机了', '关机无法联系', '手机一直关机', '拨打关机'],
+  无法接通: ['暂时接不通', '拨打不通', '一直打不通', '无法接听通', '电话拨不通', '打不进去', '接不通电话', '无法接通,稍后再试'],
+  无人接听: ['响铃没人接', '无人接听电话', '打了好几次没人接', '没有人接', '电话没人接', '无人接听,已发短信', '响了很久也没接', '客户没接听'],
+  拒接: ['客户直接拒接', '接了就挂断', '客户挂了电话', '客户拒绝', '拒接,态度差', '说了两句就挂了', '客户不愿回访', '一接通就挂掉'],
+  呼转: ['已开呼叫转移', '转到秘书台了', '来电提醒', '呼转到别的号', '呼转秘书台', '语音信箱', '被转到语音信箱', '设了呼转'],
+  '忙/有事': ['客户很忙,稍后联系', '在开会不便', '客户在忙事情', '正在开车,晚点', '客户说有事在忙', '忙,再约', '客户在开会', '没空接'],
+  人在外地: ['客户人在外地', '人在外地出差', '去外地了', '在外地打工', '出差去了', '不在本地', '客户在外省', '客户回老家了'],
+};
+export const HELD_OUT_C_REASON_PHRASES: Record<string, readonly { text: string; dest?: string }[]> = {
+  价格: [h('太贵'), h('4S店东西贵'), h('保养收费太高'), h('觉得收费贵'), h('外面价格低'), h('配件价格太高'), h('工时费贵'), h('价格接受不了')],
+  技术: [h('修得不好'), h('技术水平差'), h('上次没修好'), h('维修后问题依旧'), h('修过之后又坏'), h('师傅技术一般'), h('修理不彻底'), h('维修不专业')],
+  等待: [h('等太长时间'), h('排队太长'), h('车太多了要等'), h('保养时间太长'), h('太慢了'), h('修车慢'), h('等待时间太久'), h('维修效率低')],
+  服务: [h('服务不好'), h('态度太差'), h('接待态度差'), h('顾问不热情'), h('服务不到位'), h('对接待不满意'), h('没人理会'), h('顾问爱理不理')],
+  距离: [h('离得太远'), h('路途远'), h('住得比较远'), h('距离远不方便'), h('太远不想跑'), h('就近修'), h('离家比较远'), h('地点太远')],
+  亲友修理厂: [h('朋友开汽修厂', '修理厂'), h('亲戚有修理厂', '修理厂'), h('朋友处保养'), h('在亲戚那修'), h('熟人开的店'), h('同学的修理厂', '修理厂'), h('亲友修车'), h('朋友那里修车')],
+  车辆转卖: [h('车卖了'), h('车已转卖'), h('车辆已卖'), h('车已经卖掉'), h('过户给别人了'), h('车已转让'), h('已出售'), h('卖车了')],
+  里程少: [h('车开得少'), h('很少开'), h('里程太少'), h('不怎么开车'), h('基本不用车'), h('车子闲置'), h('用车很少'), h('开的很少')],
+  外地用车: [h('车在外地'), h('车常在外地'), h('外地用车'), h('车长期在外省'), h('过路车辆'), h('车在外面工作地'), h('车不在本地了'), h('车调去外地')],
+  车辆报废: [h('车已报废'), h('报废处理了'), h('车撞报废了'), h('车已注销报废'), h('车没有了'), h('全损报废'), h('车撞坏报废'), h('车辆已经报废')],
 };

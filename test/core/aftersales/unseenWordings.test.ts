@@ -50,6 +50,8 @@ const RESULTS: [text: string, expected: string][] = [
   ['客户说不要再打来', '拒接'],
   ['是车主本人', '成功'],
   ['客户已回复', '成功'],
+  // '有人接' (成功) sits inside '没有人接'.
+  ['打了三遍没有人接', '无人接听'],
 ];
 
 const REASONS: [text: string, expected: string][] = [
