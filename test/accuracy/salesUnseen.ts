@@ -191,7 +191,33 @@ const ROUND_2: Vocab = {
     ['试驾后给了报价', true, true], ['', false, false],
   ],
 };
-export const VOCABS = [ROUND_1, ROUND_2];
+/** Round 3: probed against the parsers after round 2's fixes, fixed, then added here as a regression set. */
+const ROUND_3: Vocab = {
+  level: {
+    H: ['H（七日内）', '随时可能订', '周末就来定', 'H级-急'],
+    A: ['A（15日内）', '两个星期内', 'A-较热', '十五天内'],
+    B: ['B（30日内）', '一个月', 'B-温', '下个月初'],
+    C: ['C（90日内）', '三个月以上', 'C-冷', '半年'],
+    N: ['N（未分级）', '新', '初次接触'],
+    O: ['O（已订）', '订', '已付定金', '已下单', '成交了'],
+    F: ['F（战败）', '败', '已买其他车', '不考虑了'],
+  },
+  reasons: [
+    ['别家给的优惠更多', '价格'], ['差了五千块', '价格'], ['送的东西太少', '价格'],
+    ['选了长城哈弗', '竞品'], ['在比亚迪订了车', '竞品'], ['最终购买了特斯拉', '竞品'],
+    ['车太小,家里坐不下', '车型/配置'], ['没有混动版', '车型/配置'], ['后备箱太小', '车型/配置'],
+    ['车要三个月才到', '交车时间'], ['等不了那么久', '交车时间'], ['订车要排期', '交车时间'],
+    ['销售不理人', '服务'], ['业务员换了好几个', '服务'],
+    ['贷款利率太高', '贷款/资金'], ['钱没凑够', '贷款/资金'],
+    ['等明年新款', '暂缓购买'], ['换车计划取消', '暂缓购买'], ['先放一放', '暂缓购买'],
+    ['号码错误', '其他'], ['客户去世', '其他'],
+  ],
+  process: [
+    ['客户试了车', true, false], ['做了试驾,报过价了', true, true], ['没试车', false, false], ['报过价了', false, true],
+    ['给了价格', false, false], ['', false, false],
+  ],
+};
+export const VOCABS = [ROUND_1, ROUND_2, ROUND_3];
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const MODELS = ['凯美瑞', '雷凌', '卡罗拉', 'RAV4荣放', '汉兰达', '亚洲龙', '威兰达'];
@@ -284,6 +310,15 @@ const REGISTER_STYLES: RegisterStyle[] = [
     headers: ['到访日期', '到店时间', '来电|来店', '客户称呼', '手机', '关注车型', '从何得知', '洽谈内容', '客户级别', '是否试驾', '已报价', '是否成交', '接待顾问'],
     marks: true,
     mergedDates: true,
+  },
+  // Round 3.
+  {
+    title: '来访客户登记',
+    headers: ['来访日期', '来访时间', '来电/到店', '客户称呼', '联系手机', '意向车系', '信息来源', '接待内容', '意向级别', '是否试乘试驾', '报价情况', '成交', '接待人员'],
+  },
+  {
+    title: '展厅客流明细',
+    headers: ['日期', '时间段', '来访类型', '姓名', '电话', '车型', '渠道', '过程', '等级', '试驾情况', '是否报价', '处理结果', '顾问'],
   },
 ];
 
@@ -475,7 +510,7 @@ function wideCard(rnd: () => number, prospects: Prospect[], asOf: number, vocab:
  * One workbook of the other system: a register (Sept–Oct 2026) and a prospect card of the given shape.
  * @example const wb = generateUnseen(7, 'long', serial(2026, 10, 31)); wb.register.length // register rows
  */
-export function generateUnseen(seed: number, shape: 'long' | 'wide', asOf: number, round: 1 | 2 = 1): UnseenWorkbook {
+export function generateUnseen(seed: number, shape: 'long' | 'wide', asOf: number, round: 1 | 2 | 3 = 1): UnseenWorkbook {
   const rnd = prng(seed);
   const vocab = VOCABS[round - 1];
   const style = REGISTER_STYLES[(round - 1) * 2 + (shape === 'long' ? 0 : 1)];
