@@ -14,7 +14,9 @@ const LOST_WORDS = ['战败', '已购他牌', '购买他牌', '买了他牌', '�
   // Bought elsewhere: '买了别家', '已在别处买车', '去其他店订了'.
   '别家', '别处', '别的店', '其他店', '其它店', '外店',
   // Bought a rival brand: '已购买竞品', '买了其他品牌'.
-  '竞品', '其他品牌', '其它品牌', '别的品牌', '其他车', '别的车', '不考虑'];
+  '竞品', '其他品牌', '其它品牌', '别的品牌', '不考虑'];
+/** Bought another car ('已买其他车', '提了别的车') — but '对比其他车' is still shopping. */
+const BOUGHT_OTHER_CAR = /(买|购|提|订)了?(其他|其它|别的)车/;
 const ORDERED_WORDS = ['已订车', '订车', '交定金', '付定金', '下定', '下订', '定金', '订金', '已成交', '成交', '订单', '签约', '已购', '已提车', '提车', '交车',
   // Short or spoken forms: '已订', '已定', '定了,等提车', '签了合同'.
   '已订', '已定', '签了', '合同', '下单'];
@@ -75,6 +77,7 @@ export function readIntentLevel(value: unknown): Parsed<IntentLevel> {
   const inside = /(?:^|[^A-Z])([HABCNOF])\s*(级|类)/.exec(upper);
   if (inside) return inside[1] as IntentLevel;
   for (const w of LOST_WORDS) if (text.includes(w)) return 'F';
+  if (BOUGHT_OTHER_CAR.test(text)) return 'F';
   if (!ORDER_NEGATED.test(text)) {
     for (const w of ORDERED_WORDS) if (text.includes(w)) return 'O';
     if (ORDER_SPOKEN.test(text)) return 'O';
