@@ -2,11 +2,11 @@
  * Reads a large .xlsx file row by row with exceljs's streaming WorkbookReader straight into the grids the core
  * takes (the same values readWorkbook gives: '' for blank, dates as serial numbers, formulas as cached results),
  * keeping besides each grid only what the streaming writer needs to write the sheet back faithfully enough:
- * each cell's number format (so dates stay dates), the formulas of formula cells, the column widths and the
- * sheet's visibility. No exceljs cell object outlives its row, so memory stays near the size of the grids.
+ * each cell's number format (so dates stay dates), the formulas of formula cells and the sheet's visibility. No exceljs cell object outlives its row, so memory stays near the size of the grids.
  *
- * Not kept (the in-memory path keeps them, see analyzeCommand's choice by size): fonts, fills, borders, merges,
- * the user's own validations, conditional formats and tables on source sheets.
+ * Not kept (the in-memory path keeps them, see fileEngine.ts): fonts, fills, borders, merges, column widths
+ * (exceljs 4.4's streaming reader drops <cols>: it calls Column.fromModel with the wrong arguments), the user's
+ * own validations, conditional formats and tables on source sheets.
  */
 import * as fs from 'fs';
 import { StringDecoder } from 'string_decoder';
@@ -32,8 +32,6 @@ export interface StreamedSheet {
   formats: CellFormats;
   /** Formula text (without '=') of formula cells, by `row * 16384 + col`. */
   formulas: Map<number, string>;
-  /** Column widths by 0-based column. */
-  widths: Map<number, number>;
   visibility: 'visible' | 'hidden' | 'veryHidden';
 }
 
@@ -60,7 +58,16 @@ interface RowLike {
 }
 interface WorksheetReaderLike extends AsyncIterable<RowLike> {
   name: string;
-  columns: { width?: number; number?: number; min?: number; max?: number }[] | null;
+}
+
+/**
+ * Text with OOXML's _xHHHH_ escapes decoded (how Excel and streamWriteWorkbook store control characters and CR;
+ * exceljs hands them over undecoded). Other values pass through.
+ * @example decodeEscapes('a_x000D_b') // 'a\rb'
+ */
+export function decodeEscapes(v: CellValue): CellValue {
+  if (typeof v !== 'string' || v.indexOf('_x') < 0) return v;
+  return v.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 async function readSheet(ws: WorksheetReaderLike): Promise<Omit<StreamedSheet, 'visibility'>> {
@@ -76,13 +83,13 @@ async function readSheet(ws: WorksheetReaderLike): Promise<Omit<StreamedSheet, '
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const c = colNumber - 1;
       const raw = cell.value;
-      const v = toCellValue(raw);
-      if (v === '') return;
-      while (out.length < c) out.push('');
-      out[c] = v;
+      const v = decodeEscapes(toCellValue(raw));
       if (raw !== null && typeof raw === 'object' && 'formula' in raw && typeof raw.formula === 'string' && raw.formula !== '') {
         formulas.set(cellKey(r, c), raw.formula);
       }
+      if (v === '') return;
+      while (out.length < c) out.push('');
+      out[c] = v;
       const fmt = cell.numFmt;
       if (fmt && fmt !== 'General') {
         let k = formatIndex.get(fmt);
@@ -101,12 +108,7 @@ async function readSheet(ws: WorksheetReaderLike): Promise<Omit<StreamedSheet, '
     if (out.length > width) width = out.length;
   }
   for (const r of grid) while (r.length < width) r.push('');
-  const widths = new Map<number, number>();
-  for (const col of ws.columns ?? []) {
-    const n = col.number ?? col.min;
-    if (n !== undefined && typeof col.width === 'number' && Number.isFinite(col.width)) widths.set(n - 1, col.width);
-  }
-  return { name: ws.name, grid, formats, formulas, widths };
+  return { name: ws.name, grid, formats, formulas };
 }
 
 /** A byte stream as text, decoded across chunk boundaries. */

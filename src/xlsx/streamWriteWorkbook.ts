@@ -35,15 +35,20 @@ interface Appended {
 
 const CHUNK_CHARS = 1 << 16;
 
-/** Text escaped for XML element content, with characters XML 1.0 cannot hold written the OOXML way (_xHHHH_). */
+/**
+ * Text escaped for XML element content. Characters XML 1.0 cannot hold, and CR (which XML parsers turn into LF),
+ * are written the OOXML way, _xHHHH_, as Excel does (exceljs would drop them); a literal '_x0041_' becomes
+ * '_x005F_x0041_'. streamReadWorkbook decodes both back.
+ * @example xmlText('a<b\u0007') // 'a&lt;b_x0007_'
+ */
 export function xmlText(s: string): string {
-  if (!/[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/.test(s)) return s;
+  if (!/[&<>\u0000-\u0008\u000b-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/.test(s)) return s;
   return s
     .replace(/_(x[0-9a-fA-F]{4})_/g, '_x005F_$1_')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+    .replace(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
 function xmlAttr(s: string): string {
@@ -121,15 +126,22 @@ function* sheetRows(sheet: StreamedSheet, appended: Appended[], headerIds: Map<s
   const { grid, formats, formulas } = sheet;
   const letters: string[] = [];
   const letter = (c: number) => letters[c] ?? (letters[c] = columnLetter(c));
+  // A formula never calculated reads as '' (as Office shows it) but is still written: rows reach their last formula.
+  const rowEnd = new Map<number, number>();
+  for (const key of formulas.keys()) {
+    const r = Math.floor(key / 16384);
+    rowEnd.set(r, Math.max(rowEnd.get(r) ?? 0, (key % 16384) + 1));
+  }
   let chunk = '';
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r];
-    if (row.length === 0) continue;
+    const end = Math.max(row.length, rowEnd.get(r) ?? 0);
+    if (end === 0) continue;
     const fmts = formats.rows[r];
     let cells = '';
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v === '' || v === undefined) continue;
+    for (let c = 0; c < end; c++) {
+      const v = row[c] ?? '';
+      if (v === '' && (rowEnd.size === 0 || !formulas.has(cellKey(r, c)))) continue;
       const ref = `${letter(c)}${r + 1}`;
       let s: string | undefined;
       let isAppended = false;
@@ -149,7 +161,8 @@ function* sheetRows(sheet: StreamedSheet, appended: Appended[], headerIds: Map<s
       const formula = isAppended ? undefined : formulas.get(cellKey(r, c));
       if (formula !== undefined) {
         const f = `<f>${xmlText(formula)}</f>`;
-        if (typeof v === 'number') cells += `<c r="${ref}"${style}>${f}<v>${v}</v></c>`;
+        if (v === '') cells += `<c r="${ref}"${style}>${f}</c>`;
+        else if (typeof v === 'number') cells += `<c r="${ref}"${style}>${f}<v>${v}</v></c>`;
         else if (typeof v === 'boolean') cells += `<c r="${ref}"${style} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
         else cells += `<c r="${ref}"${style} t="str">${f}<v>${xmlText(v)}</v></c>`;
       } else if (typeof v === 'number' && Number.isFinite(v)) {
@@ -217,7 +230,6 @@ export async function streamWriteWorkbook(sheets: StreamedSheet[], plan: Workboo
   for (const sheet of sheets) {
     const ws = skeleton.addWorksheet(sheet.name, { state: sheet.visibility });
     placeholders.set(ws, sheet);
-    for (const [c, width] of sheet.widths) ws.getColumn(c + 1).width = width;
     // A1 decides whether a sheet ChurnDesk made is still its own (renderPlan's ownership check).
     const a1 = sheet.grid[0]?.[0];
     if (a1 !== undefined && a1 !== '') ws.getCell(1, 1).value = a1;
