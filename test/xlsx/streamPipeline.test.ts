@@ -160,6 +160,22 @@ describe('streamReadWorkbook', () => {
     expect(customers.formulas.get(4 * 16384 + 4)).toBe('D5*2');
   });
 
+  test('Chinese inline strings spanning many zip chunks read intact (exceljs alone garbles them)', async () => {
+    const target = file('inline.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target, useSharedStrings: false });
+    const ws = writer.addWorksheet('展厅登记');
+    const expected: string[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const text = `${CITIES[i % CITIES.length]}${'咸宁'.repeat(i % 7)}`;
+      expected.push(text);
+      ws.addRow([text]).commit();
+    }
+    ws.commit();
+    await writer.commit();
+    const { sheets } = await streamReadWorkbook(target);
+    expect(sheets[0].grid.map((r) => r[0])).toEqual(expected);
+  });
+
   test('a text file is a NotAWorkbookError', async () => {
     const bad = file('bad.xlsx');
     fs.writeFileSync(bad, 'not a zip');
