@@ -265,7 +265,9 @@ export async function streamWriteWorkbook(sheets: StreamedSheet[], plan: Workboo
   }
 
   // 3. Zip: every skeleton part as is, except each placeholder's rows.
-  const entries = readZipEntries(Buffer.from(await skeleton.xlsx.writeBuffer()));
+  // Stored, not deflated: every part is deflated once, by zlib, when the output is written.
+  const skeletonZip = await skeleton.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
+  const entries = readZipEntries(Buffer.from(skeletonZip));
   const parts = sheetParts(entries);
   const placeholderParts = new Map<string, StreamedSheet>();
   for (const [name, sheet] of kept) {
@@ -275,6 +277,7 @@ export async function streamWriteWorkbook(sheets: StreamedSheet[], plan: Workboo
   const zip = new ZipFileWriter(out);
   try {
     for (const [path, data] of entries) {
+      if (path.endsWith('/')) continue; // jszip's folder entries: an .xlsx needs none
       const sheet = placeholderParts.get(path);
       if (!sheet) {
         await zip.addEntry(path, [data]);
