@@ -42,12 +42,14 @@ const CHUNK_CHARS = 1 << 16;
  * @example xmlText('a<b\u0007') // 'a&lt;b_x0007_'
  */
 export function xmlText(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
   if (!/[&<>\u0000-\u0008\u000b-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/.test(s)) return s;
   return s
     .replace(/_(x[0-9a-fA-F]{4})_/g, '_x005F_$1_')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
+    // eslint-disable-next-line no-control-regex -- as above
     .replace(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 

@@ -10,7 +10,6 @@ import * as fs from 'fs';
 import * as zlib from 'zlib';
 
 const LOCAL_HEADER = 0x04034b50;
-const DATA_DESCRIPTOR = 0x08074b50;
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const MAX_32 = 0xffffffff;
@@ -60,7 +59,8 @@ interface CentralRecord {
 }
 
 /**
- * Writes a zip file entry by entry (deflate, data descriptors). Not reentrant: one entry at a time.
+ * Writes a zip file entry by entry (deflate; each local header's sizes are filled in once its entry is written).
+ * Not reentrant: one entry at a time.
  * @example
  * const zip = new ZipFileWriter('out.xlsx');
  * await zip.addEntry('a.xml', ['<a/>']);
@@ -91,7 +91,7 @@ export class ZipFileWriter {
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL_HEADER, 0);
     header.writeUInt16LE(20, 4); // version needed
-    header.writeUInt16LE(0x0808, 6); // bit 3: sizes in the data descriptor; bit 11: UTF-8 name
+    header.writeUInt16LE(0x0800, 6); // bit 11: UTF-8 name
     header.writeUInt16LE(8, 8); // deflate
     header.writeUInt32LE(0x00210000, 10); // DOS time/date: 1980-01-01 00:00
     this.write(header.subarray(0, 26));
@@ -120,12 +120,13 @@ export class ZipFileWriter {
     deflate.end();
     await ended;
     if (size > MAX_32 || compressedSize > MAX_32 || this.offset > MAX_32) throw new Error(`zip entry too large for a non-Zip64 file: ${path}`);
-    const descriptor = Buffer.alloc(16);
-    descriptor.writeUInt32LE(DATA_DESCRIPTOR, 0);
-    descriptor.writeUInt32LE(crc >>> 0, 4);
-    descriptor.writeUInt32LE(compressedSize, 8);
-    descriptor.writeUInt32LE(size, 12);
-    this.write(descriptor);
+    // The sizes go back into the local header (not a trailing data descriptor): streaming unzippers such as
+    // exceljs's find a descriptor by scanning for its signature, which deflated data can contain by chance.
+    const sizes = Buffer.alloc(12);
+    sizes.writeUInt32LE(crc >>> 0, 0);
+    sizes.writeUInt32LE(compressedSize, 4);
+    sizes.writeUInt32LE(size, 8);
+    fs.writeSync(this.fd, sizes, 0, 12, offset + 14);
     this.records.push({ name, crc: crc >>> 0, compressedSize, size, offset });
   }
 
@@ -137,7 +138,7 @@ export class ZipFileWriter {
       h.writeUInt32LE(CENTRAL_HEADER, 0);
       h.writeUInt16LE(20, 4); // version made by
       h.writeUInt16LE(20, 6); // version needed
-      h.writeUInt16LE(0x0808, 8);
+      h.writeUInt16LE(0x0800, 8);
       h.writeUInt16LE(8, 10);
       h.writeUInt32LE(0x00210000, 12);
       h.writeUInt32LE(r.crc, 16);

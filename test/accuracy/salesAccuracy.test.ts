@@ -211,7 +211,6 @@ describe.each([1, 2, 3] as const)('sales side on unseen registers and prospect c
     table['留资率 months exact'] = measures.leadRateMonths.join('/');
     table['funnel stages exact'] = measures.funnel.join('/');
     table['source (info only)'] = `${(100 * pct(measures.sources)).toFixed(1)}% (${measures.sources.join('/')})`;
-    // eslint-disable-next-line no-console
     console.log(`sales accuracy on unseen data, vocabulary round ${round}\n${Object.entries(table).map(([k, v]) => `  ${k.padEnd(20)} ${v}`).join('\n')}\nfirst misses:\n  ${(process.env.SALES_MISSES ? measures.misses.filter((x) => x.includes(process.env.SALES_MISSES as string)) : measures.misses).slice(0, 40).join('\n  ')}`);
   });
 
