@@ -2,10 +2,13 @@
  * Finds which sheet of a workbook is the customer base, the call log, the showroom register and the prospect
  * cards — by content, never by sheet name (exports are often called 'Sheet1').
  *
- * Every sheet is scored as every kind on its first 30 rows; a kind's score counts recognised fields, counts
- * fields only that kind has (purchase date, call result, arrival time, next follow-up date …) a second time, and
- * adds a bonus when the kind's required fields are all there. The best (sheet, kind) pairs are then taken best
- * first, so each kind gets one sheet and each sheet at most one kind.
+ * Every sheet is scored as every kind on its first 30 rows. A recognised field counts by how distinctive it is
+ * for the kind: one point for each other kind that has no such field (name and phone, which every kind has, count
+ * nothing; VIN and plate count for the customer base and the call log against the register and the prospect
+ * cards; 回访结果, 来店/来电, 信息来源, 意向级别, 跟踪日期 count most). A kind whose required fields are all there
+ * gets a bonus. Kinds are then assigned so that each sheet gets at most one kind, each kind at most one sheet,
+ * and the total score is the highest possible (not greedily: a call log that also looks a bit like a register
+ * must not take the register's place when the real register is there).
  */
 import { STATE_SHEET_NAME } from '../plan/types';
 import type { SheetInput } from '../plan/types';
@@ -40,22 +43,86 @@ export interface DetectOptions {
   ownedColumns?: Record<string, OwnedColumns>;
 }
 
-/** Fields that appear in exactly one kind: they tell the kinds apart. */
-const DISTINCTIVE: Record<SheetKind, ReadonlySet<Field>> = (() => {
-  const counts = new Map<Field, number>();
-  for (const k of SHEET_KINDS) for (const f of fieldsOf(k)) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const out = {} as Record<SheetKind, ReadonlySet<Field>>;
-  for (const k of SHEET_KINDS) out[k] = new Set(fieldsOf(k).filter((f) => counts.get(f) === 1));
+/**
+ * How much each field of a kind tells that kind apart: the number of other kinds that have no such field
+ * (0 for name and phone, 3 for fields only that kind has).
+ */
+const DISTINCTIVENESS: Record<SheetKind, ReadonlyMap<Field, number>> = (() => {
+  const fieldSets = new Map<SheetKind, Set<Field>>(SHEET_KINDS.map((k) => [k, new Set(fieldsOf(k))]));
+  const out = {} as Record<SheetKind, ReadonlyMap<Field, number>>;
+  for (const k of SHEET_KINDS) {
+    const weights = new Map<Field, number>();
+    for (const f of fieldsOf(k)) {
+      let lacking = 0;
+      for (const other of SHEET_KINDS) if (other !== k && !fieldSets.get(other)?.has(f)) lacking++;
+      weights.set(f, lacking);
+    }
+    out[k] = weights;
+  }
   return out;
 })();
 
-/** How well a mapped sheet fits its kind (for choosing between sheets and kinds). */
+/** Numbered follow-up groups (第1次跟进日期 …) are a prospect card's own mark. */
+const FOLLOW_UP_GROUPS_WEIGHT = 6;
+
+/**
+ * How well a mapped sheet fits its kind (for choosing between sheets and kinds): the distinctiveness of its
+ * recognised fields, plus a bonus when the kind's required fields are all there; 0 when nothing distinctive was
+ * recognised.
+ *
+ * @example kindRank(mapSheet({ name: 'S', grid: [['日期', '来电(店)', '信息来源']] }, 'register')) // 3 + 3 + 2 + 4 = 12
+ */
 export function kindRank(mapped: MappedSheet): number {
+  const weights = DISTINCTIVENESS[mapped.kind];
   let distinctive = 0;
-  for (const f of Object.keys(mapped.columns) as Field[]) if (DISTINCTIVE[mapped.kind].has(f)) distinctive++;
-  if (mapped.followUpGroups.length > 0) distinctive += 2;
+  for (const f of Object.keys(mapped.columns) as Field[]) distinctive += weights.get(f) ?? 0;
+  if (mapped.followUpGroups.length > 0) distinctive += FOLLOW_UP_GROUPS_WEIGHT;
   if (distinctive === 0) return 0;
-  return mapped.score + distinctive + (mapped.missingRequired.length === 0 ? REQUIRED_BONUS : 0);
+  return distinctive + (mapped.missingRequired.length === 0 ? REQUIRED_BONUS : 0);
+}
+
+interface Candidate {
+  sheetIndex: number;
+  kind: SheetKind;
+  rank: number;
+}
+
+/**
+ * Each sheet at most one kind, each kind at most one sheet, highest total rank. Exact, by dynamic programming over
+ * the sheets and the set of kinds already given (4 kinds: 16 sets), so linear in the number of sheets.
+ * On a tie the earlier sheet takes the kind (two copies of the same base: the first is used).
+ */
+function assignKinds(candidates: readonly Candidate[], sheetCount: number): Map<number, SheetKind> {
+  const bySheet: Candidate[][] = Array.from({ length: sheetCount }, () => []);
+  for (const c of candidates) bySheet[c.sheetIndex].push(c);
+  const kindBit = (k: SheetKind): number => 1 << SHEET_KINDS.indexOf(k);
+  const masks = 1 << SHEET_KINDS.length;
+  // best[i][mask]: the best total from sheet i on, when the kinds in mask are already taken.
+  const best: Float64Array[] = Array.from({ length: sheetCount + 1 }, () => new Float64Array(masks));
+  for (let i = sheetCount - 1; i >= 0; i--) {
+    for (let mask = 0; mask < masks; mask++) {
+      let value = best[i + 1][mask];
+      for (const c of bySheet[i]) {
+        const bit = kindBit(c.kind);
+        if (mask & bit) continue;
+        value = Math.max(value, c.rank + best[i + 1][mask | bit]);
+      }
+      best[i][mask] = value;
+    }
+  }
+  const chosen = new Map<number, SheetKind>();
+  let mask = 0;
+  for (let i = 0; i < sheetCount; i++) {
+    // Taking a kind is preferred over skipping on a tie (earlier sheet first), then the higher rank, then kind order.
+    const options = bySheet[i]
+      .filter((c) => !(mask & kindBit(c.kind)) && c.rank + best[i + 1][mask | kindBit(c.kind)] === best[i][mask])
+      .sort((a, b) => b.rank - a.rank || SHEET_KINDS.indexOf(a.kind) - SHEET_KINDS.indexOf(b.kind));
+    if (options.length > 0) {
+      chosen.set(i, options[0].kind);
+      mask |= kindBit(options[0].kind);
+    }
+  }
+  return chosen;
 }
 
 /** The first rows of a sheet: enough to decide its kind without touching a million rows. */
@@ -73,7 +140,7 @@ function head(sheet: SheetInput): SheetInput {
 export function detectSheets(sheets: readonly SheetInput[], options: DetectOptions = {}): DetectedSheets {
   const ignored: DetectedSheets['ignored'] = [];
   const owned = new Set((options.ownedSheetNames ?? []).map((n) => n.toLowerCase()));
-  const candidates: { sheetIndex: number; kind: SheetKind; rank: number }[] = [];
+  const candidates: Candidate[] = [];
   const inputs: SheetInput[] = [];
   for (const sheet of sheets) {
     if (sheet.name === STATE_SHEET_NAME) {
@@ -86,10 +153,12 @@ export function detectSheets(sheets: readonly SheetInput[], options: DetectOptio
     }
     const i = inputs.push(sheet) - 1;
     const firstRows = head(sheet);
-    // A sheet competes for every kind whose required fields it has; when it has none complete, only for its
-    // best kind (so a second copy of the customer base is not taken for a showroom register).
-    const complete: { sheetIndex: number; kind: SheetKind; rank: number }[] = [];
-    let best: { sheetIndex: number; kind: SheetKind; rank: number } | null = null;
+    // A sheet competes for every kind whose required fields it has, and for its best kind even when incomplete
+    // (a register without a 来电/来店 column is still a register; the pane asks for the missing column). It does not
+    // compete for a kind it fits only partly and less well than another (so a second copy of the customer base
+    // is not taken for a call log).
+    let best: Candidate | null = null;
+    const complete: Candidate[] = [];
     for (const kind of SHEET_KINDS) {
       const mapped = mapSheet(firstRows, kind, { userMapping: options.mappings?.[sheet.name], ownedHeaders: options.ownedHeaders, ownedColumns: options.ownedColumns?.[sheet.name] });
       const rank = kindRank(mapped);
@@ -98,19 +167,17 @@ export function detectSheets(sheets: readonly SheetInput[], options: DetectOptio
       if (mapped.missingRequired.length === 0) complete.push(cand);
       if (!best || rank > best.rank) best = cand;
     }
-    if (complete.length > 0) candidates.push(...complete);
-    else if (best) candidates.push(best);
+    candidates.push(...complete);
+    if (best && !complete.includes(best)) candidates.push(best);
   }
-  // Best first; on a tie the earlier sheet, then the kind order above.
-  candidates.sort((a, b) => b.rank - a.rank || a.sheetIndex - b.sheetIndex || SHEET_KINDS.indexOf(a.kind) - SHEET_KINDS.indexOf(b.kind));
+  const chosen = assignKinds(candidates, inputs.length);
   const result: DetectedSheets = { ignored };
   const usedSheets = new Set<number>();
-  for (const c of candidates) {
-    if (usedSheets.has(c.sheetIndex) || result[c.kind]) continue;
-    usedSheets.add(c.sheetIndex);
-    const sheet = inputs[c.sheetIndex];
+  for (const [sheetIndex, kind] of chosen) {
+    usedSheets.add(sheetIndex);
+    const sheet = inputs[sheetIndex];
     // Map the whole sheet only once its kind is known (data rows need every row).
-    result[c.kind] = mapSheet(sheet, c.kind, { userMapping: options.mappings?.[sheet.name], ownedHeaders: options.ownedHeaders, ownedColumns: options.ownedColumns?.[sheet.name] });
+    result[kind] = mapSheet(sheet, kind, { userMapping: options.mappings?.[sheet.name], ownedHeaders: options.ownedHeaders, ownedColumns: options.ownedColumns?.[sheet.name] });
   }
   for (let i = 0; i < inputs.length; i++) {
     if (usedSheets.has(i)) continue;

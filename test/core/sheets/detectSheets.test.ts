@@ -3,6 +3,7 @@ import { detectSheets } from '../../../src/core/sheets/detectSheets';
 import type { Grid, SheetInput } from '../../../src/core/plan/types';
 import type { SheetKind } from '../../../src/core/sheets/types';
 import * as F from './fixtures/workbook';
+import * as A from './fixtures/ambiguous';
 
 const BY_KIND: [SheetKind, Grid][] = [
   ['customers', F.customersGrid],
@@ -94,5 +95,48 @@ describe('detectSheets', () => {
     expect(d.customers?.sheet.name).toBe('S');
     expect(d.customers?.ownedStart).toBe(F.CUSTOMER_HEADERS.length);
     expect(d.calls?.sheet.name).toBe('C');
+  });
+});
+
+describe('detectSheets: sheets that look like another kind', () => {
+  const { bareRegisterGrid, registerLikeCallLogs, plainProspectsGrid } = A;
+
+  it.each(registerLikeCallLogs)('a register with no call/visit column keeps its kind next to a call log (%s), in both orders', (_label, callLog) => {
+    for (const sheets of [
+      [{ name: 'Sheet1', grid: bareRegisterGrid }, { name: 'Sheet2', grid: callLog }],
+      [{ name: 'Sheet1', grid: callLog }, { name: 'Sheet2', grid: bareRegisterGrid }],
+    ]) {
+      const d = detectSheets(sheets);
+      expect(d.register?.sheet.grid).toBe(bareRegisterGrid);
+      expect(d.calls?.sheet.grid).toBe(callLog);
+    }
+  });
+
+  it('a register with no call/visit column alone is a register, missing only that column', () => {
+    const d = detectSheets([{ name: 'Sheet1', grid: bareRegisterGrid }]);
+    expect(d.register?.missingRequired).toEqual(['contactType', 'callMark', 'visitMark']);
+    expect(d.calls).toBeUndefined();
+  });
+
+  it.each(registerLikeCallLogs)('four kinds named Sheet1..Sheet4 in any order, or renamed, keep one assignment (call log: %s)', (_label, callLog) => {
+    const byKind: [SheetKind, Grid][] = [
+      ['customers', F.dmsCustomersGrid],
+      ['calls', callLog],
+      ['register', bareRegisterGrid],
+      ['prospects', plainProspectsGrid],
+    ];
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }),
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 4, maxLength: 4 }),
+        fc.boolean(),
+        (order, names, renamed) => {
+          const sheets: SheetInput[] = order.map((k, i) => ({ name: renamed ? names[i] : `Sheet${i + 1}`, grid: byKind[k][1] }));
+          const d = detectSheets(sheets);
+          return byKind.every(([kind, grid]) => d[kind]?.sheet.grid === grid) && d.ignored.length === 0;
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
