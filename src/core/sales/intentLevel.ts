@@ -6,6 +6,7 @@
 import type { IntentLevel } from '../settings/settings';
 import type { Parsed } from './arrivalTime';
 import { cellText, isMissingText } from './cellText';
+import { TENTATIVE_ORDER } from './receptionOutcome';
 
 export const INTENT_LEVELS: readonly IntentLevel[] = ['H', 'A', 'B', 'C', 'N', 'O', 'F'];
 
@@ -78,7 +79,9 @@ export function readIntentLevel(value: unknown): Parsed<IntentLevel> {
   if (inside) return inside[1] as IntentLevel;
   for (const w of LOST_WORDS) if (text.includes(w)) return 'F';
   if (BOUGHT_OTHER_CAR.test(text)) return 'F';
-  if (!ORDER_NEGATED.test(text)) {
+  // '考虑订车', '想订', '打算下周下单': not ordered yet; the horizon decides, else it is a hot prospect (H, below).
+  const tentative = TENTATIVE_ORDER.test(text);
+  if (!ORDER_NEGATED.test(text) && !tentative) {
     for (const w of ORDERED_WORDS) if (text.includes(w)) return 'O';
     if (ORDER_SPOKEN.test(text)) return 'O';
   }
@@ -94,5 +97,7 @@ export function readIntentLevel(value: unknown): Parsed<IntentLevel> {
   if (/(月底|本月|一月|这个月|这月|当月|月内|下个月|下月)/.test(text)) return 'B';
   // Vague or distant horizons are the longest class: '再看看,年后', '春节后', '观望', '不急'.
   if (/(年后|年底|年前|春节|过年|明年|下半年|季度|观望|再看看|不急|不着急|以后再)/.test(text)) return 'C';
+  // DOMAIN.md is silent on a considered order; a dealer treats a customer weighing an order as about to buy.
+  if (tentative) return 'H';
   return undefined;
 }

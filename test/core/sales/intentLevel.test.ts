@@ -28,6 +28,8 @@ describe('readIntentLevel', () => {
     // Third round: shorthands and more horizon words.
     ['新', 'N'], ['初次接触', 'N'], ['订', 'O'], ['已下单', 'O'], ['没下单', undefined], ['败', 'F'], ['已买其他车', 'F'], ['提了别的车', 'F'], ['在对比其他车', undefined], ['不考虑了', 'F'],
     ['随时可能订', 'H'], ['周末就来', 'H'], ['下个月初', 'B'],
+    // Considering an order is a hot prospect, not an order; a horizon, when given, still decides.
+    ['考虑订车', 'H'], ['考虑下单', 'H'], ['想订', 'H'], ['打算交定金', 'H'], ['打算下周下单', 'A'], ['考虑后订车', 'O'],
     ['', null], ['—', null], [null, null],
     ['随便看看', undefined], ['X', undefined], ['HA', undefined],
   ];

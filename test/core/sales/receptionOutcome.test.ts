@@ -29,6 +29,18 @@ describe('reception outcome from free text', () => {
     ['当天就订了', false, false, true],
     ['交了5000定金', false, false, true],
     ['约了周六再来', false, false, false],
+    // Considering an order is not an order; only 订车 / 已订 / 交定金 / 下单 are.
+    ['考虑订车', false, false, false],
+    ['考虑下单', false, false, false],
+    ['想订', false, false, false],
+    ['客户想订车,回去商量', false, false, false],
+    ['打算交定金', false, false, false],
+    ['有意向订车', false, false, false],
+    ['已订', false, false, true],
+    ['下单', false, false, true],
+    ['当场下单', false, false, true],
+    ['没下单', false, false, false],
+    ['考虑后当天订车', false, false, true],
     ['', false, false, false],
   ];
   it.each(cases)('%p → test drive %p, quote %p, order %p', (text, td, quote, order) => {
