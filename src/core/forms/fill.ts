@@ -6,6 +6,7 @@ import type { CellValue } from '../plan/types';
 import type { FormDefinition } from './types';
 import type { FormFillData } from './fillData';
 import type { FormRowValues } from './renderForm';
+import { serialToYmd, ymdToSerial } from '../values/dates';
 
 /** A dataset value as a cell value: numbers (finite), strings and booleans pass; anything else is blank. */
 function toCell(v: unknown): CellValue | undefined {
@@ -25,6 +26,21 @@ export function readPath(row: unknown, path: string | readonly string[]): unknow
 }
 
 /**
+ * The serial range [from, to) of the latest month among the rows' dates at `path`; null when no row has a date.
+ * @example latestMonthRange([{ date: 46296 }, { date: 46326 }], 'date') // October 2026: { from: 46296, to: 46327 }
+ */
+export function latestMonthRange(rows: readonly unknown[], path: string): { from: number; to: number } | null {
+  let latest = -Infinity;
+  for (const r of rows) {
+    const d = readPath(r, path);
+    if (typeof d === 'number' && Number.isFinite(d) && d > latest) latest = d;
+  }
+  if (!Number.isFinite(latest)) return null;
+  const { y, m } = serialToYmd(latest);
+  return { from: ymdToSerial({ y, m, d: 1 }), to: ymdToSerial(m === 12 ? { y: y + 1, m: 1, d: 1 } : { y, m: m + 1, d: 1 }) };
+}
+
+/**
  * The rows a filled form shows, or undefined when the form has no dataset or the data holds none (then the form is
  * printed blank). Linear in the dataset size.
  * @example fillRows(formDefinition('F01')!, { register: [row] })?.[0].name // row.name
@@ -37,7 +53,12 @@ export function fillRows(def: FormDefinition, data: FormFillData | undefined): F
     .filter((c) => c.field && !c.formula)
     .map((c) => ({ key: c.key, path: c.field!.split('.'), simple: c.field!.indexOf('.') < 0 ? c.field! : null }));
   const rows: FormRowValues[] = [];
+  const month = def.fillMonthOf ? latestMonthRange(dataset, def.fillMonthOf) : null;
   for (const item of dataset) {
+    if (month) {
+      const d = readPath(item, def.fillMonthOf!);
+      if (!(typeof d === 'number' && d >= month.from && d < month.to)) continue;
+    }
     const values: FormRowValues = {};
     for (const c of mapped) {
       const raw = c.simple !== null && item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[c.simple] : readPath(item, c.path);

@@ -186,7 +186,11 @@ describe('filled 展厅来电/店登记表', () => {
     // The data: 12 calls (every third row), 25 visits, 28 rows with a phone.
     expect(register.filter((r) => r.contactType === '来电')).toHaveLength(12);
     const p = a1(0, headerCol(sheet, '电话').col).replace(/\d+$/, '');
-    expect(summary('留资率')).toBe(`IFERROR(COUNTA(${p}${first + 1}:${p}${first + 37})/COUNTA(${letter}${first + 1}:${letter}${first + 37}),"")`);
+    // 留资 counts readable phones only (SUMPRODUCT over the 电话 range), over all rows with a contact type.
+    const rate = summary('留资率')!;
+    expect(rate.startsWith('IFERROR(SUMPRODUCT(ISNUMBER(-')).toBe(true);
+    expect(rate).toContain(`${p}${first + 1}:${p}${first + 37},`);
+    expect(rate.endsWith(`/COUNTA(${letter}${first + 1}:${letter}${first + 37}),"")`)).toBe(true);
     // The drop-downs cover the filled rows.
     expect(sheet.validations!.find((v) => v.col === c)).toMatchObject({ row: first, lastRow: first + 36 });
   });

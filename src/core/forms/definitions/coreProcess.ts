@@ -2,7 +2,7 @@
 import type { FormBody, FormSummary } from '../types';
 import {
   CONTACT_TYPES, DEALER, DEFEAT, FOLLOW_METHODS, GENDERS, LEVELS, LEVEL_NOTE, MAKER, MONTH, PAYMENT, PERIOD,
-  REVIEWER, SATISFACTION, SOURCES, SOURCE_NOTE, countA, countIf, date, field, fields, int, list, money, pct, product,
+  REVIEWER, SATISFACTION, countPhones, SOURCES, SOURCE_NOTE, countA, countIf, date, field, fields, int, list, money, pct, product,
   pairSum, ratio, rowSum, seq, shareIf, text, time, totalRatio, weekdayOf, yesno,
 } from './helpers';
 
@@ -35,8 +35,9 @@ const register: FormBody = {
   summaries: [
     { label: '来电批数', formula: countIf('contactType', '来电'), format: 'number' },
     { label: '来店批数', formula: countIf('contactType', '来店'), format: 'number' },
-    { label: '留有客户资料数', formula: countA('phone'), format: 'number' },
-    { label: '留资率', formula: `IFERROR(${countA('phone')}/${countA('contactType')},"")`, format: 'percent' },
+    // 留资 is a readable phone number, not any text: '不愿留' / '未留' in the 电话 column leave no contact details.
+    { label: '留有客户资料数', formula: countPhones('phone'), format: 'number' },
+    { label: '留资率', formula: `IFERROR(${countPhones('phone')}/${countA('contactType')},"")`, format: 'percent' },
   ],
   notes: [SOURCE_NOTE, LEVEL_NOTE],
   signatures: ['前台客户接待', '客服经理', '展厅经理'],
@@ -49,6 +50,7 @@ const traffic: FormBody = {
   id: 'F02',
   kind: 'grid',
   fillFrom: 'traffic',
+  fillMonthOf: 'date',
   headerFields: [DEALER, MONTH, MAKER],
   columns: [
     date('date', '日期', { field: 'date', width: 10 }),

@@ -1,0 +1,206 @@
+/**
+ * The 三表一卡 forms filled from the sample workbook, with every total and rate computed by LibreOffice (not by us):
+ * `churn-desk sample --vehicles 300 --seed 5` → `churn-desk forms --from sample --only 1,2,3,4` → soffice → CSV per
+ * sheet. The expected numbers come from the sample itself: rows counted with exceljs, and the core's own register
+ * reading and traffic table (readRegister + computeTraffic) and prospect outcome, never from the generated forms.
+ * LibreOffice is required: the test fails when soffice is missing.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { generateFormsWorkbook } from '../../src/cli/formsCommand';
+import { runSampleCommand } from '../../src/cli/sampleCommand';
+import { formDefinition } from '../../src/core/forms';
+import { detectSheets } from '../../src/core/sheets/detectSheets';
+import { readRegister, CONTACT_CALL, CONTACT_VISIT, FLAG_LEAD, FLAG_ORDER } from '../../src/core/sales/registerFacts';
+import { computeTraffic } from '../../src/core/sales/traffic';
+import { readProspects } from '../../src/core/sales/prospectFacts';
+import { prospectOutcome } from '../../src/core/sales/prospectOutcome';
+import { IssueCollector } from '../../src/core/sales/issueCollector';
+import { resolveSettings } from '../../src/core/settings/settings';
+import { serialToYmd, ymdToSerial } from '../../src/core/values/dates';
+import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { convertToCsv } from '../support/libreOffice';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'churn-forms-lo-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const sample = path.join(dir, 'sample.xlsx');
+const out = path.join(dir, 'forms.xlsx');
+const AS_OF = '2026-10-31';
+
+/** Column index of a form column by key. */
+const col = (id: string, key: string) => formDefinition(id)!.columns!.findIndex((c) => c.key === key);
+/** A CSV value as a number; LibreOffice writes a percent-formatted cell as '51.2%'. */
+const num = (s: string | undefined) => {
+  if (s === undefined || s.trim() === '') return NaN;
+  return s.trim().endsWith('%') ? Number(s.trim().slice(0, -1)) / 100 : Number(s);
+};
+
+/** Rows between the grid's header and its totals row ('合计' in `labelCol`), as LibreOffice wrote them. */
+function gridRows(grid: string[][], headerText: string, labelCol: number, headerRows = 1) {
+  const header = grid.findIndex((r) => r[0] === headerText);
+  const totals = grid.findIndex((r, i) => i > header && (r[labelCol] ?? '').startsWith('合计'));
+  return { header, totals, rows: grid.slice(header + headerRows, totals), total: grid[totals] ?? [] };
+}
+
+/** Value of a summary pair under the grid ('留资率:' then its computed cell). */
+function summary(grid: string[][], label: string): string | undefined {
+  for (const r of grid) {
+    const i = r.indexOf(`${label}:`);
+    if (i >= 0) return r.slice(i + 1).find((v) => v.trim() !== '');
+  }
+  return undefined;
+}
+
+describe('三表一卡 from the sample, computed by LibreOffice', () => {
+  let csv: (sheet: string) => string[][];
+  let sheets: string[] = [];
+  // Expected, from the sample.
+  let registerSheetRows = 0;
+  let latestMonth = { y: 0, m: 0 };
+  let monthRows = 0;
+  let monthCalls = 0;
+  let monthVisits = 0;
+  let monthLeads = 0;
+  let trafficDays: { date: number; visits: number; calls: number; leads: number; orders: number }[] = [];
+  let lostProspects = 0;
+  let prospectIds: string[] = [];
+  let followUpCount = 0;
+
+  beforeAll(async () => {
+    const write = process.stdout.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    try {
+      await runSampleCommand(['--out', sample, '--vehicles', '300', '--seed', '5', '--as-of', AS_OF], 'zh-CN');
+    } finally {
+      process.stdout.write = write;
+    }
+    const res = await generateFormsWorkbook(['--out', out, '--from', sample, '--only', '1,2,3,4', '--as-of', AS_OF], 'zh-CN');
+    sheets = res.sheets;
+
+    // Independent count with exceljs: register rows under the header that hold anything and are not a total.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sample);
+    const reg = wb.worksheets.find((w) => w.name.includes('登记'))!;
+    let headerRow = 0;
+    reg.eachRow((row, n) => {
+      if (!headerRow && row.values && (row.values as unknown[]).includes('进-离')) headerRow = n;
+    });
+    reg.eachRow((row, n) => {
+      if (n <= headerRow) return;
+      const first = String(row.getCell(1).value ?? '');
+      if (!/^(合计|总计)/.test(first)) registerSheetRows++;
+    });
+
+    // The core's reading of the same workbook.
+    const read = await readWorkbook(sample);
+    const detected = detectSheets(read.sheets);
+    const facts = readRegister(detected.register!, new IssueCollector());
+    let latest = -Infinity;
+    for (let i = 0; i < facts.count; i++) if (facts.date[i] > latest) latest = facts.date[i];
+    latestMonth = serialToYmd(latest);
+    for (let i = 0; i < facts.count; i++) {
+      const d = facts.date[i];
+      if (Number.isNaN(d)) continue;
+      const ymd = serialToYmd(d);
+      if (ymd.y !== latestMonth.y || ymd.m !== latestMonth.m) continue;
+      monthRows++;
+      if (facts.contact[i] === CONTACT_CALL) monthCalls++;
+      if (facts.contact[i] === CONTACT_VISIT) monthVisits++;
+      if (facts.flags[i] & FLAG_LEAD) monthLeads++;
+    }
+    void FLAG_ORDER;
+    const settings = resolveSettings({ analysisDate: AS_OF });
+    const traffic = computeTraffic(facts, settings.sales);
+    trafficDays = traffic.days
+      .filter((d) => {
+        const ymd = serialToYmd(d.date);
+        return ymd.y === latestMonth.y && ymd.m === latestMonth.m;
+      })
+      .map((d) => ({ date: d.date, ...d.total }));
+
+    const pFacts = readProspects(detected.prospects!, new IssueCollector());
+    const outcome = prospectOutcome(pFacts, ymdToSerial({ y: 2026, m: 10, d: 31 }), settings);
+    for (let p = 0; p < pFacts.count; p++) {
+      if (outcome.level[p] === 'F') lostProspects++;
+      // The card follows open prospects: ordered (O) and lost (F) ones are closed.
+      if (outcome.level[p] === 'O' || outcome.level[p] === 'F') continue;
+      prospectIds.push(pFacts.id[p]);
+      followUpCount += pFacts.followUps[p];
+    }
+    prospectIds = prospectIds.filter((id) => id);
+
+    csv = convertToCsv(path.join(dir, 'profile'), out, dir);
+    if (process.env.KEEP_CSV) fs.cpSync(dir, process.env.KEEP_CSV, { recursive: true });
+  }, 170000);
+
+  it('writes the four forms', () => {
+    expect(sheets).toEqual(['展厅来电-店登记表', '展厅客流量统计表', '意向客户流失分析表', '意向客户跟踪卡']);
+    expect(registerSheetRows).toBeGreaterThan(100);
+  });
+
+  it('展厅来电/店登记表 holds the month’s register rows; LibreOffice’s totals count them', () => {
+    const grid = csv('展厅来电-店登记表');
+    const { rows, total } = gridRows(grid, '序号', 0);
+    expect(monthRows).toBeGreaterThan(10);
+    expect(rows).toHaveLength(monthRows);
+    expect(rows.map((r) => num(r[0]))).toEqual(rows.map((_, i) => i + 1));
+    // COUNTA over 来电(店): every row has a contact type in the sample.
+    expect(num(total[col('F01', 'contactType')])).toBe(monthCalls + monthVisits);
+    expect(monthCalls + monthVisits).toBe(monthRows);
+    expect(num(summary(grid, '来电批数'))).toBe(monthCalls);
+    expect(num(summary(grid, '来店批数'))).toBe(monthVisits);
+    expect(num(summary(grid, '留有客户资料数'))).toBe(monthLeads);
+    expect(num(summary(grid, '留资率'))).toBeCloseTo(monthLeads / monthRows, 6);
+  });
+
+  it('展厅客流量统计表: LibreOffice’s totals equal the core’s traffic table, rates are numbers', () => {
+    const grid = csv('展厅客流量统计表');
+    const { rows, total } = gridRows(grid, '日期', 0, 2);
+    const sum = (k: 'visits' | 'calls' | 'leads' | 'orders') => trafficDays.reduce((a, d) => a + d[k], 0);
+    expect(rows).toHaveLength(trafficDays.length);
+    const got = {
+      visits: num(total[col('F02', 'visits')]),
+      calls: num(total[col('F02', 'calls')]),
+      batches: num(total[col('F02', 'batches')]),
+      leads: num(total[col('F02', 'leads')]),
+      orders: num(total[col('F02', 'orders')]),
+    };
+    const want = { visits: sum('visits'), calls: sum('calls'), batches: sum('visits') + sum('calls'), leads: sum('leads'), orders: sum('orders') };
+    expect(got).toEqual(want);
+    expect(want.visits).toBeGreaterThan(0);
+    // The slot columns of each day add up to the day's batches (no visit lost for want of a slot).
+    rows.forEach((r, i) => {
+      expect([i, num(r[col('F02', 'visits')]) || 0, num(r[col('F02', 'calls')]) || 0]).toEqual([i, trafficDays[i].visits, trafficDays[i].calls]);
+    });
+    expect(num(total[col('F02', 'leadRate')])).toBeCloseTo(want.leads / want.batches, 6);
+    expect(num(total[col('F02', 'closeRate')])).toBeCloseTo(want.orders / want.visits, 6);
+    // Day rows: a rate wherever its base is non-zero, never an error value.
+    for (const r of rows) {
+      const batches = num(r[col('F02', 'batches')]);
+      const rate = r[col('F02', 'leadRate')];
+      expect(rate).not.toMatch(/#|Err/);
+      if (batches > 0) expect(num(rate)).toBeCloseTo(num(r[col('F02', 'leads')]) / batches, 6);
+    }
+    // 展厅销售率 waits for 当月销售总量 (entered by the user): blank, not an error.
+    expect(total[col('F02', 'salesRate')]).toBe('');
+  });
+
+  it('意向客户流失分析表 holds one row per F prospect', () => {
+    const grid = csv('意向客户流失分析表');
+    const { rows, total } = gridRows(grid, '序号', 0);
+    expect(lostProspects).toBeGreaterThan(0);
+    expect(rows).toHaveLength(lostProspects);
+    expect(num(total[col('F03', 'name')])).toBe(lostProspects);
+    expect(rows.every((r) => r[col('F03', 'name')] !== '')).toBe(true);
+  });
+
+  it('意向客户跟踪卡 holds the open prospects’ follow-ups', () => {
+    const grid = csv('意向客户跟踪卡');
+    const header = grid.findIndex((r) => r[0] === '客户编号');
+    const rows = grid.slice(header + 1).filter((r) => /^YX/.test(r[0] ?? ''));
+    expect(rows).toHaveLength(followUpCount);
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(prospectIds));
+  });
+});
