@@ -247,6 +247,8 @@ export function readProspects(mapped: MappedSheet, issues: IssueCollector): Pros
       continue;
     }
     let rowLatest = -1;
+    // The level recorded with the row's latest follow-up, -1 when that follow-up recorded none.
+    let latestGroupLevel = -1;
     for (const g of mapped.followUpGroups) {
       const gc = g.columns;
       const d = date(row, r, gc.followDate, 'followDate');
@@ -257,17 +259,24 @@ export function readProspects(mapped: MappedSheet, issues: IssueCollector): Pros
       const counts = !Number.isNaN(d) || result !== '' || method !== '';
       if (!counts && gLevel < 0 && Number.isNaN(gNext)) continue;
       const eventDate = Number.isNaN(d) ? -1 : d;
-      if (counts && eventDate > rowLatest) rowLatest = eventDate;
+      if (counts && eventDate >= rowLatest) {
+        if (eventDate > rowLatest || gLevel >= 0) latestGroupLevel = gLevel;
+        rowLatest = eventDate;
+      }
       // Groups are numbered in time order: the group's place in the row breaks a tie, not its content.
       apply({ p, rank: 0, date: eventDate, counts, level: gLevel, next: gNext, reason: '', result, bought: '', consultant: '' });
     }
-    // The row's own state, dated at its latest follow-up so it wins a tie with that group.
+    // The row's own state, dated at its latest follow-up so it wins a tie with that group. Its level column is the
+    // card's current level only when the latest follow-up recorded none (DOMAIN.md: the level at the latest
+    // follow-up) — or when it closes the card (O/F: the order or the loss happened after the follow-ups).
+    const ownLevel = levelOf(row, r, c.level);
+    const ownLevelCounts = latestGroupLevel < 0 || ownLevel === O || ownLevel === F;
     apply({
       p,
       rank: 3,
       date: rowLatest,
       counts: false,
-      level: levelOf(row, r, c.level),
+      level: ownLevelCounts ? ownLevel : -1,
       next: date(row, r, c.nextDate, 'nextDate'),
       reason: rowReason,
       result: '',

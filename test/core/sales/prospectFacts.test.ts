@@ -29,6 +29,21 @@ describe('readProspects', () => {
     expect(facts.levelBefore[0]).toBe(0); // H
   });
 
+  it("on a wide card the latest follow-up's level wins over the card's own level column (DOMAIN: level at the latest follow-up)", () => {
+    const WIDE = ['客户编号', '客户姓名', '联系电话', '意向级别', '第1次跟进日期', '第1次跟进结果', '第1次跟进级别', '第2次跟进日期', '第2次跟进结果', '第2次跟进级别'];
+    const mapped = mapSheet({ name: '卡', grid: [WIDE,
+      ['P1', '甲', '', 'B', day(10, 10), '再看看', 'C', day(10, 20), '约周末到店', 'H'],
+      // The latest follow-up recorded no level: the card's own column is its current level.
+      ['P2', '乙', '', 'A', day(10, 10), '再看看', 'B', day(10, 20), '电话未接', ''],
+      // A closing level on the card (战败, 已订车) is what happened last, whatever the follow-ups said before.
+      ['P3', '丙', '', '战败', day(10, 10), '有意向', 'H', day(10, 20), '买了别家', 'H'],
+      ['P4', '丁', '', '', day(10, 10), '有意向', 'C', day(10, 20), '交定金', '已订车'],
+    ] }, 'prospects');
+    expect(mapped.followUpGroups.map((g) => g.columns.level)).toEqual([6, 9]);
+    const outcome = prospectOutcome(readProspects(mapped, new IssueCollector()), day(10, 31), DEFAULT_SETTINGS);
+    expect(outcome.level).toEqual(['H', 'A', 'F', 'O']);
+  });
+
   it('reads a recorded defeat reason without a level as lost, and a missing level as N', () => {
     const { facts, outcome } = analyse([
       ['P1', '甲', '', day(10, 20), '电话', '不买了', '', '', '预算不足', '张三', ''],
