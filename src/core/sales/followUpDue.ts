@@ -9,7 +9,7 @@ import { FOLLOW_STATUS } from './labels';
 export interface FollowUpState {
   /** Due date serial, null when none (closed, or nothing to count from). */
   due: number | null;
-  /** '逾期' | '按时' | '已结案' | '' (nothing to count from). */
+  /** '逾期' | '按时' | '已结案' | '无跟踪日期' (a live prospect with nothing to count from). */
   status: string;
   /** Days from the due date to the analysis date when overdue, else null. */
   overdueDays: number | null;
@@ -36,7 +36,7 @@ export function followUpState(
   if (!Number.isNaN(recordedNext)) due = recordedNext;
   else {
     const base = !Number.isNaN(latest) ? latest : created;
-    if (Number.isNaN(base)) return { due: null, status: '', overdueDays: null };
+    if (Number.isNaN(base)) return { due: null, status: FOLLOW_STATUS.noDate, overdueDays: null };
     due = base + sales.levelIntervalDays[level];
   }
   return asOf > due

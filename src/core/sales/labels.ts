@@ -3,8 +3,11 @@
  * run recognise them, so they stay the exact zh-CN words whatever the UI language (headers and captions are i18n).
  */
 
-/** 跟踪状态 values. */
-export const FOLLOW_STATUS = { overdue: '逾期', onTime: '按时', closed: '已结案' } as const;
+/**
+ * 跟踪状态 values. DOMAIN.md names 逾期 / 按时 / 已结案; it is silent on a live prospect with no follow-up date and
+ * no created date to count from: that one says so (无跟踪日期) rather than a blank a user would read as "fine".
+ */
+export const FOLLOW_STATUS = { overdue: '逾期', onTime: '按时', closed: '已结案', noDate: '无跟踪日期' } as const;
 
 /** Funnel stages (DOMAIN.md): every row → readable phone → test drive → quotation → order. */
 export const FUNNEL_STAGES = ['来电/来店', '留资', '试乘试驾', '报价', '成交'] as const;

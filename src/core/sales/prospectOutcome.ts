@@ -9,12 +9,12 @@ import { followUpState } from './followUpDue';
 import { FOLLOW_STATUS } from './labels';
 import { LEVEL_CODES, type ProspectFacts } from './prospectFacts';
 
-/** Status codes in ProspectOutcome.status. */
+/** Status codes in ProspectOutcome.status. STATUS_NONE: a live prospect with no date to count from (无跟踪日期). */
 export const STATUS_NONE = 0;
 export const STATUS_ON_TIME = 1;
 export const STATUS_OVERDUE = 2;
 export const STATUS_CLOSED = 3;
-export const STATUS_LABELS = ['', FOLLOW_STATUS.onTime, FOLLOW_STATUS.overdue, FOLLOW_STATUS.closed] as const;
+export const STATUS_LABELS = [FOLLOW_STATUS.noDate, FOLLOW_STATUS.onTime, FOLLOW_STATUS.overdue, FOLLOW_STATUS.closed] as const;
 
 export interface ProspectOutcome {
   /** Level letter per prospect: the latest recorded, N when never rated. */

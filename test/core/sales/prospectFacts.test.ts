@@ -1,5 +1,5 @@
 import { readProspects } from '../../../src/core/sales/prospectFacts';
-import { prospectOutcome } from '../../../src/core/sales/prospectOutcome';
+import { prospectOutcome, STATUS_LABELS } from '../../../src/core/sales/prospectOutcome';
 import { followUpState } from '../../../src/core/sales/followUpDue';
 import { IssueCollector } from '../../../src/core/sales/issueCollector';
 import { mapSheet } from '../../../src/core/sheets/mapSheet';
@@ -60,6 +60,18 @@ describe('readProspects', () => {
     expect(facts.followUps[0]).toBe(0);
     expect(outcome.due[0]).toBe(day(10, 27));
     expect(outcome.overdueDays[0]).toBe(4);
+  });
+
+  it('says 无跟踪日期 for a live prospect with no follow-up date and no created date (not a blank 跟踪状态)', () => {
+    const { outcome } = analyse([
+      ['P1', '甲', '', '', '电话', '有意向', 'B', '', '', '张三', ''],
+      ['P2', '乙', '', '', '', '', '战败', '', '价格', '张三', ''],
+    ]);
+    expect(outcome.level).toEqual(['B', 'F']);
+    expect(Number.isNaN(outcome.due[0])).toBe(true);
+    expect(STATUS_LABELS[outcome.status[0]]).toBe('无跟踪日期');
+    expect(STATUS_LABELS[outcome.status[1]]).toBe('已结案');
+    expect(followUpState('A', NaN, NaN, NaN, day(10, 31), DEFAULT_SETTINGS.sales)).toEqual({ due: null, status: '无跟踪日期', overdueDays: null });
   });
 
   it('reports unreadable dates and levels with their cells', () => {
