@@ -121,6 +121,16 @@ describe('forms print through LibreOffice', () => {
     expect(new Set(pageForm).size).toBe(defs.length);
   });
 
+  it('prints the portrait rosters and indicator sheet (16–18, 48) upright on one page each', () => {
+    // They are forced portrait: under 100 characters wide (fit to width shrinks them to ~94%), and a month of day
+    // rows would need two landscape pages.
+    const pagesOf = (id: string) => pageForm.filter((f) => defs[f]?.id === id).length;
+    const ids = ['F16', 'F17', 'F18', 'F48'].filter((id) => defs.some((d) => d.id === id));
+    expect(ids.map((id) => [id, pagesOf(id)])).toEqual(ids.map((id) => [id, 1]));
+    const widthOf = (id: string) => formColumnWidths(defs.find((d) => d.id === id)!).reduce((a, b) => a + b, 0);
+    expect(ids.filter((id) => widthOf(id) > 100)).toEqual([]);
+  });
+
   it('embeds a CJK font, and every font', () => {
     const fonts = parsePdfFonts(execFileSync('pdffonts', [pdf], { encoding: 'utf8' }));
     expect(fonts.length).toBeGreaterThan(0);
