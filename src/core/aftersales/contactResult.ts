@@ -4,6 +4,7 @@
  * before 成功; '已停机' before '关机'-like words; a number that does not exist before everything else.
  */
 import type { ContactResult } from './labels';
+import { otherCityIn } from './otherCity';
 import { firstMatch, normaliseForMatch, type KeywordRule } from './text';
 
 type Category = Exclude<ContactResult, '未回访'>;
@@ -26,6 +27,9 @@ export const CONTACT_RESULT_RULES: readonly KeywordRule<Category>[] = [
   { category: '成功', keywords: ['已接通', '接通', '通了', '客户接听', '已接听', '接听', '正常', '成功', '已联系', '已回访', '联系上', '本人接', '沟通', '接的电话', '接了', '联系到', '聊', '有人接', '说了情况', '本人', '回复', '完成', '回应', '电访', '通上话'] },
 ];
 
+/** Categories a named other city overrides (those listed after 人在外地 in the table, and no match). */
+const AFTER_AWAY = new Set<Category>(['忙/有事', '成功', '其他']);
+
 /**
  * '不成功' / '未成功' deny 成功: removed before matching, so such a text is 其他 unless it names a failure. Not after
  * 邀约: a failed invitation ('邀约不成功') was still a reached call.
@@ -40,6 +44,13 @@ const DENIED_SUCCESS = /(?<!邀约)(不|未|没)成功/g;
 export class ContactResultClassifier {
   private readonly cache = new Map<string, Category>();
 
+  /**
+   * @param localRegions settings.localRegions: a text placing the customer in another city ('人在北京') is 人在外地
+   * unless that city is local (with an empty list every named city is another one: a note names a city only
+   * when it is not the dealer's own).
+   */
+  constructor(private readonly localRegions: readonly string[] = []) {}
+
   /** @example new ContactResultClassifier().classify('  已停机 ', '') // '停机' */
   classify(resultText: string, reasonText: string): Category {
     const trimmed = resultText.trim();
@@ -48,7 +59,9 @@ export class ContactResultClassifier {
     if (hit === undefined) {
       const normalised = normaliseForMatch(trimmed).replace(DENIED_SUCCESS, '|');
       hit = firstMatch(normalised, CONTACT_RESULT_RULES) ?? '其他';
-      this.cache.set(trimmed, hit);
+      // Another city ranks where 人在外地 does: after the failures, before 忙/有事 and 成功.
+      if (AFTER_AWAY.has(hit) && otherCityIn(trimmed, this.localRegions) !== null) hit = '人在外地';
+      if (this.cache.size < 100000) this.cache.set(trimmed, hit);
     }
     // An unrecognised wording on a call that recorded a churn reason: only a reached customer gives a reason.
     return hit === '其他' && reasonText.trim() ? '成功' : hit;

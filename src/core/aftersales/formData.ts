@@ -52,7 +52,7 @@ export function afterSalesFormData(ctx: SummaryContext, failed: FailedFigures, m
   const calls = a.calls;
   const match = a.callMatch;
   if (calls && match) {
-    const contact = new ContactResultClassifier();
+    const contact = new ContactResultClassifier(ctx.settings.localRegions);
     const texts = new ActionTexts(a, ctx.settings, t);
     for (let i = 0; i < calls.rows.length; i++) {
       const v = match.vehicleOfCall[i];

@@ -7,6 +7,7 @@
  */
 import { EXTERNAL_REASONS, INTERNAL_REASONS, type ReasonCategory } from '../settings/settings';
 import type { ReasonClass } from './labels';
+import { otherCityIn } from './otherCity';
 import { firstMatch, normaliseForMatch, type KeywordRule } from './text';
 
 export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
@@ -40,11 +41,19 @@ export function reasonClass(category: ReasonCategory): ReasonClass {
   return '其他';
 }
 
+/** Categories a named other city overrides: those after 外地用车 in the table, and no match. */
+const AFTER_AWAY = new Set<ReasonCategory>(['里程少', '价格', '技术', '等待', '服务', '距离', '其他']);
+
 export class ReasonClassifier {
-  private readonly rules: KeywordRule<ReasonCategory>[];
+  private readonly user: KeywordRule<ReasonCategory>[];
   private readonly cache = new Map<string, ReasonCategory>();
 
-  constructor(extra: Partial<Record<ReasonCategory, string[]>> = {}) {
+  /**
+   * @param extra settings.extraReasonKeywords (tried first)
+   * @param localRegions settings.localRegions: a reason placing the customer in another city ('搬到上海了',
+   * '去深圳工作') is 外地用车 unless that city is local.
+   */
+  constructor(extra: Partial<Record<ReasonCategory, string[]>> = {}, private readonly localRegions: readonly string[] = []) {
     const user: KeywordRule<ReasonCategory>[] = [];
     for (const [category, words] of Object.entries(extra) as [ReasonCategory, string[] | undefined][]) {
       // Only the known categories: a typo in the settings must not invent a category the summaries do not list.
@@ -52,7 +61,7 @@ export class ReasonClassifier {
       const keywords = (words ?? []).map(normaliseForMatch).filter((k) => k.length > 0);
       if (keywords.length) user.push({ category, keywords });
     }
-    this.rules = [...user, ...REASON_RULES];
+    this.user = user;
   }
 
   /**
@@ -66,8 +75,14 @@ export class ReasonClassifier {
     if (hit === undefined) {
       let s = normaliseForMatch(trimmed);
       for (const d of DENIALS) if (s.includes(d)) s = s.split(d).join('|');
-      hit = firstMatch(s, this.rules) ?? '其他';
-      this.cache.set(trimmed, hit);
+      let found = firstMatch(s, this.user);
+      if (found === null) {
+        found = firstMatch(s, REASON_RULES) ?? '其他';
+        // Another city ranks where 外地用车 does: after a sold or scrapped car and a friend's garage, before 远.
+        if (AFTER_AWAY.has(found) && otherCityIn(trimmed, this.localRegions) !== null) found = '外地用车';
+      }
+      hit = found;
+      if (this.cache.size < 100000) this.cache.set(trimmed, hit);
     }
     return hit;
   }

@@ -44,7 +44,7 @@ export function monthlyCounts(ctx: SummaryContext): MonthlyCounts {
   const byMonth = new Map<string, Counts>();
   const total: Counts = [0, 0, 0, 0];
   if (calls) {
-    const contact = new ContactResultClassifier();
+    const contact = new ContactResultClassifier(ctx.settings.localRegions);
     const noDate = t('aftersales.noDate');
     const blank = t('aftersales.blank');
     for (let i = 0; i < calls.rows.length; i++) {
