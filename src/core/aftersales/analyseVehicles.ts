@@ -6,7 +6,6 @@ import type { ReasonCategory, Settings } from '../settings/settings';
 import type { Ymd } from '../values/dates';
 import { classifyVehicle, localityOf } from './classify';
 import { ContactResultClassifier } from './contactResult';
-import { otherCityIn } from './otherCity';
 import { classifyDestination } from './destination';
 import type { ContactResult, Destination, LocalityLabel, Priority, ReasonClass, Status, WarrantyLabel } from './labels';
 import { matchCalls, matchVehicles, type CallMatch, type Vehicles } from './matchVehicles';
@@ -85,8 +84,6 @@ export function analyseVehicles(customers: CustomerTable, calls: CallTable | nul
     lastResult[v] = latest < 0 || !calls ? '未回访' : contact.classify(calls.result[latest], calls.reason[latest]);
     const text = withReason < 0 || !calls ? '' : calls.reason[withReason].trim();
     reasonText[v] = text;
-    // No region recorded, but the call places the customer in another city ('搬到上海了'): out of town.
-    if (!vehicles.region[v].trim() && otherCityIn(text, settings.localRegions) !== null) locality[v] = '外地';
     const category = text ? reasons.classify(text) : '';
     reasonCategory[v] = category;
     reasonClassOf[v] = category ? reasonClass(category) : '';
