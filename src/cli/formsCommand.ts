@@ -1,9 +1,11 @@
 /**
- * `churn-desk forms --out FILE.xlsx [--only N,N,…] [--from DATA.xlsx] [--as-of YYYY-MM-DD] [--lang zh-CN|en-US]`.
+ * `churn-desk forms --out FILE.xlsx [--only N,N,…] [--from DATA.xlsx] [--period all|YYYY-MM] [--as-of YYYY-MM-DD]
+ * [--lang zh-CN|en-US]`.
  *
  * Writes the standard dealer form pack into a new workbook: every form (58 sheets) or the ones named by --only
  * (seed numbers 1–51, 51-1, 51-2, AS1–AS5, or ids such as F01). With --from, the dealer's workbook is read (never
- * modified), analysed, and the forms whose data it holds are filled; the others stay blank. The sheets are rendered
+ * modified), analysed, and the forms whose data it holds are filled; the others stay blank. --period picks the rows
+ * of the dated forms (三表一卡): all (default, every row) or one month. The sheets are rendered
  * by the file adapter's renderer (src/xlsx/renderPlan.ts), the same one `analyze` uses.
  */
 import * as fs from 'fs';
@@ -13,7 +15,7 @@ import type { WorkbookPlan, WorkbookState } from '../core/plan/types';
 import { resolveSettings, type Locale, type Settings } from '../core/settings/settings';
 import { emptyState } from '../core/state/stateSheet';
 import { parseIso, todayYmd } from '../core/values/dates';
-import { buildFormsPlan, catalogueEntry, fillRows, formDefinition, resolveFormIds, type FormFillData } from '../core/forms';
+import { buildFormsPlan, catalogueEntry, fillRows, formDefinition, parseFormPeriod, resolveFormIds, type FormFillData } from '../core/forms';
 import { analyseForForms } from '../core/forms/collectFillData';
 import { t } from '../i18n';
 import { readWorkbook } from '../xlsx/readWorkbook';
@@ -39,12 +41,15 @@ function localeFrom(lang: string | undefined, fallback: Locale | undefined): Loc
  * @example await generateFormsWorkbook(['--out', 'forms.xlsx', '--only', '1,2']) // { sheets: ['展厅来电-店登记表', '展厅客流量统计表'], … }
  */
 export async function generateFormsWorkbook(argv: string[], locale?: Locale, log: (line: string) => void = () => {}): Promise<FormsRunResult> {
-  const args = parseArgs(argv, ['out', 'only', 'from', 'as-of', 'lang'], ['quiet']);
+  const args = parseArgs(argv, ['out', 'only', 'from', 'period', 'as-of', 'lang'], ['quiet']);
   const loc = localeFrom(args.options.lang, locale);
   const out = args.options.out;
   if (!out) throw new UsageError('cli.error.missingOut');
   const asOfText = args.options['as-of'];
   if (asOfText !== undefined && !parseIso(asOfText)) throw new UsageError('cli.error.badAsOf', { value: asOfText });
+  const periodText = args.options.period;
+  const period = periodText === undefined ? 'all' : parseFormPeriod(periodText);
+  if (!period) throw new UsageError('forms.error.badPeriod', { value: periodText ?? '' });
   let ids: string[] | undefined;
   if (args.options.only !== undefined) {
     const resolved = resolveFormIds(args.options.only.split(/[,,\s]+/));
@@ -67,7 +72,7 @@ export async function generateFormsWorkbook(argv: string[], locale?: Locale, log
     for (const s of analysis.skipped) log(t(loc, 'forms.cli.partSkipped', { part: t(loc, `forms.part.${s.part}`), reason: t(loc, s.reason) }));
   }
   const settings = settingsOf(state.settings, asOfText);
-  const sheets = buildFormsPlan({ ids, filled: !!from, data, settings, asOf: asOfOf(settings) });
+  const sheets = buildFormsPlan({ ids, filled: !!from, data, period, settings, asOf: asOfOf(settings) });
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'ChurnDesk';
@@ -81,7 +86,7 @@ export async function generateFormsWorkbook(argv: string[], locale?: Locale, log
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   await workbook.xlsx.writeFile(out);
 
-  const filled = from ? sheets.map((s) => s.key.slice('form.'.length)).filter((id) => !!fillRows(formDefinition(id)!, data)) : [];
+  const filled = from ? sheets.map((s) => s.key.slice('form.'.length)).filter((id) => !!fillRows(formDefinition(id)!, data, period)) : [];
   if (from) {
     log(filled.length ? t(loc, 'forms.cli.filled', { forms: filled.map((id) => catalogueEntry(id)!.title).join('、') }) : t(loc, 'forms.cli.noneFilled'));
   }

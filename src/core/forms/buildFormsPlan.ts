@@ -4,12 +4,14 @@
  */
 import type { SheetSpec } from '../plan/types';
 import { uniqueSheetName } from '../plan/names';
-import type { Settings } from '../settings/settings';
+import type { Locale, Settings } from '../settings/settings';
+import { t } from '../../i18n';
 import { formatIso, type Ymd } from '../values/dates';
 import { resolveFormIds } from './catalogue';
 import { FORM_DEFINITIONS, formDefinition } from './definitions';
-import { fillRows } from './fill';
+import { fillForm } from './fill';
 import type { FormFillData } from './fillData';
+import { ALL_PERIOD, periodLabel, type FormPeriod } from './period';
 import { renderForm, type FormContext } from './renderForm';
 
 export interface BuildFormsOptions {
@@ -18,6 +20,13 @@ export interface BuildFormsOptions {
   /** true: fill the forms whose data the workbook holds; the others stay blank. */
   filled: boolean;
   data?: FormFillData;
+  /**
+   * The period the filled forms cover: 'all' (default: every row; 期间 shows the first and last date) or one
+   * month 'YYYY-MM' (that month's rows; 期间/月份 shows the month). See period.ts.
+   */
+  period?: FormPeriod;
+  /** Language of the notes ChurnDesk adds to a sheet (the row-cap note); default zh-CN. */
+  locale?: Locale;
   settings: Settings;
   asOf: Ymd;
   /**
@@ -51,12 +60,26 @@ export function buildFormsPlan(options: BuildFormsOptions): SheetSpec[] {
     if (unknown.length) throw new UnknownFormError(unknown);
     defs = ids.map((id) => formDefinition(id)!);
   }
-  const ctx = formContext(options.settings, options.asOf);
+  const period = options.period ?? ALL_PERIOD;
+  const base = formContext(options.settings, options.asOf);
+  // A month period is the pack's period, blank forms included.
+  const ctx: FormContext = period === ALL_PERIOD ? base : { ...base, period: periodLabel(period, NaN, NaN)! };
   const taken = new Set<string>(options.existingSheetNames ?? []);
   const sheets: SheetSpec[] = [];
   for (const def of defs) {
-    const rows = options.filled ? fillRows(def, options.data) : undefined;
-    const spec = renderForm(def, { ctx, rows });
+    const filled = options.filled ? fillForm(def, options.data, period) : undefined;
+    let shownDef = def;
+    let formCtx = ctx;
+    if (filled) {
+      // Under 'all' a dated form's 期间 says which dates it holds.
+      const label = def.fillDateOf ? periodLabel(period, filled.first, filled.last) : null;
+      if (label) formCtx = { ...ctx, period: label };
+      if (filled.shown < filled.total) {
+        const note = t(options.locale ?? 'zh-CN', 'forms.note.truncated', { n: filled.shown, m: filled.total });
+        shownDef = { ...def, notes: [note, ...(def.notes ?? [])] };
+      }
+    }
+    const spec = renderForm(shownDef, { ctx: formCtx, rows: filled?.rows });
     spec.name = uniqueSheetName(spec.name, taken);
     taken.add(spec.name);
     sheets.push(spec);

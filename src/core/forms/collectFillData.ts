@@ -13,9 +13,9 @@ import type { DetectedSheets, Field } from '../sheets/types';
 import { detectSheets } from '../sheets/detectSheets';
 import { analyseAfterSales } from '../aftersales/analyseAfterSales';
 import { analyseSales, type PartResult } from '../sales/analyseSales';
-import { FORM_DATA_KEY, type FailedFollowUpFillRow, type FormFillData } from './fillData';
+import { FORM_DATA_KEY, type FailedFollowUpFillRow, type FillDatasetName, type FormFillData } from './fillData';
 
-const DATASETS: readonly (keyof FormFillData)[] = [
+const DATASETS: readonly FillDatasetName[] = [
   'register', 'traffic', 'lostProspects', 'prospectFollowUps', 'lostVehicles', 'failedFollowUps', 'winBackMonthly', 'winBackCalls',
 ];
 
@@ -39,6 +39,7 @@ export function fillDataFromParts(
   previousFailedByCategory?: Record<string, number>,
 ): FormFillData {
   const out: Record<string, unknown[]> = {};
+  const rowCounts: Partial<Record<FillDatasetName, Record<string, number>>> = {};
   let failedByCategory: Record<string, number> | null = null;
   for (const part of parts) {
     if (!part) continue;
@@ -49,6 +50,12 @@ export function fillDataFromParts(
         if (!Array.isArray(rows)) continue;
         const target = (out[name] ??= []);
         for (const r of rows) target.push(r); // a loop: datasets can be large
+        // Row counts per period add up across parts, like the rows.
+        const counts = isRecord(forms.rowCounts) ? countsOf(forms.rowCounts[name]) : null;
+        if (counts) {
+          const sum = (rowCounts[name] ??= {});
+          for (const [k, n] of Object.entries(counts)) sum[k] = (sum[k] ?? 0) + n;
+        }
       }
     }
     failedByCategory ??= countsOf(part.data.failedByCategory);
@@ -59,7 +66,9 @@ export function fillDataFromParts(
       return previous === undefined ? { category, count } : { category, count, previous };
     });
   }
-  return out as FormFillData;
+  const data = out as FormFillData;
+  if (Object.keys(rowCounts).length > 0) data.rowCounts = rowCounts;
+  return data;
 }
 
 /** What analysing a workbook for the forms gave: the data, and why a part did not contribute. */

@@ -6,7 +6,8 @@ import type { CellValue } from '../plan/types';
 import type { FormDefinition } from './types';
 import type { FormFillData } from './fillData';
 import type { FormRowValues } from './renderForm';
-import { serialToYmd, ymdToSerial } from '../values/dates';
+import { MAX_FORM_ROWS } from './fillData';
+import { inPeriod, periodRange, type FormPeriod } from './period';
 
 /** A dataset value as a cell value: numbers (finite), strings and booleans pass; anything else is blank. */
 function toCell(v: unknown): CellValue | undefined {
@@ -25,40 +26,46 @@ export function readPath(row: unknown, path: string | readonly string[]): unknow
   return cur;
 }
 
-/**
- * The serial range [from, to) of the latest month among the rows' dates at `path`; null when no row has a date.
- * @example latestMonthRange([{ date: 46296 }, { date: 46326 }], 'date') // October 2026: { from: 46296, to: 46327 }
- */
-export function latestMonthRange(rows: readonly unknown[], path: string): { from: number; to: number } | null {
-  let latest = -Infinity;
-  for (const r of rows) {
-    const d = readPath(r, path);
-    if (typeof d === 'number' && Number.isFinite(d) && d > latest) latest = d;
-  }
-  if (!Number.isFinite(latest)) return null;
-  const { y, m } = serialToYmd(latest);
-  return { from: ymdToSerial({ y, m, d: 1 }), to: ymdToSerial(m === 12 ? { y: y + 1, m: 1, d: 1 } : { y, m: m + 1, d: 1 }) };
+/** What filling one form gave: its rows, and what the sheet must say about the period and the cap. */
+export interface FilledForm {
+  rows: FormRowValues[];
+  /** Data rows of the period (before the cap); rows.length may be less (plus preset rows). */
+  total: number;
+  /** Data rows shown: min(total, MAX_FORM_ROWS). */
+  shown: number;
+  /** First and last date among the period's rows (serials; ±Infinity when none is dated or the form has no date). */
+  first: number;
+  last: number;
 }
 
 /**
- * The rows a filled form shows, or undefined when the form has no dataset or the data holds none (then the form is
- * printed blank). Linear in the dataset size.
- * @example fillRows(formDefinition('F01')!, { register: [row] })?.[0].name // row.name
+ * Fills a form for a period: the dataset rows dated in it (every row under 'all', undated ones included), at most
+ * MAX_FORM_ROWS of them, in the dataset's order. Undefined when the form has no dataset or the period holds no row
+ * (then the form is printed blank). Linear in the dataset size.
+ * @example fillForm(formDefinition('F01')!, { register: rows }, '2026-10')?.total // October's register rows
  */
-export function fillRows(def: FormDefinition, data: FormFillData | undefined): FormRowValues[] | undefined {
+export function fillForm(def: FormDefinition, data: FormFillData | undefined, period: FormPeriod = 'all'): FilledForm | undefined {
   if (!def.fillFrom || !data) return undefined;
   const dataset = data[def.fillFrom] as readonly unknown[] | undefined;
   if (!Array.isArray(dataset) || dataset.length === 0) return undefined;
   const mapped = (def.columns ?? [])
     .filter((c) => c.field && !c.formula)
     .map((c) => ({ key: c.key, path: c.field!.split('.'), simple: c.field!.indexOf('.') < 0 ? c.field! : null }));
+  // A form without a date column holds its whole dataset whatever the period.
+  const range = def.fillDateOf ? periodRange(period) : null;
   const rows: FormRowValues[] = [];
-  const month = def.fillMonthOf ? latestMonthRange(dataset, def.fillMonthOf) : null;
+  let inPeriodCount = 0;
+  let first = Infinity;
+  let last = -Infinity;
   for (const item of dataset) {
-    if (month) {
-      const d = readPath(item, def.fillMonthOf!);
-      if (!(typeof d === 'number' && d >= month.from && d < month.to)) continue;
+    const d = def.fillDateOf ? readPath(item, def.fillDateOf) : undefined;
+    if (!inPeriod(d, range)) continue;
+    inPeriodCount++;
+    if (typeof d === 'number' && Number.isFinite(d)) {
+      if (d < first) first = d;
+      if (d > last) last = d;
     }
+    if (rows.length >= MAX_FORM_ROWS) continue; // keep counting and dating, stop building rows
     const values: FormRowValues = {};
     for (const c of mapped) {
       const raw = c.simple !== null && item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[c.simple] : readPath(item, c.path);
@@ -67,6 +74,23 @@ export function fillRows(def: FormDefinition, data: FormFillData | undefined): F
     }
     rows.push(values);
   }
+  if (inPeriodCount === 0) return undefined;
+  // The analysis may have capped the dataset already (PeriodCap): its counts say how many rows there really were.
+  const counted = def.fillDateOf ? data.rowCounts?.[def.fillFrom]?.[period] : undefined;
+  const total = Math.max(inPeriodCount, counted ?? 0);
+  return { rows: placeRows(def, rows), total, shown: rows.length, first, last };
+}
+
+/**
+ * The rows a filled form shows (see fillForm), or undefined when it is printed blank.
+ * @example fillRows(formDefinition('F01')!, { register: [row] })?.[0].name // row.name
+ */
+export function fillRows(def: FormDefinition, data: FormFillData | undefined, period: FormPeriod = 'all'): FormRowValues[] | undefined {
+  return fillForm(def, data, period)?.rows;
+}
+
+/** Data rows after the definition's preset rows, or merged onto them by the key column (matrix forms). */
+function placeRows(def: FormDefinition, rows: FormRowValues[]): FormRowValues[] {
   const presets = (def.presetRows ?? []).map((p) => ({ ...p }) as FormRowValues);
   if (!def.fillKey) {
     for (const r of rows) presets.push(r);

@@ -11,6 +11,9 @@
 
 export type SerialOrBlank = number | '';
 
+/** A filled form shows at most this many rows (a note on the sheet says how many there were). */
+export const MAX_FORM_ROWS = 2000;
+
 /** One row of the showroom register (展厅来电/店登记表). */
 export interface RegisterFillRow {
   date: SerialOrBlank;
@@ -133,7 +136,16 @@ export interface FormFillData {
   failedFollowUps?: FailedFollowUpFillRow[];
   winBackMonthly?: WinBackMonthlyFillRow[];
   winBackCalls?: WinBackCallFillRow[];
+  /**
+   * How many rows a dataset had before it was capped for the forms, per period: 'all' and each month 'YYYY-MM'
+   * (see PeriodCap). A dataset without counts was not capped: its rows are all there is.
+   * @example { register: { all: 150, '2026-10': 43 } }
+   */
+  rowCounts?: Partial<Record<FillDatasetName, Record<string, number>>>;
 }
+
+/** The names of the row datasets (every FormFillData key but rowCounts). */
+export type FillDatasetName = 'register' | 'traffic' | 'lostProspects' | 'prospectFollowUps' | 'lostVehicles' | 'failedFollowUps' | 'winBackMonthly' | 'winBackCalls';
 
 /** The key under which a part puts its FormFillData in PartResult.data. */
 export const FORM_DATA_KEY = 'forms';

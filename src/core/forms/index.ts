@@ -4,5 +4,6 @@ export * from './catalogue';
 export * from './fillData';
 export { FORM_DEFINITIONS, formDefinition } from './definitions';
 export { renderForm, formColumnWidths, isWide, FORM_FOOTER, type FormContext, type FormRowValues } from './renderForm';
-export { fillRows } from './fill';
+export { fillRows, fillForm, type FilledForm } from './fill';
+export * from './period';
 export { buildFormsPlan, formContext, UnknownFormError, type BuildFormsOptions } from './buildFormsPlan';

@@ -15,9 +15,7 @@
  *   blankRows: 20 };
  */
 
-import type { FormFillData } from './fillData';
-
-export type FillDatasetName = keyof FormFillData;
+import type { FillDatasetName } from './fillData';
 
 /** Where a form sits in the OEM's pack: the seed's number, group and subgroup, and its title. */
 export interface CatalogueEntry {
@@ -112,11 +110,10 @@ export interface FormDefinition extends CatalogueEntry {
   /** Filling: the FormFillData dataset whose rows become this form's rows (see fillData.ts). */
   fillFrom?: FillDatasetName;
   /**
-   * Filling a monthly form: the dataset property holding each row's date (a serial). Only the rows of the latest
-   * month present are shown, since the printed form holds one month (月份 in its header). E.g. 'date' on
-   * 展厅客流量统计表, whose day rows would otherwise run across every month of the register.
+   * Filling a dated form: the dataset property holding each row's date (a serial, '' when undated). The rows shown
+   * are those of the chosen period (FormPeriod: every row, or one month's), and the 期间/月份 header says which.
    */
-  fillMonthOf?: string;
+  fillDateOf?: string;
   /**
    * Filling a matrix: the column whose value matches a data row to a preset row (e.g. 'category' of 跟踪失败分析表),
    * so the data lands on the preset row instead of below it. Unmatched data rows are appended.

@@ -3,6 +3,7 @@
  * the showroom register; follow-up status, overdue follow-ups and lost prospects from the prospect card. Runs what
  * the workbook has; returns null when it has neither sheet. Called by analyseWorkbook() (src/core/analyse.ts).
  */
+import { warningList } from '../plan/warnings';
 import type { ColumnWrite, RunReport, SheetSpec, WorkbookState } from '../plan/types';
 import type { DetectedSheets } from '../sheets/types';
 import type { Settings } from '../settings/settings';
@@ -27,7 +28,7 @@ import { followUpFillRows, lostProspectFillRows, registerFillRows, trafficFillRo
 export interface PartResult {
   columnWrites: ColumnWrite[];
   sheets: SheetSpec[];
-  report: Pick<RunReport, 'figures' | 'issues' | 'warnings'> & Partial<Pick<RunReport, 'statusCounts'>>;
+  report: Pick<RunReport, 'figures' | 'issues' | 'warnings'> & Partial<Pick<RunReport, 'statusCounts' | 'warningMessages'>>;
   /** Extra data other parts may use (e.g. forms filled from the analysis), keyed by name. */
   data: Record<string, unknown>;
 }
@@ -53,10 +54,12 @@ export function analyseSales(detected: DetectedSheets, settings: Settings, asOf:
   };
   const issues = new IssueCollector();
   const figures: Record<string, number> = {};
-  const warnings: string[] = [];
+  const warnings = warningList(t);
   const sheets: SheetSpec[] = [];
   const columnWrites: ColumnWrite[] = [];
-  const forms: FormFillData = {};
+  // rowCounts: how many rows each period had before the forms' row cap (the sheet notes 仅显示前 N 行,共 M 行).
+  const forms: FormFillData = { rowCounts: {} };
+  const rowCounts = forms.rowCounts!;
 
   if (register) {
     const facts = readRegister(register, issues);
@@ -70,11 +73,11 @@ export function analyseSales(detected: DetectedSheets, settings: Settings, asOf:
     }
     const [rows, leads, testDrives, quotes, orders] = funnel.overall.counts;
     Object.assign(figures, { registerRows: rows, visits, calls, contactUnknown: rows - visits - calls, leads, testDrives, quotes, orders, registerUndated: traffic.undated });
-    if (facts.contactAssumed) warnings.push(t('sales.warning.contactAssumed', { sheet: facts.sheet }));
-    if (facts.datesCarried > 0) warnings.push(t('sales.warning.datesCarried', { sheet: facts.sheet, n: facts.datesCarried }));
-    if (traffic.undated > 0) warnings.push(t('sales.warning.undated', { sheet: facts.sheet, n: traffic.undated }));
+    if (facts.contactAssumed) warnings.warn('sales.warning.contactAssumed', { sheet: facts.sheet });
+    if (facts.datesCarried > 0) warnings.warn('sales.warning.datesCarried', { sheet: facts.sheet, n: facts.datesCarried });
+    if (traffic.undated > 0) warnings.warn('sales.warning.undated', { sheet: facts.sheet, n: traffic.undated });
     sheets.push(trafficSheet(traffic, ctx), funnelSheet(funnel, ctx));
-    forms.register = registerFillRows(register, facts);
+    forms.register = registerFillRows(register, facts, (rowCounts.register = {}));
     forms.traffic = trafficFillRows(traffic, settings.sales);
   }
 
@@ -95,7 +98,7 @@ export function analyseSales(detected: DetectedSheets, settings: Settings, asOf:
       lost: outcome.counts.lost,
       ordered: outcome.counts.ordered,
     });
-    if (keyless > 0) warnings.push(t('sales.warning.noProspectKey', { sheet: facts.sheet, n: keyless }));
+    if (keyless > 0) warnings.warn('sales.warning.noProspectKey', { sheet: facts.sheet, n: keyless });
     const write = prospectColumnWrite(prospects, facts, outcome, state, (k) => t(k));
     if (write) columnWrites.push(write);
     // A native PivotTable (level × consultant) over the card itself, only where one row is one prospect: on a
@@ -112,11 +115,11 @@ export function analyseSales(detected: DetectedSheets, settings: Settings, asOf:
           }
         : undefined;
     sheets.push(lostSheet(facts, outcome, ctx), overdueSheet(facts, outcome, ctx), levelsSheet(facts, outcome, settings.sales.dueSoonDays, ctx, pivot));
-    forms.lostProspects = lostProspectFillRows(facts, outcome);
-    forms.prospectFollowUps = followUpFillRows(prospects, facts, outcome);
+    forms.lostProspects = lostProspectFillRows(facts, outcome, (rowCounts.lostProspects = {}));
+    forms.prospectFollowUps = followUpFillRows(prospects, facts, outcome, (rowCounts.prospectFollowUps = {}));
   }
 
   figures.salesIssues = issues.total;
-  if (issues.total > issues.issues.length) warnings.push(t('sales.warning.issuesCapped', { n: issues.total, max: MAX_ISSUES_PER_FIELD }));
-  return { columnWrites, sheets, report: { figures, issues: issues.issues, warnings }, data: { [FORM_DATA_KEY]: forms } };
+  if (issues.total > issues.issues.length) warnings.warn('sales.warning.issuesCapped', { n: issues.total, max: MAX_ISSUES_PER_FIELD });
+  return { columnWrites, sheets, report: { figures, issues: issues.issues, warnings: warnings.texts, warningMessages: warnings.messages }, data: { [FORM_DATA_KEY]: forms } };
 }

@@ -1,13 +1,15 @@
 /**
  * The sales datasets handed to the form pack (FormFillData): the register rows, the traffic per day, the lost
  * prospects and the prospects' follow-ups, so 展厅来电/店登记表, 展厅客流量统计表, 意向客户流失分析表 and 意向客户跟踪卡
- * are generated filled. A printed form holds one period, so the register and follow-ups are limited to the latest
- * month and to MAX_FORM_ROWS rows (the summaries count everything).
+ * are generated filled. Which period a form shows is chosen when the forms are built (FormPeriod: all, or a month),
+ * so the datasets keep every period's first MAX_FORM_ROWS rows (PeriodCap) and report how many rows each period
+ * had through the optional `counts` argument (FormFillData.rowCounts), for the sheet's 仅显示前 N 行 note.
  */
-import type { LostProspectFillRow, ProspectFollowUpFillRow, RegisterFillRow, TrafficFillRow } from '../forms/fillData';
+import { MAX_FORM_ROWS, type LostProspectFillRow, type ProspectFollowUpFillRow, type RegisterFillRow, type TrafficFillRow } from '../forms/fillData';
+import { PeriodCap } from '../forms/period';
 import type { SalesSettings } from '../settings/settings';
 import type { MappedSheet } from '../sheets/types';
-import { monthKey, serialToYmd, ymdToSerial } from '../values/dates';
+import { monthKey } from '../values/dates';
 import { readDate } from '../values/readDate';
 import { readText } from '../values/readText';
 import { INFO_SOURCES } from './infoSource';
@@ -17,7 +19,7 @@ import { CONTACT_CALL, CONTACT_VISIT, type RegisterFacts } from './registerFacts
 import { SLOT_COUNT } from './slot';
 import type { Traffic } from './traffic';
 
-export const MAX_FORM_ROWS = 2000;
+export { MAX_FORM_ROWS };
 
 function timeText(v: unknown): string {
   if (typeof v === 'number' && Number.isFinite(v) && v >= 0) {
@@ -27,23 +29,18 @@ function timeText(v: unknown): string {
   return readText(v) ?? '';
 }
 
-/** Register rows of the latest month present (or the last rows when undated), as the register form shows them. */
-export function registerFillRows(mapped: MappedSheet, facts: RegisterFacts): RegisterFillRow[] {
-  let latest = -Infinity;
-  for (let i = 0; i < facts.count; i++) if (facts.date[i] > latest) latest = facts.date[i];
-  // The latest month as a serial range, so the row loop compares numbers instead of building month keys.
-  let from = -Infinity;
-  let to = Infinity;
-  if (Number.isFinite(latest)) {
-    const { y, m } = serialToYmd(latest);
-    from = ymdToSerial({ y, m, d: 1 });
-    to = ymdToSerial(m === 12 ? { y: y + 1, m: 1, d: 1 } : { y, m: m + 1, d: 1 });
-  }
+/**
+ * The register rows as the register form shows them, in sheet order: every period's first MAX_FORM_ROWS rows.
+ * `counts`, when given, receives the rows per period ({ all: 150, '2026-10': 43 }).
+ * @example registerFillRows(mapped, facts, counts).length // 150 on the sample; counts.all === 150
+ */
+export function registerFillRows(mapped: MappedSheet, facts: RegisterFacts, counts?: Record<string, number>): RegisterFillRow[] {
+  const cap = new PeriodCap(MAX_FORM_ROWS);
   const c = mapped.columns;
   const out: RegisterFillRow[] = [];
-  for (let i = 0; i < facts.count && out.length < MAX_FORM_ROWS; i++) {
+  for (let i = 0; i < facts.count; i++) {
     const date = facts.date[i];
-    if (Number.isFinite(latest) && !(date >= from && date < to)) continue;
+    if (!cap.take(date)) continue;
     const row = mapped.sheet.grid[facts.rows[i]] ?? [];
     const text = (col: number | undefined) => (col === undefined ? '' : readText(row[col]) ?? '');
     out.push({
@@ -63,6 +60,7 @@ export function registerFillRows(mapped: MappedSheet, facts: RegisterFacts): Reg
       remarks: text(c.remarks),
     });
   }
+  if (counts) Object.assign(counts, cap.counts);
   return out;
 }
 
@@ -82,13 +80,16 @@ export function trafficFillRows(traffic: Traffic, sales: Pick<SalesSettings, 'mo
   });
 }
 
-/** Lost prospects, latest first. */
-export function lostProspectFillRows(facts: ProspectFacts, outcome: ProspectOutcome): LostProspectFillRow[] {
+/** Lost prospects, latest first: every period's first MAX_FORM_ROWS; `counts` receives the lost per period. */
+export function lostProspectFillRows(facts: ProspectFacts, outcome: ProspectOutcome, counts?: Record<string, number>): LostProspectFillRow[] {
   const lost: number[] = [];
   for (let p = 0; p < facts.count; p++) if (outcome.level[p] === 'F') lost.push(p);
   const dateOf = (p: number) => (Number.isNaN(facts.latestDate[p]) ? -Infinity : facts.latestDate[p]);
   lost.sort((a, b) => dateOf(b) - dateOf(a) || a - b);
-  return lost.slice(0, MAX_FORM_ROWS).map((p) => ({
+  const cap = new PeriodCap(MAX_FORM_ROWS);
+  const kept = lost.filter((p) => cap.take(facts.latestDate[p]));
+  if (counts) Object.assign(counts, cap.counts);
+  return kept.map((p) => ({
     date: Number.isNaN(facts.latestDate[p]) ? '' : facts.latestDate[p],
     name: facts.name[p],
     phone: facts.phone[p],
@@ -104,10 +105,11 @@ export function lostProspectFillRows(facts: ProspectFacts, outcome: ProspectOutc
 }
 
 /**
- * The follow-ups of the prospects, one row each, numbered per prospect in date order (both card shapes), for the
- * first MAX_FORM_ROWS follow-ups of open prospects.
+ * The follow-ups of the open prospects, one row each, numbered per prospect in date order (both card shapes):
+ * every period's first MAX_FORM_ROWS follow-ups (by follow-up date); `counts` receives the follow-ups per period.
  */
-export function followUpFillRows(mapped: MappedSheet, facts: ProspectFacts, outcome: ProspectOutcome): ProspectFollowUpFillRow[] {
+export function followUpFillRows(mapped: MappedSheet, facts: ProspectFacts, outcome: ProspectOutcome, counts?: Record<string, number>): ProspectFollowUpFillRow[] {
+  const cap = new PeriodCap(MAX_FORM_ROWS);
   const c = mapped.columns;
   const grid = mapped.sheet.grid;
   const items: { p: number; date: number; method: string; result: string; level: string; next: number; order: number }[] = [];
@@ -116,7 +118,7 @@ export function followUpFillRows(mapped: MappedSheet, facts: ProspectFacts, outc
     const d = readDate(v);
     return typeof d === 'number' ? d : NaN;
   };
-  for (let i = 0; i < mapped.dataRows.length && items.length < MAX_FORM_ROWS; i++) {
+  for (let i = 0; i < mapped.dataRows.length; i++) {
     const p = facts.prospectOfRow[i];
     if (outcome.level[p] === 'O' || outcome.level[p] === 'F') continue;
     const row = grid[mapped.dataRows[i]] ?? [];
@@ -129,9 +131,11 @@ export function followUpFillRows(mapped: MappedSheet, facts: ProspectFacts, outc
       const method = readText(cell(g.followMethod)) ?? '';
       const result = readText(cell(g.followResult)) ?? '';
       if (Number.isNaN(date) && !method && !result) continue;
+      if (!cap.take(date)) continue;
       items.push({ p, date, method, result, level: levelText(cell(g.level ?? c.level)), next: dateOrNaN(cell(g.nextDate)), order: items.length });
     }
   }
+  if (counts) Object.assign(counts, cap.counts);
   items.sort((a, b) => a.p - b.p || (Number.isNaN(a.date) ? Infinity : a.date) - (Number.isNaN(b.date) ? Infinity : b.date) || a.order - b.order);
   const out: ProspectFollowUpFillRow[] = [];
   let n = 0;

@@ -1,6 +1,5 @@
-/** fill.ts: generic filling, and the latest-month restriction of monthly forms (fillMonthOf). */
-import { fillRows, formDefinition } from '../../../src/core/forms';
-import { latestMonthRange } from '../../../src/core/forms/fill';
+/** fill.ts: generic filling, and the period of dated forms (fillDateOf): all rows by default, or one month. */
+import { fillForm, fillRows, formDefinition, MAX_FORM_ROWS, type FormFillData } from '../../../src/core/forms';
 import { ymdToSerial } from '../../../src/core/values/dates';
 
 const day = (y: number, m: number, d: number) => ymdToSerial({ y, m, d });
@@ -13,36 +12,83 @@ const trafficRow = (date: number, visits: number) => ({
   showroomSales: 0,
   monthlySales: '' as const,
 });
+const registerRow = (date: number | '', name: string) => ({ date, name }) as never;
 
-describe('latestMonthRange', () => {
-  it.each([
-    { dates: [day(2026, 8, 5), day(2026, 10, 30), day(2026, 9, 1)], from: day(2026, 10, 1), to: day(2026, 11, 1) },
-    { dates: [day(2026, 12, 31)], from: day(2026, 12, 1), to: day(2027, 1, 1) },
-    { dates: [day(2024, 2, 10)], from: day(2024, 2, 1), to: day(2024, 3, 1) },
-  ])('$dates → [$from, $to)', ({ dates, from, to }) => {
-    expect(latestMonthRange(dates.map((date) => ({ date })), 'date')).toEqual({ from, to });
+describe('fillRows by period (展厅客流量统计表)', () => {
+  const def = formDefinition('F02')!;
+  const data = { traffic: [trafficRow(day(2026, 8, 31), 1), trafficRow(day(2026, 10, 1), 2), trafficRow(day(2026, 9, 30), 3), trafficRow(day(2026, 10, 31), 4)] };
+
+  it('holds every day under the default period (all), in order', () => {
+    expect(fillRows(def, data)!.map((r) => r.v1)).toEqual([1, 2, 3, 4]);
+    expect(fillRows(def, data, 'all')!.map((r) => r.v1)).toEqual([1, 2, 3, 4]);
   });
 
-  it('is null when no row has a date', () => {
-    expect(latestMonthRange([{ date: '' }, {}], 'date')).toBeNull();
+  it.each([
+    { period: '2026-10' as const, visits: [2, 4] },
+    { period: '2026-09' as const, visits: [3] },
+    { period: '2026-08' as const, visits: [1] },
+  ])('holds only $period’s days under --period $period', ({ period, visits }) => {
+    expect(fillRows(def, data, period)!.map((r) => r.v1)).toEqual(visits);
+  });
+
+  it('is blank (undefined) when the month holds no row', () => {
+    expect(fillRows(def, data, '2026-07')).toBeUndefined();
   });
 });
 
-describe('fillRows with fillMonthOf (展厅客流量统计表 holds one month)', () => {
-  const def = formDefinition('F02')!;
-  it('keeps only the latest month’s day rows, in order', () => {
-    const data = { traffic: [trafficRow(day(2026, 8, 31), 1), trafficRow(day(2026, 10, 1), 2), trafficRow(day(2026, 9, 30), 3), trafficRow(day(2026, 10, 31), 4)] };
-    const rows = fillRows(def, data)!;
-    expect(rows.map((r) => [r.date, r.v1])).toEqual([
-      [day(2026, 10, 1), 2],
-      [day(2026, 10, 31), 4],
-    ]);
+describe('fillForm on the register (展厅来电/店登记表): boundaries and undated rows', () => {
+  const def = formDefinition('F01')!;
+  const data: FormFillData = {
+    register: [
+      registerRow(day(2026, 9, 30), 'last of Sep'),
+      registerRow(day(2026, 9, 30) + 0.99, 'late on Sep 30'),
+      registerRow(day(2026, 10, 1), 'first of Oct'),
+      registerRow('', 'undated'),
+      registerRow(day(2026, 10, 31), 'last of Oct'),
+      registerRow(day(2026, 11, 1), 'first of Nov'),
+    ],
+  };
+
+  it('keeps every row, the undated one included, under all; first and last date span the data', () => {
+    const f = fillForm(def, data, 'all')!;
+    expect(f.rows.map((r) => r.name)).toEqual(['last of Sep', 'late on Sep 30', 'first of Oct', 'undated', 'last of Oct', 'first of Nov']);
+    expect([f.total, f.shown, f.first, f.last]).toEqual([6, 6, day(2026, 9, 30), day(2026, 11, 1)]);
   });
 
-  it('leaves a form without fillMonthOf unrestricted', () => {
-    const reg = formDefinition('F01')!;
-    expect(reg.fillMonthOf).toBeUndefined();
-    const rows = fillRows(reg, { register: [{ date: day(2026, 8, 1), name: 'A' }, { date: day(2026, 10, 1), name: 'B' }] as never })!;
-    expect(rows.map((r) => r.name)).toEqual(['A', 'B']);
+  it.each([
+    { period: '2026-09' as const, names: ['last of Sep', 'late on Sep 30'] },
+    { period: '2026-10' as const, names: ['first of Oct', 'last of Oct'] },
+    { period: '2026-11' as const, names: ['first of Nov'] },
+  ])('under $period keeps the month’s rows, last day included, next month’s first day and the undated row dropped', ({ period, names }) => {
+    const f = fillForm(def, data, period)!;
+    expect(f.rows.map((r) => r.name)).toEqual(names);
+    expect(f.total).toBe(names.length);
+  });
+});
+
+describe('the row cap (MAX_FORM_ROWS)', () => {
+  const def = formDefinition('F01')!;
+  const many = (n: number, date: number) => Array.from({ length: n }, (_, i) => registerRow(date, `r${i}`));
+
+  it('shows the first MAX_FORM_ROWS rows and counts them all', () => {
+    const f = fillForm(def, { register: many(MAX_FORM_ROWS + 5, day(2026, 10, 2)) }, 'all')!;
+    expect([f.shown, f.total, f.rows.length]).toEqual([MAX_FORM_ROWS, MAX_FORM_ROWS + 5, MAX_FORM_ROWS]);
+    expect(f.rows[MAX_FORM_ROWS - 1].name).toBe(`r${MAX_FORM_ROWS - 1}`);
+  });
+
+  it('takes the total from rowCounts when the analysis capped the dataset already', () => {
+    const data: FormFillData = { register: many(10, day(2026, 10, 2)), rowCounts: { register: { all: 9000, '2026-10': 10 } } };
+    expect(fillForm(def, data, 'all')!.total).toBe(9000);
+    expect(fillForm(def, data, '2026-10')!.total).toBe(10);
+  });
+});
+
+describe('forms without a date', () => {
+  it('hold their whole dataset whatever the period (跟踪失败分析表)', () => {
+    const def = formDefinition('AS2')!;
+    expect(def.fillDateOf).toBeUndefined();
+    const all = fillRows(def, { failedFollowUps: [{ category: '价格', count: 3 }] }, 'all');
+    const oct = fillRows(def, { failedFollowUps: [{ category: '价格', count: 3 }] }, '2026-10');
+    expect(oct).toEqual(all);
   });
 });

@@ -1,4 +1,4 @@
-import { buildFormsPlan, fillRows, formDefinition, renderForm, type FormFillData, type RegisterFillRow } from '../../../src/core/forms';
+import { buildFormsPlan, fillRows, MAX_FORM_ROWS, formDefinition, renderForm, type FormFillData, type RegisterFillRow } from '../../../src/core/forms';
 import { expandFormula } from '../../../src/core/forms/formulaTemplate';
 import { chineseOrdinal, textWidth } from '../../../src/core/forms/renderForm';
 import { a1 } from '../../../src/core/plan/names';
@@ -200,12 +200,20 @@ describe('filled 展厅来电/店登记表', () => {
     expect(totalsRowOf(blank) - (headerCol(blank, '序号').row + 1)).toBe(16);
   });
 
-  it('fills 100,000 rows in linear time', () => {
+  it('reads a 100,000-row dataset in linear time, shows MAX_FORM_ROWS rows and says so on the sheet', () => {
     const big = Array.from({ length: 100000 }, (_, i) => row(i));
     const t0 = Date.now();
     const [s] = buildFormsPlan({ ids: ['1'], filled: true, data: { register: big }, settings, asOf });
-    expect(s.cells.length).toBeGreaterThan(1500000);
     expect(Date.now() - t0).toBeLessThan(8000);
+    expect(totalsRowOf(s) - (headerCol(s, '序号').row + 1)).toBe(MAX_FORM_ROWS);
+    const notes = s.cells.filter((c) => c.value === `仅显示前 ${MAX_FORM_ROWS} 行,共 100000 行(可选择某个月份分期打印)`);
+    expect(notes).toHaveLength(1);
+    expect(notes[0].row).toBeGreaterThan(totalsRowOf(s));
+  });
+
+  it('has no cap note when every row fits', () => {
+    const [s] = buildFormsPlan({ ids: ['1'], filled: true, data: { register: [row(0), row(1)] }, settings, asOf });
+    expect(s.cells.some((c) => typeof c.value === 'string' && c.value.startsWith('仅显示前'))).toBe(false);
   });
 });
 

@@ -100,8 +100,12 @@ describe('analyseSales on a hand-made register', () => {
 
   it('hands the register and traffic to the forms', () => {
     const forms = part.data.forms as FormFillData;
-    expect(forms.register?.length).toBe(4); // the latest month, October
-    expect(forms.register?.[2]).toMatchObject({ contactType: '来店', source: '路过', consultant: '张三' });
+    // Every row: the form's period (all, or a month) is picked when the forms are built.
+    expect(forms.register?.length).toBe(7);
+    expect(forms.rowCounts?.register).toEqual({ all: 7, '2026-09': 3, '2026-10': 4 });
+    const october = forms.register!.filter((r) => typeof r.date === 'number' && r.date >= day(10, 1));
+    expect(october).toHaveLength(4);
+    expect(october[2]).toMatchObject({ contactType: '来店', source: '路过', consultant: '张三' });
     expect(forms.traffic?.find((d) => d.date === day(10, 2))).toMatchObject({ visitsBySlot: [0, 0, 0, 2, 0, 0], monthlySales: 40 });
   });
 

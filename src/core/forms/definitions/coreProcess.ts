@@ -12,6 +12,7 @@ const register: FormBody = {
   id: 'F01',
   kind: 'grid',
   fillFrom: 'register',
+  fillDateOf: 'date',
   personalData: true,
   headerFields: [DEALER, PERIOD, MAKER],
   columns: [
@@ -50,7 +51,7 @@ const traffic: FormBody = {
   id: 'F02',
   kind: 'grid',
   fillFrom: 'traffic',
-  fillMonthOf: 'date',
+  fillDateOf: 'date',
   headerFields: [DEALER, MONTH, MAKER],
   columns: [
     date('date', '日期', { field: 'date', width: 10 }),
@@ -88,6 +89,7 @@ const lostProspects: FormBody = {
   id: 'F03',
   kind: 'grid',
   fillFrom: 'lostProspects',
+  fillDateOf: 'date',
   personalData: true,
   headerFields: [DEALER, PERIOD, MAKER],
   columns: [
@@ -117,6 +119,7 @@ const prospectCard: FormBody = {
   id: 'F04',
   kind: 'grid',
   fillFrom: 'prospectFollowUps',
+  fillDateOf: 'date',
   personalData: true,
   headerFields: [DEALER, field('销售顾问'), field('建卡日期', { source: 'date' })],
   columns: [
