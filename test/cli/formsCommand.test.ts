@@ -4,6 +4,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { generateFormsWorkbook } from '../../src/cli/formsCommand';
 import { UsageError } from '../../src/cli/args';
+import { main } from '../../src/cli/main';
 import { FORM_CATALOGUE } from '../../src/core/forms';
 import { STATE_SHEET_NAME } from '../../src/core/plan/types';
 
@@ -51,8 +52,36 @@ describe('churn-desk forms', () => {
     [['--only', '1'], 'cli.error.missingOut'],
     [['--out', 'x.xlsx', '--as-of', '2026-02-30'], 'cli.error.badAsOf'],
     [['--out', 'x.xlsx', '--bogus'], 'cli.error.unknownOption'],
+    [['--out', 'x.xlsx', '--period', '2026-13'], 'forms.error.badPeriod'],
+    [['--out', 'x.xlsx', '--period', 'October'], 'forms.error.badPeriod'],
+    [['--out', 'x.xlsx', '--period'], 'cli.error.optionValue'],
   ])('rejects %j with %s', async (argv, key) => {
     await expect(generateFormsWorkbook(argv)).rejects.toMatchObject({ key });
     await expect(generateFormsWorkbook(argv)).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it.each([
+    ['zh-CN', '2026-13', '--period 的值“2026-13”无效:应为 all(全部数据)或月份 YYYY-MM,如 2026-10'],
+    ['en-US', '2026/10', 'Invalid --period value "2026/10": use all (every row) or a month YYYY-MM, e.g. 2026-10'],
+  ] as const)('explains a bad --period in %s, naming the value, with exit code 2', async (lang, value, message) => {
+    let out = '';
+    let err = '';
+    const o = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+    const e = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+    try {
+      expect(await main(['forms', '--out', path.join(dir, 'bad.xlsx'), '--period', value, '--lang', lang])).toBe(2);
+    } finally {
+      o.mockRestore();
+      e.mockRestore();
+    }
+    expect(out + err).toContain(message);
+    expect(out + err).toContain('--period all|YYYY-MM');
+    expect(fs.existsSync(path.join(dir, 'bad.xlsx'))).toBe(false);
+  });
+
+  it.each(['all', 'ALL', '2026-10'])('accepts --period %s', async (period) => {
+    const out = path.join(dir, `period-${period}.xlsx`);
+    const res = await generateFormsWorkbook(['--out', out, '--only', '1', '--period', period, '--as-of', '2026-10-31']);
+    expect(res.sheets).toEqual(['展厅来电-店登记表']);
   });
 });
