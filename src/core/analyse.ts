@@ -7,7 +7,7 @@ import { translator } from '../i18n';
 import { withMonthFailures } from './aftersales/failureHistory';
 import { analyseAfterSales } from './aftersales/analyseAfterSales';
 import { AnalysisInputError } from './aftersales/errors';
-import type { CellIssue, RunReport, SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from './plan/types';
+import type { CellIssue, Message, RunReport, SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from './plan/types';
 import { analyseSales, type PartResult } from './sales/analyseSales';
 import { resolveSettings } from './settings/settings';
 import { detectSheets } from './sheets/detectSheets';
@@ -104,12 +104,14 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
   const statusCounts: Record<string, number> = {};
   const issues: CellIssue[] = [];
   const warnings: string[] = [];
+  const warningMessages: Message[] = [];
   const sheetsOut: SheetSpec[] = [];
   for (const r of results) {
     Object.assign(figures, r.report.figures);
     Object.assign(statusCounts, r.report.statusCounts ?? {});
     for (const i of r.report.issues) issues.push(i);
     warnings.push(...r.report.warnings);
+    warningMessages.push(...(r.report.warningMessages ?? r.report.warnings.map((text) => ({ key: 'core.warning.text', params: { text } }))));
     sheetsOut.push(...r.sheets);
   }
 
@@ -141,6 +143,6 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
     columnWrites: results.flatMap((r) => r.columnWrites),
     sheets: sheetsOut,
     state,
-    report: { parts, figures, statusCounts, issues, warnings },
+    report: { parts, figures, statusCounts, issues, warnings, warningMessages },
   };
 }

@@ -174,7 +174,11 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
         local.notes = applied.notes;
         report(opts, 'progress.done', 1);
         return {
-          report: { ...plan.report, warnings: [...plan.report.warnings, ...applied.notes.map((k) => t(locale, k))] },
+          report: {
+            ...plan.report,
+            warnings: [...plan.report.warnings, ...applied.notes.map((k) => t(locale, k))],
+            warningMessages: [...(plan.report.warningMessages ?? []), ...applied.notes.map((key) => ({ key }))],
+          },
           sheetsWritten: applied.sheetsWritten,
           syncs: local.syncs,
           durationMs: Date.now() - started,

@@ -1,3 +1,4 @@
+import { t } from '../../src/i18n';
 import { analyseWorkbook, AnalysisInputError } from '../../src/core/analyse';
 import { AS_OF, calls, customers } from './aftersales/fixtures/smallWorkbook';
 
@@ -25,6 +26,17 @@ describe('analyseWorkbook options and errors', () => {
     expect(plan.columnWrites).toEqual([]);
     expect(plan.report.figures).toMatchObject({ rowsRead: 0, vehicles: 0, churnRate: 0, needWinBack: 0 });
     expect(plan.sheets.length).toBe(9);
+  });
+
+  it('gives every warning as a catalogue key too, so a reader in another language sees it in theirs', () => {
+    const plan = analyseWorkbook([customers, calls], { asOf: AS_OF });
+    const messages = plan.report.warningMessages ?? [];
+    expect(messages.length).toBe(plan.report.warnings.length);
+    expect(messages.map((m) => t('zh-CN', m.key, m.params))).toEqual(plan.report.warnings);
+    const english = messages.map((m) => t('en-US', m.key, m.params));
+    expect(english.some((w) => /local region/i.test(w))).toBe(true);
+    // Cell labels such as 数据异常 stay Chinese; no sentence does.
+    for (const w of english) expect(w).not.toMatch(/[\u4e00-\u9fff]{5}/);
   });
 
   it('speaks English when settings.language is en-US (cell labels stay Chinese)', () => {

@@ -3,6 +3,7 @@
  * customer sheet and the summary sheets, with figures, issues and warnings. Called by analyseWorkbook
  * (src/core/analyse.ts) when a customer sheet was found.
  */
+import { warningList } from '../plan/warnings';
 import { translator } from '../../i18n';
 import { previousMonthFailures } from './failureHistory';
 import type { AppendedColumn, CellIssue, CellValue, ColumnWrite, ConditionalFormat, WorkbookState } from '../plan/types';
@@ -128,7 +129,7 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
   const customers = detected.customers;
   if (!customers) throw new AnalysisInputError('aftersales.part.noCustomerSheet');
   assertUsable(customers, t);
-  const warnings: string[] = [];
+  const warnings = warningList(t);
   const issues: CellIssue[] = [];
 
   const read = readCustomers(customers);
@@ -138,15 +139,15 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
   if (detected.calls) {
     if (detected.calls.missingRequired.length) {
       const fields = detected.calls.missingRequired.map((f) => t(`input.field.${f}`)).join('、');
-      warnings.push(t('aftersales.error.missingFields', { sheet: detected.calls.sheet.name, fields }));
+      warnings.warn('aftersales.error.missingFields', { sheet: detected.calls.sheet.name, fields });
     } else {
       const c = readCalls(detected.calls);
       calls = c.table;
       for (const issue of c.issues) issues.push(issue);
     }
   }
-  if (!calls) warnings.push(t('aftersales.warning.noCallLog'));
-  if (settings.localRegions.length === 0) warnings.push(t('aftersales.warning.noLocalRegions'));
+  if (!calls) warnings.warn('aftersales.warning.noCallLog');
+  if (settings.localRegions.length === 0) warnings.warn('aftersales.warning.noLocalRegions');
 
   const a = analyseVehicles(read.table, calls, asOf, settings);
   const headers = classificationHeaders(t);
@@ -190,13 +191,13 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
   const summaries = buildAfterSalesSummaries(summaryContext);
 
   const o = summaries.overview;
-  if (a.vehicles.duplicateRows) warnings.push(t('aftersales.warning.duplicates', { n: a.vehicles.duplicateRows }));
-  if (a.callMatch?.unmatched) warnings.push(t('aftersales.warning.unmatchedCalls', { n: a.callMatch.unmatched }));
-  if (o.statusCounts['数据异常']) warnings.push(t('aftersales.warning.dataProblems', { n: o.statusCounts['数据异常'] }));
+  if (a.vehicles.duplicateRows) warnings.warn('aftersales.warning.duplicates', { n: a.vehicles.duplicateRows });
+  if (a.callMatch?.unmatched) warnings.warn('aftersales.warning.unmatchedCalls', { n: a.callMatch.unmatched });
+  if (o.statusCounts['数据异常']) warnings.warn('aftersales.warning.dataProblems', { n: o.statusCounts['数据异常'] });
   if (a.internalDominant) {
-    warnings.push(t('aftersales.warning.internalDominant', {
+    warnings.warn('aftersales.warning.internalDominant', {
       share: `${(a.internalShare * 100).toFixed(1)}%`, threshold: `${(settings.priority.internalReasonShareToFixFirst * 100).toFixed(0)}%`,
-    }));
+    });
   }
 
   const data: Record<string, unknown> = {
@@ -239,7 +240,8 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
       },
       statusCounts: o.statusCounts,
       issues,
-      warnings,
+      warnings: warnings.texts,
+      warningMessages: warnings.messages,
     },
     data,
   };

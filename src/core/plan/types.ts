@@ -259,8 +259,16 @@ export interface RunReport {
   /** Count per status label (e.g. { 活跃: 512, ... }). */
   statusCounts: Record<string, number>;
   issues: CellIssue[];
-  /** Human-readable warnings (already localised). */
+  /** Human-readable warnings (already localised, in the workbook's language). */
   warnings: string[];
+  /** The same warnings as catalogue keys (same order), so the pane shows them in its own language. */
+  warningMessages?: Message[];
+}
+
+/** A message by catalogue key and parameters. */
+export interface Message {
+  key: string;
+  params?: Record<string, string | number>;
 }
 
 /** What ChurnDesk keeps inside the workbook (hidden sheet), so an emailed copy gives the same results. */

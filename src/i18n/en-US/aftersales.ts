@@ -34,15 +34,15 @@ export const aftersales: Record<string, string> = {
   'aftersales.why.atRiskOld': 'At risk ({months} months), older car',
   'aftersales.why.lostOld': '{status} ({months} months): hard to win back',
 
-  'aftersales.warning.noLocalRegions': 'No local regions set: every customer is treated as local',
-  'aftersales.warning.noCallLog': 'No call log found: every latest call result is 未回访',
-  'aftersales.warning.unmatchedCalls': '{n} call log rows matched no vehicle',
-  'aftersales.warning.duplicates': '{n} rows repeat a vehicle: marked 重复 and counted once',
-  'aftersales.warning.internalDominant': 'Internal reasons are {share} of reasons (threshold {threshold}): fix them before calling',
-  'aftersales.warning.dataProblems': '{n} vehicles have no usable date, or a date after the analysis date (数据异常)',
+  'aftersales.warning.noLocalRegions': 'No local regions set: every customer is treated as local.',
+  'aftersales.warning.noCallLog': 'No call log found: every latest call result is 未回访.',
+  'aftersales.warning.unmatchedCalls': '{n} call log rows matched no vehicle.',
+  'aftersales.warning.duplicates': '{n} rows repeat a vehicle: marked 重复 and counted once.',
+  'aftersales.warning.internalDominant': 'Internal reasons are {share} of reasons (threshold {threshold}): fix them before calling.',
+  'aftersales.warning.dataProblems': '{n} vehicles have no usable date, or a date after the analysis date (数据异常).',
 
   'aftersales.error.nothingFound': 'No customer base sheet, showroom register or prospect card found',
-  'aftersales.error.missingFields': 'Sheet "{sheet}" lacks required columns: {fields}',
+  'aftersales.error.missingFields': 'Sheet "{sheet}" lacks required columns: {fields}.',
   'aftersales.part.noCustomerSheet': 'No customer base sheet found',
   'aftersales.part.noSalesSheets': 'No showroom register or prospect card found',
 

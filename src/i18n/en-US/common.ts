@@ -1,5 +1,7 @@
 /** Messages shared by every part: settings validation, generic errors. */
 export const common: Record<string, string> = {
+  // A warning that exists only as text (no key): shown as it is.
+  'core.warning.text': '{text}',
   'settings.error.notPositiveInteger': 'must be a positive whole number',
   'settings.error.notPositiveNumber': 'must be a positive number',
   'settings.error.notRate': 'must be a share between 0 and 1 (e.g. 0.25)',

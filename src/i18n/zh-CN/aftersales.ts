@@ -34,15 +34,15 @@ export const aftersales: Record<string, string> = {
   'aftersales.why.atRiskOld': '准流失({months}个月未回厂),车龄较长',
   'aftersales.why.lostOld': '{status}({months}个月未回厂),招揽难度较大',
 
-  'aftersales.warning.noLocalRegions': '未设置本地地区,所有客户均按本地处理',
-  'aftersales.warning.noCallLog': '未找到回访记录表,最近回访结果均为“未回访”',
-  'aftersales.warning.unmatchedCalls': '回访记录中有{n}条未能匹配到任何车辆',
-  'aftersales.warning.duplicates': '{n}行为重复车辆记录,已标记“重复”,汇总时只计一次',
-  'aftersales.warning.internalDominant': '内因流失占{share},高于{threshold}:建议先整改内因再招揽',
-  'aftersales.warning.dataProblems': '{n}台车辆没有可用日期或日期晚于分析日期,状态为“数据异常”',
+  'aftersales.warning.noLocalRegions': '未设置本地地区,所有客户均按本地处理。',
+  'aftersales.warning.noCallLog': '未找到回访记录表,最近回访结果均为“未回访”。',
+  'aftersales.warning.unmatchedCalls': '回访记录中有{n}条未能匹配到任何车辆。',
+  'aftersales.warning.duplicates': '{n}行为重复车辆记录,已标记“重复”,汇总时只计一次。',
+  'aftersales.warning.internalDominant': '内因流失占{share},高于{threshold}:建议先整改内因再招揽。',
+  'aftersales.warning.dataProblems': '{n}台车辆没有可用日期或日期晚于分析日期,状态为“数据异常”。',
 
   'aftersales.error.nothingFound': '未找到保有客户表,也未找到展厅登记表或意向客户跟踪卡',
-  'aftersales.error.missingFields': '工作表“{sheet}”缺少必需的列:{fields}',
+  'aftersales.error.missingFields': '工作表“{sheet}”缺少必需的列:{fields}。',
   'aftersales.part.noCustomerSheet': '未找到保有客户表',
   'aftersales.part.noSalesSheets': '未找到展厅登记表或意向客户跟踪卡',
 

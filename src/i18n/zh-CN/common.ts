@@ -1,5 +1,7 @@
 /** Messages shared by every part: settings validation, generic errors. */
 export const common: Record<string, string> = {
+  // A warning that exists only as text (no key): shown as it is.
+  'core.warning.text': '{text}',
   'settings.error.notPositiveInteger': '必须是正整数',
   'settings.error.notPositiveNumber': '必须是正数',
   'settings.error.notRate': '必须是 0 到 1 之间的比例(如 0.25)',

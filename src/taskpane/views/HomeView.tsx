@@ -128,7 +128,8 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
         message: [
           t('ui.home.doneDetail', { sheets: result.sheetsWritten.length, seconds }),
           result.report.issues.length > 0 ? t('ui.home.issues', { n: result.report.issues.length }) : '',
-          ...result.report.warnings,
+          // Keyed warnings in the pane's own language; plain text (older plans) as it came.
+          ...(result.report.warningMessages?.map((m) => t(m.key, m.params)) ?? result.report.warnings),
         ]
           .filter(Boolean)
           .join(' '),
