@@ -2,6 +2,7 @@
  * The actions the task pane and the ribbon commands call. Implemented over Office.js in src/office/
  * (createOfficeActions); React components receive them as props and never call Excel.run themselves.
  */
+import type { FormPeriod } from '../core/forms/period';
 import type { CellValue, RunReport } from '../core/plan/types';
 import type { Settings } from '../core/settings/settings';
 import type { SheetKind, Field } from '../core/sheets/types';
@@ -16,6 +17,12 @@ export interface Progress {
 export interface RunOptions {
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
+}
+
+/** Options of generateForms: the run options and the period the filled forms cover. */
+export interface FormsOptions extends RunOptions {
+  /** 'all' (default: every row) or a month 'YYYY-MM' (validate with parseFormPeriod from src/core/forms). */
+  period?: FormPeriod;
 }
 
 export interface DetectedSheetSummary {
@@ -61,7 +68,7 @@ export interface ShareSafeResult {
 export interface ChurnDeskActions {
   detect(): Promise<DetectionSummary>;
   analyse(options?: RunOptions): Promise<RunSummary>;
-  generateForms(formIds: string[], filled: boolean, options?: RunOptions): Promise<FormsResult>;
+  generateForms(formIds: string[], filled: boolean, options?: FormsOptions): Promise<FormsResult>;
   loadSettings(): Promise<Settings>;
   saveSettings(partial: unknown): Promise<Settings>;
   saveMapping(sheet: string, mapping: Partial<Record<Field, string>>): Promise<void>;

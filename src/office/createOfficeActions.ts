@@ -14,7 +14,7 @@ import { resolveSettings, type Locale, type Settings } from '../core/settings/se
 import type { Field } from '../core/sheets/types';
 import { t } from '../i18n';
 import type { CoreRunner } from '../worker/runner';
-import type { ChurnDeskActions, DetectionSummary, Progress, RunOptions, RunSummary, SheetPreview } from './actions';
+import type { ChurnDeskActions, DetectionSummary, FormsOptions, Progress, RunOptions, RunSummary, SheetPreview } from './actions';
 import { TEMP_PREFIX, applyPlan } from './applyPlan';
 import { detectCapabilities, type Capabilities } from './capabilities';
 import type { ChunkPolicy } from './chunks';
@@ -185,7 +185,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
         };
       }),
 
-    generateForms: (formIds: string[], filled: boolean, opts: RunOptions = {}) =>
+    generateForms: (formIds: string[], filled: boolean, opts: FormsOptions = {}) =>
       run(opts.signal, async (syncer, caps, local) => {
         report(opts, 'progress.reading', 0);
         const { state } = await readState(syncer.context);
@@ -195,7 +195,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
         const existingSheetNames = d.extents.map((e) => e.name).filter((n) => !owned.has(n));
         report(opts, 'progress.forms', 0.3);
         const specs = await runner.forms(
-          { formIds, filled, sheets, state, existingSheetNames, asOf: options.asOf },
+          { formIds, filled, sheets, state, existingSheetNames, asOf: options.asOf, period: opts.period },
           { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ step: p.step, fraction: 0.3 + 0.3 * p.fraction }) },
         );
         const plan: WorkbookPlan = {

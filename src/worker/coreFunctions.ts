@@ -5,6 +5,7 @@
 import { analyseWorkbook } from '../core/analyse';
 import { analyseForForms } from '../core/forms/collectFillData';
 import { buildFormsPlan } from '../core/forms/buildFormsPlan';
+import type { FormPeriod } from '../core/forms/period';
 import type { SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from '../core/plan/types';
 import { resolveSettings } from '../core/settings/settings';
 import { detectSheets } from '../core/sheets/detectSheets';
@@ -32,6 +33,8 @@ export interface FormsRequest {
   /** Names of the dealer's own sheets (a form whose name is taken gets a suffix). */
   existingSheetNames: string[];
   asOf?: string;
+  /** The period the filled forms cover: 'all' (default) or a month 'YYYY-MM'. */
+  period?: FormPeriod;
 }
 
 export type ProgressFn = (step: string, fraction: number) => void;
@@ -88,12 +91,12 @@ export const coreFunctions: CoreFunctions = {
     const parsed = asOf ? parseIso(asOf) : null;
     return analyseWorkbook(sheets, { state, asOf: parsed ?? undefined, onProgress });
   },
-  forms({ formIds, filled, sheets, state, existingSheetNames, asOf }, onProgress) {
+  forms({ formIds, filled, sheets, state, existingSheetNames, asOf, period }, onProgress) {
     const settings = resolveSettings(state.settings);
     const date = asOfOf(asOf, state);
     onProgress('forms', 0.1);
     const data = filled ? analyseForForms(sheets, settings, state, date).data : undefined;
     onProgress('forms', 0.6);
-    return buildFormsPlan({ ids: formIds, filled, data, settings, asOf: date, existingSheetNames });
+    return buildFormsPlan({ ids: formIds, filled, data, period, settings, asOf: date, existingSheetNames });
   },
 };

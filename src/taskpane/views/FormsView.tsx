@@ -1,6 +1,7 @@
 /**
  * 表格: the dealer form pack by group, searchable, with checkboxes for one form / a group / all,
- * a switch between blank forms and forms filled from the workbook's data, and 生成 → actions.generateForms.
+ * a switch between blank forms and forms filled from the workbook's data, the period of the filled forms (全部数据 or
+ * one month), and 生成 → actions.generateForms.
  */
 import * as React from 'react';
 import {
@@ -12,6 +13,9 @@ import {
   Button,
   Checkbox,
   Field,
+  Input,
+  Radio,
+  RadioGroup,
   SearchBox,
   Switch,
   makeStyles,
@@ -23,6 +27,7 @@ import { useT } from '../i18nContext';
 import { ResultRegion, type Outcome } from '../components/ResultRegion';
 import { describeError } from '../describeError';
 import { groupForms, type FormCatalogueEntry } from '../formCatalogue';
+import { periodChoice, type PeriodMode } from '../formPeriod';
 
 const useStyles = makeStyles({
   accordion: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, boxShadow: tokens.shadow2 },
@@ -47,6 +52,9 @@ export function FormsView(props: { actions: ChurnDeskActions; forms: readonly Fo
   const [query, setQuery] = React.useState('');
   const [selected, setSelected] = React.useState<Set<string>>(new Set());
   const [filled, setFilled] = React.useState(true);
+  const [periodMode, setPeriodMode] = React.useState<PeriodMode>('all');
+  const [monthText, setMonthText] = React.useState('');
+  const period = periodChoice(periodMode, monthText);
   const [running, setRunning] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
 
@@ -69,7 +77,8 @@ export function FormsView(props: { actions: ChurnDeskActions; forms: readonly Fo
     try {
       // Catalogue order, not click order, so the sheets appear as the pack lists them.
       const ids = allIds.filter((id) => selected.has(id));
-      const result = await actions.generateForms(ids, filled);
+      // Blank forms hold no rows, so their period is the default (the analysis month in the header).
+      const result = filled && period.ok ? await actions.generateForms(ids, filled, { period: period.period }) : await actions.generateForms(ids, filled);
       setOutcome({
         intent: 'success',
         title: t('ui.forms.done', { n: result.sheets.length }),
@@ -91,8 +100,26 @@ export function FormsView(props: { actions: ChurnDeskActions; forms: readonly Fo
         <Field label={t('ui.forms.mode')} hint={filled ? t('ui.forms.filledHint') : t('ui.forms.blankHint')} size="small">
           <Switch checked={filled} onChange={(_e, d) => setFilled(d.checked)} label={filled ? t('ui.forms.filled') : t('ui.forms.blank')} data-testid="forms-filled" />
         </Field>
+        {filled && (
+          <Field label={t('forms.period.label')} hint={periodMode === 'all' ? t('forms.period.allHint') : t('forms.period.monthHint')} size="small">
+            <RadioGroup layout="horizontal" value={periodMode} onChange={(_e, d) => setPeriodMode(d.value === 'month' ? 'month' : 'all')} data-testid="forms-period">
+              <Radio value="all" label={t('forms.period.all')} data-testid="forms-period-all" />
+              <Radio value="month" label={t('forms.period.month')} data-testid="forms-period-month" />
+            </RadioGroup>
+          </Field>
+        )}
+        {filled && periodMode === 'month' && (
+          <Field
+            label={t('forms.period.monthLabel')}
+            size="small"
+            validationState={!period.ok && period.error ? 'error' : 'none'}
+            validationMessage={!period.ok && period.error ? t(period.error.key, period.error.params) : undefined}
+          >
+            <Input value={monthText} onChange={(_e, d) => setMonthText(d.value)} placeholder="2026-10" data-testid="forms-period-text" />
+          </Field>
+        )}
         <ResultRegion outcome={outcome} testId="forms-result" />
-        <Button appearance="primary" disabled={running || selected.size === 0} onClick={() => void generate()} data-testid="forms-generate">
+        <Button appearance="primary" disabled={running || selected.size === 0 || (filled && !period.ok)} onClick={() => void generate()} data-testid="forms-generate">
           {running ? t('ui.forms.generating') : t('ui.forms.generate', { n: selected.size })}
         </Button>
       </div>
