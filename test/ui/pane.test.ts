@@ -279,9 +279,34 @@ test('forms: search, select, generate, and the sheets exist in the workbook', as
   const created = listed.split('、').filter(Boolean);
   expect(created).toHaveLength(2);
   for (const s of created) expect(names).toContain(s);
+  // The default period is all the data: 展厅来电/店登记表 holds the register's 16 rows, 期间 spans their dates.
+  const register = (await page.evaluate((name) => window.__churnDesk?.workbook.grid(name), created[0])) as unknown[][];
+  expect(register.flat()).toContain('2026-10-01 至 2026-10-16');
   await page.getByTestId('forms-search').fill('');
   await expectNoRawKeys(page);
   await shoot(page, 'forms.zh-CN');
+  expect(pageErrors(page)).toEqual([]);
+  await page.close();
+});
+
+test('forms: the period choice — a bad month is explained and blocks 生成; a month fills that month only', async () => {
+  const page = await openPane('forms');
+  await page.getByTestId('form-F01').check();
+  await page.getByTestId('forms-period-month').check();
+  await page.getByTestId('forms-period-text').fill('2026-13');
+  await expect(page.locator('main').innerText()).resolves.toContain('“2026-13”不是有效月份,请按 YYYY-MM 填写,如 2026-10');
+  await expect(page.getByTestId('forms-generate').isDisabled()).resolves.toBe(true);
+  // September: the harness register is all October, so the form is printed blank with the month in its header.
+  await page.getByTestId('forms-period-text').fill('2026-09');
+  await expect(page.getByTestId('forms-generate').isDisabled()).resolves.toBe(false);
+  await page.getByTestId('forms-generate').click();
+  await page.getByTestId('forms-result').waitFor({ timeout: 30_000 });
+  const [sheet] = (await page.getByTestId('forms-result').getByTestId('result-message').innerText()).split('、');
+  const grid = (await page.evaluate((name) => window.__churnDesk?.workbook.grid(name), sheet)) as unknown[][];
+  const cells = grid.flat();
+  expect(cells).toContain('2026年9月');
+  expect(cells.filter((v) => typeof v === 'string' && v.endsWith('先生'))).toEqual([]);
+  await expectNoRawKeys(page);
   expect(pageErrors(page)).toEqual([]);
   await page.close();
 });
