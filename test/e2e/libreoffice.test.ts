@@ -8,6 +8,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parseCsv } from '../support/libreOffice';
 import { reportedStatusCounts, runCli } from './runCli';
 
 const SOFFICE = process.env.SOFFICE ?? '/usr/bin/soffice';
@@ -23,39 +24,6 @@ function soffice(args: string[]): void {
     throw new Error(`LibreOffice not found at ${SOFFICE}: install it (apt-get install libreoffice-calc) or set SOFFICE. This test does not skip.`);
   }
   execFileSync(SOFFICE, [`-env:UserInstallation=${profile}`, '--headless', ...args], { timeout: 120000, stdio: 'pipe' });
-}
-
-/** Parses a CSV written by LibreOffice (comma, double quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') endCell();
-    else if (ch === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-    } else if (ch !== '\r') cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
 }
 
 beforeAll(async () => {
