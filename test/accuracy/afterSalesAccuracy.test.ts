@@ -128,11 +128,11 @@ function rawOf(wb: UnseenAfterSales, v: number, field: keyof Truth): string {
   return field === 'reasonCategory' || field === 'destination' ? wb.truth[v].reasonText : wb.truth[v].lastResultText;
 }
 
-async function measure(runs: { seed: number; layout: 0 | 1 | 2; heldOut: boolean | 'C' }[]): Promise<Score> {
+async function measure(runs: { seed: number; layout: 0 | 1 | 2; heldOut: boolean | 'C' | 'D' }[]): Promise<Score> {
   const s: Score = { columns: new Map(COLUMNS.map(([c]) => [c, [0, 0]])), vehicles: [0, 0], phantomRows: 0, duplicates: [0, 0], misses: new Map() };
   for (const { seed, layout, heldOut } of runs) {
     const wb = generateUnseenAfterSales({ seed, vehicles: 250, layout, heldOut });
-    const tag = `${seed}-${layout}-${heldOut === 'C' ? 'c' : heldOut ? 'h' : 't'}`;
+    const tag = `${seed}-${layout}-${heldOut === 'C' ? 'c' : heldOut === 'D' ? 'd' : heldOut ? 'h' : 't'}`;
     const input = path.join(dir, `in-${tag}.xlsx`);
     const output = path.join(dir, `out-${tag}.xlsx`);
     const settings = path.join(dir, `settings-${tag}.json`);
@@ -148,9 +148,19 @@ async function measure(runs: { seed: number; layout: 0 | 1 | 2; heldOut: boolean
   return s;
 }
 
+/** Right cells / all cells over every classification column and every vehicle row: the issue's "97% of the cells". */
+function pooled(s: Score): [number, number] {
+  let ok = 0;
+  let total = 0;
+  for (const [, [o, t]] of s.columns) [ok, total] = [ok + o, total + t];
+  return [ok, total];
+}
+
 function print(title: string, s: Score): void {
   const lines = [`== ${title}`, `vehicles found: ${s.vehicles[0]}/${s.vehicles[1]}; phantom vehicles (totals/blank rows classified): ${s.phantomRows}; duplicate rows marked right: ${s.duplicates[0]}/${s.duplicates[1]}`];
   for (const [col, [ok, total]] of s.columns) lines.push(`${col.padEnd(8, '　')} ${((100 * ok) / total).toFixed(1)}% (${ok}/${total})`);
+  const [pooledOk, pooledTotal] = pooled(s);
+  lines.push(`POOLED (every classification cell, every vehicle) ${((100 * pooledOk) / pooledTotal).toFixed(2)}% (${pooledOk}/${pooledTotal})`);
   for (const [col, m] of s.misses) {
     const top = [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
     lines.push(`-- misses in ${col}:`, ...top.map(([k, n]) => `   ${n}× ${k}`));
@@ -191,5 +201,13 @@ test('vocabulary C (never used to change the product): the honest estimate on un
   print('vocabulary C (never used for fixes)', s);
   // Measured, not tuned: the rule-defined columns still at 97%; the free-text ones at 90% (first score: results
   // 95.3%, reasons 93.2%). Raising this bar means fixing the dictionaries on C, after which C is no longer unseen.
+  expectAccurate(s, 0.9);
+});
+
+test('vocabulary D (never used for fixes): the honest estimate on wordings nobody has seen', async () => {
+  const s = await measure(LAYOUTS.map((layout) => ({ seed: 6, layout, heldOut: 'D' as const })));
+  print('vocabulary D (never used for fixes)', s);
+  // Written in round 3 before the dictionaries were read and never used to change them. First score (before any round-3 fix):
+  // 最近回访结果 89.2%, 原因类别 87.5%, 招揽优先级 94.9%, 建议动作 92.9%, every rule column 100%, pooled 97.05%.
   expectAccurate(s, 0.9);
 });

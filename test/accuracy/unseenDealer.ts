@@ -247,8 +247,8 @@ export interface LayoutOptions {
   vehicles: number;
   /** 0: plain; 1: columns shuffled + extra columns + real dates; 2: Excel table + English headers mixed in. */
   layout: 0 | 1 | 2;
-  /** Vocabulary B (HELD_OUT_RESULT_PHRASES …) or C (HELD_OUT_C_…, never used to change the product). */
-  heldOut?: boolean | 'C';
+  /** Vocabulary B (HELD_OUT_RESULT_PHRASES …), C (HELD_OUT_C_…, tuned in round 3) or D (HELD_OUT_D_…, never used to change the product). */
+  heldOut?: boolean | 'C' | 'D';
 }
 
 /**
@@ -260,8 +260,8 @@ export function generateUnseenAfterSales(opts: LayoutOptions): UnseenAfterSales 
   const pick: Pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   const chance = (p: number) => rnd() < p;
   const asOfYmd = { y: 2026, m: 10, d: 31 };
-  const RESULTS = opts.heldOut === 'C' ? HELD_OUT_C_RESULT_PHRASES : opts.heldOut ? HELD_OUT_RESULT_PHRASES : RESULT_PHRASES;
-  const REASONS = opts.heldOut === 'C' ? HELD_OUT_C_REASON_PHRASES : opts.heldOut ? HELD_OUT_REASON_PHRASES : REASON_PHRASES;
+  const RESULTS = opts.heldOut === 'D' ? HELD_OUT_D_RESULT_PHRASES : opts.heldOut === 'C' ? HELD_OUT_C_RESULT_PHRASES : opts.heldOut ? HELD_OUT_RESULT_PHRASES : RESULT_PHRASES;
+  const REASONS = opts.heldOut === 'D' ? HELD_OUT_D_REASON_PHRASES : opts.heldOut === 'C' ? HELD_OUT_C_REASON_PHRASES : opts.heldOut ? HELD_OUT_REASON_PHRASES : REASON_PHRASES;
   const DESTINATIONS = opts.heldOut ? HELD_OUT_DESTINATION_PHRASES : DESTINATION_PHRASES;
   const asOf = serial(2026, 10, 31);
 
@@ -558,4 +558,40 @@ export const HELD_OUT_C_REASON_PHRASES: Record<string, readonly { text: string; 
   里程少: [h('车开得少'), h('很少开'), h('里程太少'), h('不怎么开车'), h('基本不用车'), h('车子闲置'), h('用车很少'), h('开的很少')],
   外地用车: [h('车在外地'), h('车常在外地'), h('外地用车'), h('车长期在外省'), h('过路车辆'), h('车在外面工作地'), h('车不在本地了'), h('车调去外地')],
   车辆报废: [h('车已报废'), h('报废处理了'), h('车撞报废了'), h('车已注销报废'), h('车没有了'), h('全损报废'), h('车撞坏报废'), h('车辆已经报废')],
+};
+
+/**
+ * A fourth vocabulary D, written in round 3 BEFORE anyone read the product's dictionaries, and NEVER used to change
+ * the product (C's misses drove round 3's fixes; D stays the honest estimate). Its register is deliberately wider
+ * than A–C: terse DMS codes, long colloquial sentences, homophone typos a typist makes (控号, 官机, 巨接, 报费),
+ * mixed English ("no answer", "4S too expensive"), punctuation noise, and a few conflicts decided by DOMAIN.md's
+ * categories (接通后即挂断 is 拒接; 欠费停机了,打不通 is 停机). Reasons include 其他: texts that name no DOMAIN.md
+ * category (a company car, an insurer's garage, a quick-service chain without a why), whose truth is 其他.
+ */
+export const HELD_OUT_D_RESULT_PHRASES: Record<string, readonly string[]> = {
+  成功: ['接通-客户反馈良好', 'connected,车主本人', '通话ok,车主说月底过来', '接通,客户表示不愿回厂', '有接听,已说明来意', '联系上车主了', '接听:本人', '已接通;客户满意'],
+  空号: ['空号(系统提示)', '拨打提示:您拨打的号码是空号', 'number not exist', '号码不存在,需更新资料', '此号码未启用', '控号', '号码已销户', '号码为空,无法联系'],
+  停机: ['停 机', '欠费停机了,打不通', '该号码已暂停服务', '号码被停机', '手机欠费已停', 'suspended', '停机中,待复机', '提示用户已停机'],
+  号码有误: ['号码错误,非本人', '对方说打错电话了', 'wrong number', '接听人不认识车主', '号码登记有误', '号码已换人使用', '对方表示不是本人的车', '号码不符', '非本人接听,称号码是新办的'],
+  关机: ['关机了', '手机处于关机状态', 'power off', '拨打时提示已关机', '两次均关机', '关机,改天再拨', '官机', '对方手机关机了'],
+  无法接通: ['无法接通(提示稍后再拨)', '不能接通', '拨打未能接通', '提示用户不在服务区', 'can not connect', '打 不 通', '电话无法连接', '线路故障拨不出'],
+  无人接听: ['nobody answered', '无应答', '响铃未接', '多次拨打无人接', '拨通后无人接起', '一直不接', '无人接听x3', '没人接,响到自动挂断'],
+  拒接: ['拒接/挂断', '客户挂机', '接通后客户即挂断', 'hung up', '客户不愿接受回访,挂断', '客户拒绝接听回访电话', '挂了', '巨接', '听说是回访马上挂了'],
+  呼转: ['呼叫转移中', '被转移到语音信箱', '转小秘书', '号码设置了呼叫转移', '进入秘书台', '来电提醒服务,无法接通', 'voicemail', '已呼叫转移'],
+  '忙/有事': ['客户正忙,约明天再联系', '客户开会中', '在开车,不方便接听', '客户说没时间', '客户有事,让晚点打', 'busy, call back later', '在忙', '开会,下午回电', '客户在医院陪家人,不便多说'],
+  人在外地: ['客户出差在外地', '人在外地,等回来再联系', '客户现在在外地工作', '人已去外地', '客户去外省了', '在老家没回来', '人在国外', '出国了,年后回', '客户常年在外'],
+};
+const d = (text: string, dest?: string) => ({ text, dest });
+export const HELD_OUT_D_REASON_PHRASES: Record<string, readonly { text: string; dest?: string }[]> = {
+  价格: [d('too expensive at 4S shop'), d('保养太贵,外面一半价钱'), d('收费贵,去外面做了'), d('价格偏贵'), d('觉得你们贵'), d('嫌工时费高'), d('配件比外面贵不少'), d('保养费太高'), d('price too high'), d('太贵了,换机油都要五六百')],
+  技术: [d('修车技术不好'), d('修了还有毛病'), d('维修质量差,返修多次'), d('车修完问题没解决'), d('上次做完四轮定位还是跑偏'), d('异响没处理好'), d('师傅技术不咋地'), d('技术不过硬'), d('换了配件故障灯还亮'), d('修得不行')],
+  等待: [d('等得太久了吧'), d('排队排了一上午'), d('要等好几个钟头'), d('车多排不上'), d('预约了还得等半天'), d('修车周期太长'), d('配件要订货等太久'), d('交车太慢了'), d('waiting too long'), d('做个保养大半天')],
+  服务: [d('服务态度不行'), d('顾问爱搭不理'), d('接待员态度恶劣'), d('被前台怠慢了'), d('售后态度差'), d('投诉没人管'), d('服务顾问强制推销'), d('对服务不太满意'), d('service bad'), d('服务差劲')],
+  距离: [d('太远了不方便'), d('路太远,开车要四十分钟'), d('离我家远'), d('距离远了点'), d('家附近有保养点,就近做了'), d('店离得远'), d('搬家了,离店远'), d('跑一趟要过好几个区'), d('too far'), d('地点偏远')],
+  亲友修理厂: [d('朋友开了修理厂', '修理厂'), d('亲戚家开修车铺', '修理厂'), d('在熟人那保养'), d('朋友店里做保养'), d('姐夫是修车师傅'), d('自己朋友修'), d('亲戚在汽修店上班'), d('熟人开的汽修厂', '修理厂')],
+  车辆转卖: [d('车已卖掉'), d('已卖车'), d('车辆卖出'), d('车过户了'), d('车子已经转手'), d('车已处理,换新车了'), d('car已sold'), d('车卖给二手车商了'), d('车已转给亲戚')],
+  里程少: [d('开的少'), d('一年开不到五千公里'), d('车很少动'), d('车基本停着不开'), d('里程不够保养'), d('没跑多少公里'), d('low mileage'), d('闲置没开')],
+  外地用车: [d('车在外地使用'), d('车子开去外地了'), d('搬到外地了,车也带走了'), d('车在省外'), d('过路车,非本地'), d('人和车都去了外地工作'), d('车在老家开'), d('车在杭州')],
+  车辆报废: [d('车报费了'), d('车已报废处理'), d('出事故车废了'), d('车祸全损,已报废'), d('车辆报废注销'), d('车子泡水报废'), d('scrapped'), d('早就报废掉了'), d('事故车,已经不能修了')],
+  其他: [d('公司车,单位统一安排保养'), d('保险公司指定厂理赔'), d('在途虎做保养', '快修连锁'), d('买了别家的保养套餐'), d('自己会修,自己保养'), d('车在走保险理赔')],
 };
