@@ -29,7 +29,10 @@ function runCli(args: string[], dir: string): Usage {
   const usageFile = path.join(dir, 'usage.json');
   fs.writeFileSync(hook, USAGE_HOOK);
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', hook, CLI, ...args], {
+  // The heap limit bin/churn-desk.js would choose, given here so that it does not start a second process (whose
+  // CPU time and memory the hook would miss).
+  const heapMb = Math.floor((os.totalmem() * 0.75) / 1024 / 1024);
+  const r = spawnSync(process.execPath, ['--require', hook, `--max-old-space-size=${heapMb}`, CLI, ...args], {
     env: { ...process.env, CHURN_BENCH_USAGE: usageFile },
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
