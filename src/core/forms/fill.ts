@@ -7,7 +7,7 @@ import type { FormDefinition } from './types';
 import type { FormFillData } from './fillData';
 import type { FormRowValues } from './renderForm';
 import { MAX_FORM_ROWS } from './fillData';
-import { inPeriod, periodRange, type FormPeriod } from './period';
+import { dateSpan, inPeriod, periodRange, type FormPeriod } from './period';
 
 /** A dataset value as a cell value: numbers (finite), strings and booleans pass; anything else is blank. */
 function toCell(v: unknown): CellValue | undefined {
@@ -61,9 +61,10 @@ export function fillForm(def: FormDefinition, data: FormFillData | undefined, pe
     const d = def.fillDateOf ? readPath(item, def.fillDateOf) : undefined;
     if (!inPeriod(d, range)) continue;
     inPeriodCount++;
-    if (typeof d === 'number' && Number.isFinite(d)) {
-      if (d < first) first = d;
-      if (d > last) last = d;
+    const span = dateSpan(d);
+    if (span) {
+      if (span[0] < first) first = span[0];
+      if (span[1] > last) last = span[1];
     }
     if (rows.length >= MAX_FORM_ROWS) continue; // keep counting and dating, stop building rows
     const values: FormRowValues = {};

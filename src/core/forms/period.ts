@@ -36,12 +36,28 @@ export function periodRange(period: FormPeriod): { from: number; to: number } | 
 /**
  * Whether a row dated `date` (a serial, or anything else when undated) belongs to the period: every row under
  * 'all'; under a month only the rows dated in it (an undated row cannot be placed in a month, so it is left out).
+ * A month value 'YYYY-MM' (monthly statistics) belongs to that month.
  * @example inPeriod('', 'all') // true
  * @example inPeriod('', { from: 46296, to: 46327 }) // false
  */
 export function inPeriod(date: unknown, range: { from: number; to: number } | null): boolean {
   if (!range) return true;
-  return typeof date === 'number' && date >= range.from && date < range.to;
+  const span = dateSpan(date);
+  return span !== null && span[0] >= range.from && span[0] < range.to;
+}
+
+/**
+ * The days a dataset row's date covers, as serials [first, last]: a serial covers its own day; a month 'YYYY-MM'
+ * (a monthly statistics row) covers the whole month. Null when the value is no date (an undated row).
+ * @example dateSpan('2026-10') // [46296, 46326]
+ */
+export function dateSpan(v: unknown): [number, number] | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? [v, v] : null;
+  if (typeof v !== 'string') return null;
+  const month = parseFormPeriod(v);
+  if (!month || month === 'all') return null;
+  const r = periodRange(month)!;
+  return [r.from, r.to - 1];
 }
 
 /**

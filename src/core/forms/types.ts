@@ -110,7 +110,8 @@ export interface FormDefinition extends CatalogueEntry {
   /** Filling: the FormFillData dataset whose rows become this form's rows (see fillData.ts). */
   fillFrom?: FillDatasetName;
   /**
-   * Filling a dated form: the dataset property holding each row's date (a serial, '' when undated). The rows shown
+   * Filling a dated form: the dataset property holding each row's date (a serial, a month 'YYYY-MM' for monthly
+   * statistics, '' when undated). The rows shown
    * are those of the chosen period (FormPeriod: every row, or one month's), and the 期间/月份 header says which.
    */
   fillDateOf?: string;

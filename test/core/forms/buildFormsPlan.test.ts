@@ -1,4 +1,5 @@
-import { buildFormsPlan, FORM_CATALOGUE, FORM_DEFINITIONS, UnknownFormError, resolveFormIds } from '../../../src/core/forms';
+import { buildFormsPlan, FORM_CATALOGUE, FORM_DEFINITIONS, UnknownFormError, resolveFormIds, type FormFillData } from '../../../src/core/forms';
+import { ymdToSerial } from '../../../src/core/values/dates';
 import { FORM_BODIES } from '../../../src/core/forms/definitions';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import type { SheetSpec } from '../../../src/core/plan/types';
@@ -75,5 +76,27 @@ describe('the form pack', () => {
     const t0 = Date.now();
     for (let i = 0; i < 5; i++) buildFormsPlan({ filled: false, settings, asOf });
     expect(Date.now() - t0).toBeLessThan(3000);
+  });
+});
+
+describe('the period in the forms’ 期间/月份 header', () => {
+  const day = (m: number, d: number) => ymdToSerial({ y: 2026, m, d });
+  const data: FormFillData = { register: [{ date: day(8, 5), name: 'A' }, { date: '', name: 'B' }, { date: day(10, 30), name: 'C' }] as never };
+  /** The value written right of the header label (`期间:` → its cell). */
+  const headerValue = (s: SheetSpec, label: string) => {
+    const at = s.cells.find((c) => c.value === `${label}:`);
+    return at && s.cells.find((c) => c.row === at.row && c.col > at.col && c.value !== '')?.value;
+  };
+  const periodOf = (options: Partial<Parameters<typeof buildFormsPlan>[0]>) =>
+    headerValue(buildFormsPlan({ ids: ['1'], filled: true, data, settings, asOf, ...options })[0], '期间');
+
+  it.each([
+    { name: 'all (default), filled: first to last date of the rows', options: {}, label: '2026-08-05 至 2026-10-30' },
+    { name: 'a month, filled', options: { period: '2026-10' as const }, label: '2026年10月' },
+    { name: 'a month with no rows: blank form, the month', options: { period: '2026-07' as const }, label: '2026年7月' },
+    { name: 'blank forms under all: the analysis month', options: { filled: false }, label: '2026年10月' },
+    { name: 'all, no data: the analysis month', options: { data: {} }, label: '2026年10月' },
+  ])('$name → $label', ({ options, label }) => {
+    expect(periodOf(options)).toBe(label);
   });
 });

@@ -92,3 +92,24 @@ describe('forms without a date', () => {
     expect(oct).toEqual(all);
   });
 });
+
+describe('after-sales win-back forms by period', () => {
+  const monthly = (month: string, calls: number) => ({ month, caller: '小李', calls, reached: 0, invited: 0, returned: 0 });
+  const data: FormFillData = { winBackMonthly: [monthly('2026-08', 5), monthly('2026-09', 7), monthly('2026-10', 9)] };
+
+  it('招揽信息汇总 (AS3) holds every month under all, its 统计期间 spanning whole months', () => {
+    const f = fillForm(formDefinition('AS3')!, data, 'all')!;
+    expect(f.rows.map((r) => r.calls)).toEqual([5, 7, 9]);
+    expect([f.first, f.last]).toEqual([day(2026, 8, 1), day(2026, 10, 31)]);
+  });
+
+  it('holds only the chosen month’s row under a month', () => {
+    expect(fillRows(formDefinition('AS3')!, data, '2026-09')!.map((r) => r.calls)).toEqual([7]);
+  });
+
+  it('招揽跟进记录 (AS4) holds the month’s calls only', () => {
+    const calls = [day(2026, 9, 30), day(2026, 10, 1), ''].map((date, i) => ({ date, name: `c${i}` })) as never;
+    expect(fillRows(formDefinition('AS4')!, { winBackCalls: calls }, '2026-10')!.map((r) => r.name)).toEqual(['c1']);
+    expect(fillRows(formDefinition('AS4')!, { winBackCalls: calls }, 'all')!.map((r) => r.name)).toEqual(['c0', 'c1', 'c2']);
+  });
+});

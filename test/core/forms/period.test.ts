@@ -1,6 +1,6 @@
 /** period.ts: reading 'all' / 'YYYY-MM', month ranges, header labels and the per-period cap of the datasets. */
 import fc from 'fast-check';
-import { inPeriod, parseFormPeriod, periodLabel, periodRange, PeriodCap } from '../../../src/core/forms/period';
+import { dateSpan, inPeriod, parseFormPeriod, periodLabel, periodRange, PeriodCap } from '../../../src/core/forms/period';
 import { ymdToSerial } from '../../../src/core/values/dates';
 
 const day = (y: number, m: number, d: number) => ymdToSerial({ y, m, d });
@@ -100,5 +100,25 @@ describe('PeriodCap', () => {
         });
       }),
     );
+  });
+});
+
+describe('dateSpan (monthly statistics rows carry a month)', () => {
+  it.each([
+    { v: day(2026, 10, 5), span: [day(2026, 10, 5), day(2026, 10, 5)] },
+    { v: '2026-10', span: [day(2026, 10, 1), day(2026, 10, 31)] },
+    { v: '2024-02', span: [day(2024, 2, 1), day(2024, 2, 29)] },
+    { v: '', span: null },
+    { v: NaN, span: null },
+    { v: 'all', span: null },
+    { v: '2026-13', span: null },
+  ])('$v → $span', ({ v, span }) => {
+    expect(dateSpan(v)).toEqual(span);
+  });
+
+  it('puts a month row in its own month only', () => {
+    expect(inPeriod('2026-10', periodRange('2026-10'))).toBe(true);
+    expect(inPeriod('2026-09', periodRange('2026-10'))).toBe(false);
+    expect(inPeriod('2026-11', periodRange('2026-10'))).toBe(false);
   });
 });

@@ -89,6 +89,7 @@ const winBackMonthly: FormBody = {
   id: 'AS3',
   kind: 'grid',
   fillFrom: 'winBackMonthly',
+  fillDateOf: 'month',
   headerFields: [SERVICE_DEALER, field('统计期间', { source: 'period' }), MAKER],
   columns: [
     text('month', '月份', 8, { field: 'month' }),
@@ -111,6 +112,7 @@ const winBackCalls: FormBody = {
   id: 'AS4',
   kind: 'grid',
   fillFrom: 'winBackCalls',
+  fillDateOf: 'date',
   personalData: true,
   headerFields: [SERVICE_DEALER, MONTH, field('招揽专员')],
   columns: [
