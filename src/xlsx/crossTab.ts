@@ -16,7 +16,7 @@ function keyText(v: unknown, blank: string): string {
 }
 
 /**
- * Groups the source rows by the pivot's row fields (one output row per combination, in first-seen order) and
+ * Groups the source rows (but those `spec.exclude` leaves out) by the pivot's row fields (one output row per combination, in first-seen order) and
  * its column field values (one output column per value and measure), counting or summing each measure.
  * Returns the header row then the data rows, then a total row. Missing headers yield null.
  * @example crossTab([['地区','状态'],['A','流失'],['A','活跃']], { source: {sheet:'s',headerRow:0,firstCol:0,lastCol:1,lastRow:2}, rows:['地区'], columns:['状态'], values:[{header:'状态',fn:'count'}], name:'p', row:0, col:0 }, {total:'总计',blank:'(空白)'})
@@ -35,12 +35,17 @@ export function crossTab(grid: Grid, spec: PivotSpec, labels: CrossTabLabels): C
   const colCols = spec.columns.map(find);
   const valueCols = spec.values.map((v) => find(v.header));
   if ([...rowCols, ...colCols, ...valueCols].some((c) => c === undefined)) return null;
+  // The excluded rows (重复: a vehicle's extra rows) are skipped, so totals count each vehicle once. A missing
+  // exclude column means nothing to exclude (an older sheet); the pivot itself is still useful.
+  const excludeCol = spec.exclude ? find(spec.exclude.header) : undefined;
+  const excluded = new Set(spec.exclude?.values ?? []);
 
   const rowKeys = new Map<string, { labels: string[]; cells: Map<string, number[]> }>();
   const colKeys = new Map<string, true>();
   const last = Math.min(lastRow, grid.length - 1);
   for (let r = headerRow + 1; r <= last; r++) {
     const row = grid[r] ?? [];
+    if (excludeCol !== undefined && excluded.has(keyText(row[excludeCol], ''))) continue;
     const rowLabels = rowCols.map((c) => keyText(row[c as number], labels.blank));
     const rk = rowLabels.join('\u0001');
     const ck = colCols.map((c) => keyText(row[c as number], labels.blank)).join(' / ');

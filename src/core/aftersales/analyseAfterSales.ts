@@ -179,6 +179,7 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
       modelHeader: modelCol === undefined ? '' : customers.headers[modelCol] ?? '',
       statusHeader: headers[statusCol],
       ageBucketHeader: headers[CLASSIFICATION_COLUMNS.indexOf('ageBucket')],
+      duplicateHeader: headers[CLASSIFICATION_COLUMNS.indexOf('duplicate')],
     };
   }
 

@@ -178,6 +178,11 @@ export interface PivotSpec {
   rows: string[];
   columns: string[];
   values: { header: string; fn: 'count' | 'sum' }[];
+  /**
+   * Rows whose `header` cell holds one of `values` are left out (the 重复 rows of a vehicle listed twice), so
+   * the pivot counts each vehicle once, as the summary tables do. Office: a filter field; file: the cross-tab skips them.
+   */
+  exclude?: { header: string; values: string[] };
   /** Where the pivot's top-left goes on this sheet. */
   row: number;
   col: number;

@@ -18,6 +18,8 @@ export interface ClassifiedSource {
   modelHeader: string;
   statusHeader: string;
   ageBucketHeader: string;
+  /** Header text of the appended 重复记录 column, whose 重复 rows the pivots leave out. */
+  duplicateHeader: string;
 }
 
 export interface SummaryContext {

@@ -5,7 +5,7 @@
 import type { CellValue, PivotSpec, SheetSpec, TableColumn } from '../../plan/types';
 import { buildSummarySheet } from '../../plan/summarySheet';
 import { isLost } from '../analyseVehicles';
-import { AGE_BUCKETS, STATUSES } from '../labels';
+import { AGE_BUCKETS, DUPLICATE_MARK, STATUSES } from '../labels';
 import { classifiedOf, countByGroup, lostOf, pct, rate, type ClassifiedSource, type SummaryContext } from './context';
 
 /** Column of 流失率 in the status tables: group, five statuses, total, lost, rate. */
@@ -17,8 +17,9 @@ interface GroupRow {
 }
 
 /**
- * A PivotTable of 流失状态 by one column of the classified customer sheet (counts rows, so a duplicate row counts
- * again there: the tables above count vehicles). None when the column is not mapped.
+ * A PivotTable of 流失状态 by one column of the classified customer sheet. It counts rows, so the rows marked 重复
+ * are excluded: then it counts each vehicle once and its grand total equals the table's. None when the column is
+ * not mapped.
  */
 function statusPivot(src: ClassifiedSource, id: string, rowHeader: string): Omit<PivotSpec, 'row' | 'col'>[] {
   if (!rowHeader || rowHeader === src.statusHeader) return [];
@@ -29,6 +30,7 @@ function statusPivot(src: ClassifiedSource, id: string, rowHeader: string): Omit
       rows: [rowHeader],
       columns: [src.statusHeader],
       values: [{ header: src.statusHeader, fn: 'count' }],
+      exclude: { header: src.duplicateHeader, values: [DUPLICATE_MARK] },
     },
   ];
 }
