@@ -5,6 +5,7 @@ import { stateFromGrid } from '../../src/core/state/stateSheet';
 import { createOfficeActions } from '../../src/office/createOfficeActions';
 import { createInlineRunner } from '../../src/worker/runner';
 import { FORM_CATALOGUE } from '../../src/core/forms/catalogue';
+import { buildSampleWorkbook } from '../ui/harness/sampleWorkbook';
 
 describe('generateForms', () => {
   it('writes blank forms as sheets, records them, and replaces them on the next run', async () => {
@@ -20,5 +21,20 @@ describe('generateForms', () => {
     expect(second.sheets).toEqual(first.sheets);
     expect(wb.sheetNames()).toEqual(['备忘', ...first.sheets, STATE_SHEET_NAME]);
     expect(wb.grid('备忘')).toEqual([['下周一开会']]);
+  });
+
+  it.each([
+    { period: undefined, label: '2026-10-01 至 2026-10-16', rows: 16 },
+    { period: 'all' as const, label: '2026-10-01 至 2026-10-16', rows: 16 },
+    { period: '2026-10' as const, label: '2026年10月', rows: 16 },
+    { period: '2026-09' as const, label: '2026年9月', rows: 0 },
+  ])('passes the period $period through to the filled 展厅来电/店登记表', async ({ period, label, rows }) => {
+    const wb = FakeWorkbook.fromGrids(buildSampleWorkbook(20).grids);
+    const actions = createOfficeActions({ host: wb.host(), runner: createInlineRunner(), asOf: '2026-10-31' });
+    const { sheets } = await actions.generateForms(['F01'], true, period ? { period } : {});
+    const grid = wb.grid(sheets[0]);
+    expect(grid.flat()).toContain(label);
+    // Customer names of the sample register end in 先生.
+    expect(grid.flat().filter((v) => typeof v === 'string' && v.endsWith('先生'))).toHaveLength(rows);
   });
 });
