@@ -19,6 +19,12 @@ export function normaliseForMatch(raw: string): string {
 export interface KeywordRule<C extends string> {
   category: C;
   keywords: readonly string[];
+  /**
+   * Word families a keyword list cannot spell out (a subject, an adverb, a verdict: '收费太高', '价格偏贵',
+   * '技术一般'), tried on the normalised text after the keywords, in the rule's place in the order. Never a /g
+   * regex: test() on a global regex keeps state between calls.
+   */
+  patterns?: readonly RegExp[];
 }
 
 /**
@@ -29,6 +35,7 @@ export interface KeywordRule<C extends string> {
 export function firstMatch<C extends string>(normalised: string, rules: readonly KeywordRule<C>[]): C | null {
   for (const rule of rules) {
     for (const k of rule.keywords) if (k && normalised.includes(k)) return rule.category;
+    if (rule.patterns) for (const p of rule.patterns) if (p.test(normalised)) return rule.category;
   }
   return null;
 }
