@@ -15,7 +15,7 @@ import { uniqueSheetName } from '../core/plan/names';
 import type { Locale } from '../core/settings/settings';
 import type { Capabilities } from './capabilities';
 import type { ChunkPolicy } from './chunks';
-import { buildSheet, queuePivot, type BuiltSheet } from './buildSheet';
+import { applyPivotFilters, buildSheet, queuePivot, type BuiltSheet } from './buildSheet';
 import { checkColumnWrite, rollbackColumnWrite, writeColumns, type ColumnUndo, type TableExtent } from './columnWrites';
 import { queueStateSheet } from './state';
 import type { Syncer } from './syncer';
@@ -205,9 +205,11 @@ export async function applyPlan(syncer: Syncer, plan: WorkbookPlan, options: App
     const pivots: { sheet: string; pivot: PivotSpec }[] = [];
     built.forEach((b, i) => b.pivots.forEach((p) => pivots.push({ sheet: finalNames[i], pivot: p })));
     if (pivots.length) {
-      for (const { sheet, pivot } of pivots) queuePivot(context, sheet, pivot);
+      // Pivots and their filter fields' items in one sync, then every pivot's 重复 filter in one more (ExcelApi 1.12).
+      const filters = pivots.map(({ sheet, pivot }) => queuePivot(context, sheet, pivot, options.caps.pivotFilters));
       try {
         await syncer.sync();
+        for (const n of await applyPivotFilters(syncer, filters)) notes.add(n);
       } catch (e) {
         notes.add('office.note.pivotFailed');
         lastPivotError = e;

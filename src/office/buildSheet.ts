@@ -238,8 +238,10 @@ export async function buildSheet(spec: SheetSpec, tempName: string, b: BuildCont
   }
   const pivots: PivotSpec[] = [];
   for (const pivot of spec.pivots ?? []) {
-    if (b.caps.pivotTables) pivots.push(pivot);
-    else {
+    if (b.caps.pivotTables) {
+      pivots.push(pivot);
+      if (pivot.exclude && !b.caps.pivotFilters) queueUntickNote(ws, pivot, b.locale);
+    } else {
       queueCrossTab(ws, pivot, b);
       notes.push('office.note.noPivot');
     }
@@ -262,18 +264,79 @@ export async function buildSheet(spec: SheetSpec, tempName: string, b: BuildCont
   return { tempName, tables, pivots, notes };
 }
 
-/** Queues a native PivotTable on its (final) sheet. */
-export function queuePivot(context: Excel.RequestContext, sheetName: string, pivot: PivotSpec): void {
+/**
+ * Rows between a pivot's planned top-left and its destination when it has a filter field: the first holds the
+ * untick note (ExcelApi < 1.12), the next two the filter area Excel puts above the pivot's body.
+ */
+export const PIVOT_FILTER_ROWS = 3;
+
+/** The note (ExcelApi 1.8 without 1.12) asking the analyst to untick the excluded values in the pivot's filter. */
+function queueUntickNote(ws: Excel.Worksheet, pivot: PivotSpec, locale: Locale): void {
+  if (!pivot.exclude) return;
+  const note = ws.getRange(a1(pivot.row, pivot.col));
+  note.numberFormat = [['@']];
+  note.values = [[t(locale, 'office.note.pivotUntick', { field: pivot.exclude.header, values: pivot.exclude.values.join('、') })]];
+  applyStyle(note, OFFICE_STYLES.warning);
+}
+
+/** A pivot's filter field whose items were queued for loading, and the item names to leave out. */
+export interface PendingPivotFilter {
+  field: Excel.PivotField;
+  items: Excel.PivotItemCollection;
+  excluded: readonly string[];
+}
+
+/**
+ * Queues a native PivotTable on its (final) sheet. With `pivot.exclude` the excluded column becomes a filter field
+ * (ExcelApi 1.8); with `loadFilterItems` (ExcelApi 1.12) that field's items are queued for loading too and returned,
+ * so `applyPivotFilters` can filter every pivot of the refresh after the one sync that creates them.
+ * @example const pending = queuePivot(context, '地区分析', spec, caps.pivotFilters); await syncer.sync(); await applyPivotFilters(syncer, [pending]);
+ */
+export function queuePivot(context: Excel.RequestContext, sheetName: string, pivot: PivotSpec, loadFilterItems = false): PendingPivotFilter | null {
   const ws = context.workbook.worksheets.getItem(sheetName);
   const src = context.workbook.worksheets
     .getItem(pivot.source.sheet)
     .getRange(blockAddress(pivot.source.headerRow, pivot.source.lastRow - pivot.source.headerRow + 1, pivot.source.firstCol, pivot.source.lastCol - pivot.source.firstCol + 1));
-  const p = ws.pivotTables.add(pivot.name, src, ws.getRange(a1(pivot.row, pivot.col)));
+  // A filter field needs rows above the pivot's body (and the note, when there is one): start the pivot lower.
+  const top = pivot.row + (pivot.exclude ? PIVOT_FILTER_ROWS : 0);
+  const p = ws.pivotTables.add(pivot.name, src, ws.getRange(a1(top, pivot.col)));
   for (const r of pivot.rows) p.rowHierarchies.add(p.hierarchies.getItem(r));
   for (const c of pivot.columns) p.columnHierarchies.add(p.hierarchies.getItem(c));
   for (const v of pivot.values) {
     const d = p.dataHierarchies.add(p.hierarchies.getItem(v.header));
     d.summarizeBy = v.fn === 'sum' ? 'Sum' : 'Count';
+  }
+  if (!pivot.exclude) return null;
+  const filter = p.filterHierarchies.add(p.hierarchies.getItem(pivot.exclude.header));
+  if (!loadFilterItems) return null;
+  const field = filter.fields.getItem(pivot.exclude.header);
+  const items = field.items.load('name');
+  return { field, items, excluded: pivot.exclude.values };
+}
+
+/**
+ * After the sync that created the pivots: selects, in each pending filter field, every item Excel lists but the
+ * excluded ones (item names come from Excel, so the blank item's localised name is never guessed), in one sync
+ * for all pivots. A field without an excluded item (no duplicates) is left unfiltered. Returns the notes to show:
+ * when the filter sync fails, the pivots stay and the analyst is asked to untick the values.
+ */
+export async function applyPivotFilters(syncer: Syncer, pending: readonly (PendingPivotFilter | null)[]): Promise<string[]> {
+  let queued = 0;
+  for (const f of pending) {
+    if (!f) continue;
+    const excluded = new Set(f.excluded);
+    const names = f.items.items.map((i) => i.name);
+    const selected = names.filter((n) => !excluded.has(n));
+    if (selected.length === names.length || selected.length === 0) continue;
+    f.field.applyFilter({ manualFilter: { selectedItems: selected } });
+    queued++;
+  }
+  if (!queued) return [];
+  try {
+    await syncer.sync();
+    return [];
+  } catch {
+    return ['office.note.pivotFilterFailed'];
   }
 }
 

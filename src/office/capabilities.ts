@@ -11,7 +11,9 @@
  * - 1.7 freeze panes and tab colours (else: skipped);
  * - 1.8 PivotTables (else: the cross-tab written as a plain table) and data validation (else: no drop-downs, a note);
  * - 1.9 page layout (else: print setup skipped, a note: Excel's defaults apply) and Worksheet.copy (else the
- *   share-safe copy is rebuilt from values and per-column number formats).
+ *   share-safe copy is rebuilt from values and per-column number formats);
+ * - 1.12 PivotField.applyFilter: the pivots leave out the 重复 rows themselves (else the filter field is there and a
+ *   note on the sheet asks the analyst to untick 重复).
  * Office 2016 MSI (ExcelApi 1.1) is therefore not supported; Office 2019 (1.7) gets everything but PivotTables,
  * drop-downs and print setup.
  */
@@ -29,6 +31,8 @@ export interface Capabilities {
   pageLayout: boolean;
   /** Worksheet.copy (1.9): the share-safe copy keeps every format; else values and column formats are copied. */
   worksheetCopy: boolean;
+  /** PivotField.applyFilter (1.12): a pivot's filter field can exclude the 重复 rows; else the analyst unticks them. */
+  pivotFilters: boolean;
 }
 
 /** Reads the host's capabilities once per action. */
@@ -43,6 +47,7 @@ export function detectCapabilities(host: Pick<ExcelHost, 'isSetSupported'>): Cap
     dataValidation: at('1.8'),
     pageLayout: at('1.9'),
     worksheetCopy: at('1.9'),
+    pivotFilters: at('1.12'),
   };
 }
 

@@ -15,6 +15,8 @@ export const office: Record<string, string> = {
   'office.note.noConditionalFormats': 'This Excel has no conditional formats (ExcelApi 1.6 needed); they were left out.',
   'office.note.noPageLayout': 'This Excel has no page setup API (ExcelApi 1.9 needed); printing uses Excel’s defaults.',
   'office.note.pivotFailed': 'The PivotTables could not be created; every other result was written.',
+  'office.note.pivotUntick': 'Note: the PivotTable counts rows, so a vehicle listed twice counts again. In the pivot\'s filter field "{field}" above it, untick "{values}" so its grand total equals the summary table\'s.',
+  'office.note.pivotFilterFailed': 'The PivotTables were created but the duplicate rows could not be excluded automatically. Untick "重复" in each pivot\'s filter field.',
   'office.pivotFallbackNote': 'Cross-tab (this Excel has no PivotTables)',
   'office.pivotTotal': 'Total',
   'office.pivotBlank': '(blank)',

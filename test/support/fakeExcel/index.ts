@@ -15,9 +15,9 @@
  */
 import { FakeContextCore, type ContextHost, type SyncStats } from './context';
 import { FakeOfficeError } from './errors';
-import { WorkbookData, type SheetDump, type Visibility } from './model';
+import { WorkbookData, pivotFieldColumn, pivotItemName, type SheetDump, type Visibility } from './model';
 import { FakeTableCollection, FakeWorksheetCollection } from './proxies';
-import { colLetters, rectAddress } from './addresses';
+import { colLetters, parseAddress, rectAddress } from './addresses';
 
 export { FakeOfficeError } from './errors';
 export type { SheetDump } from './model';
@@ -166,6 +166,27 @@ export class FakeWorkbook implements ContextHost {
       out.push(row);
     }
     return out;
+  }
+
+  /**
+   * The grand total a count PivotTable shows (the fake computes no other pivot value): the source's data rows whose
+   * first value field is not blank and whose every manually filtered field holds a selected item.
+   * @example wb.pivotGrandTotal('CD_pivot_region') // 7
+   */
+  pivotGrandTotal(name: string): number {
+    const p = this.data.sheets.flatMap((s) => s.pivots).find((x) => x.name === name);
+    const parsed = p ? parseAddress(p.source) : null;
+    const sheet = parsed?.sheet ? this.data.sheetByName(parsed.sheet) : undefined;
+    if (!p || !parsed || !sheet || !p.values.length) throw new FakeOfficeError('ItemNotFound', `No count PivotTable '${name}'.`);
+    const rect = parsed.rect;
+    const valueCol = pivotFieldColumn(sheet, rect, p.values[0].name);
+    const filters = Object.entries(p.manualFilters).map(([f, selected]) => ({ col: pivotFieldColumn(sheet, rect, f), selected: new Set(selected) }));
+    let n = 0;
+    for (let r = rect.r0 + 1; r < rect.r0 + rect.rows; r++) {
+      if (sheet.value(r, valueCol) === '') continue;
+      if (filters.every((f) => f.selected.has(pivotItemName(sheet.value(r, f.col))))) n++;
+    }
+    return n;
   }
 
   /** Everything a user would see, deterministic, for deep-equality assertions. */

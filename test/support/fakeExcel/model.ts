@@ -34,6 +34,30 @@ export interface PivotData {
   rows: string[];
   columns: string[];
   values: { name: string; summarizeBy: string }[];
+  /** Filter fields (filterHierarchies.add), in order. */
+  filters: string[];
+  /** Manual filters applied (PivotField.applyFilter, ExcelApi 1.12): field -> the item names left selected. */
+  manualFilters: Record<string, string[]>;
+}
+
+/** The name Excel gives a pivot item of a cell value ('(blank)' for an empty cell, as English Excel shows it). */
+export function pivotItemName(v: unknown): string {
+  return v === '' || v === null || v === undefined ? '(blank)' : String(v);
+}
+
+/** Column of `field` in a pivot source's header row, or -1. */
+export function pivotFieldColumn(sheet: SheetData, rect: Rect, field: string): number {
+  for (let c = 0; c < rect.cols; c++) if (String(sheet.value(rect.r0, rect.c0 + c)) === field) return rect.c0 + c;
+  return -1;
+}
+
+/** The distinct item names of a field over the source's data rows (one pass, a Set). */
+export function pivotItems(sheet: SheetData, rect: Rect, field: string): string[] {
+  const col = pivotFieldColumn(sheet, rect, field);
+  if (col < 0) return [];
+  const seen = new Set<string>();
+  for (let r = rect.r0 + 1; r < rect.r0 + rect.rows; r++) seen.add(pivotItemName(sheet.value(r, col)));
+  return [...seen];
 }
 
 export interface ConditionalFormatData {

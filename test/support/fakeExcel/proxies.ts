@@ -5,7 +5,7 @@
 import { FakeOfficeError, notLoaded } from './errors';
 import { parseAddress, qualifiedAddress, rectAddress, type Rect } from './addresses';
 import type { FakeContextCore } from './context';
-import type { SheetData, TableData, Visibility } from './model';
+import { pivotFieldColumn, pivotItems, type PivotData, type SheetData, type TableData, type Visibility } from './model';
 
 type Props = string | string[] | { select?: string | string[] } | undefined;
 
@@ -1026,8 +1026,9 @@ export class FakePivotTableCollection {
   ) {}
   add(name: string, source: string | FakeRange | FakeTable, destination: string | FakeRange) {
     this.core.requireApi(8, 'PivotTableCollection.add');
-    const record = { name, source: '', destination: '', rows: [] as string[], columns: [] as string[], values: [] as { name: string; summarizeBy: string }[] };
+    const record: PivotData = { name, source: '', destination: '', rows: [], columns: [], values: [], filters: [], manualFilters: {} };
     let headers: string[] = [];
+    let srcRef: RangeRef | null = null;
     this.core.enqueue({ name }, () => {
       const sheet = this.ws.sheet();
       const all = this.core.data.sheets.flatMap((s) => s.pivots);
@@ -1043,6 +1044,7 @@ export class FakePivotTableCollection {
         src = { sheet: t.sheet, rect: t.rect };
       } else src = source.ref();
       headers = [];
+      srcRef = src;
       for (let c = 0; c < src.rect.cols; c++) headers.push(String(src.sheet.value(src.rect.r0, src.rect.c0 + c)));
       record.source = qualifiedAddress(src.sheet.name, src.rect);
       record.destination = typeof destination === 'string' ? destination : rectAddress(destination.ref().rect);
@@ -1056,8 +1058,20 @@ export class FakePivotTableCollection {
       return { name: h };
     };
     const list = (into: string[]) => ({ add: (h: { name: string }) => core.enqueue(h.name, () => into.push(h.name)) });
+    const field = (f: string) => new FakePivotField(core, record, () => srcRef, f);
     return {
       hierarchies: { getItem: hierarchy },
+      filterHierarchies: {
+        add: (h: { name: string }) => {
+          core.enqueue(h.name, () => {
+            // Like Excel, a hierarchy moves to the filter axis from wherever it was.
+            for (const axis of [record.rows, record.columns]) if (axis.includes(h.name)) axis.splice(axis.indexOf(h.name), 1);
+            if (!record.filters.includes(h.name)) record.filters.push(h.name);
+          });
+          // A hierarchy has exactly one field, of the same name.
+          return { name: h.name, fields: { getItem: field } };
+        },
+      },
       rowHierarchies: list(record.rows),
       columnHierarchies: list(record.columns),
       dataHierarchies: {
@@ -1075,5 +1089,66 @@ export class FakePivotTableCollection {
         },
       },
     };
+  }
+}
+
+/** One field of a pivot (ExcelApi 1.8): its items (load semantics) and applyFilter (ExcelApi 1.12). */
+export class FakePivotField {
+  readonly items: FakePivotItemCollection;
+  constructor(
+    private readonly core: FakeContextCore,
+    private readonly record: PivotData,
+    private readonly source: () => RangeRef | null,
+    readonly name: string,
+  ) {
+    this.items = new FakePivotItemCollection(core, () => this.itemNames());
+  }
+  private itemNames(): string[] {
+    const src = this.source();
+    if (!src || pivotFieldColumn(src.sheet, src.rect, this.name) < 0) throw new FakeOfficeError('ItemNotFound', `The PivotTable has no field '${this.name}'.`);
+    return pivotItems(src.sheet, src.rect, this.name);
+  }
+  applyFilter(filter: { manualFilter?: { selectedItems?: (string | { name: string })[] } }): void {
+    this.core.requireApi(12, 'PivotField.applyFilter');
+    this.core.enqueue(filter, () => {
+      if (!filter.manualFilter) throw new FakeOfficeError('InvalidArgument', 'The fake only supports manual filters.');
+      const names = new Set(this.itemNames());
+      const selected = (filter.manualFilter.selectedItems ?? []).map((x) => (typeof x === 'string' ? x : x.name));
+      // "These must be existing and valid items from the chosen field."
+      for (const n of selected) if (!names.has(n)) throw new FakeOfficeError('InvalidArgument', `The field '${this.name}' has no item '${n}'.`);
+      this.record.manualFilters[this.name] = selected;
+    });
+  }
+}
+
+/** A pivot field's items: `items` and each item's `name` throw until `load()` + `sync()`. */
+export class FakePivotItemCollection {
+  private loadedItems: { name: string }[] | null = null;
+  constructor(
+    private readonly core: FakeContextCore,
+    private readonly names: () => string[],
+  ) {}
+  load(props?: Props): this {
+    const list = (propList(props) ?? ['name']).map((p) => p.replace(/^items\//, ''));
+    this.core.enqueueRead(
+      () => this.names(),
+      (names) => {
+        this.loadedItems = names.map((n) => {
+          const item = {} as { name: string };
+          Object.defineProperty(item, 'name', {
+            get: () => {
+              if (!list.includes('name')) throw notLoaded('PivotItem', 'name');
+              return n;
+            },
+          });
+          return item;
+        });
+      },
+    );
+    return this;
+  }
+  get items(): { name: string }[] {
+    if (!this.loadedItems) throw notLoaded('PivotItemCollection', 'items');
+    return this.loadedItems;
   }
 }
