@@ -4,6 +4,7 @@
  * adverbs, verbs), and on the look-alikes it must leave alone (negations, the same word in another sense).
  * Vocabulary D stays out of these tables: it is the harness's honest estimate.
  */
+import fc from 'fast-check';
 import { ContactResultClassifier } from '../../../src/core/aftersales/contactResult';
 import { ReasonClassifier } from '../../../src/core/aftersales/reasons';
 
@@ -97,5 +98,18 @@ describe('reason families', () => {
   ];
   it.each(cases)('%s: %s → %s', (_family, text, want) => {
     expect(reasons.classify(text)).toBe(want);
+  });
+});
+
+describe('a denied failure word never decides the result (property)', () => {
+  // Any result text, prefixed by a denied failure word, keeps the category the text has alone.
+  const rest = ['无人接听', '客户在开会', '接通,客户说下月来', '手机关机', '号码是错的', '人在外地', '呼叫转移'];
+  const denied = ['不是空号', '没有停机', '并未欠费', '没关机', '没有拒接', '未挂断', '并非呼转', '不是占线'];
+  it('不是空号 / 没有拒接 … + text → the text’s own category', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...denied), fc.constantFrom(...rest), fc.constantFrom(',', ',', ' ', '。', ''), (d, t, sep) => {
+        expect(contact.classify(`${d}${sep}${t}`, '')).toBe(contact.classify(t, ''));
+      }),
+    );
   });
 });
