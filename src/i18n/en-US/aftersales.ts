@@ -36,10 +36,10 @@ export const aftersales: Record<string, string> = {
 
   'aftersales.warning.noLocalRegions': 'No local regions set: every customer is treated as local.',
   'aftersales.warning.noCallLog': 'No call log found: every latest call result is 未回访.',
-  'aftersales.warning.unmatchedCalls': '{n} call log rows matched no vehicle.',
-  'aftersales.warning.duplicates': '{n} rows repeat a vehicle: marked 重复 and counted once.',
+  'aftersales.warning.unmatchedCalls': 'Call log rows that matched no vehicle: {n}.',
+  'aftersales.warning.duplicates': 'Rows that repeat a vehicle: {n}, marked 重复 and counted once.',
   'aftersales.warning.internalDominant': 'Internal reasons are {share} of reasons (threshold {threshold}): fix them before calling.',
-  'aftersales.warning.dataProblems': '{n} vehicles have no usable date, or a date after the analysis date (数据异常).',
+  'aftersales.warning.dataProblems': 'Vehicles with no usable date, or a date after the analysis date: {n} (数据异常).',
 
   'aftersales.error.nothingFound': 'No customer base sheet, showroom register or prospect card found',
   'aftersales.error.missingFields': 'Sheet "{sheet}" lacks required columns: {fields}.',
