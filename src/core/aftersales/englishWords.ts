@@ -47,10 +47,11 @@ export const ENGLISH_REASON_PATTERNS: Partial<Record<ReasonCategory, readonly Re
   车辆报废: [new RegExp(`scrap|total(l)?ed|writ(ten|e)-?off|wreck|junked|beyondrepair|can${A}n?o?tberepaired|cannotberepaired`)],
   // 'sold', 'resold', 'traded in', 'bought a new car'
   车辆转卖: [new RegExp(`${NOT}sold|resold|(sell|sold)(the|his|her|my|our)?car|tradedin|trade-?in|(bought|got|changed)(a|to)?(new|another)car|changedcar`)],
-  // 'a friend's garage', 'relative', 'cousin'
-  亲友修理厂: [/(?<!un)friend(?!ly)|relative|cousin|brother|uncle|inlaw|acquaintance/],
-  // 'out of town', 'another city', 'moved away', 'used elsewhere'
-  外地用车: [/outof(town|thecity|province)|(another|other)(city|province)|elsewhere|movedaway|relocated|passingthrough|notlocal/],
+  // 'a friend's garage', 'relative', 'cousin' ('unfriendly', 'relatively' are not)
+  亲友修理厂: [/(?<!un)friend(?!ly)|relative(?!ly)|cousin|brother|uncle|inlaw|acquaintance/],
+  // 'out of town', 'another city', 'moved away', 'used elsewhere' ('serviced elsewhere' says nothing about where the
+  // car is used)
+  外地用车: [/outof(town|thecity|province)|(another|other)(city|province)|(used|driven|kept|works?|working|drives)elsewhere|movedaway|relocated|passingthrough|notlocal/],
   // 'low mileage', 'rarely driven', 'drives little'
   里程少: [/low-?mileage|low(km|miles)|few(km|miles)|(rarely|seldom|hardly|barely)(use|used|drive|driven|driving|drives)|(drive|drives|driven|drove|use|used|uses)(very)?(little|less|rarely|seldom)|notdrivenmuch|notmuchdriving|idle/],
   // 'too expensive', 'price too high', 'overpriced', 'cheaper elsewhere'

@@ -94,6 +94,9 @@ describe('reason families (round 4)', () => {
     ['english', 'rude staff', '服务'],
     ['english', 'not fixed properly', '技术'],
     ['english', 'moved to another city', '外地用车'],
+    ['english', 'car used elsewhere', '外地用车'],
+    ['english: relatively is no relative', 'relatively expensive', '价格'],
+    ['english: serviced elsewhere is no place', 'cheaper elsewhere', '价格'],
     ['english', 'there is a shop near home', '距离'],
     // IME slips.
     ['ime slip', '车子报费掉了', '车辆报废'],
