@@ -44,7 +44,7 @@ export const ENGLISH_RESULT_PATTERNS: Partial<Record<ResultCategory, readonly Re
 /** Reasons, tried in their category's place in REASON_RULES. */
 export const ENGLISH_REASON_PATTERNS: Partial<Record<ReasonCategory, readonly RegExp[]>> = {
   // 'scrapped', 'totaled', 'written off', 'beyond repair'
-  车辆报废: [new RegExp(`scrap|total(l)?ed|writ(ten|e)-?off|wreck|junked|beyondrepair|can${A}n?o?tberepaired|cannotberepaired`)],
+  车辆报废: [new RegExp(`${NOT}scrap|total(l)?ed|writ(ten|e)-?off|wreck|junked|beyondrepair|can${A}n?o?tberepaired|cannotberepaired`)],
   // 'sold', 'resold', 'traded in', 'bought a new car'
   车辆转卖: [new RegExp(`${NOT}sold|resold|(sell|sold)(the|his|her|my|our)?car|tradedin|trade-?in|(bought|got|changed)(a|to)?(new|another)car|changedcar`)],
   // 'a friend's garage', 'relative', 'cousin' ('unfriendly', 'relatively' are not)

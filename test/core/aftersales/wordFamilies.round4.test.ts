@@ -87,6 +87,7 @@ describe('reason families (round 4)', () => {
     ['english: denied price', 'not expensive, but far away', '距离'],
     ['english: denied sale', 'never sold, just rarely driven', '里程少'],
     ['english', 'car totaled in accident', '车辆报废'],
+    ['english: denied scrap', 'not scrapped, just low mileage', '里程少'],
     ['english', 'traded in for a new car', '车辆转卖'],
     ['english', "friend's garage", '亲友修理厂'],
     ['english: unfriendly is no friend', 'unfriendly staff', '服务'],
@@ -109,6 +110,7 @@ describe('reason families (round 4)', () => {
     ['car disposed of', '车早卖出去了', '车辆转卖'],
     ['car disposed of: 处理 of a fault', '车处理不好,毛病还在', '技术'],
     ['car disposed of: denied sale', '没卖出去,车很少开', '里程少'],
+    ['car disposed of: denied new car', '还没换新车,车很少开', '里程少'],
     // A wreck beyond repair; a garage that cannot repair is skill.
     ['wreck', '出了车祸,没法修了', '车辆报废'],
     ['wreck', '泡水车修复不了', '车辆报废'],
