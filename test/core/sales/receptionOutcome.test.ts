@@ -55,3 +55,70 @@ describe('reception outcome from free text', () => {
     expect(declinedPhone(text as string)).toBe(expected);
   });
 });
+
+/**
+ * Round 4 families (by meaning, DOMAIN.md's keywords extended as a dealer reads them). Phrasings here are NOT those
+ * of test/accuracy/salesVocabularyR4.ts: they test the family, not the harness's strings.
+ */
+describe('test drive and quotation by meaning, and their negations', () => {
+  const testDrive: [string, boolean][] = [
+    // A drive without the word 试驾.
+    ['客户上路跑了两圈', true],
+    ['开了一段高速，噪音小', true],
+    ['沿环路跑了8公里', true],
+    ['客户亲自驾驶感受加速', true],
+    ['安排了驾驶体验', true],
+    ['体验了一下驾驶', true],
+    ['td done, liked the steering', true],
+    ['Test drive ok', true],
+    ['上手开了开，觉得方向盘轻', true],
+    // Not a drive: the walk-around, the customer's own car, a price phrase.
+    ['六方位绕车一圈介绍', false],
+    ['客户自己开车来的，看了看内饰', false],
+    ['现在的车开了一段时间了想换', false],
+    ['问了上路价', false],
+    // Negated: a modal or "no time" between the negation and the word, or no car to drive.
+    ['客户不肯试驾', false],
+    ['赶时间没空试乘', false],
+    ['来不及试车，约下周', false],
+    ['婉拒了试驾', false],
+    ['没安排试乘', false],
+    ['没有试驾车，只能静态看', false],
+    ['试驾车被借走了', false],
+    ['试驾车送修中', false],
+    ['no test drive, brochure only', false],
+    ['不打算去试驾', false],
+  ];
+  it.each(testDrive)('%p → test drive %p', (text, expected) => {
+    expect(mentionsTestDrive(text)).toBe(expected);
+  });
+
+  const quote: [string, boolean][] = [
+    // A price handed over without the word 报价.
+    ['给客户开了个价', true],
+    ['出了个价，客户嫌高', true],
+    ['帮客户算了首付和月供价格', true],
+    ['发了底价给客户', true],
+    ['给了优惠价', true],
+    ['提供了全款购车方案', true],
+    ['告知了裸车价', true],
+    ['拿走一份价目表', true],
+    // A price negotiated, or a figure quoted.
+    ['跟客户谈了价格', true],
+    ['砍价很厉害', true],
+    ['落地13.6万', true],
+    ['裸车价9.98w', true],
+    ['customer was quoted 15w', true],
+    // Not a quotation: the customer asking, a brochure, a negated price.
+    ['客户问价后离开', false],
+    ['只拿了彩页', false],
+    ['还没谈价格', false],
+    ['暂不给价格', false],
+    ['没出价', false],
+    ['不给方案，让客户先试驾', false],
+    ['no quote yet', false],
+  ];
+  it.each(quote)('%p → quote %p', (text, expected) => {
+    expect(mentionsQuote(text)).toBe(expected);
+  });
+});
