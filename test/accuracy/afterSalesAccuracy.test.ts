@@ -128,7 +128,7 @@ function rawOf(wb: UnseenAfterSales, v: number, field: keyof Truth): string {
   return field === 'reasonCategory' || field === 'destination' ? wb.truth[v].reasonText : wb.truth[v].lastResultText;
 }
 
-async function measure(runs: { seed: number; layout: 0 | 1 | 2; heldOut: boolean | 'C' | 'D' }[]): Promise<Score> {
+async function measure(runs: { seed: number; layout: 0 | 1 | 2; heldOut: boolean | 'C' | 'D' | 'E' }[]): Promise<Score> {
   const s: Score = { columns: new Map(COLUMNS.map(([c]) => [c, [0, 0]])), vehicles: [0, 0], phantomRows: 0, duplicates: [0, 0], misses: new Map() };
   for (const { seed, layout, heldOut } of runs) {
     const wb = generateUnseenAfterSales({ seed, vehicles: 250, layout, heldOut });
@@ -233,5 +233,25 @@ describe('vocabulary D (a TUNED set since round 4: its misses drove round 4\'s f
 
   test('every free-text column ≥ 99% (100% after round 4)', () => {
     expectAccurate(s, 0.99);
+  });
+});
+
+describe('vocabulary E (written blind in round 4, never used to change the product): the honest estimate', () => {
+  // Written by an engineer who never read the product's dictionaries nor vocabularies A–D (test/accuracy/
+  // vocabularyE.ts), after round 4's fixes were made on D. Its misses are printed for the record, not for fixing.
+  // First score (2026-11-23): every vehicle found, rule columns 100%, 最近回访结果 96.9%, 原因类别 95.9%,
+  // 流失去向 99.9%, 招揽优先级 98.5%, 建议动作 98.0%, pooled 99.09% (9501/9588).
+  let s: Score;
+  beforeAll(async () => {
+    s = await measure(LAYOUTS.map((layout) => ({ seed: 7, layout, heldOut: 'E' as const })));
+    print('vocabulary E (never used for fixes)', s);
+  });
+
+  test("the issue's check: every vehicle found, rule columns ≥ 97%, ≥ 97% of all classification cells right", () => {
+    expectAccurate(s, 0);
+  });
+
+  test('every free-text column ≥ 95% (first score 95.9% at worst)', () => {
+    expectAccurate(s, 0.95);
   });
 });

@@ -9,6 +9,8 @@
  */
 
 /** A cell as written: number, text, a real date, or '' for an empty cell. */
+import { HELD_OUT_E_REASON_PHRASES, HELD_OUT_E_RESULT_PHRASES } from './vocabularyE';
+
 export type Cell = string | number | Date;
 
 export interface SheetOut {
@@ -247,8 +249,8 @@ export interface LayoutOptions {
   vehicles: number;
   /** 0: plain; 1: columns shuffled + extra columns + real dates; 2: Excel table + English headers mixed in. */
   layout: 0 | 1 | 2;
-  /** Vocabulary B (HELD_OUT_RESULT_PHRASES …), C (HELD_OUT_C_…, tuned in round 3) or D (HELD_OUT_D_…, never used to change the product). */
-  heldOut?: boolean | 'C' | 'D';
+  /** Vocabulary B (HELD_OUT_RESULT_PHRASES …), C (HELD_OUT_C_…, tuned in round 3), D (HELD_OUT_D_…, tuned in round 4) or E (vocabularyE.ts, never used to change the product). */
+  heldOut?: boolean | 'C' | 'D' | 'E';
 }
 
 /**
@@ -260,8 +262,8 @@ export function generateUnseenAfterSales(opts: LayoutOptions): UnseenAfterSales 
   const pick: Pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   const chance = (p: number) => rnd() < p;
   const asOfYmd = { y: 2026, m: 10, d: 31 };
-  const RESULTS = opts.heldOut === 'D' ? HELD_OUT_D_RESULT_PHRASES : opts.heldOut === 'C' ? HELD_OUT_C_RESULT_PHRASES : opts.heldOut ? HELD_OUT_RESULT_PHRASES : RESULT_PHRASES;
-  const REASONS = opts.heldOut === 'D' ? HELD_OUT_D_REASON_PHRASES : opts.heldOut === 'C' ? HELD_OUT_C_REASON_PHRASES : opts.heldOut ? HELD_OUT_REASON_PHRASES : REASON_PHRASES;
+  const RESULTS = opts.heldOut === 'E' ? HELD_OUT_E_RESULT_PHRASES : opts.heldOut === 'D' ? HELD_OUT_D_RESULT_PHRASES : opts.heldOut === 'C' ? HELD_OUT_C_RESULT_PHRASES : opts.heldOut ? HELD_OUT_RESULT_PHRASES : RESULT_PHRASES;
+  const REASONS = opts.heldOut === 'E' ? HELD_OUT_E_REASON_PHRASES : opts.heldOut === 'D' ? HELD_OUT_D_REASON_PHRASES : opts.heldOut === 'C' ? HELD_OUT_C_REASON_PHRASES : opts.heldOut ? HELD_OUT_REASON_PHRASES : REASON_PHRASES;
   const DESTINATIONS = opts.heldOut ? HELD_OUT_DESTINATION_PHRASES : DESTINATION_PHRASES;
   const asOf = serial(2026, 10, 31);
 
@@ -561,8 +563,8 @@ export const HELD_OUT_C_REASON_PHRASES: Record<string, readonly { text: string; 
 };
 
 /**
- * A fourth vocabulary D, written in round 3 BEFORE anyone read the product's dictionaries, and NEVER used to change
- * the product (C's misses drove round 3's fixes; D stays the honest estimate). Its register is deliberately wider
+ * A fourth vocabulary D, written in round 3 BEFORE anyone read the product's dictionaries; held out until round 4,
+ * whose fixes came from its misses (so it is a tuned set now; vocabulary E in vocabularyE.ts is the blind one). Its register is deliberately wider
  * than A–C: terse DMS codes, long colloquial sentences, homophone typos a typist makes (控号, 官机, 巨接, 报费),
  * mixed English ("no answer", "4S too expensive"), punctuation noise, and a few conflicts decided by DOMAIN.md's
  * categories (接通后即挂断 is 拒接; 欠费停机了,打不通 is 停机). Reasons include 其他: texts that name no DOMAIN.md
