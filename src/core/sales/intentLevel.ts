@@ -16,11 +16,16 @@ const LOST_WORDS = ['战败', '已购他牌', '购买他牌', '买了他牌', '�
   '别家', '别处', '别的店', '其他店', '其它店', '外店',
   // Bought a rival brand: '已购买竞品', '买了其他品牌'.
   '竞品', '其他品牌', '其它品牌', '别的品牌', '不考虑'];
-/** Bought another car ('已买其他车', '提了别的车') — but '对比其他车' is still shopping. */
-const BOUGHT_OTHER_CAR = /(买|购|提|订)了?(其他|其它|别的)车/;
+/**
+ * Bought another car or brand ('已买其他车', '提了别的车', '买了别的牌子', '换了个牌子') — but
+ * '对比其他车' / '看看别的牌子' is still shopping: only a verb of buying makes it lost.
+ */
+const BOUGHT_OTHER_CAR = /(买|购|提|订|选)(了|成)?(个|台|辆|一台|一辆)?(其他|其它|别的|别家的?|他)(车|牌子|品牌)|换(了|成)?(个|一个)?(牌子|品牌)/;
 const ORDERED_WORDS = ['已订车', '订车', '交定金', '付定金', '下定', '下订', '定金', '订金', '已成交', '成交', '订单', '签约', '已购', '已提车', '提车', '交车',
   // Short or spoken forms: '已订', '已定', '定了,等提车', '签了合同'.
   '已订', '已定', '签了', '合同', '下单'];
+/** Signed the order: '签单了', '签下来了', '单子签了', '已签' ('还没签' is caught by ORDER_NEGATED first). */
+const ORDER_SIGNED = /签(了|好|完|下)?(单|约|字|下)|(单子|订单|合同)(已经?|都)?签|已签/;
 /** '定了,等提车', '订了' — but not '约定了' or '预定了时间'. */
 const ORDER_SPOKEN = /(?<![约确决规预商])(定|订)了/;
 /** A negated order ('没定', '未订车', '还没签') is not an order. */
@@ -83,7 +88,7 @@ export function readIntentLevel(value: unknown): Parsed<IntentLevel> {
   const tentative = TENTATIVE_ORDER.test(text);
   if (!ORDER_NEGATED.test(text) && !tentative) {
     for (const w of ORDERED_WORDS) if (text.includes(w)) return 'O';
-    if (ORDER_SPOKEN.test(text)) return 'O';
+    if (ORDER_SPOKEN.test(text) || ORDER_SIGNED.test(text)) return 'O';
   }
   for (const w of NEW_WORDS) if (text.includes(w)) return 'N';
   const days = horizonDays(text);

@@ -30,6 +30,10 @@ describe('readIntentLevel', () => {
     ['随时可能订', 'H'], ['周末就来', 'H'], ['下个月初', 'B'],
     // Considering an order is a hot prospect, not an order; a horizon, when given, still decides.
     ['考虑订车', 'H'], ['考虑下单', 'H'], ['想订', 'H'], ['打算交定金', 'H'], ['打算下周下单', 'A'], ['考虑后订车', 'O'],
+    // Round 4 families (phrasings not in the round-4 file): signing the order; buying another brand, but not
+    // comparing one; a plain '订车' stays an order.
+    ['单子签了', 'O'], ['合同签好了', 'O'], ['签下来了', 'O'], ['已签约', 'O'], ['还没签单', undefined],
+    ['提了台别的牌子', 'F'], ['购他品牌', 'F'], ['换了个牌子', 'F'], ['选了其他品牌的车', 'F'], ['看看别的牌子', undefined], ['已订车', 'O'],
     ['', null], ['—', null], [null, null],
     ['随便看看', undefined], ['X', undefined], ['HA', undefined],
   ];
