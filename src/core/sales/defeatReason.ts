@@ -6,6 +6,7 @@ import type { DefeatReasonCategory, Settings } from '../settings/settings';
 import { DEFEAT_REASONS } from '../settings/settings';
 import { brandIn } from './competitor';
 import { cellText, isMissingText } from './cellText';
+import { ENGLISH_DEFEAT_RULES } from './englishReasons';
 
 /**
  * Built-in rules, tried in this order; the first that matches wins. Order decides overlaps:
@@ -17,11 +18,16 @@ import { cellText, isMissingText } from './cellText';
 const RULES: readonly [DefeatReasonCategory, RegExp][] = [
   ['竞品', /(已购|已买|已订|(?<![不没未])买了|购买了|(?<![不没未])订了|提了|选了|改买|转买|转购|去买|定了别|他牌|竞品|其他品牌|其它品牌|别的品牌|别的牌子|其他牌子|外品牌)/],
   ['贷款/资金', /(贷款|按揭|首付|分期|征信|资金|钱不够|没钱|缺钱|预算不足|预算不够|经济|批不下|审批|利息|手头紧|钱没|凑钱|凑不|没凑)/],
-  ['交车时间', /(交车|提车|等车|现车|没货|缺货|到货|到车|排队|周期长|等不及|等太久|交付|订不到|货期|交期|才能到|等[\d一两三四五六七八九十半]+个?(月|周|星期|天)|才到|等不了|排期)/],
-  ['服务', /(服务|态度|顾问|销售员|接待|回复|不回|怠慢|冷淡|不专业|不热情|不够热情|不够专业|不耐烦|没耐心|爱答不理|没人理|不理|跟进不及时|没跟进|离职|体验差|业务员|换了好几个)/],
-  ['价格', /(价格|价钱|价位|优惠|便宜|太贵|偏贵|贵了|较贵|贵|折扣|让利|降价|砍价|报价高|报价太高|差价|补贴|赠送少|落地价|置换|差了|送的|赠品|礼包|[\d一二三四五六七八九十两几]+[千万]块)/],
+  // '交不了', '交付不了': the dealer cannot deliver; '急着用车' / '急要车': the customer could not wait for delivery.
+  ['交车时间', /(交不了|交不出|交不上|交付不了|(急|赶)着?(用|要|提)车|等不起|交车|提车|等车|现车|没货|缺货|到货|到车|排队|周期长|等不及|等太久|交付|订不到|货期|交期|才能到|等[\d一两三四五六七八九十半]+个?(月|周|星期|天)|才到|等不了|排期)/],
+  // Slow replies by any wording: '消息回得太慢', '回复慢', '回消息总是很晚'.
+  ['服务', /((回|复|响应|反应)(消息|信息|微信|电话)?[得的]?(总是|经常|老是)?(太|很|比较|有点|特别)?(慢|晚|迟)|服务|态度|顾问|销售员|接待|回复|不回|怠慢|冷淡|不专业|不热情|不够热情|不够专业|不耐烦|没耐心|爱答不理|没人理|不理|跟进不及时|没跟进|离职|体验差|业务员|换了好几个)/],
+  // A price term ('裸车价', '底价', '报价最高'), a negotiation that failed ('没谈下来', '谈不拢'), or a reduction
+  // asked for by a figure ('再降两千', '少三千').
+  ['价格', /(裸车价|底价|成交价|一口价|报价|出价|开价|还价|压价|让价|议价|性价比|价差|谈不下来|没谈下来|谈不拢|没谈拢|谈崩|(降|让|少|便宜)了?[\d一二三四五六七八九十两几]+[千万百块元]|价格|价钱|价位|优惠|便宜|太贵|偏贵|贵了|较贵|贵|折扣|让利|降价|砍价|报价高|报价太高|差价|补贴|赠送少|落地价|置换|差了|送的|赠品|礼包|[\d一二三四五六七八九十两几]+[千万]块)/],
   ['车型/配置', /(车型|配置|颜色|车色|太小|坐不下|高配|低配|顶配|后备箱|[白黑红蓝灰银绿棕紫橙金]色|版本|四驱|两驱|混动|空间|动力|油耗|续航|外观|内饰|款式|尺寸|座椅|天窗|底盘|车身|排量|变速箱|自动挡|手动挡|七座|7座|不喜欢|不满意车|品质|质量|安全)/],
-  ['暂缓购买', /(暂缓|暂时不|暂不|不买了|推迟|延后|往后推|推后|延期|缓一缓|先不|晚点再|放一放|计划取消|以后再|再说|再等|观望|明年|过段时间|不急|搁置|没定|考虑中|家人不同意|不想买)/],
+  // Put aside for now: '先放放', '搁一搁', '过阵子'.
+  ['暂缓购买', /(先?放(一)?放|搁(一)?搁|过阵子|过些时候|暂缓|暂时不|暂不|不买了|推迟|延后|往后推|推后|延期|缓一缓|先不|晚点再|放一放|计划取消|以后再|再说|再等|观望|明年|过段时间|不急|搁置|没定|考虑中|家人不同意|不想买)/],
   ['竞品', /(别家|别处|其他店|其它店|外地店|他店|同城|其他4S|其它4S|二网|网上买)/],
 ];
 
@@ -50,6 +56,8 @@ export function classifyDefeatReason(value: unknown, settings?: Pick<Settings, '
     for (const w of words) if (text.includes(w)) return cls;
   }
   for (const [cls, pattern] of RULES) if (pattern.test(text)) return cls;
+  // English before a merely named brand, as the Chinese rules are: 'Honda was cheaper' was lost on price.
+  for (const [cls, pattern] of ENGLISH_DEFEAT_RULES) if (pattern.test(text)) return cls;
   if (brandIn(text)) return '竞品';
   return '其他';
 }

@@ -61,3 +61,42 @@ describe('competitor', () => {
     expect(brandIn('没有品牌')).toBe('');
   });
 });
+
+/**
+ * Round 4 families (phrasings NOT in test/accuracy/salesVocabularyR4.ts): each family named by meaning, with texts
+ * that would fall to 其他 without it.
+ */
+describe('defeat-reason families, round 4', () => {
+  const cases: [string, string][] = [
+    // Price: a price term, a failed negotiation, a reduction asked for by a figure, English.
+    ['底价给不到位', '价格'],
+    ['成交价比4S店网上的高', '价格'],
+    ['一口价不接受', '价格'],
+    ['价没谈拢就走了', '价格'],
+    ['砍到最后还是谈崩了', '价格'],
+    ['想让我们少三千', '价格'],
+    ['希望便宜一万', '价格'],
+    ['Too expensive for him', '价格'],
+    ['the other dealer gave a bigger discount', '价格'],
+    // Delivery: the dealer cannot deliver in time; the customer needs the car now.
+    ['这个月交付不了', '交车时间'],
+    ['客户赶着要车', '交车时间'],
+    ['急用车，等不起', '交车时间'],
+    ['delivery date kept slipping', '交车时间'],
+    // Service: slow replies, by any wording.
+    ['微信回复慢', '服务'],
+    ['回消息总是很晚', '服务'],
+    ['rude salesman', '服务'],
+    // Postponed: put aside for now.
+    ['先搁一搁', '暂缓购买'],
+    ['说过阵子再来', '暂缓购买'],
+    ['postponed to next year', '暂缓购买'],
+    // Finance and competitor in English; a denial before the word does not count.
+    ['loan was rejected', '贷款/资金'],
+    ['went with a Honda instead', '竞品'],
+    ['not the price, just moved away', '其他'],
+  ];
+  it.each(cases)('%p → %p', (text, cls) => {
+    expect(classifyDefeatReason(text)).toBe(cls);
+  });
+});
