@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { mentionsOrder, mentionsQuote, mentionsTestDrive } from '../../../src/core/sales/receptionOutcome';
 import { declinedPhone } from '../../../src/core/sales/registerFacts';
 
@@ -120,5 +121,24 @@ describe('test drive and quotation by meaning, and their negations', () => {
   ];
   it.each(quote)('%p → quote %p', (text, expected) => {
     expect(mentionsQuote(text)).toBe(expected);
+  });
+});
+
+describe('negations win, whatever surrounds them (property)', () => {
+  const filler = fc.array(fc.constantFrom('客户', '看了', '外观', '内饰', '，', '满意', '配置', '下周', '再来', ' '), { maxLength: 6 }).map((a) => a.join(''));
+  it('a negated test drive is never a test drive', () => {
+    const negated = fc.tuple(fc.constantFrom('未', '没', '不愿', '不肯', '没时间', '没空', '来不及', '婉拒了'), fc.constantFrom('', '去', '做'), fc.constantFrom('试驾', '试乘', '试车', 'TD'));
+    fc.assert(fc.property(filler, negated, filler, (before, [no, verb, word], after) => !mentionsTestDrive(`${before}${no}${verb}${word}${after}`)));
+  });
+  it('a negated quotation is never a quotation', () => {
+    const negated = fc.tuple(fc.constantFrom('未', '没', '还没', '暂不', '不给'), fc.constantFrom('报价', '谈价', '出价', '给价格', '报'));
+    fc.assert(fc.property(filler, negated, filler, (before, [no, word], after) => !mentionsQuote(`${before}${no}${word}${after}`)));
+  });
+  it('reads a long note in linear time', () => {
+    const long = '客户看了外观，'.repeat(20000) + '开了一圈，算了落地价';
+    const t = Date.now();
+    expect(mentionsTestDrive(long)).toBe(true);
+    expect(mentionsQuote(long)).toBe(true);
+    expect(Date.now() - t).toBeLessThan(500);
   });
 });
