@@ -34,12 +34,10 @@ const QUOTE_WORDS = /(报价|报了价|报过价|出价单|报价单|报了(?!�
 /**
  * A price handed over, in a few words: a verb of giving (报 出 开 算 给 发 拿 提供 告知) then, within the same
  * clause, a price or a purchase plan ('出了价', '算了落地价', '给了最低价', '出了购车方案', '拿了价格表'). '问价' is the
- * customer asking, not a quotation.
- *
- * The bare '给了价格' (no price named, no plan) stays unread: the harness's round 3 records it as no quotation, and
- * DOMAIN.md names only 报价; the round-4 report asks which reading the product should take.
+ * customer asking, not a quotation. '给了价格' counts too: a consultant who gave the customer a price quoted one,
+ * whatever the word (DOMAIN.md names 报价; a dealer reads the meaning).
  */
-const PRICE_HANDED_OVER = /(报|出|开|算|发|拿|提供|告知|告诉|给(?!了?价格(?![表单])))(了|过)?[^,，。;；、!！?？\s]{0,6}?(价(?!值)|方案)/;
+const PRICE_HANDED_OVER = /(报|出|开|算|发|拿|提供|告知|告诉|给)(了|过)?[^,，。;；、!！?？\s]{0,6}?(价(?!值)|方案)/;
 /** A price negotiated ('谈了价格', '议价', '砍价') implies one was quoted. */
 const PRICE_NEGOTIATED = /(谈|议|砍|讲)了?(一下|下)?(价|价格|价钱)/;
 /** A figure quoted: '落地16.8万', '裸车价12万', '优惠两万', '底价9.98w'. */
