@@ -7,6 +7,8 @@ import type { ContactResult } from './labels';
 import { ENGLISH_RESULT_PATTERNS } from './englishWords';
 import { repairImeSlips } from './imeSlips';
 import { otherCityIn } from './otherCity';
+import { readPinyin } from './pinyinWords';
+import { joinSplitWords, splittableWords } from './splitWords';
 import { firstMatch, normaliseForMatch, type KeywordRule } from './text';
 
 type Category = Exclude<ContactResult, '未回访'>;
@@ -31,6 +33,11 @@ export const CONTACT_RESULT_RULES: readonly KeywordRule<Category>[] = [
       /号码?[^,.;!?。、]{0,3}(?<![不没])错/, /(记|搞|弄|写|留|填|存|录)错/,
       /(号码?|电话|手机)[^,.;!?。、]{0,4}(换人|换主|易主|给别人|别人在用|他人在用|别人使用|他人使用|新办|不符|不匹配|对不上)/,
       /(二次|重新)放号/,
+      // The number as recorded is malformed: '号码少一位', '手机号多了一位', '位数不对', '号码不全'.
+      /(号码?|电话|手机)[^,.;!?。、]{0,3}(少|多|缺)了?[一二两三1-9几]?位|位数[^,.;!?。、]{0,2}(不对|不够|不全|错|有误)|号码?(不全|不完整|残缺)/,
+      // Whoever holds the number is no customer of ours: '机主不是我们客户', '接电话的人说不是我店车主' (the
+      // holder named: a reached customer saying "I am no customer of yours any more" is no wrong number).
+      /(机主|号主|用户|对方|接电话的人?|接听人|接听者)[^,.;!?。、]{0,3}(不是|并非|非)[^,.;!?。、]{0,4}(客户|车主|顾客)/,
       ...en('号码有误'),
     ] },
   { category: '关机', keywords: ['关机', '机关了'], patterns: en('关机') },
@@ -52,8 +59,17 @@ export const CONTACT_RESULT_RULES: readonly KeywordRule<Category>[] = [
   { category: '拒接', keywords: ['拒接', '挂断', '拒绝回访', '不愿接受回访', '不接受回访', '直接挂', '挂了', '挂机', '拒绝', '不愿意', '不需要回访', '别再打', '就挂', '拒听', '按掉', '不让再打', '别打了', '不想接受', '挂电话', '反感', '不要再打', '不要打', '挂掉', '不配合'],
     // Unwilling to take the call, in any verb of wanting ('客户不愿回访', '不想接听', '不肯沟通', '拒绝配合回访'):
     // the object is the call itself, so '不愿回厂' (a reached customer's answer) stays out.
-    patterns: [/(不愿意?|不想|不肯|不乐意|拒绝)(接受|参加|配合)?(回访|接听|沟通|交流|接电话|通话|调查|访问)/, ...en('拒接')] },
-  { category: '无人接听', keywords: ['无人接听', '无人接', '没人接', '未接', '没接', '不接', '响铃', '无应答', '无人应答', '没有接', '没人听', '无人听', '没有人接', '没有人听', '无人回答', '没人回答'], patterns: en('无人接听') },
+    // '不接受任何回访', '不接受我们的回访', '不需要这类电话': a word between the verb and the call is allowed.
+    // The call refused, said in the passive: '来电被拒', '电话被挂', '回访被拒' ('邀约被拒' is a reached customer
+    // turning down the invitation).
+    patterns: [
+      /(不愿意?|不想|不肯|不乐意|拒绝|不接受|不需要|不要)(接受|参加|配合)?(任何|我们的?|你们的?|咱们的?|店里的?|这种|这类|此类|这样的)?(回访|接听|沟通|交流|接电话|通话|调查|访问|电话)/,
+      /(来电|电话|呼叫|通话|回访)[^,.;!?。、]{0,2}被(对方|客户|车主|机主)?(拒|挂|按掉)/,
+      ...en('拒接'),
+    ] },
+  { category: '无人接听', keywords: ['无人接听', '无人接', '没人接', '未接', '没接', '响铃', '无应答', '无人应答', '没有接', '没人听', '无人听', '没有人接', '没有人听', '无人回答', '没人回答'],
+    // '不接' is not picking up, '不接受' is not accepting (a reached customer's answer: '不接受价格').
+    patterns: [/不接(?!受)/, ...en('无人接听')] },
   { category: '人在外地', keywords: ['人在外地', '在外地', '出差', '不在本地', '外出', '在老家', '不在本市', '外省', '国外', '老家', '旅游', '长期在外', '外地', '不在这边', '不在这里', '出国', '省外', '境外'],
     // Away for long or for work without naming a place: '客户常年在外', '一直在外打工', '在外做生意'.
     patterns: [/(常年|长年|长期|一直|经常|常|多年|平时)在外(?!面修|边修)/, /在外(打工|工作|上班|务工|做生意|跑车|跑业务|闯)/, ...en('人在外地')] },
@@ -70,6 +86,9 @@ export const CONTACT_RESULT_RULES: readonly KeywordRule<Category>[] = [
       ...en('成功'),
     ] },
 ];
+
+/** Two-character keywords a 了 may split ('停了机', '关了机', '销了号'). */
+const SPLITTABLE = splittableWords(CONTACT_RESULT_RULES.map((r) => r.keywords));
 
 /** Categories a named other city overrides (those listed after 人在外地 in the table, and no match). */
 const AFTER_AWAY = new Set<Category>(['忙/有事', '成功', '其他']);
@@ -113,8 +132,9 @@ export class ContactResultClassifier {
     if (!trimmed) return reasonText.trim() ? '成功' : '其他';
     let hit = this.cache.get(trimmed);
     if (hit === undefined) {
-      // IME slips are repaired first, so a denied slip ('不是控号') is denied like the word it stands for.
-      const normalised = repairImeSlips(normaliseForMatch(trimmed))
+      // Pinyin and IME slips are read first, so a denied slip ('不是控号') is denied like the word it stands for;
+      // then a split word ('停了机') is joined.
+      const normalised = joinSplitWords(repairImeSlips(readPinyin(normaliseForMatch(trimmed))), SPLITTABLE)
         .replace(DENIED_SUCCESS, '|')
         .replace(DENIED_FAILURE, '|')
         .replace(AUTO_HANGUP, '|无人接|');

@@ -8,7 +8,10 @@ import { firstMatch, normaliseForMatch, type KeywordRule } from './text';
 
 export const DESTINATION_RULES: readonly KeywordRule<Exclude<Destination, '未知'>>[] = [
   { category: '快修连锁', keywords: ['途虎', '快修', '连锁', '天猫养车', '京东养车', '驰加', '华胜', '精典', '小拉', '车享', '快保', '养车'] },
-  { category: '其他4S店/服务站', keywords: ['其他4s', '别的4s', '4s店', '服务站', '特约店', '特约维修', '别的店', '其他店', '其它4s', '经销商', '4s', '另一家', '别家'] },
+  { category: '其他4S店/服务站', keywords: ['其他4s', '别的4s', '4s店', '服务站', '特约店', '特约维修', '别的店', '其他店', '其它4s', '经销商', '4s', '另一家', '别家'],
+    // Moved to another dealer, said with a verb of switching: '换了家4S店', '改去4S店了', '转到城东4S店' (a bare
+    // '4S店' in a reason, '4S店太贵', says nothing about where the customer went).
+    patterns: [/(换了?|改去|换去|转去|跑去|改到|换到|转到)(一|另一)?(家|个)?[^,.;!?。、]{0,4}4s/] },
   { category: '修理厂', keywords: ['修理厂', '路边店', '汽修', '修理店', '维修店', '修车店', '修理部', '小店', '维修厂', '修配厂', '修车铺', '修理铺', '汽修铺', '修车行'] },
 ];
 
@@ -18,7 +21,7 @@ export const DESTINATION_RULES: readonly KeywordRule<Exclude<Destination, '未�
  */
 const BARE_4S = new Set(['4s店', '4s', '养车']);
 const REASON_TEXT_RULES: readonly KeywordRule<Exclude<Destination, '未知'>>[] = DESTINATION_RULES.map((r) => ({
-  category: r.category,
+  ...r,
   keywords: r.keywords.filter((k) => !BARE_4S.has(k)),
 }));
 

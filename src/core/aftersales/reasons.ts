@@ -10,6 +10,8 @@ import type { ReasonClass } from './labels';
 import { ENGLISH_REASON_PATTERNS } from './englishWords';
 import { repairImeSlips } from './imeSlips';
 import { otherCityIn } from './otherCity';
+import { readPinyin } from './pinyinWords';
+import { joinSplitWords, splittableWords } from './splitWords';
 import { firstMatch, normaliseForMatch, type KeywordRule } from './text';
 
 /** The English family of a category ('too far', 'low mileage'), tried after its Chinese words. */
@@ -44,6 +46,8 @@ export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
       /车(子|辆)?(一直|常|常年|长期|都|现在)?(在|放在|留在|开到|开去)(外面|外边|外头)(工作|上班|跑|用|那边|了|$)/,
       // Moved house without saying how far: the car went along. '搬家了,离店远' names the distance and is 距离.
       /^(?!.*远).*搬(家|走)/,
+      // Passing through: '过路的车', '路过的车辆', '只是路过' (the keyword 过路车 without 的).
+      /(过路|路过|途经)的?(车|车辆)|(只是|就是|临时|偶尔)(路过|过路)/,
       ...en('外地用车'),
     ] },
   { category: '里程少', keywords: ['开得少', '开的少', '不怎么开', '里程少', '很少用车', '很少开', '用车少', '跑得少', '不常开', '闲置', '里程不够', '没怎么开', '公里数少', '不开', '开不了几', '停着', '没开', '周末', '公里数', '闲着', '里程还没到', '没到保养里程', '很少跑', '没怎么用', '不怎么用', '就跑', '几千公里', '不常用', '用得少', '用的少', '偶尔', '很少用', '里程数少', '停在家', '停家里', '跑不了', '用车很少', '开得很少', '开的很少'],
@@ -57,6 +61,13 @@ export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
       // Not much distance: '没跑多少公里', '没开几公里', '一年开不到五千公里', '跑不到一万'.
       /(没|没有|没怎么)(跑|开)(多少|几|多远|什么)/,
       /(开|跑)(不到|不满|没到|没有)[^,.;!?。、]{0,6}(公里|km|万|千|里)/,
+      // Only so far: '才跑了5千km', '总共就开了八千公里', '刚开了3000公里' (not '才开了一千公里就坏了': a fault
+      // that soon is about the repair or the car).
+      /(才|只|刚|刚刚|仅|仅仅|总共才|一共才|一年才|总共就|一共就)(跑|开|行驶)了?[^,.;!?。、]{0,6}(公里|km|千|万|里)(?![^,.;!?。]{0,4}(就|又|便))/,
+      // Not yet due a service: '里程没到,还不用保养', '公里数还不够', '还不需要保养'.
+      /(里程|公里数?)数?(还|都|也)?(没|没有|未|不)(到|够|满)/, /(还|暂时|目前)(不用|不需要|无需|用不着|不必)(做)?保养/,
+      // The car stands parked: '车一直停车库里', '车子常年放在小区', '车基本趴在地库'.
+      /车(子|辆)?(一直|常年|长期|长年|都|基本|平时|大部分时间|几乎)(都)?(停|放|搁|趴|闲)(在|着)?(车库|家|小区|楼下|地库|院|那)/,
       ...en('里程少'),
     ] },
   { category: '价格', keywords: ['贵', '费用高', '价格高', '收费高', '价格太高', '费用太高', '不实惠', '价钱高', '性价比低', '乱收费', '多收费', '工时费', '配件费', '收费不合理', '被宰', '宰人', '太坑', '坑人', '被坑', '坑', '太黑', '收费黑', '不划算', '划不来', '便宜', '舍不得', '花那么多', '比外面', '价钱', '没优势', '钱花得', '花钱', '要价', '不合理', '偏高',
@@ -64,7 +75,15 @@ export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
     '价格接受不', '接受不了价', '价格难以接受', '价格无法接受', '价格不能接受', '难以接受的价', '无法接受的价'],
     // A price word, an optional adverb, then high / dear / low ('保养收费太高', '工时费偏高', '外面价格低' = cheaper
     // elsewhere). 保养 alone is not a price word: '保养高峰' is about waiting.
-    patterns: [/(价格|价钱|价位|收费|费用|报价|工时费?|配件|零件|保养费|材料费?)(也|都|还|真|实在|有点|有些)?(太|很|偏|较|比较|过|挺|特别|非常|超)?(高|贵|低)/, ...en('价格')] },
+    patterns: [/(价格|价钱|价位|收费|费用|报价|工时费?|配件|零件|保养费|材料费?)(也|都|还|真|实在|有点|有些)?(太|很|偏|较|比较|过|挺|特别|非常|超)?(高|贵|低)/,
+      // The price inflated or absurd: '价格虚高', '收费离谱', '报价吓人'.
+      /(价|收费|费用|报价|要价|工时费?|配件)[^,.;!?。、]{0,3}(虚高|离谱|吓人|宰人|太狠)/,
+      // No edge on price, with a filler: '价格上没啥优势', '收费没什么竞争力'.
+      /(价|收费|费用)[^,.;!?。、]{0,3}(没|没有|无)(啥|什么|任何|多大)?(优势|竞争力)/,
+      // A sum of money too much to bear: '保养一次一千多,受不了', '换个件要八百块,吃不消', '花了两千多,心疼'.
+      /([一二两三四五六七八九十几\d]+(千|百|万)多?(块|元)?|\d{3,}(块|元)|上千|好几百)[^.;!?。]{0,8}(受不了|吃不消|承受不了|承受不起|负担不起|扛不住|心疼|肉疼|舍不得|太多了|不值)/,
+      ...en('价格'),
+    ] },
   { category: '技术', keywords: ['没修好', '修不好', '技术差', '技术不好', '技术不行', '返修', '维修质量', '质量差', '修了还坏', '故障没解决', '毛病没', '水平差', '不专业', '反复', '技术太', '水平不行', '没排除', '又坏', '不放心', '修坏', '没解决', '还是有问题', '还是不', '漏油', '质量不好', '不过关', '返工', '色差', '异响', '不信任', '问题一直', '还是响', '效果', '水平', '问题还在', '出问题', '毛病'],
     patterns: [
       // Skill judged poor: '技术一般', '手艺不行', '技术不咋地' (a gap of up to 2 characters: '技术也就一般').
@@ -88,7 +107,15 @@ export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
     patterns: [
       /(等|保养|修|做|弄)[^,.;!?。、]{0,4}[一二两三四五六七八九十几半\d]+个多?(小时|钟头)/,
       // Waited too long, in any degree: '等得太久了', '等的时间太长', '等了老半天', '等不及'.
-      /等(得|的|了|待)?(时间)?(很|太|好|超|特别|非常|这么|那么|老|也)?(久|长|慢)/, /等不及|等了?(老)?半天/,
+      /等(得|的|了|待)?(时间)?(很|太|好|超|特别|非常|这么|那么|老|也)?(久|长|慢|离谱)/, /等不及|等了?(老)?半天/,
+      // Cannot or will not wait: '等不了', '不想等', '懒得等', '没耐心等'.
+      /等不了|(不想|不愿|懒得|没耐心|没法|不能)(再)?等/,
+      // Booked and still in a queue: '预约了还得排', '还要排' (排 alone is not waiting: '排查故障', '排气管').
+      /(还得|还要|得|要|需要)排(?!气|水|放|查|除|挡|量|名|污|斥)/,
+      // The workshop is full: '工位紧张', '车间排满了', '师傅忙不过来'; or the repair only days later: '要第二天
+      // 才能修', '过几天才能提车'.
+      /(工位|车间|维修位|技师|师傅)[^,.;!?。、]{0,3}(紧张|不够|排满|满了|忙不过来|太少)/,
+      /(第二天|隔天|明天|后天|过几天|下周|几天后|好几天)(才能?|才可以)/,
       ...en('等待'),
     ] },
   { category: '服务', keywords: ['态度差', '态度不好', '服务不好', '服务差', '服务态度', '接待差', '接待不好', '不热情', '不耐烦', '冷淡', '爱答不理', '服务不到位', '不理人', '没人理', '态度', '很冲', '没人招呼', '恶劣', '没人处理', '不重视', '不被重视', '太差', '洗干净', '兑现', '推销', '对服务', '礼貌', '服务意识', '跟不上', '怼', '没回应', '没处理', '爱理不理', '爱搭不理', '爱理不睬', '不搭理', '不理睬'],
@@ -108,6 +135,12 @@ export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
  * showed to misfire.
  */
 const DENIALS = ['不贵', '不算贵', '不远', '不慢', '没卖', '未卖', '不差', '时间不方便'];
+
+/**
+ * Two-character keywords a 了 may split ('报了废', '卖了车', '过了户'); '出了手续' is paperwork and '来了回访' a visit,
+ * so 出手 and 来回 are never joined.
+ */
+const SPLITTABLE = splittableWords(REASON_RULES.map((r) => r.keywords), ['出手', '来回']);
 
 const INTERNAL = new Set<string>(INTERNAL_REASONS);
 const EXTERNAL = new Set<string>(EXTERNAL_REASONS);
@@ -152,8 +185,9 @@ export class ReasonClassifier {
     if (!trimmed) return '其他';
     let hit = this.cache.get(trimmed);
     if (hit === undefined) {
-      // IME slips are repaired first ('车报费了' reads as '车报废了'), then the denials are removed.
-      let s = repairImeSlips(normaliseForMatch(trimmed));
+      // Pinyin and IME slips are read first ('车报费了' reads as '车报废了'), a split word is joined ('报了废'),
+      // then the denials are removed.
+      let s = joinSplitWords(repairImeSlips(readPinyin(normaliseForMatch(trimmed))), SPLITTABLE);
       for (const d of DENIALS) if (s.includes(d)) s = s.split(d).join('|');
       let found = firstMatch(s, this.user);
       if (found === null) {

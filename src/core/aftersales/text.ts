@@ -1,16 +1,23 @@
 /**
- * Text normalisation for keyword matching: full-width ASCII to half-width, lower case, no spaces.
- * Matching on the normalised form lets '４Ｓ店', '4s店' and '4S 店' all hit the keyword '4s店'.
+ * Text normalisation for keyword matching: full-width ASCII to half-width, lower case, no spaces, traditional
+ * characters to simplified. Matching on the normalised form lets '４Ｓ店', '4s店' and '4S 店' all hit the keyword
+ * '4s店', and '空號' the keyword '空号'.
  */
+import { toSimplifiedChar } from './traditional';
 
-/** @example normaliseForMatch(' 其他４Ｓ 店 ') // '其他4s店' */
+/**
+ * @example normaliseForMatch(' 其他４Ｓ 店 ') // '其他4s店'
+ * @example normaliseForMatch('空號') // '空号'
+ */
 export function normaliseForMatch(raw: string): string {
   let out = '';
   for (const ch of raw) {
     const code = ch.charCodeAt(0);
     if (code === 0x3000 || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0) continue;
     // Full-width ASCII block (！ … ～) maps to half-width by a fixed offset.
-    out += code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : ch;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    // Han characters (from the CJK blocks on) may be traditional forms of the dictionaries' characters.
+    else out += code >= 0x3400 ? toSimplifiedChar(ch) : ch;
   }
   return out.toLowerCase();
 }
