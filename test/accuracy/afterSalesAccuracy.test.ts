@@ -220,7 +220,7 @@ describe('vocabulary D (a TUNED set since round 4: its misses drove round 4\'s f
   // disposed of / rarely moving / beyond repair, neglect, symptoms outliving the repair, moved house + far …; tests on
   // other phrasings in test/core/aftersales/wordFamilies.round4.test.ts): now 100% in every column, pooled 100.00%.
   // So D is no estimate any more: the bar is 99% on the free-text columns. Vocabulary E (written blind in round 4)
-  // measures whether round 4's families generalise.
+  // measured whether round 4's families generalise (results 96.9%, reasons 95.9%) until round 5 tuned it too.
   let s: Score;
   beforeAll(async () => {
     s = await measure(LAYOUTS.map((layout) => ({ seed: 6, layout, heldOut: 'D' as const })));
@@ -236,22 +236,27 @@ describe('vocabulary D (a TUNED set since round 4: its misses drove round 4\'s f
   });
 });
 
-describe('vocabulary E (written blind in round 4, never used to change the product): the honest estimate', () => {
+describe('vocabulary E (a TUNED set since round 5: its misses drove round 5\'s fixes)', () => {
   // Written by an engineer who never read the product's dictionaries nor vocabularies A–D (test/accuracy/
-  // vocabularyE.ts), after round 4's fixes were made on D. Its misses are printed for the record, not for fixing.
+  // vocabularyE.ts), after round 4's fixes were made on D; held out until round 5.
   // First score (2026-11-23): every vehicle found, rule columns 100%, 最近回访结果 96.9%, 原因类别 95.9%,
   // 流失去向 99.9%, 招揽优先级 98.5%, 建议动作 98.0%, pooled 99.09% (9501/9588).
+  // Round 5 fixed the dictionaries on its misses by word family (traditional characters, whole-word pinyin, verb+了+
+  // object, malformed numbers, passive refusals, inflated prices and sums too much to bear, only-so-far / not yet due
+  // / parked, cannot wait / workshop full, passing-through cars, switching to another 4S shop; tests on other
+  // phrasings in test/core/aftersales/wordFamilies.round5.test.ts): now 100% in every column, pooled 100.00%
+  // (9588/9588). So E is no estimate any more: the bar is 99% on the free-text columns, like C and D.
   let s: Score;
   beforeAll(async () => {
     s = await measure(LAYOUTS.map((layout) => ({ seed: 7, layout, heldOut: 'E' as const })));
-    print('vocabulary E (never used for fixes)', s);
+    print('vocabulary E (tuned in round 5)', s);
   });
 
   test("the issue's check: every vehicle found, rule columns ≥ 97%, ≥ 97% of all classification cells right", () => {
     expectAccurate(s, 0);
   });
 
-  test('every free-text column ≥ 95% (first score 95.9% at worst)', () => {
-    expectAccurate(s, 0.95);
+  test('every free-text column ≥ 99% (first score 95.9% at worst, 100% after round 5)', () => {
+    expectAccurate(s, 0.99);
   });
 });
