@@ -128,7 +128,7 @@ function rawOf(wb: UnseenAfterSales, v: number, field: keyof Truth): string {
   return field === 'reasonCategory' || field === 'destination' ? wb.truth[v].reasonText : wb.truth[v].lastResultText;
 }
 
-async function measure(runs: { seed: number; layout: 0 | 1 | 2; heldOut: boolean | 'C' | 'D' | 'E' }[]): Promise<Score> {
+async function measure(runs: { seed: number; layout: 0 | 1 | 2; heldOut: boolean | 'C' | 'D' | 'E' | 'F' }[]): Promise<Score> {
   const s: Score = { columns: new Map(COLUMNS.map(([c]) => [c, [0, 0]])), vehicles: [0, 0], phantomRows: 0, duplicates: [0, 0], misses: new Map() };
   for (const { seed, layout, heldOut } of runs) {
     const wb = generateUnseenAfterSales({ seed, vehicles: 250, layout, heldOut });
@@ -258,5 +258,26 @@ describe('vocabulary E (a TUNED set since round 5: its misses drove round 5\'s f
 
   test('every free-text column ≥ 99% (first score 95.9% at worst, 100% after round 5)', () => {
     expectAccurate(s, 0.99);
+  });
+});
+
+describe('vocabulary F (written blind after round 5, never used to change the product): the honest estimate', () => {
+  // Written by an engineer who never read the product's dictionaries nor vocabularies A–E (test/accuracy/
+  // vocabularyF.ts), after round 5's fixes were made on E. Its misses are printed for the record, not for fixing.
+  // First score (2026-11-23): every vehicle found, rule columns 100%, 最近回访结果 97.6%, 原因类别 93.4%,
+  // 流失去向 99.9%, 招揽优先级 98.9%, 建议动作 98.4%, pooled 99.02% (9577/9672). Misses: spaced pinyin (jia ge tai
+  // gui), 老丈人开汽修的, 等不起 read as 里程少, 车借给别人开了 read as 车辆转卖, 一直无人应, 手机是关着的.
+  let s: Score;
+  beforeAll(async () => {
+    s = await measure(LAYOUTS.map((layout) => ({ seed: 8, layout, heldOut: 'F' as const })));
+    print('vocabulary F (never used for fixes)', s);
+  });
+
+  test("the issue's check: every vehicle found, rule columns ≥ 97%, ≥ 97% of all classification cells right", () => {
+    expectAccurate(s, 0);
+  });
+
+  test('every free-text column ≥ 90% (first score 93.4% at worst)', () => {
+    expectAccurate(s, 0.9);
   });
 });
