@@ -4,7 +4,7 @@
  * exceljs and zip included. Each size first writes a sample workbook with `churn-desk sample` (vehicles, their calls,
  * a showroom register and prospect cards), then analyses it into a new file.
  *
- * Run: `npm run bench:file` (or as part of `npm run bench`). `FILE_BENCH_SIZES=10000,100000` chooses the sizes.
+ * Run: `npm run bench:file` (or as part of `npm run bench`). `FILE_BENCH_SIZES=10000,100000` chooses the sizes (default 10k, 100k, 300k vehicles).
  * Results go to stdout and docs/benchmarks-file.md.
  */
 import { spawnSync } from 'child_process';
@@ -44,7 +44,7 @@ function runCli(args: string[], dir: string): Usage {
 }
 
 function main(): void {
-  const sizes = (process.env.FILE_BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
+  const sizes = (process.env.FILE_BENCH_SIZES ?? '10000,100000,300000').split(',').map(Number).filter((n) => n > 0);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'churn-file-bench-'));
   const lines: string[] = [];
   try {
