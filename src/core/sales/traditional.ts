@@ -1,0 +1,37 @@
+/**
+ * Traditional → simplified characters for the sales parsers, so a register typed on a traditional-character IME
+ * ('試駕後報價', '已訂車', '車貸被拒') reads as its simplified form. Built on the after-sales map
+ * (aftersales/traditional.ts, which covers 報 價 萬 車 買 …) plus the characters only the sales keywords use
+ * (試 駕 訂 簽 單 貸 級 …). No value is a key, so applying it twice changes nothing.
+ */
+import { toSimplifiedChar } from '../aftersales/traditional';
+
+/** Pairs: traditional, then simplified — the sales keywords' characters the after-sales map lacks. */
+const SALES_PAIRS = '試试駕驾訂订簽签單单貸贷級级購购潛潜遲迟議议體体驗验審审額额貨货嗎吗預预態态讀读評评檔档鐘钟錄录戶户紙纸頁页熱热';
+
+const SALES_MAP: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  const chars = [...SALES_PAIRS];
+  for (let i = 0; i + 1 < chars.length; i += 2) map.set(chars[i], chars[i + 1]);
+  return map;
+})();
+
+/** One character's simplified form, from the sales map first, then the after-sales one. */
+function simplifiedChar(ch: string): string {
+  return SALES_MAP.get(ch) ?? toSimplifiedChar(ch);
+}
+
+/**
+ * The text with traditional characters replaced by simplified ones; other characters unchanged.
+ * @example toSimplifiedSales('試駕後報價14.2萬') // '试驾后报价14.2万'
+ */
+export function toSimplifiedSales(text: string): string {
+  let out = '';
+  let changed = false;
+  for (const ch of text) {
+    const s = ch.charCodeAt(0) >= 0x3400 ? simplifiedChar(ch) : ch;
+    if (s !== ch) changed = true;
+    out += s;
+  }
+  return changed ? out : text;
+}
