@@ -100,3 +100,24 @@ describe('defeat-reason families, round 4', () => {
     expect(classifyDefeatReason(text)).toBe(cls);
   });
 });
+
+/** Round 5 families, on phrasings not in the round-5 file. */
+describe('defeat reason: round 5 families', () => {
+  const cases: [string, string][] = [
+    // The car wanted is not there: 'no … wanted', a named paint.
+    ['店里没有客户想要的那款', '车型/配置'], ['要星空灰，店里没有', '车型/配置'], ['客户想要冰川白，店里没有', '车型/配置'],
+    // The factory not shipping.
+    ['厂家一直不发货', '交车时间'], ['迟迟等不到车', '交车时间'],
+    // The dealer not answering; a customer not answering is not a service loss.
+    ['店里座机打了几次都没人接', '服务'], ['展厅电话打不通', '服务'], ['顾问微信没人回', '服务'],
+    // Car loans by any wording, but a discount allowance is price.
+    ['车贷没批', '贷款/资金'], ['银行放款太慢', '贷款/资金'], ['优惠额度不够', '价格'],
+    // Postponed until after a date.
+    ['等开春再说', '暂缓购买'], ['年后再买', '暂缓购买'], ['过了年再考虑', '暂缓购买'],
+    // Traditional characters.
+    ['優惠太少', '价格'], ['車貸沒批下來', '贷款/资金'],
+  ];
+  it.each(cases)('%p → %p', (text, cls) => {
+    expect(classifyDefeatReason(text)).toBe(cls);
+  });
+});
