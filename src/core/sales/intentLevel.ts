@@ -6,7 +6,8 @@
 import type { IntentLevel } from '../settings/settings';
 import type { Parsed } from './arrivalTime';
 import { cellText, isMissingText } from './cellText';
-import { TENTATIVE_ORDER } from './receptionOutcome';
+import { TENTATIVE_ORDER, horizonNotOrder } from './receptionOutcome';
+import { toSimplifiedSales } from './traditional';
 
 export const INTENT_LEVELS: readonly IntentLevel[] = ['H', 'A', 'B', 'C', 'N', 'O', 'F'];
 
@@ -31,6 +32,9 @@ const ORDER_SPOKEN = /(?<![约确决规预商])(定|订)了/;
 /** A negated order ('没定', '未订车', '还没签') is not an order. */
 const ORDER_NEGATED = /(未|没|不|还没|尚未)(订|定|签|交|下|成交)/;
 const NEW_WORDS = ['新客户', '新客', '未评级', '未定级', '未分级', '待评级', '新建', '首次', '新登记', '刚登记', '建卡', '建档', '新线索', '新增', '待定级', '待定', '新来', '初次'];
+
+/** Not rated yet, in any wording: '还没评级', '没定级别', '尚未分级', '暂未评定'. */
+const NOT_RATED_YET = /(未|没|没有|尚未|还没|还未|暂未|暂无)\s*(评|定|分)(级|定|等)/;
 
 const CN_NUMBER: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 };
 
@@ -73,7 +77,7 @@ function levelFromDays(days: number): IntentLevel {
  * @example readIntentLevel('已购他牌') // 'F'
  */
 export function readIntentLevel(value: unknown): Parsed<IntentLevel> {
-  const text = cellText(value);
+  const text = toSimplifiedSales(cellText(value));
   if (isMissingText(text)) return null;
   // Drop a leading label ('级别H', '意向级别:A') so the letter is at the start.
   const upper = text.toUpperCase().replace(/^(意向级别|追踪后级别|意向|级别|等级)\s*[:：]?\s*/, '');
@@ -85,12 +89,14 @@ export function readIntentLevel(value: unknown): Parsed<IntentLevel> {
   for (const w of LOST_WORDS) if (text.includes(w)) return 'F';
   if (BOUGHT_OTHER_CAR.test(text)) return 'F';
   // '考虑订车', '想订', '打算下周下单': not ordered yet; the horizon decides, else it is a hot prospect (H, below).
-  const tentative = TENTATIVE_ORDER.test(text);
+  // '七日内成交', '30天内提车': a horizon with an order verb is when the customer expects to buy (a level by the horizon).
+  const tentative = TENTATIVE_ORDER.test(text) || horizonNotOrder(text);
   if (!ORDER_NEGATED.test(text) && !tentative) {
     for (const w of ORDERED_WORDS) if (text.includes(w)) return 'O';
     if (ORDER_SPOKEN.test(text) || ORDER_SIGNED.test(text)) return 'O';
   }
   for (const w of NEW_WORDS) if (text.includes(w)) return 'N';
+  if (NOT_RATED_YET.test(text)) return 'N';
   const days = horizonDays(text);
   if (Number.isFinite(days)) return levelFromDays(days);
   // One-character shorthands: '新' (new), '订' / '定' (ordered), '败' (lost).

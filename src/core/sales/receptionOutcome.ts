@@ -9,6 +9,7 @@
  * - and the negations, which say the event did NOT happen: 未报价, 没谈价, 不愿试驾, 没时间试车, 试驾车不在.
  * A negated mention anywhere in the text wins: a register line rarely records the same event twice.
  */
+import { toSimplifiedSales } from './traditional';
 
 /** Words naming a test drive, used both for the event and for its negation. */
 const TEST_DRIVE_WORDS = String.raw`试驾|试乘|试车|试了车|试开|(?<![A-Za-z])TD(?![A-Za-z])|test[ -]?drive|体验(?:了|过)?(?:一下)?驾驶|驾驶体验|路试|上路(?![价费])`;
@@ -18,14 +19,24 @@ const TEST_DRIVE_WORDS = String.raw`试驾|试乘|试车|试了车|试开|(?<![A
  * is how long someone has had their car.
  */
 const DROVE_A_STRETCH = /((?<!绕车?)开|跑)了?\s*(一|两|几|半|\d+(\.\d+)?)\s*(圈|段(?!时间)|趟|公里|km|KM)|(亲自|自己|上手|实际)(开(?!车?(来|过来|到|去))|驾驶|驾)/;
-const TEST_DRIVE = new RegExp(`(${TEST_DRIVE_WORDS})`, 'i');
+const TEST_DRIVE = new RegExp(`(${TEST_DRIVE_WORDS})`, 'gi');
+/**
+ * A drive still to come is no drive yet: an appointment, an invitation or a later day before the mention, in the
+ * same clause ('约了下周六来试驾', '邀约试驾', '客户下次带老婆过来试驾', '预约明早试驾', '约周末到店试车'), or a booking
+ * after it ('试驾预约已登记'). '大约' / '节约' are no appointment, and
+ * '按约' / '如约' / '赴约' came as agreed.
+ */
+const DRIVE_TO_COME_BEFORE = /((?<![大节按如应赴履])约|邀请|下次|下回|改天|改日|明天|明早|后天|下周|回头|准备|打算|计划)[^,，。;；!！?？]{0,10}$/;
+const DRIVE_TO_COME_AFTER = /^\s*(预约|邀约|已预约|待定)/;
 /**
  * A negated test drive: a negation, maybe a modal ('不愿', '没时间', '来不及'), maybe a light verb ('去', '做'),
  * then the test-drive word. Also no test-drive car to drive ('试驾车不在', '没有试驾车', '试驾车在保养').
  */
 const TEST_DRIVE_NEGATION = String.raw`未能|未|没有|没|不愿意?|不肯|不想|不要|不用|不需要|不打算|不方便|不|无|婉拒了?|拒绝了?|拒|暂不|暂未|没时间|没空|来不及|没来得及|未安排|没安排|no|not|without|declined`;
 const TEST_DRIVE_NEGATED = new RegExp(
-  `((${TEST_DRIVE_NEGATION})\\s*(去|再|做|进行|参加|安排|上)?\\s*(${TEST_DRIVE_WORDS}))|((没有|没|无)试驾车|试驾车(不在|在保养|保养|维修|送修|外出|被借|借走|没有|没了|坏))`,
+  `((${TEST_DRIVE_NEGATION})\\s*(去|再|做|进行|参加|安排|上)?\\s*(${TEST_DRIVE_WORDS}))|((没有|没|无)[^,，。;；]{0,6}试驾车|试驾车(不在|在保养|保养|维修|送修|外出|被|借走|没有|没了|坏))` +
+    // A mark column written into the text: '试驾 ×', '试驾:否', '试驾：无'.
+    `|((${TEST_DRIVE_WORDS})\\s*([×✗✘]|[:：=]?\\s*否|[:：=]\\s*(无|没有|未)))`,
   'i',
 );
 
@@ -39,11 +50,21 @@ const QUOTE_WORDS = /(报价|报了价|报过价|出价单|报价单|报了(?!�
  */
 const PRICE_HANDED_OVER = /(报|出|开|算|发|拿|提供|告知|告诉|给)(了|过)?[^,，。;；、!！?？\s]{0,6}?(价(?!值)|方案)/;
 /** A price negotiated ('谈了价格', '议价', '砍价') implies one was quoted. */
-const PRICE_NEGOTIATED = /(谈|议|砍|讲)了?(一下|下)?(价|价格|价钱)/;
+const PRICE_NEGOTIATED = /(?<!再)(谈|议|砍|讲)了?(一下|下)?(价|价格|价钱)/;
 /** A figure quoted: '落地16.8万', '裸车价12万', '优惠两万', '底价9.98w'. */
 const FIGURE_QUOTED = /(落地|裸车|底价|最低价|优惠|一口价|成交价|全款)价?\s*(\d+(\.\d+)?|[一二两三四五六七八九十]+)\s*(万|千|w|W|元)/;
 /** A negated quotation: '未报价', '没谈价', '不给价格', '没出价', '暂不报价', '没报'. */
-const QUOTE_NEGATED = /(未能|未|没有|没|不愿意?|不肯|不给|不|无|暂未|暂不|还没|没来得及|拒绝)\s*(再)?(谈|议|讲|给|出|报|算)?了?(价|价格|价钱|报价|报过价|报了价|方案|报)|\bno (quote|price)/i;
+const QUOTE_NEGATED = new RegExp(
+  [
+    String.raw`(未能|未|没有|没|不愿意?|不肯|不给|不|无|暂未|暂不|还没|没来得及|拒绝)\s*(再)?(谈|议|讲|给|出|报|算)?了?(价|价格|价钱|报价|报过价|报了价|方案|报)`,
+    // A verb of giving, then a few words before the price: '未给具体价格', '没报最终价'.
+    String.raw`(未能|未|没有|没|不给|暂未|暂不|还没)\s*(给|出|报|算)了?[^,，。;；]{1,4}?(价|价格|价钱|方案)`,
+    // A mark column written into the text: '报价 ×', '报价:否', '报价：无'.
+    String.raw`报价\s*([×✗✘]|[:：=]?\s*否|[:：=]\s*(无|没有|未))`,
+    String.raw`\bno (quote|price)`,
+  ].join('|'),
+  'i',
+);
 
 const ORDER = /(成交|订车|定车|(交|付)了?[\d.万千元]*(定|订)金|(?<![约预])订了|下定|下订|下单|签约|签单|签合同|订单|已订|已定|已购车|提车)/;
 const ORDER_NEGATED = /(未|没有|没|不|无|暂未|暂不|未能|取消)\s*(成交|订车|定车|交定金|付定金|交订金|下定|下订|下单|签约|签单|签合同|订单|已订|提车)/;
@@ -52,6 +73,18 @@ const ORDER_NEGATED = /(未|没有|没|不|无|暂未|暂不|未能|取消)\s*(�
  * only a done one is (订车, 已订, 交定金, 下单). A few words may stand between ('打算下周下单'), but not '后'
  * ('考虑后当天订车' did order).
  */
+/**
+ * A purchase horizon ('七日内', '30天内', '一个月以内', '季度内'): with an order verb but no sign that it is done
+ * ('七日内成交', '30天内提车'), it is the time the customer expects to buy in, a level (DOMAIN.md: H within 7 days
+ * …), not an order. '已订车,7天内提车' and '7天内就交了定金' did order.
+ */
+export const HORIZON_WITHIN = /(天|日|周|星期|礼拜|月|年|季度)\s*(之|以)?内/;
+const ORDER_DONE_MARK = /(已|了)/;
+/** @example horizonNotOrder('30天内提车') // true; horizonNotOrder('已订车,7天内提车') // false */
+export function horizonNotOrder(text: string): boolean {
+  return HORIZON_WITHIN.test(text) && !ORDER_DONE_MARK.test(text);
+}
+
 export const TENTATIVE_ORDER = /(考虑|想|打算|准备|计划|有意向?|可能|也许|犹豫|要不要|倾向)[^,，。;；、后]{0,4}?(订|定|下单|下订|下定|交定金|付定金|交订金|签约|签单|成交)/;
 
 /**
@@ -59,8 +92,20 @@ export const TENTATIVE_ORDER = /(考虑|想|打算|准备|计划|有意向?|可�
  * @example mentionsTestDrive('上路开了一圈') // true
  * @example mentionsTestDrive('没时间试车') // false
  */
-export function mentionsTestDrive(text: string): boolean {
-  return (TEST_DRIVE.test(text) || DROVE_A_STRETCH.test(text)) && !TEST_DRIVE_NEGATED.test(text);
+export function mentionsTestDrive(raw: string): boolean {
+  const text = toSimplifiedSales(raw);
+  return (drivenMention(text) || DROVE_A_STRETCH.test(text)) && !TEST_DRIVE_NEGATED.test(text);
+}
+
+/** True when some test-drive word names a drive that happened, not one booked or invited for later. */
+function drivenMention(text: string): boolean {
+  TEST_DRIVE.lastIndex = 0;
+  for (let m = TEST_DRIVE.exec(text); m !== null; m = TEST_DRIVE.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+    if (!DRIVE_TO_COME_BEFORE.test(before) && !DRIVE_TO_COME_AFTER.test(after)) return true;
+  }
+  return false;
 }
 
 /**
@@ -68,11 +113,13 @@ export function mentionsTestDrive(text: string): boolean {
  * @example mentionsQuote('试车后算了落地价') // true
  * @example mentionsQuote('没谈价') // false
  */
-export function mentionsQuote(text: string): boolean {
+export function mentionsQuote(raw: string): boolean {
+  const text = toSimplifiedSales(raw);
   return (QUOTE_WORDS.test(text) || PRICE_HANDED_OVER.test(text) || PRICE_NEGOTIATED.test(text) || FIGURE_QUOTED.test(text)) && !QUOTE_NEGATED.test(text);
 }
 
 /** @example mentionsOrder('交定金5000') // true; mentionsOrder('未成交') // false; mentionsOrder('考虑订车') // false */
-export function mentionsOrder(text: string): boolean {
-  return ORDER.test(text) && !ORDER_NEGATED.test(text) && !TENTATIVE_ORDER.test(text);
+export function mentionsOrder(raw: string): boolean {
+  const text = toSimplifiedSales(raw);
+  return ORDER.test(text) && !ORDER_NEGATED.test(text) && !TENTATIVE_ORDER.test(text) && !horizonNotOrder(text);
 }

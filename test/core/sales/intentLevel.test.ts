@@ -41,3 +41,21 @@ describe('readIntentLevel', () => {
     expect(readIntentLevel(input)).toBe(expected);
   });
 });
+
+/**
+ * Round 5 families, on phrasings not in the round-5 file: a purchase horizon with an order verb is a level by the
+ * horizon (DOMAIN.md: H within 7 days … C within 3 months), an order only when it is done; not rated yet in any
+ * wording; traditional characters.
+ */
+describe('intent level: round 5 families', () => {
+  const cases: [string, string | undefined][] = [
+    ['十天以内成交', 'A'], ['两周内订车', 'A'], ['二十天之内提车', 'B'], ['5天内下定', 'H'], ['两个月内签约', 'C'], ['一周之内交定金', 'H'],
+    // Done orders stay orders, whatever the delivery horizon.
+    ['已订车，3天内提车', 'O'], ['7天内就交了定金', 'O'], ['定金已交，一个月内交车', 'O'],
+    ['暂未定级', 'N'], ['没有评级', 'N'], ['尚未评定', 'N'], ['还未分级', 'N'],
+    ['已訂車', 'O'], ['Ｃ級客戶', 'C'], ['一週內購車', 'H'], ['買了別的牌子', 'F'],
+  ];
+  it.each(cases)('%p → %p', (input, expected) => {
+    expect(readIntentLevel(input)).toBe(expected);
+  });
+});

@@ -142,3 +142,42 @@ describe('negations win, whatever surrounds them (property)', () => {
     expect(Date.now() - t).toBeLessThan(500);
   });
 });
+
+/**
+ * Round 5 families, on phrasings not in the round-5 file: a drive booked or invited for later is no drive yet; a mark
+ * written into the text ('试驾 ×'); no test-drive car; a quotation refused or deferred; a purchase horizon with an
+ * order verb is no order; traditional characters.
+ */
+describe('reception outcome: round 5 families', () => {
+  const cases: [string, boolean, boolean, boolean][] = [
+    // text, test drive, quote, order
+    ['客户约了明天下午试乘', false, false, false],
+    ['邀请客户周日来试车', false, false, false],
+    ['下回带朋友来再试驾', false, false, false],
+    ['试乘预约周三', false, false, false],
+    ['客户按约到店试驾', true, false, false],
+    ['邀约试驾，客户当天到店试驾了', true, false, false],
+    ['大约试驾了二十分钟', true, false, false],
+    ['试乘:否，报价:是', false, true, false],
+    ['试驾 ✗ 报价 ✓', false, true, false],
+    ['试驾：无；已报价', false, true, false],
+    ['试驾 √ 报价 ×', true, false, false],
+    ['没有这个配置的试驾车', false, false, false],
+    ['试驾车被同事借走', false, false, false],
+    ['客户想下次再谈价格', false, false, false],
+    ['没给最终价格', false, false, false],
+    ['未报具体价', false, false, false],
+    ['客户嫌贵，报价被拒', false, true, false],
+    ['十天内下单', false, false, false],
+    ['一个月内订车', false, false, false],
+    ['已订车，三天内提车', false, false, true],
+    ['7天内交了定金', false, false, true],
+    ['試乘後報價', true, true, false],
+    ['已訂車', false, false, true],
+  ];
+  it.each(cases)('%p → test drive %p, quote %p, order %p', (text, td, quote, order) => {
+    expect(mentionsTestDrive(text)).toBe(td);
+    expect(mentionsQuote(text)).toBe(quote);
+    expect(mentionsOrder(text)).toBe(order);
+  });
+});
