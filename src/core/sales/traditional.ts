@@ -7,7 +7,11 @@
 import { toSimplifiedChar } from '../aftersales/traditional';
 
 /** Pairs: traditional, then simplified — the sales keywords' characters the after-sales map lacks. */
-const SALES_PAIRS = '試试駕驾訂订簽签單单貸贷級级購购潛潜遲迟議议體体驗验審审額额貨货嗎吗預预態态讀读評评檔档鐘钟錄录戶户紙纸頁页熱热';
+const SALES_PAIRS =
+  '試试駕驾訂订簽签單单貸贷級级購购潛潜遲迟議议體体驗验審审額额貨货嗎吗預预態态讀读評评檔档鐘钟錄录戶户紙纸頁页熱热' +
+  // Postponing, delivery, options, colours and credit checks, as the defeat reasons write them ('暫緩購車',
+  // '庫存沒有紅色', '徵信沒過', '手動擋').
+  '緩缓駛驶紅红綠绿藍蓝輕轻擋挡徵征詢询詳详細细庫库產产剛刚網网訊讯顯显贈赠傳传標标準准備备檢检測测輸输環环險险證证兒儿擇择選选慮虑謝谢歡欢見见勁劲';
 
 const SALES_MAP: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();

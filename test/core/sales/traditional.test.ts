@@ -24,3 +24,14 @@ describe('toSimplifiedSales', () => {
     );
   });
 });
+
+describe('toSimplifiedSales: round 6 characters', () => {
+  it.each([
+    ['暫緩購車', '暂缓购车'],
+    ['徵信', '征信'],
+    ['紅色庫存', '红色库存'],
+    ['手動擋', '手动挡'],
+  ])('%p → %p', (input, expected) => {
+    expect(toSimplifiedSales(input)).toBe(expected);
+  });
+});
