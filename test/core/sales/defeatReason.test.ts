@@ -121,3 +121,20 @@ describe('defeat reason: round 5 families', () => {
     expect(classifyDefeatReason(text)).toBe(cls);
   });
 });
+
+/** Round 6 families, on phrasings not in the round-6 file. */
+describe('defeat reason: round 6 families', () => {
+  const cases: [string, string][] = [
+    // A promised call-back never made, or forgotten.
+    ['答应第二天给方案，结果没消息', '服务'], ['约好周末回访却没打', '服务'], ['忘了给客户回电话', '服务'], ['承诺的试驾没安排', '服务'],
+    // A failed price negotiation, even with '钱' in it; a bare figure asked off the price.
+    ['价钱谈不妥', '价格'], ['最后价钱没谈成', '价格'], ['要求少5000', '价格'], ['想让我们再便宜2000', '价格'],
+    // Giving up buying is postponing, not buying elsewhere; a purchase elsewhere stays 竞品.
+    ['不想买了，以后再说', '暂缓购买'], ['暂时不准备买了', '暂缓购买'], ['不打算订了', '暂缓购买'], ['已经买了哈弗', '竞品'],
+    // Traditional characters beyond round 5's.
+    ['暫緩，等年後', '暂缓购买'], ['徵信沒過', '贷款/资金'], ['庫存沒有紅色', '车型/配置'], ['手動擋沒有', '车型/配置'],
+  ];
+  it.each(cases)('%p → %p', (text, cls) => {
+    expect(classifyDefeatReason(text)).toBe(cls);
+  });
+});
