@@ -34,7 +34,25 @@ const ORDER_NEGATED = /(未|没|不|还没|尚未)(订|定|签|交|下|成交)/;
 const NEW_WORDS = ['新客户', '新客', '未评级', '未定级', '未分级', '待评级', '新建', '首次', '新登记', '刚登记', '建卡', '建档', '新线索', '新增', '待定级', '待定', '新来', '初次'];
 
 /** Not rated yet, in any wording: '还没评级', '没定级别', '尚未分级', '暂未评定'. */
-const NOT_RATED_YET = /(未|没|没有|尚未|还没|还未|暂未|暂无)\s*(评|定|分)(级|定|等)/;
+const NOT_RATED_YET = /(未|没|没有|尚未|还没|还未|暂未|暂无)\s*(评|定|分)(级|定|等)|(级别|等级|评级|级)\s*(还|尚|暂)?\s*(没|未|没有)\s*(定|评|分|出)?/;
+
+/**
+ * A level typed in pinyin, without tones or with spaces ('zhan bai', 'zhanbai', 'yi ding', 'xin ke'): the words of
+ * the dealer's levels as an IME-less keyboard writes them. Matched on the text lower-cased with spaces removed.
+ */
+const PINYIN_LEVELS: readonly [RegExp, IntentLevel][] = [
+  [/zhanbai|liushi|fangqi|yigoutapai|maileb?iejia|biejia/, 'F'],
+  [/yiding|dingche|xiading|xiadan|dingjin|yiqianyue|chengjiao/, 'O'],
+  [/xinkehu|xinke|weipingji|weidingji|daipingji|xindengji/, 'N'],
+];
+
+/** The level a pinyin word names, or undefined. @example pinyinLevel('zhan bai') // 'F' */
+function pinyinLevel(text: string): IntentLevel | undefined {
+  if (!/^[A-Za-z\s\-_/]+$/.test(text)) return undefined;
+  const squeezed = text.toLowerCase().replace(/[\s\-_/]+/g, '');
+  for (const [pattern, level] of PINYIN_LEVELS) if (pattern.test(squeezed)) return level;
+  return undefined;
+}
 
 const CN_NUMBER: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 };
 
@@ -53,7 +71,9 @@ function chineseNumber(s: string): number {
  * Days of a purchase horizon such as '7天内', '一周内', '半个月内', '3个月内', '半年内', '二十天', '十来天' (about
  * ten days: the number counts); NaN when none.
  */
-function horizonDays(text: string): number {
+function horizonDays(raw: string): number {
+  // Spoken fillers: '半拉月' is half a month, '个把月' about a month.
+  const text = raw.replace(/半拉/g, '半').replace(/个把(月|星期|礼拜)/g, '一个$1');
   const m = /(\d+(?:\.\d+)?|[一两二三四五六七八九十]{1,3}|半)\s*(来|多|几)?\s*(个)?\s*(天|日|周|星期|礼拜|月|年)/.exec(text);
   if (!m) return NaN;
   const n = /\d/.test(m[1]) ? Number(m[1]) : chineseNumber(m[1]);
@@ -86,6 +106,8 @@ export function readIntentLevel(value: unknown): Parsed<IntentLevel> {
   if (letter) return letter[1] as IntentLevel;
   const inside = /(?:^|[^A-Z])([HABCNOF])\s*(级|类)/.exec(upper);
   if (inside) return inside[1] as IntentLevel;
+  const pinyin = pinyinLevel(text);
+  if (pinyin) return pinyin;
   for (const w of LOST_WORDS) if (text.includes(w)) return 'F';
   if (BOUGHT_OTHER_CAR.test(text)) return 'F';
   // '考虑订车', '想订', '打算下周下单': not ordered yet; the horizon decides, else it is a hot prospect (H, below).

@@ -59,3 +59,22 @@ describe('intent level: round 5 families', () => {
     expect(readIntentLevel(input)).toBe(expected);
   });
 });
+
+/**
+ * Round 6 families, on phrasings not in the round-6 file: levels in pinyin, not rated yet with the level named
+ * first, spoken fillers in a horizon ('半拉月', '个把月').
+ */
+describe('intent level: round 6 families', () => {
+  const cases: [string, string | undefined][] = [
+    ['zhanbai', 'F'], ['Zhan-Bai', 'F'], ['liu shi', 'F'], ['yi ding', 'O'], ['ding che', 'O'], ['xin ke', 'N'], ['wei ping ji', 'N'],
+    // Not pinyin of a level: still unreadable, and a plain letter still wins.
+    ['shijian', undefined], ['H', 'H'], ['b ji', 'B'],
+    ['等级还未定', 'N'], ['级别暂未评', 'N'], ['评级没出', 'N'], ['级别没有定', 'N'],
+    ['半拉月之内', 'A'], ['个把月内', 'B'], ['个把礼拜', 'H'],
+    // An order still needs to be done: '级别没定' is no order, '没定' alone stays unreadable.
+    ['没定', undefined],
+  ];
+  it.each(cases)('%p → %p', (input, expected) => {
+    expect(readIntentLevel(input)).toBe(expected);
+  });
+});
