@@ -8,6 +8,7 @@
  */
 import { ROUND_4 } from './salesVocabularyR4';
 import { ROUND_5 } from './salesVocabularyR5';
+import { ROUND_6 } from './salesVocabularyR6';
 
 export type Cell = string | number | Date;
 export interface UnseenSheet {
@@ -245,7 +246,18 @@ const ROUND_3: Vocab = {
  * test/core/sales). After: 意向级别, 跟踪状态, 逾期天数, 战败原因类别 100%, traffic date×slot 100% (1033/1033), 留资率
  * months 8/8, funnel stages exact 20/20; rounds 1–4 still 100%. No truth of round 5 was changed.
  */
-export const VOCABS = [ROUND_1, ROUND_2, ROUND_3, ROUND_4, ROUND_5];
+/**
+ * Round 6 (test/accuracy/salesVocabularyR6.ts): written blind after round 5's fixes (its author never read the
+ * product's dictionaries nor rounds 1–5), never used to change the product: the honest estimate. First score, before
+ * any fix (2026-11-23): prospects found 640/640, 意向级别 97.0%, 跟踪状态 98.5%, 逾期天数 98.7%, 战败原因类别 96.2%,
+ * traffic date×slot 100%, 留资率 months 8/8, funnel stages exact 12/20. Fixed by family in src/core/sales (pinyin and
+ * homophone slips, spaced characters, drives without the word (开出去), quotations not done or put off to a later visit,
+ * level words in pinyin, 级别还没定 = N, 半拉月; promised call-backs never made, failed price talks, giving up buying,
+ * more traditional characters), each with unit tests on phrasings not in round 6. After: every prospect column 100%
+ * (1242/1242), traffic date×slot 100% (1013/1013), 留资率 months 8/8, funnel stages exact 20/20; rounds 1–5 still
+ * 100%. No truth of round 6 was changed. Round 6 is now tuned: the next honest estimate needs a round 7.
+ */
+export const VOCABS = [ROUND_1, ROUND_2, ROUND_3, ROUND_4, ROUND_5, ROUND_6];
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const MODELS = ['凯美瑞', '雷凌', '卡罗拉', 'RAV4荣放', '汉兰达', '亚洲龙', '威兰达'];
@@ -538,7 +550,7 @@ function wideCard(rnd: () => number, prospects: Prospect[], asOf: number, vocab:
  * One workbook of the other system: a register (Sept–Oct 2026) and a prospect card of the given shape.
  * @example const wb = generateUnseen(7, 'long', serial(2026, 10, 31)); wb.register.length // register rows
  */
-export function generateUnseen(seed: number, shape: 'long' | 'wide', asOf: number, round: 1 | 2 | 3 | 4 | 5 = 1): UnseenWorkbook {
+export function generateUnseen(seed: number, shape: 'long' | 'wide', asOf: number, round: 1 | 2 | 3 | 4 | 5 | 6 = 1): UnseenWorkbook {
   const rnd = prng(seed);
   const vocab = VOCABS[round - 1];
   // Round 4 reuses the header styles of round 1 (its test is the vocabulary, not the headers).

@@ -18,7 +18,7 @@ const TEST_DRIVE_WORDS = String.raw`试驾|试乘|试车|试了车|试开|(?<![A
  * themselves ('客户自己开了'). '绕车一圈' / '转了一圈' are the showroom walk-around, not a drive; '开了一段时间'
  * is how long someone has had their car.
  */
-const DROVE_A_STRETCH = /((?<!绕车?)开|跑)了?\s*(一|两|几|半|\d+(\.\d+)?)\s*(圈|段(?!时间)|趟|公里|km|KM)|(亲自|自己|上手|实际)(开(?!车?(来|过来|到|去))|驾驶|驾)/;
+const DROVE_A_STRETCH = /开出(去|门)(?!票|发票)|兜了?\s*(一|两|几)?\s*圈|兜风|((?<!绕车?)开|跑)了?\s*(一|两|几|半|\d+(\.\d+)?)\s*(圈|段(?!时间)|趟|公里|km|KM)|(亲自|自己|上手|实际)(开(?!车?(来|过来|到|去))|驾驶|驾)/;
 const TEST_DRIVE = new RegExp(`(${TEST_DRIVE_WORDS})`, 'gi');
 /**
  * A drive still to come is no drive yet: an appointment, an invitation or a later day before the mention, in the
@@ -34,7 +34,7 @@ const DRIVE_TO_COME_AFTER = /^\s*(预约|邀约|已预约|待定)/;
  */
 const TEST_DRIVE_NEGATION = String.raw`未能|未|没有|没|不愿意?|不肯|不想|不要|不用|不需要|不打算|不方便|不|无|婉拒了?|拒绝了?|拒|暂不|暂未|没时间|没空|来不及|没来得及|未安排|没安排|no|not|without|declined`;
 const TEST_DRIVE_NEGATED = new RegExp(
-  `((${TEST_DRIVE_NEGATION})\\s*(去|再|做|进行|参加|安排|上)?\\s*(${TEST_DRIVE_WORDS}))|((没有|没|无)[^,，。;；]{0,6}试驾车|试驾车(不在|在保养|保养|维修|送修|外出|被|借走|没有|没了|坏))` +
+  `((${TEST_DRIVE_NEGATION})\\s*(去|再|做|进行|参加|安排|上|到)?\\s*(${TEST_DRIVE_WORDS}))|((没有|没|无)[^,，。;；]{0,6}试驾车|试驾车(不在|在保养|保养|维修|送修|外出|被|借走|没有|没了|坏))` +
     // A mark column written into the text: '试驾 ×', '试驾:否', '试驾：无'.
     `|((${TEST_DRIVE_WORDS})\\s*([×✗✘]|[:：=]?\\s*否|[:：=]\\s*(无|没有|未)))`,
   'i',
@@ -56,7 +56,7 @@ const FIGURE_QUOTED = /(落地|裸车|底价|最低价|优惠|一口价|成交�
 /** A negated quotation: '未报价', '没谈价', '不给价格', '没出价', '暂不报价', '没报'. */
 const QUOTE_NEGATED = new RegExp(
   [
-    String.raw`(未能|未|没有|没|不愿意?|不肯|不给|不|无|暂未|暂不|还没|没来得及|拒绝)\s*(再)?(谈|议|讲|给|出|报|算)?了?(价|价格|价钱|报价|报过价|报了价|方案|报)`,
+    String.raw`(未能|未|没有|没|不愿意?|不肯|不给|不|无|暂未|暂不|还没|尚未|没来得及|拒绝)\s*(再)?(做|进行|到)?(谈|议|讲|给|出|报|算)?了?(价|价格|价钱|报价|报过价|报了价|方案|报)`,
     // A verb of giving, then a few words before the price: '未给具体价格', '没报最终价'.
     String.raw`(未能|未|没有|没|不给|暂未|暂不|还没)\s*(给|出|报|算)了?[^,，。;；]{1,4}?(价|价格|价钱|方案)`,
     // A mark column written into the text: '报价 ×', '报价:否', '报价：无'.
@@ -93,7 +93,7 @@ export const TENTATIVE_ORDER = /(考虑|想|打算|准备|计划|有意向?|可�
  * @example mentionsTestDrive('没时间试车') // false
  */
 export function mentionsTestDrive(raw: string): boolean {
-  const text = toSimplifiedSales(raw);
+  const text = readableProcess(raw);
   return (drivenMention(text) || DROVE_A_STRETCH.test(text)) && !TEST_DRIVE_NEGATED.test(text);
 }
 
@@ -114,8 +114,42 @@ function drivenMention(text: string): boolean {
  * @example mentionsQuote('没谈价') // false
  */
 export function mentionsQuote(raw: string): boolean {
-  const text = toSimplifiedSales(raw);
-  return (QUOTE_WORDS.test(text) || PRICE_HANDED_OVER.test(text) || PRICE_NEGOTIATED.test(text) || FIGURE_QUOTED.test(text)) && !QUOTE_NEGATED.test(text);
+  const text = readableProcess(raw);
+  return QUOTE_MENTIONS.some((pattern) => quotedMention(text, pattern)) && !QUOTE_NEGATED.test(text);
+}
+
+/** Every way a quotation is written, as global patterns so each mention can be looked at in its context. */
+const QUOTE_MENTIONS = [QUOTE_WORDS, PRICE_HANDED_OVER, PRICE_NEGOTIATED, FIGURE_QUOTED].map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`));
+/**
+ * A quotation still to come is no quotation yet: a later visit or day before the mention, in the same clause
+ * ('客户说下次来再报价', '下次来店给出详细报价', '明天到店再出方案').
+ */
+const QUOTE_TO_COME_BEFORE = /(下次|下回|改天|改日|明天|明早|后天|下周|回头|到店再|来店再|到店后再|来了再)[^,，。;；!！?？]{0,10}$/;
+
+/** True when some mention of the pattern names a quotation given, not one put off to a later visit. */
+function quotedMention(text: string, pattern: RegExp): boolean {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (!QUOTE_TO_COME_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) return true;
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+  return false;
+}
+
+/**
+ * 接待经过 as the keyword rules read it: simplified characters; spaces between Chinese characters dropped ('试 驾 了'
+ * is '试驾了'); the keywords typed in pinyin ('shijia', 'shi cheng', 'baojia'; not 'shijian', 时间) or slipped on
+ * the IME into a homophone ('试架', '式驾', '抱价', '爆价').
+ * @example readableProcess('shijia+baojia') // '试驾+报价'
+ */
+export function readableProcess(raw: string): string {
+  return toSimplifiedSales(raw)
+    .replace(/([\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g, '$1')
+    .replace(/(?<![A-Za-z])shi\s*jia(?![A-Za-z])/gi, '试驾')
+    .replace(/(?<![A-Za-z])shi\s*cheng(?![A-Za-z])/gi, '试乘')
+    .replace(/(?<![A-Za-z])bao\s*jia(?![A-Za-z])/gi, '报价')
+    .replace(/试架|式驾/g, '试驾')
+    .replace(/抱价|爆价/g, '报价');
 }
 
 /** @example mentionsOrder('交定金5000') // true; mentionsOrder('未成交') // false; mentionsOrder('考虑订车') // false */

@@ -181,3 +181,31 @@ describe('reception outcome: round 5 families', () => {
     expect(mentionsOrder(text)).toBe(order);
   });
 });
+
+/**
+ * Round 6 families, on phrasings not in the round-6 file: pinyin and homophone slips, spaced characters, a drive
+ * without the word ('开出去', '兜了一圈'), a quotation not done or put off to a later visit.
+ */
+describe('reception outcome: round 6 families', () => {
+  const cases: [string, boolean, boolean, boolean][] = [
+    ['shi cheng, bao jia 12.5w', true, true, false],
+    ['ShiJia done', true, false, false],
+    ['shijian bu gou', false, false, false],
+    ['式驾后爆价', true, true, false],
+    ['报 价 了 , 没 试 驾', false, true, false],
+    ['客户把车开出去跑了一段', true, false, false],
+    ['带客户兜了一圈', true, false, false],
+    ['尚未做报价', false, false, false],
+    ['没进行报价', false, false, false],
+    ['还没到试驾环节', false, false, false],
+    ['客户说改天来了再谈价', false, false, false],
+    ['明天到店再出方案', false, false, false],
+    ['回头给客户发报价单', false, false, false],
+    ['上次说下次再来，今天报价12万', false, true, false],
+  ];
+  it.each(cases)('%p → test drive %p, quote %p, order %p', (text, td, quote, order) => {
+    expect(mentionsTestDrive(text)).toBe(td);
+    expect(mentionsQuote(text)).toBe(quote);
+    expect(mentionsOrder(text)).toBe(order);
+  });
+});
