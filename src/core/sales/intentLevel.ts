@@ -17,6 +17,8 @@ const LOST_WORDS = ['战败', '已购他牌', '购买他牌', '买了他牌', '�
   '别家', '别处', '别的店', '其他店', '其它店', '外店',
   // Bought a rival brand: '已购买竞品', '买了其他品牌'.
   '竞品', '其他品牌', '其它品牌', '别的品牌', '不考虑'];
+/** The deal was lost, in a dealer's slang: '单子丢了', '这单黄了', '客户跟丢了', '订单飞了'. */
+const DEAL_LOST = /(单子?|客户|订单)(已经?|也|都|又)?(丢|黄|飞|跑)(了|掉)|跟丢/;
 /**
  * Bought another car or brand ('已买其他车', '提了别的车', '买了别的牌子', '换了个牌子') — but
  * '对比其他车' / '看看别的牌子' is still shopping: only a verb of buying makes it lost.
@@ -33,8 +35,8 @@ const ORDER_SPOKEN = /(?<![约确决规预商])(定|订)了/;
 const ORDER_NEGATED = /(未|没|不|还没|尚未)(订|定|签|交|下|成交)/;
 const NEW_WORDS = ['新客户', '新客', '未评级', '未定级', '未分级', '待评级', '新建', '首次', '新登记', '刚登记', '建卡', '建档', '新线索', '新增', '待定级', '待定', '新来', '初次'];
 
-/** Not rated yet, in any wording: '还没评级', '没定级别', '尚未分级', '暂未评定'. */
-const NOT_RATED_YET = /(未|没|没有|尚未|还没|还未|暂未|暂无)\s*(评|定|分)(级|定|等)|(级别|等级|评级|级)\s*(还|尚|暂)?\s*(没|未|没有)\s*(定|评|分|出)?/;
+/** Not rated yet, in any wording: '还没评级', '没定级别', '尚未分级', '暂未评定', '待评定', '等待分级'. */
+const NOT_RATED_YET = /待\s*(评|分)(定|级|等)?|(未|没|没有|尚未|还没|还未|暂未|暂无)\s*(评|定|分)(级|定|等)|(级别|等级|评级|级)\s*(还|尚|暂)?\s*(没|未|没有)\s*(定|评|分|出)?/;
 
 /**
  * A level typed in pinyin, without tones or with spaces ('zhan bai', 'zhanbai', 'yi ding', 'xin ke'): the words of
@@ -54,7 +56,8 @@ function pinyinLevel(text: string): IntentLevel | undefined {
   return undefined;
 }
 
-const CN_NUMBER: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 };
+// Spoken numerals too: '俩' (two), '仨' (three) — '俩礼拜内', '仨月'.
+const CN_NUMBER: Record<string, number> = { 一: 1, 两: 2, 二: 2, 俩: 2, 仨: 3, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 };
 
 /** A number of 1–3 Chinese numerals ('十', '二十', '两', '三五') or '半'; NaN when not one. */
 function chineseNumber(s: string): number {
@@ -74,7 +77,7 @@ function chineseNumber(s: string): number {
 function horizonDays(raw: string): number {
   // Spoken fillers: '半拉月' is half a month, '个把月' about a month.
   const text = raw.replace(/半拉/g, '半').replace(/个把(月|星期|礼拜)/g, '一个$1');
-  const m = /(\d+(?:\.\d+)?|[一两二三四五六七八九十]{1,3}|半)\s*(来|多|几)?\s*(个)?\s*(天|日|周|星期|礼拜|月|年)/.exec(text);
+  const m = /(\d+(?:\.\d+)?|[一两二俩仨三四五六七八九十]{1,3}|半)\s*(来|多|几)?\s*(个)?\s*(天|日|周|星期|礼拜|月|年)/.exec(text);
   if (!m) return NaN;
   const n = /\d/.test(m[1]) ? Number(m[1]) : chineseNumber(m[1]);
   const unit = m[4];
@@ -109,7 +112,7 @@ export function readIntentLevel(value: unknown): Parsed<IntentLevel> {
   const pinyin = pinyinLevel(text);
   if (pinyin) return pinyin;
   for (const w of LOST_WORDS) if (text.includes(w)) return 'F';
-  if (BOUGHT_OTHER_CAR.test(text)) return 'F';
+  if (BOUGHT_OTHER_CAR.test(text) || DEAL_LOST.test(text)) return 'F';
   // '考虑订车', '想订', '打算下周下单': not ordered yet; the horizon decides, else it is a hot prospect (H, below).
   // '七日内成交', '30天内提车': a horizon with an order verb is when the customer expects to buy (a level by the horizon).
   const tentative = TENTATIVE_ORDER.test(text) || horizonNotOrder(text);

@@ -78,3 +78,17 @@ describe('intent level: round 6 families', () => {
     expect(readIntentLevel(input)).toBe(expected);
   });
 });
+
+/** Round 7 families, on phrasings of our own: spoken numerals (俩, 仨), awaiting a rating, a deal lost in slang. */
+describe('intent level: round 7 families', () => {
+  const cases: [string, string | undefined][] = [
+    ['俩星期之内', 'A'], ['仨礼拜', 'B'], ['俩月内', 'C'], ['仨天内', 'H'],
+    ['待评级别', 'N'], ['等待分级', 'N'], ['待分等', 'N'],
+    ['这单黄了', 'F'], ['客户跟丢了', 'F'], ['订单飞了', 'F'],
+    // Still an order, and a horizon still a horizon.
+    ['已下单', 'O'], ['两个礼拜内', 'A'],
+  ];
+  it.each(cases)('%p → %p', (input, expected) => {
+    expect(readIntentLevel(input)).toBe(expected);
+  });
+});
