@@ -138,3 +138,16 @@ describe('defeat reason: round 6 families', () => {
     expect(classifyDefeatReason(text)).toBe(cls);
   });
 });
+
+/** Round 7 families, on phrasings of our own: the consultant's manner, and cash short in spoken words. */
+describe('defeat reason: round 7 families', () => {
+  const cases: [string, string][] = [
+    ['顾问一直打电话骚扰', '服务'], ['销售说话唠叨', '服务'], ['强推高配，客户不喜欢', '服务'], ['被缠着要定金，烦了', '服务'],
+    ['资金周转不开', '贷款/资金'], ['钱不趁手，晚点再说', '贷款/资金'], ['手头不宽裕', '贷款/资金'],
+    // Neighbouring classes unchanged.
+    ['外观不喜欢', '车型/配置'], ['优惠太少', '价格'],
+  ];
+  it.each(cases)('%p → %p', (text, cls) => {
+    expect(classifyDefeatReason(text)).toBe(cls);
+  });
+});
