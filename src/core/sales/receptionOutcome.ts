@@ -12,13 +12,14 @@
 import { toSimplifiedSales } from './traditional';
 
 /** Words naming a test drive, used both for the event and for its negation. */
-const TEST_DRIVE_WORDS = String.raw`试驾|试乘|试车|试了车|试开|(?<![A-Za-z])TD(?![A-Za-z])|test[ -]?drive|体验(?:了|过)?(?:一下)?驾驶|驾驶体验|路试|上路(?![价费])`;
+const TEST_DRIVE_WORDS = String.raw`试驾|试乘|试车|试了车|试开|(?<![A-Za-z])TD(?![A-Za-z])|test[ -]?drive|体验(?:了|过)?[^,，。;；、]{0,6}?驾驶|驾驶体验|路试|上路(?![价费])`;
 /**
- * A test drive without the word: the customer drove a stretch ('开了一圈', '开了一段', '跑了5公里') or drove it
+ * A test drive without the word: the customer drove a named model ('开了艾瑞泽8', '开了宋PLUS'; not '开了发票5000', nor '开了奥迪A4过来', their own car),
+ * drove a stretch ('开了一圈', '开了一段', '跑了5公里') or drove it
  * themselves ('客户自己开了'). '绕车一圈' / '转了一圈' are the showroom walk-around, not a drive; '开了一段时间'
  * is how long someone has had their car.
  */
-const DROVE_A_STRETCH = /开出(去|门)(?!票|发票)|兜了?\s*(一|两|几)?\s*圈|兜风|((?<!绕车?)开|跑)了?\s*(一|两|几|半|\d+(\.\d+)?)\s*(圈|段(?!时间)|趟|公里|km|KM)|(亲自|自己|上手|实际)(开(?!车?(来|过来|到|去))|驾驶|驾)/;
+const DROVE_A_STRETCH = /(?<!绕车?)开了(一下)?(?!发票|票|单|价|会|个|方案|张|收据)[\u4e00-\u9fff]{1,3}(\d|PLUS|Pro|[A-Z])(?![^,，。;；]{0,4}(来|到店|进店|过来))|开出(去|门)(?!票|发票)|兜了?\s*(一|两|几)?\s*圈|兜风|((?<!绕车?)开|跑)了?\s*(一|两|几|半|\d+(\.\d+)?)\s*(圈|段(?!时间)|趟|公里|km|KM)|(亲自|自己|上手|实际)(开(?!车?(来|过来|到|去))|驾驶|驾)/;
 const TEST_DRIVE = new RegExp(`(${TEST_DRIVE_WORDS})`, 'gi');
 /**
  * A drive still to come is no drive yet: an appointment, an invitation or a later day before the mention, in the
@@ -26,7 +27,7 @@ const TEST_DRIVE = new RegExp(`(${TEST_DRIVE_WORDS})`, 'gi');
  * after it ('试驾预约已登记'). '大约' / '节约' are no appointment, and
  * '按约' / '如约' / '赴约' came as agreed.
  */
-const DRIVE_TO_COME_BEFORE = /((?<![大节按如应赴履])约|邀请|下次|下回|改天|改日|明天|明早|后天|下周|回头|准备|打算|计划)[^,，。;；!！?？]{0,10}$/;
+const DRIVE_TO_COME_BEFORE = /((?<![大节按如应赴履])约|邀请|说好|讲好|答应|下次|下回|改天|改日|明天|明早|后天|下周|回头|准备|打算|计划)[^,，。;；!！?？]{0,10}$/;
 const DRIVE_TO_COME_AFTER = /^\s*(预约|邀约|已预约|待定)/;
 /**
  * A negated test drive: a negation, maybe a modal ('不愿', '没时间', '来不及'), maybe a light verb ('去', '做'),
@@ -34,14 +35,21 @@ const DRIVE_TO_COME_AFTER = /^\s*(预约|邀约|已预约|待定)/;
  */
 const TEST_DRIVE_NEGATION = String.raw`未能|未|没有|没|不愿意?|不肯|不想|不要|不用|不需要|不打算|不方便|不|无|婉拒了?|拒绝了?|拒|暂不|暂未|没时间|没空|来不及|没来得及|未安排|没安排|no|not|without|declined`;
 const TEST_DRIVE_NEGATED = new RegExp(
-  `((${TEST_DRIVE_NEGATION})\\s*(去|再|做|进行|参加|安排|上|到)?\\s*(${TEST_DRIVE_WORDS}))|((没有|没|无)[^,，。;；]{0,6}试驾车|试驾车(不在|在保养|保养|维修|送修|外出|被|借走|没有|没了|坏))` +
+  // '报价：无 试驾：有' reads as '报价：无试驾：有': a negation right before another field's label ('试驾：') is the
+  // previous field's value, not a negation of this one.
+  `((${TEST_DRIVE_NEGATION})\\s*(去|再|做|进行|参加|安排|上|到)?\\s*(${TEST_DRIVE_WORDS})(?!\\s*[:：=]))|((没有|没|无)[^,，。;；]{0,6}试驾车|试驾车(不在|在保养|保养|维修|送修|外出|被|借走|没有|没了|坏)|试驾车[^,，。;；]{0,4}(没电|没油|故障|开不了|不能开|用不了|没法开))` +
+    // Called off after the word: '试驾取消', '试驾没成', '试驾泡汤'.
+    `|((${TEST_DRIVE_WORDS})[^,，。;；]{0,2}(取消|没成|未成|泡汤|作罢|告吹))` +
     // A mark column written into the text: '试驾 ×', '试驾:否', '试驾：无'.
-    `|((${TEST_DRIVE_WORDS})\\s*([×✗✘]|[:：=]?\\s*否|[:：=]\\s*(无|没有|未)))`,
+    `|((${TEST_DRIVE_WORDS})\\s*([×✗✘]|[:：=]?\\s*否|[:：=]\\s*(无|没有|未|N|No)(?![A-Za-z])))`,
   'i',
 );
 
-/** '报了' and '已报' alone are how a quotation column says yes ('报了名' is not a quotation). */
-const QUOTE_WORDS = /(报价|报了价|报过价|出价单|报价单|报了(?!名)|已报(?!名)|quot(e|ed|ation)|price (given|quoted))/i;
+/**
+ * '报了' and '已报' alone are how a quotation column says yes ('报了名' is not a quotation); '我们报的13.2' names the
+ * figure quoted; 'price: Y' is an English mark column.
+ */
+const QUOTE_WORDS = /(报价|报了价|报过价|出价单|报价单|报了(?!名)|已报(?!名)|报的\s*[\d一二三四五六七八九十]|quot(e|ed|ation)|price (given|quoted)|price\s*[:：=]\s*(Y|Yes)(?![A-Za-z]))/i;
 /**
  * A price handed over, in a few words: a verb of giving (报 出 开 算 给 发 拿 提供 告知) then, within the same
  * clause, a price or a purchase plan ('出了价', '算了落地价', '给了最低价', '出了购车方案', '拿了价格表'). '问价' is the
@@ -49,19 +57,25 @@ const QUOTE_WORDS = /(报价|报了价|报过价|出价单|报价单|报了(?!�
  * whatever the word (DOMAIN.md names 报价; a dealer reads the meaning).
  */
 const PRICE_HANDED_OVER = /(报|出|开|算|发|拿|提供|告知|告诉|给)(了|过)?[^,，。;；、!！?？\s]{0,6}?(价(?!值)|方案)/;
-/** A price negotiated ('谈了价格', '议价', '砍价') implies one was quoted. */
-const PRICE_NEGOTIATED = /(?<!再)(谈|议|砍|讲)了?(一下|下)?(价|价格|价钱)/;
+/** A price negotiated ('谈了价格', '议价', '砍价'; the object first: '价格也谈了', '价格已给'; even one not agreed: '价格没谈拢') implies one was quoted. */
+const PRICE_NEGOTIATED = /(?<!再)(谈|议|砍|讲)了?(一下|下)?(价|价格|价钱)|(价格|价钱)(也|都)?((已经?|已)(谈|聊|议|给|出|报|发)|(谈|聊|议|商量|给|出|报|发)(了|过|好|妥))|(价格|价钱)(也|都|还)?(没有?|未)?(谈|议)(不)?(拢|妥|崩)/;
+/** A price worked out for the customer: '核算了全款和贷款两种落地价', '算了月供' — not '打算' / '就算' / '总算'. */
+const PRICE_CALCULATED = /(核算|测算|计算|(?<![打就总盘还])算)(了|过)?[^,，。;；!！?？]{0,12}?(价(?!值)|月供|首付|方案)/;
 /** A figure quoted: '落地16.8万', '裸车价12万', '优惠两万', '底价9.98w'. */
 const FIGURE_QUOTED = /(落地|裸车|底价|最低价|优惠|一口价|成交价|全款)价?\s*(\d+(\.\d+)?|[一二两三四五六七八九十]+)\s*(万|千|w|W|元)/;
 /** A negated quotation: '未报价', '没谈价', '不给价格', '没出价', '暂不报价', '没报'. */
 const QUOTE_NEGATED = new RegExp(
   [
-    String.raw`(未能|未|没有|没|不愿意?|不肯|不给|不|无|暂未|暂不|还没|尚未|没来得及|拒绝)\s*(再)?(做|进行|到)?(谈|议|讲|给|出|报|算)?了?(价|价格|价钱|报价|报过价|报了价|方案|报)`,
+    // Not before another field's label: '试驾：无报价：有' says 报价 yes.
+    String.raw`(未能|未|没有|没|不愿意?|不肯|不给|不用|不需要|无需|不必|不|无|暂未|暂不|还没|尚未|没来得及|拒绝)\s*(再)?(做|进行|到)?(谈|议|讲|给|出|报|算)?了?(价|价格|价钱|报价|报过价|报了价|方案|报)(?![价格钱单]*\s*[:：=])`,
+    // Not done, the object first: '报价单未出', '价格还没给' (but '价格没谈拢' was negotiated).
+    String.raw`(报价单?|价格|价钱)\s*(还|尚|暂)?(未|没有?)(出|给|做|发|报|聊|谈(?![拢妥成下好]))`,
     // A verb of giving, then a few words before the price: '未给具体价格', '没报最终价'.
     String.raw`(未能|未|没有|没|不给|暂未|暂不|还没)\s*(给|出|报|算)了?[^,，。;；]{1,4}?(价|价格|价钱|方案)`,
     // A mark column written into the text: '报价 ×', '报价:否', '报价：无'.
     String.raw`报价\s*([×✗✘]|[:：=]?\s*否|[:：=]\s*(无|没有|未))`,
     String.raw`\bno (quote|price)`,
+    String.raw`(price|quote)\s*[:：=]\s*(N|No)(?![A-Za-z])`,
   ].join('|'),
   'i',
 );
@@ -119,7 +133,7 @@ export function mentionsQuote(raw: string): boolean {
 }
 
 /** Every way a quotation is written, as global patterns so each mention can be looked at in its context. */
-const QUOTE_MENTIONS = [QUOTE_WORDS, PRICE_HANDED_OVER, PRICE_NEGOTIATED, FIGURE_QUOTED].map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`));
+const QUOTE_MENTIONS = [QUOTE_WORDS, PRICE_HANDED_OVER, PRICE_NEGOTIATED, PRICE_CALCULATED, FIGURE_QUOTED].map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`));
 /**
  * A quotation still to come is no quotation yet: a later visit or day before the mention, in the same clause
  * ('客户说下次来再报价', '下次来店给出详细报价', '明天到店再出方案').

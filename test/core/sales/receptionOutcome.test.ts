@@ -209,3 +209,37 @@ describe('reception outcome: round 6 families', () => {
     expect(mentionsOrder(text)).toBe(order);
   });
 });
+
+/**
+ * Round 7 families, on phrasings of our own: a named model driven ('开了瑞虎7'), a drive experience with words
+ * between ('体验了山路驾驶'), a drive called off or its car unusable, a promised drive still to come, field-style marks
+ * in Chinese or English, a price worked out or given with the object first, and a quotation not done.
+ */
+describe('reception outcome: round 7 families', () => {
+  const cases: [string, boolean, boolean, boolean][] = [
+    ['客户开了瑞虎7，觉得底盘扎实', true, false, false],
+    ['看完车开了宋PLUS', true, false, false],
+    ['客户开了奥迪A4过来问置换', false, false, false],
+    ['开了发票5000元', false, false, false],
+    ['带客户体验了一段山路驾驶', true, false, false],
+    ['试乘取消了，客户有事', false, false, false],
+    ['试驾车没油了，只能静态看', false, false, false],
+    ['讲好下周带孩子来试驾', false, false, false],
+    ['td: no, quote: yes', false, true, false],
+    ['试车：N 报价：√', false, true, false],
+    ['报价：无 试驾：有', true, false, false],
+    ['价钱也聊过了', false, true, false],
+    ['价格已发客户', false, true, false],
+    ['价格没谈拢，客户走了', false, true, false],
+    ['价格还没给', false, false, false],
+    ['帮客户测算了分期月供', false, true, false],
+    ['打算下次来再看', false, false, false],
+    ['顾问报的9.8万，客户嫌贵', false, true, false],
+    ['客户说不需要报价，只看看', false, false, false],
+  ];
+  it.each(cases)('%p → test drive %p, quote %p, order %p', (text, td, quote, order) => {
+    expect(mentionsTestDrive(text)).toBe(td);
+    expect(mentionsQuote(text)).toBe(quote);
+    expect(mentionsOrder(text)).toBe(order);
+  });
+});
