@@ -21,6 +21,10 @@ import { numberFormatOf } from './styles';
 import { MissingSheetError } from './errors';
 import { cellKey, type StreamedSheet } from './streamReadWorkbook';
 import { readZipEntries, ZipFileWriter } from './zip';
+import { xmlText } from './xmlText';
+import { cutLargeTables, patchTableXml, streamSheetXml } from './streamTables';
+
+export { xmlText };
 
 export interface StreamWriteOptions {
   previousState?: WorkbookState | null;
@@ -34,24 +38,6 @@ interface Appended {
 }
 
 const CHUNK_CHARS = 1 << 16;
-
-/**
- * Text escaped for XML element content. Characters XML 1.0 cannot hold, and CR (which XML parsers turn into LF),
- * are written the OOXML way, _xHHHH_, as Excel does (exceljs would drop them); a literal '_x0041_' becomes
- * '_x005F_x0041_'. streamReadWorkbook decodes both back.
- * @example xmlText('a<b\u0007') // 'a&lt;b_x0007_'
- */
-export function xmlText(s: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
-  if (!/[&<>\u0000-\u0008\u000b-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/.test(s)) return s;
-  return s
-    .replace(/_(x[0-9a-fA-F]{4})_/g, '_x005F_$1_')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    // eslint-disable-next-line no-control-regex -- as above
-    .replace(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
-}
 
 function xmlAttr(s: string): string {
   return xmlText(s).replace(/"/g, '&quot;');
@@ -253,7 +239,9 @@ export async function streamWriteWorkbook(sheets: StreamedSheet[], plan: Workboo
     }
     probes.set(sheet, probe);
   }
-  const result = renderPlan(skeleton, plan, {
+  // Large tables of new sheets keep one row in the skeleton; the rest is streamed into their sheet XML below.
+  const { plan: skeletonPlan, cut } = cutLargeTables(plan);
+  const result = renderPlan(skeleton, skeletonPlan, {
     previousState: previous,
     locale: options.locale,
     columnCells: 'skip',
@@ -276,10 +264,25 @@ export async function streamWriteWorkbook(sheets: StreamedSheet[], plan: Workboo
     const part = parts.get(name);
     if (part) placeholderParts.set(part, sheet);
   }
+  const cutParts = new Map<string, NonNullable<ReturnType<typeof cut.get>>>();
+  for (const [index, tables] of cut) {
+    const part = parts.get(result.sheetsWritten[index]);
+    if (part) cutParts.set(part, tables);
+  }
+  const cutTables = [...cut.values()].flat();
   const zip = new ZipFileWriter(out);
   try {
     for (const [path, data] of entries) {
       if (path.endsWith('/')) continue; // jszip's folder entries: an .xlsx needs none
+      const tables = cutParts.get(path);
+      if (tables) {
+        await zip.addEntry(path, streamSheetXml(data.toString('utf8'), tables));
+        continue;
+      }
+      if (cutTables.length && /^xl\/tables\/[^/]+\.xml$/.test(path)) {
+        await zip.addEntry(path, [Buffer.from(patchTableXml(data.toString('utf8'), cutTables), 'utf8')]);
+        continue;
+      }
       const sheet = placeholderParts.get(path);
       if (!sheet) {
         await zip.addEntry(path, [data]);
