@@ -40,14 +40,18 @@ export const CONTACT_RESULT_RULES: readonly KeywordRule<Category>[] = [
       /(机主|号主|用户|对方|接电话的人?|接听人|接听者)[^,.;!?。、]{0,3}(不是|并非|非)[^,.;!?。、]{0,4}(客户|车主|顾客)/,
       ...en('号码有误'),
     ] },
-  { category: '关机', keywords: ['关机', '机关了'], patterns: en('关机') },
+  { category: '关机', keywords: ['关机', '机关了'],
+    // The phone "is off": '手机是关着的', '电话一直关著', '手机处于关闭状态'.
+    patterns: [/(手机|电话|机子)[^,.;!?。、]{0,3}(关着|关著|关闭|关的|关掉了|关上了)/, ...en('关机')] },
   // A forwarding service named outright ('来电提醒服务,无法接通', '转到秘书台,接不通'): the network reached the
   // forwarding, so the "cannot connect" that follows is its symptom, not the result. The looser forwarding words
   // ('转移', '留言') stay in the later 呼转 rule.
   { category: '呼转', keywords: ['呼叫转移', '呼转', '来电提醒', '秘书台', '小秘书', '语音信箱'], patterns: en('呼转') },
   // '未接通' means the network did not connect; '未接' alone (below) means nobody answered.
   // Denied reach ('没联系上', '未能接通') holds the 成功 words '联系上' / '接通': it must be caught here first.
-  { category: '无法接通', keywords: ['无法接通', '未接通', '接不通', '打不通', '不在服务区', '无信号', '无法连接', '没联系上', '未联系上', '联系不上', '无法联系', '没有接通', '未能接通', '没能接通', '打不进', '拨不通', '呼叫失败', '没信号', '没声音', '断线', '不通', '没联系到', '未联系到', '联系不到', '无法', '不能接', '接通不了', '拨不出', '呼不通'],
+  { category: '无法接通', keywords: ['无法接通', '未接通', '接不通', '打不通', '不在服务区', '无信号', '无法连接', '没联系上', '未联系上', '联系不上', '无法联系', '没有接通', '未能接通', '没能接通', '打不进', '拨不通', '呼叫失败', '没信号', '没声音', '断线', '不通', '没联系到', '未联系到', '联系不到', '无法', '不能接', '接通不了', '拨不出', '呼不通',
+      // Out of the network's reach, said the other way round: '对方在服务区外', '超出服务区'.
+      '服务区外', '服务区之外', '超出服务区', '不在服务范围'],
     // Denied reach with the customer named in between ('未和车主联系上', '没有联系上客户'): the 成功 words
     // '联系上' / '沟通' are inside, so it is caught here first.
     patterns: [
@@ -67,7 +71,9 @@ export const CONTACT_RESULT_RULES: readonly KeywordRule<Category>[] = [
       /(来电|电话|呼叫|通话|回访)[^,.;!?。、]{0,2}被(对方|客户|车主|机主)?(拒|挂|按掉)/,
       ...en('拒接'),
     ] },
-  { category: '无人接听', keywords: ['无人接听', '无人接', '没人接', '未接', '没接', '响铃', '无应答', '无人应答', '没有接', '没人听', '无人听', '没有人接', '没有人听', '无人回答', '没人回答'],
+  { category: '无人接听', keywords: ['无人接听', '无人接', '没人接', '未接', '没接', '响铃', '无应答', '无人应答', '没有接', '没人听', '无人听', '没有人接', '没有人听', '无人回答', '没人回答',
+      // Nobody responded: '一直无人应', '没人应', '无人回应' (回应 alone is 成功: someone did respond).
+      '无人应', '没人应', '没有人应', '无人回应', '没人回应'],
     // '不接' is not picking up, '不接受' is not accepting (a reached customer's answer: '不接受价格').
     patterns: [/不接(?!受)/, ...en('无人接听')] },
   { category: '人在外地', keywords: ['人在外地', '在外地', '出差', '不在本地', '外出', '在老家', '不在本市', '外省', '国外', '老家', '旅游', '长期在外', '外地', '不在这边', '不在这里', '出国', '省外', '境外'],

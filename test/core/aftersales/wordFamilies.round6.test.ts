@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { ContactResultClassifier } from '../../../src/core/aftersales/contactResult';
+import { classifyDestination } from '../../../src/core/aftersales/destination';
 import { readPinyin, syllableBoundaries } from '../../../src/core/aftersales/pinyinWords';
 import { ReasonClassifier } from '../../../src/core/aftersales/reasons';
 
@@ -78,3 +79,87 @@ describe('pinyin split into syllables (round 6)', () => {
   });
 });
 
+
+describe('call-result families (round 6)', () => {
+  const cases: [family: string, text: string, want: string][] = [
+    ['nobody responded', '连打三次没人应', '无人接听'],
+    ['nobody responded', '响了很久无人回应', '无人接听'],
+    ['nobody responded', 'yizhi wurenying', '无人接听'],
+    ['nobody responded: 回应 alone is a reached call', '客户有回应,说下月来', '成功'],
+    ['phone is off', '电话一直关著', '关机'],
+    ['phone is off', '手机处于关闭状态', '关机'],
+    ['phone is off', '打了两次,手机关的', '关机'],
+    ['phone is off: traditional', '手機是關著的', '关机'],
+    ['phone is off: denied', '不是关机,无人接听', '无人接听'],
+    ['out of reach', '提示超出服务区', '无法接通'],
+    ['out of reach', '用户在服务区之外', '无法接通'],
+  ];
+  it.each(cases)('%s: %s → %s', (_family, text, want) => {
+    expect(contact.classify(text, '')).toBe(want);
+  });
+});
+
+describe('reason families (round 6)', () => {
+  const cases: [family: string, text: string, want: string][] = [
+    // Relatives and in-laws in the trade.
+    ['in-laws', '岳父自己有个修车铺', '亲友修理厂'],
+    ['in-laws', '连襟干汽修的,去他那', '亲友修理厂'],
+    ['family in the trade', '家人开了个修理店', '亲友修理厂'],
+    ['family in the trade', '儿子在汽修厂上班', '亲友修理厂'],
+    ['family in the trade: 家里人 about the price', '家里人觉得保养太贵', '价格'],
+    // Spoken to sharply; nobody received the customer.
+    ['sharp words', '顾问语气很横', '服务'],
+    ['sharp words', '接待员讲话难听', '服务'],
+    ['sharp words: 冲 alone', '洗车冲得不干净', '其他'],
+    ['not received', '进门无人招呼', '服务'],
+    ['not received', '进店被晾在门口', '服务'],
+    // The car goes where the work is.
+    ['car went along', '去外省做项目,车也一起带过去了', '外地用车'],
+    ['car went along', '常年在工地干活', '外地用车'],
+    ['car went along: 修 is no work', '一直在路边店修', '其他'],
+    // Rarely driven.
+    ['public transport', '上班挤公交,车很少碰', '里程少'],
+    ['public transport', '每天骑电动车', '里程少'],
+    ['parked unused', '车子搁着没开', '里程少'],
+    ['weekend car', '只有周末才用车', '里程少'],
+    ['weekend car: 周末 crowds are waiting', '周末排队的人太多', '等待'],
+    // A trip not worth the drive is distance; a service not worth the money is price.
+    ['trip not worth it', '来回一趟划不来', '距离'],
+    ['trip not worth it', '专门跑一次不值', '距离'],
+    ['trip not worth it: no trip', '保养一次不划算', '价格'],
+    // The wait, with 等候 or 过.
+    ['wait too long', '等候太久了', '等待'],
+    ['wait too long', '维修时间过长', '等待'],
+    ['wait too long: traditional', '等候時間太長', '等待'],
+    // Taken to the breakers.
+    ['breakers', '拉去拆车场了', '车辆报废'],
+    ['breakers', '车被拆解了', '车辆报废'],
+    ['breakers: a teardown is a repair', '发动机拆解检查后还是异响', '技术'],
+    // Lent is not sold.
+    ['lent', '车借给朋友用了', '其他'],
+    ['lent', '车子借给亲戚开着', '其他'],
+    ['lent: sold still is', '车卖给别人了', '车辆转卖'],
+  ];
+  it.each(cases)('%s: %s → %s', (_family, text, want) => {
+    expect(reasons.classify(text)).toBe(want);
+  });
+
+  it('a loan never reads as a sale, whoever borrowed the car', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('别人', '朋友', '同事', '邻居', '他弟'), fc.constantFrom('开', '用', '开了', '用着'), (who, verb) => {
+        expect(reasons.classify(`车借给${who}${verb}`)).not.toBe('车辆转卖');
+      }),
+    );
+  });
+});
+
+describe('destination families (round 6)', () => {
+  const cases: [destination: string, reason: string, want: string][] = [
+    ['', '人调到苏州了,在当地4S店做保养', '其他4S店/服务站'],
+    ['', '车在外地,去那里的4s店', '其他4S店/服务站'],
+    ['', '4S店保养太贵', '未知'],
+  ];
+  it.each(cases)('%s / %s → %s', (destination, reason, want) => {
+    expect(classifyDestination(destination, reason)).toBe(want);
+  });
+});
