@@ -25,6 +25,9 @@ export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
       // A wreck beyond repair: '事故车,已经不能修了', '撞得修不了', '泡水车没法修复' (the accident must be named:
       // '你们修不了' alone is about skill).
       /(事故|撞|车祸|泡水|水泡|火烧|烧毁|大修)[^.;!?。]{0,8}(不能修|修不了|没法修|无法修|不值得修|修不起|修复不了|没有修的必要|没修的必要)/,
+      // Taken to the breakers: '车已送拆解厂', '拉去拆车场了', '车被拆解了' ('拆解检查发动机' is a repair: the yard
+      // or the car itself must be named).
+      /(拆解|拆车|报废|回收)(厂|场|站|公司)|车(子|辆)?(已经|已|被|早就|早)?(送去?|拉去?)?(拆解|拆车)/,
       ...en('车辆报废'),
     ] },
   { category: '车辆转卖', keywords: ['卖了', '卖掉', '已卖', '车已卖', '转卖', '转让', '过户', '出售', '售出', '二手', '换车', '车已转', '卖给', '转手', '转给', '易主', '出手', '名下', '给别人', '换了新车', '卖二手', '已售', '卖车'],
@@ -38,7 +41,15 @@ export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
       /(?<![没不未]|没有|还没)换(了|成|个|辆|台|了辆|了台|了个)?(新车|新的车|别的车|其他车)/,
       ...en('车辆转卖'),
     ] },
-  { category: '亲友修理厂', keywords: ['朋友开', '亲戚开', '熟人', '朋友的修理厂', '朋友修理厂', '亲戚的', '朋友那', '朋友处', '亲友', '同学开', '家里开', '自己开修理厂', '自家', '朋友', '亲戚', '表哥', '表弟', '堂哥', '同学', '老乡', '家里有人', '小舅子', '哥们', '兄弟', '战友', '姐夫', '妹夫', '哥哥', '姐姐', '弟弟', '妹妹', '叔叔', '舅舅'], patterns: en('亲友修理厂') },
+  { category: '亲友修理厂', keywords: ['朋友开', '亲戚开', '熟人', '朋友的修理厂', '朋友修理厂', '亲戚的', '朋友那', '朋友处', '亲友', '同学开', '家里开', '自己开修理厂', '自家', '朋友', '亲戚', '表哥', '表弟', '堂哥', '同学', '老乡', '家里有人', '小舅子', '哥们', '兄弟', '战友', '姐夫', '妹夫', '哥哥', '姐姐', '弟弟', '妹妹', '叔叔', '舅舅',
+    // In-laws and old friends: '老丈人开汽修的', '岳父在修车', '连襟干这行'.
+    '老丈人', '岳父', '丈人', '连襟', '发小', '闺蜜', '侄子', '外甥', '女婿'],
+    patterns: [
+      // The family itself in the trade: '家里人就是修车的', '家人开了个修理店', '儿子在汽修厂上班' ('家里人觉得贵'
+      // is about the price: a repair word must follow).
+      /(家里人|家人|亲人|自家人|儿子|老公|爱人|媳妇|老婆)[^,.;!?。、]{0,4}(开|是|干|做|在|搞)[^,.;!?。、]{0,3}(汽修|修车|修理|维修|修配)/,
+      ...en('亲友修理厂'),
+    ] },
   { category: '外地用车', keywords: ['过路车', '车在外地', '在外地', '外地工作', '外地用车', '外地上班', '不在本地', '外省', '调走', '调到外地', '长期在外', '外地', '异地', '调动', '带走', '老家', '车也在那', '车一直在那', '车在那', '不在本市', '外市', '省外', '市外', '境外', '出省'],
     // The car is kept "out there" where the owner works or drives ('车在外面工作地', '车一直在外边跑');
     // '车在外面修' (repaired elsewhere) is not: the word after 外面 must be about working, driving or staying.
@@ -48,9 +59,14 @@ export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
       /^(?!.*远).*搬(家|走)/,
       // Passing through: '过路的车', '路过的车辆', '只是路过' (the keyword 过路车 without 的).
       /(过路|路过|途经)的?(车|车辆)|(只是|就是|临时|偶尔)(路过|过路)/,
+      // The car went along: '车跟着去了', '车也一起带过去了', '车随人走'.
+      /车(子|辆)?(也)?(跟着|跟他|随着|随人|一起|一块)(去|走|过去|带|开)/,
+      // Working away for long, somewhere named or not: '长期在新疆跑工程', '常年在工地干活' ('一直在路边店修' is
+      // where the car is repaired: the verb must be work).
+      /(长期|常年|长年|一直|这几年)在[^,.;!?。、]{1,5}(跑工程|跑业务|跑运输|跑车|工作|上班|打工|干活|务工|做工程|做生意|驻场)/,
       ...en('外地用车'),
     ] },
-  { category: '里程少', keywords: ['开得少', '开的少', '不怎么开', '里程少', '很少用车', '很少开', '用车少', '跑得少', '不常开', '闲置', '里程不够', '没怎么开', '公里数少', '不开', '开不了几', '停着', '没开', '周末', '公里数', '闲着', '里程还没到', '没到保养里程', '很少跑', '没怎么用', '不怎么用', '就跑', '几千公里', '不常用', '用得少', '用的少', '偶尔', '很少用', '里程数少', '停在家', '停家里', '跑不了', '用车很少', '开得很少', '开的很少'],
+  { category: '里程少', keywords: ['开得少', '开的少', '不怎么开', '里程少', '很少用车', '很少开', '用车少', '跑得少', '不常开', '闲置', '里程不够', '没怎么开', '公里数少', '不开', '开不了几', '停着', '没开', '公里数', '闲着', '里程还没到', '没到保养里程', '很少跑', '没怎么用', '不怎么用', '就跑', '几千公里', '不常用', '用得少', '用的少', '偶尔', '很少用', '里程数少', '停在家', '停家里', '跑不了', '用车很少', '开得很少', '开的很少'],
     // Little distance in any wording: a subject (里程, 公里数, 跑得, 开的), an optional adverb, then 少/低/不多/不够
     // ('里程太少', '公里数偏低', '开得不多'); and the car rarely used ('基本不用车', '很少用车', '不太用车').
     patterns: [
@@ -68,8 +84,18 @@ export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
       /(里程|公里数?)数?(还|都|也)?(没|没有|未|不)(到|够|满)/, /(还|暂时|目前)(不用|不需要|无需|用不着|不必)(做)?保养/,
       // The car stands parked: '车一直停车库里', '车子常年放在小区', '车基本趴在地库'.
       /车(子|辆)?(一直|常年|长期|长年|都|基本|平时|大部分时间|几乎)(都)?(停|放|搁|趴|闲)(在|着)?(车库|家|小区|楼下|地库|院|那)/,
+      // Only a weekend car: '周末才开', '只有周末用', '就周末跑跑' ('周末去人太多' is about waiting: a verb of driving
+      // must follow).
+      /周末(才|偶尔|开|用|跑|出去)|(只有|只在|就|仅)周末/,
+      // Parked and unused: '车放着不用', '车子搁着没开'.
+      /(放|搁|停|闲|扔)着[^,.;!?。、]{0,2}(不用|不开|没用|没开|没动|不动)/,
+      // Goes by public transport: '平时坐地铁', '上班挤公交', '每天骑电动车'.
+      /(坐|乘|挤|搭)(地铁|公交|轻轨|班车|单位车)|(骑|骑着)(电动车|电瓶车|自行车|单车|摩托)/,
       ...en('里程少'),
     ] },
+  // A trip not worth the drive is distance, though 不划算 is a price word: '路远,跑一趟不划算', '来回一趟划不来'
+  // ('保养一次不划算' names no trip and stays 价格).
+  { category: '距离', keywords: [], patterns: [/(跑|来|去|过去|专门跑|开过去)(一趟|一次|一回)[^,.;!?。、]{0,3}(不划算|划不来|不值)|(路程|路途|来回|路上)[^,.;!?。、]{0,4}(不划算|划不来|不值)/] },
   { category: '价格', keywords: ['贵', '费用高', '价格高', '收费高', '价格太高', '费用太高', '不实惠', '价钱高', '性价比低', '乱收费', '多收费', '工时费', '配件费', '收费不合理', '被宰', '宰人', '太坑', '坑人', '被坑', '坑', '太黑', '收费黑', '不划算', '划不来', '便宜', '舍不得', '花那么多', '比外面', '价钱', '没优势', '钱花得', '花钱', '要价', '不合理', '偏高',
     // '价格接受不了', '接受不了价格', '价格难以接受': the price is the complaint even without '贵'.
     '价格接受不', '接受不了价', '价格难以接受', '价格无法接受', '价格不能接受', '难以接受的价', '无法接受的价'],
@@ -110,6 +136,8 @@ export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
       /等(得|的|了|待)?(时间)?(很|太|好|超|特别|非常|这么|那么|老|也)?(久|长|慢|离谱)/, /等不及|等了?(老)?半天/,
       // Cannot or will not wait: '等不了', '不想等', '懒得等', '没耐心等'.
       /等不了|(不想|不愿|懒得|没耐心|没法|不能)(再)?等/,
+      // The wait too long, with 等候 as subject or 过 as degree: '等候时间过长', '等候太久', '时间过久'.
+      /(等候|等待)[^,.;!?。、]{0,2}(过|太|很|特别|超|实在)(长|久)|时间过(长|久)/,
       // Booked and still in a queue: '预约了还得排', '还要排' (排 alone is not waiting: '排查故障', '排气管').
       /(还得|还要|得|要|需要)排(?!气|水|放|查|除|挡|量|名|污|斥)/,
       // The workshop is full: '工位紧张', '车间排满了', '师傅忙不过来'; or the repair only days later: '要第二天
@@ -122,6 +150,10 @@ export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
     // The people who receive the customer, judged poorly: '对接待不满意', '顾问服务一般', '前台敷衍'.
     patterns: [
       /(接待|服务|顾问|前台|售后|工作人员|员工|业务员)[^,.;!?。、]{0,3}(不满|不好|差|一般|不行|不周|敷衍)/,
+      // Spoken to sharply: 'SA说话太冲', '顾问语气很横', '口气不客气' (冲 alone is no complaint: '冲洗').
+      /(说话|语气|口气|讲话|态度)[^,.;!?。、]{0,2}(太|很|特别|有点|比较|挺|非常)?(冲|横|凶|硬|难听|不客气|不耐烦)/,
+      // Nobody received the customer: '到店没人主动接待', '进门无人招呼', '被晾在一边'.
+      /(没|没有|无)人(主动)?(接待|招呼|搭理|理会|接应)|晾在一边|晾一边|被晾|干晾/,
       // Left alone with a complaint: '投诉没人管', '反映问题没人理', '投诉了没下文', '投诉不了了之'.
       /(没|没有|无)人(管|理|负责|过问|跟进)|不闻不问|推诿|踢皮球|敷衍|冷落|(投诉|反映|反馈)[^,.;!?。、]{0,4}(没下文|没结果|没回复|不了了之|石沉大海|无果|不处理)/,
       ...en('服务'),
@@ -135,6 +167,12 @@ export const REASON_RULES: readonly KeywordRule<ReasonCategory>[] = [
  * showed to misfire.
  */
 const DENIALS = ['不贵', '不算贵', '不远', '不慢', '没卖', '未卖', '不差', '时间不方便'];
+
+/**
+ * A car lent out is still the customer's: '车借给别人开了', '借给朋友用' hold 给别人 / 朋友开 but say nothing of a
+ * sale or a garage, so the loan is removed before matching.
+ */
+const LENT = /借给[^,.;!?。、]{0,4}(开|用)(了|着)?/g;
 
 /**
  * Two-character keywords a 了 may split ('报了废', '卖了车', '过了户'); '出了手续' is paperwork and '来了回访' a visit,
@@ -189,6 +227,7 @@ export class ReasonClassifier {
       // then the denials are removed.
       let s = joinSplitWords(repairImeSlips(readPinyin(normaliseForMatch(trimmed))), SPLITTABLE);
       for (const d of DENIALS) if (s.includes(d)) s = s.split(d).join('|');
+      if (s.includes('借给')) s = s.replace(LENT, '|');
       let found = firstMatch(s, this.user);
       if (found === null) {
         found = firstMatch(s, REASON_RULES) ?? '其他';
