@@ -11,7 +11,9 @@ export const DESTINATION_RULES: readonly KeywordRule<Exclude<Destination, '未�
   { category: '其他4S店/服务站', keywords: ['其他4s', '别的4s', '4s店', '服务站', '特约店', '特约维修', '别的店', '其他店', '其它4s', '经销商', '4s', '另一家', '别家'],
     // Moved to another dealer, said with a verb of switching: '换了家4S店', '改去4S店了', '转到城东4S店' (a bare
     // '4S店' in a reason, '4S店太贵', says nothing about where the customer went).
-    patterns: [/(换了?|改去|换去|转去|跑去|改到|换到|转到)(一|另一)?(家|个)?[^,.;!?。、]{0,4}4s/] },
+    patterns: [/(换了?|改去|换去|转去|跑去|改到|换到|转到)(一|另一)?(家|个)?[^,.;!?。、]{0,4}4s/,
+      // Serviced at a dealer where the car now is: '在那边4S店保养', '在当地的4S店做' ('4S店太贵' names no place).
+      /(在|去|到)(那边|那里|那儿|当地|外地|本地|那)的?[^,.;!?。、]{0,3}4s/] },
   { category: '修理厂', keywords: ['修理厂', '路边店', '汽修', '修理店', '维修店', '修车店', '修理部', '小店', '维修厂', '修配厂', '修车铺', '修理铺', '汽修铺', '修车行'] },
 ];
 
