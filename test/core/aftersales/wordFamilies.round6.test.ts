@@ -163,3 +163,38 @@ describe('destination families (round 6)', () => {
     expect(classifyDestination(destination, reason)).toBe(want);
   });
 });
+
+describe('faults that appeared after the visit (round 6)', () => {
+  const cases: [text: string, want: string][] = [
+    ['做完保养仪表上报警灯闪', '技术'],
+    ['修完没两天就漏油', '技术'],
+    ['换完机油出现异响', '技术'],
+    ['保养以后反而有了故障', '技术'],
+    // Look-alikes: no fault after the visit.
+    ['保养后一直没来', '其他'],
+    ['保养后车子放着不用', '里程少'],
+    // Negations keep their meaning: a fault that did not come back is no complaint about the repair.
+    ['修好后没有再出现故障,就是离家远', '距离'],
+    ['保养后无异响,客户嫌贵', '价格'],
+  ];
+  it.each(cases)('%s → %s', (text, want) => {
+    expect(reasons.classify(text)).toBe(want);
+  });
+});
+
+describe('traditional characters of round 6 words', () => {
+  const cases: [traditional: string, want: string][] = [
+    ['閨蜜開修理廠', '亲友修理厂'],
+    ['平時坐輕軌上班', '里程少'],
+    ['每天騎電動車', '里程少'],
+    ['僅週末開', '里程少'],
+    ['一次八百塊,負擔不起', '价格'],
+  ];
+  it.each(cases)('%s → %s', (text, want) => {
+    expect(reasons.classify(text)).toBe(want);
+  });
+
+  it('手機關閉 reads as the phone off', () => {
+    expect(contact.classify('手機處於關閉狀態', '')).toBe('关机');
+  });
+});
