@@ -22,13 +22,23 @@ const TEST_DRIVE_WORDS = String.raw`试驾|试乘|试车|试了车|试开|(?<![A
 const DROVE_A_STRETCH = /(?<!绕车?)开了(一下)?(?!发票|票|单|价|会|个|方案|张|收据)[\u4e00-\u9fff]{1,3}(\d|PLUS|Pro|[A-Z])(?![^,，。;；]{0,4}(来|到店|进店|过来))|开出(去|门)(?!票|发票)|兜了?\s*(一|两|几)?\s*圈|兜风|((?<!绕车?)开|跑)了?\s*(一|两|几|半|\d+(\.\d+)?)\s*(圈|段(?!时间)|趟|公里|km|KM)|(亲自|自己|上手|实际)(开(?!车?(来|过来|到|去))|驾驶|驾)/;
 const TEST_DRIVE = new RegExp(`(${TEST_DRIVE_WORDS})`, 'gi');
 /**
+ * A drive in spoken words, read in context like the keywords (a drive to come is none): riding as a passenger is
+ * 试乘 ('坐副驾体验了一圈', '坐在副驾驶感受了一下'), and a reduplicated or finished 开 is a drive ('开开看', '开一开',
+ * '开完觉得'); '开完票' / '开完会' / '开开心心' are not.
+ */
+const DROVE_SPOKEN = /(坐|乘)(在|到)?副驾(驶)?(座|位)?(上)?[^,，。;；!！?？]{0,4}?(体验|感受|跑|兜|转|走)了?\s*(一|两|几|半)?\s*(圈|段|趟|下|把)|开开(?!心)|开一开|(?<![打离召展公拉盛])开完(?![票发会单收合证方张])/g;
+/**
  * A drive still to come is no drive yet: an appointment, an invitation or a later day before the mention, in the
  * same clause ('约了下周六来试驾', '邀约试驾', '客户下次带老婆过来试驾', '预约明早试驾', '约周末到店试车'), or a booking
  * after it ('试驾预约已登记'). '大约' / '节约' are no appointment, and
  * '按约' / '如约' / '赴约' came as agreed.
  */
-const DRIVE_TO_COME_BEFORE = /((?<![大节按如应赴履])约|邀请|说好|讲好|答应|下次|下回|改天|改日|明天|明早|后天|下周|回头|准备|打算|计划)[^,，。;；!！?？]{0,10}$/;
-const DRIVE_TO_COME_AFTER = /^\s*(预约|邀约|已预约|待定)/;
+const DRIVE_TO_COME_BEFORE = /((?<![大节按如应赴履])约|邀请|说好|讲好|答应|下次|下回|改天|改日|明天|明早|后天|下周|回头|准备|打算|计划)[^,，。;；!！?？]{0,10}$|((?<![小听解])说|表示|称|想|(?<![需只主重还])要|周末|周[六日天]|星期[六日天]|礼拜[六日天]|有空|到时候?|过(两|几)天)[^,，。;；!！?？]{0,8}(来|过来|到店)(再)?$/;
+/**
+ * A booking after the mention ('试驾预约已登记'), or the drive set for a day ('试驾约在周日', '试乘约好了下周',
+ * '试驾改到明天', '试车推到周末'); '试驾约20分钟' is about twenty minutes, a drive that happened.
+ */
+const DRIVE_TO_COME_AFTER = /^\s*(预约|邀约|已预约|待定|约(在|到|了|好|定)|(改|推|延)(到|在|至|期|迟))/;
 /**
  * A negated test drive: a negation, maybe a modal ('不愿', '没时间', '来不及'), maybe a light verb ('去', '做'),
  * then the test-drive word. Also no test-drive car to drive ('试驾车不在', '没有试驾车', '试驾车在保养').
@@ -56,7 +66,12 @@ const QUOTE_WORDS = /(报价|报了价|报过价|出价单|报价单|报了(?!�
  * customer asking, not a quotation. '给了价格' counts too: a consultant who gave the customer a price quoted one,
  * whatever the word (DOMAIN.md names 报价; a dealer reads the meaning).
  */
-const PRICE_HANDED_OVER = /(报|出|开|算|发|拿|提供|告知|告诉|给)(了|过)?[^,，。;；、!！?？\s]{0,6}?(价(?!值)|方案)/;
+const PRICE_HANDED_OVER = /(报|出|开|算|发|拿|提供|告知|告诉|给)(了|过)?[^,，。;；、!！?？\s]{0,6}?(价(?!值)|方案|预算(单|表|明细|清单))/;
+/**
+ * A price handed over with the object first, '把…价…报给': '把落地价报给客户了', '把优惠价格发给他', '把预算单给了客户'.
+ * ('把价格压下来' is caught as a negotiation, not here.)
+ */
+const PRICE_HANDED_OVER_OBJECT_FIRST = /把[^,，。;；!！?？]{0,6}?(价|方案|预算(单|表|明细|清单))[^,，。;；!！?？]{0,3}?(报|发|给|告诉|告知|讲|说)(给|了|过)/;
 /** A price negotiated ('谈了价格', '议价', '砍价'; the object first: '价格也谈了', '价格已给'; even one not agreed: '价格没谈拢') implies one was quoted. */
 const PRICE_NEGOTIATED = /(?<!再)(谈|议|砍|讲)了?(一下|下)?(价|价格|价钱)|(价格|价钱)(也|都)?((已经?|已)(谈|聊|议|给|出|报|发)|(谈|聊|议|商量|给|出|报|发)(了|过|好|妥))|(价格|价钱)(也|都|还)?(没有?|未)?(谈|议)(不)?(拢|妥|崩)/;
 /** A price worked out for the customer: '核算了全款和贷款两种落地价', '算了月供' — not '打算' / '就算' / '总算'. */
@@ -68,6 +83,8 @@ const QUOTE_NEGATED = new RegExp(
   [
     // Not before another field's label: '试驾：无报价：有' says 报价 yes.
     String.raw`(未能|未|没有|没|不愿意?|不肯|不给|不用|不需要|无需|不必|不|无|暂未|暂不|还没|尚未|没来得及|拒绝)\s*(再)?(做|进行|到)?(谈|议|讲|给|出|报|算)?了?(价|价格|价钱|报价|报过价|报了价|方案|报)(?![价格钱单]*\s*[:：=])`,
+    // A quotation refused by the customer: '不让报价', '不要我们报价', '不许顾问谈价', '拒绝了顾问的报价'.
+    String.raw`(不让|不许|不要|不想|不肯|拒绝了?)[^,，。;；!！?？]{0,4}?(报价|谈价|出价|给价|算价)`,
     // Not done, the object first: '报价单未出', '价格还没给' (but '价格没谈拢' was negotiated).
     String.raw`(报价单?|价格|价钱)\s*(还|尚|暂)?(未|没有?)(出|给|做|发|报|聊|谈(?![拢妥成下好]))`,
     // A verb of giving, then a few words before the price: '未给具体价格', '没报最终价'.
@@ -108,13 +125,13 @@ export const TENTATIVE_ORDER = /(考虑|想|打算|准备|计划|有意向?|可�
  */
 export function mentionsTestDrive(raw: string): boolean {
   const text = readableProcess(raw);
-  return (drivenMention(text) || DROVE_A_STRETCH.test(text)) && !TEST_DRIVE_NEGATED.test(text);
+  return (drivenMention(text, TEST_DRIVE) || drivenMention(text, DROVE_SPOKEN) || DROVE_A_STRETCH.test(text)) && !TEST_DRIVE_NEGATED.test(text);
 }
 
-/** True when some test-drive word names a drive that happened, not one booked or invited for later. */
-function drivenMention(text: string): boolean {
-  TEST_DRIVE.lastIndex = 0;
-  for (let m = TEST_DRIVE.exec(text); m !== null; m = TEST_DRIVE.exec(text)) {
+/** True when some mention of the (global) pattern names a drive that happened, not one booked or invited for later. */
+function drivenMention(text: string, pattern: RegExp): boolean {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 16), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
     if (!DRIVE_TO_COME_BEFORE.test(before) && !DRIVE_TO_COME_AFTER.test(after)) return true;
@@ -133,12 +150,13 @@ export function mentionsQuote(raw: string): boolean {
 }
 
 /** Every way a quotation is written, as global patterns so each mention can be looked at in its context. */
-const QUOTE_MENTIONS = [QUOTE_WORDS, PRICE_HANDED_OVER, PRICE_NEGOTIATED, PRICE_CALCULATED, FIGURE_QUOTED].map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`));
+const QUOTE_MENTIONS = [QUOTE_WORDS, PRICE_HANDED_OVER, PRICE_HANDED_OVER_OBJECT_FIRST, PRICE_NEGOTIATED, PRICE_CALCULATED, FIGURE_QUOTED].map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`));
 /**
  * A quotation still to come is no quotation yet: a later visit or day before the mention, in the same clause
- * ('客户说下次来再报价', '下次来店给出详细报价', '明天到店再出方案').
+ * ('客户说下次来再报价', '下次来店给出详细报价', '明天到店再出方案'), a quotation requested ('客户要求先发报价', but
+ * '按客户要求报价' was given) or waited for ('要等经理在再报价').
  */
-const QUOTE_TO_COME_BEFORE = /(下次|下回|改天|改日|明天|明早|后天|下周|回头|到店再|来店再|到店后再|来了再)[^,，。;；!！?？]{0,10}$/;
+const QUOTE_TO_COME_BEFORE = /(下次|下回|改天|改日|明天|明早|后天|下周|回头|到店再|来店再|到店后再|来了再|(?<![按照据依][^,，。;；]{0,4})要求|希望|想要|请求|等[^,，。;；!！?？]{1,12}(再|才))[^,，。;；!！?？]{0,10}$/;
 
 /** True when some mention of the pattern names a quotation given, not one put off to a later visit. */
 function quotedMention(text: string, pattern: RegExp): boolean {

@@ -92,3 +92,15 @@ describe('intent level: round 7 families', () => {
     expect(readIntentLevel(input)).toBe(expected);
   });
 });
+
+/** Round 8 family: awaiting someone's rating, not assessed, or marked new in brackets (phrasings not in round 8). */
+describe('intent level: round 8 families', () => {
+  const cases: [string, string | undefined][] = [
+    ['待经理定级', 'N'], ['等主管评级', 'N'], ['尚未评估', 'N'], ['【新】', 'N'], ['意向级别:(新)', 'N'],
+    // Look-alikes: a rated level keeps its letter; an assessment done without a level is unreadable.
+    ['A(经理评估)', 'A'], ['已评估', undefined], ['新能源', undefined],
+  ];
+  it.each(cases)('%p → %p', (text, level) => {
+    expect(readIntentLevel(text)).toBe(level);
+  });
+});

@@ -243,3 +243,56 @@ describe('reception outcome: round 7 families', () => {
     expect(mentionsOrder(text)).toBe(order);
   });
 });
+
+/**
+ * Round 8 families (test/accuracy/salesVocabularyR8.ts), each on phrasings not in that round: a purchase budget sheet
+ * is a quotation, a price handed over with the object first (把…价…报给), a passenger ride is 试乘, a reduplicated or
+ * finished 开 is a drive, a quotation refused (不让报价), requested or waited for (要求…报价, 等…再报价), a drive set for
+ * a later day (试驾约在…), and a future visit told by the customer (说…来试车). Look-alikes stay as they were.
+ */
+describe('reception outcome: round 8 families', () => {
+  const cases: [string, boolean, boolean][] = [
+    // A budget sheet handed over is a quotation; the customer's own budget is not.
+    ['给客户做了预算明细', false, true],
+    ['发了一份预算清单到微信', false, true],
+    ['客户预算15万左右', false, false],
+    ['客户说预算不够', false, false],
+    // Object first.
+    ['把优惠价格发给他了', false, true],
+    ['顾问把方案讲给客户了', false, true],
+    ['把价格表收起来了', false, false],
+    // Riding as a passenger.
+    ['客户坐在副驾驶感受了一下加速', true, false],
+    ['乘副驾跑了一趟环线', true, false],
+    ['副驾驶空间大,客户满意', false, false],
+    // Reduplicated or finished 开.
+    ['让客户开一开,感觉不错', true, false],
+    ['开完觉得方向盘太沉', true, false],
+    ['开完票客户就走了', false, false],
+    ['开完会回来接待', false, false],
+    ['客户开开心心走了', false, false],
+    ['约客户下周来开开看', false, false],
+    // A quotation refused.
+    ['客户不许我们报价', false, false],
+    ['客户不想谈价,先看车', false, false],
+    // A quotation requested, or waited for.
+    ['客户希望尽快出报价', false, false],
+    ['客户想要报价单,顾问回去做', false, false],
+    ['按客户要求报价15.8万', false, true],
+    ['得等店长回来才报价', false, false],
+    ['试驾后再报价', true, true],
+    // A drive set for a later day; '约20分钟' is the length of one done.
+    ['试乘约好了下周二', false, false],
+    ['试驾改到明天', false, false],
+    ['试驾约20分钟,客户满意', true, false],
+    // A future visit told by the customer.
+    ['客户表示有空带孩子过来试驾', false, false],
+    ['客户说星期六过来试乘', false, false],
+    ['客户说试驾感觉不错', true, false],
+    ['客户带老婆来试驾了', true, false],
+  ];
+  it.each(cases)('%p → test drive %p, quote %p', (text, td, quote) => {
+    expect(mentionsTestDrive(text)).toBe(td);
+    expect(mentionsQuote(text)).toBe(quote);
+  });
+});
