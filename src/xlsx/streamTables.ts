@@ -1,5 +1,5 @@
 /**
- * Large tables of new sheets (the 招揽名单 of a 300,000-vehicle workbook has ~130,000 rows) written as XML rows
+ * Large tables of new sheets (more than STREAM_TABLE_ROWS rows; the 招揽名单 of a 300,000-vehicle workbook has ~150,000) written as XML rows
  * instead of exceljs cells: as exceljs cells they took most of the memory and much of the time of a large run.
  *
  * How: cutLargeTables gives a copy of the plan in which each large table keeps only its first data row (so the
@@ -15,8 +15,8 @@ import type { CellValue, SheetSpec, TableSpec, WorkbookPlan } from '../core/plan
 import { a1, columnLetter } from '../core/plan/names';
 import { xmlText } from './xmlText';
 
-/** Tables with more data rows than this are streamed. */
-export const STREAM_TABLE_ROWS = 20000;
+/** Tables with more data rows than this are streamed (below it, exceljs cells cost little and keep shared strings). */
+export const STREAM_TABLE_ROWS = 5000;
 
 /** A table cut from the skeleton plan: its full spec, and where it sits. */
 export interface CutTable {

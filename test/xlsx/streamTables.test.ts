@@ -19,7 +19,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-stream-tables-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const file = (name: string) => path.join(dir, name);
 
-const ROWS = 30000;
+const ROWS = 8000; // more than STREAM_TABLE_ROWS: streamed
 const TEXTS = ['A 高', '=HYPERLINK("x")', ' 前后空格 ', '黄志强<&>', '+8613800000000', 'B 中'];
 
 /** A 招揽名单-like sheet: a large list with a validation, a conditional format, a formula column, blanks, then a small table and a note. */
@@ -153,6 +153,19 @@ describe('a large list streamed equals the in-memory render', () => {
     expect(streamed.conditionalFormats).toEqual(memory.conditionalFormats);
     expect(streamed.sheets).toEqual(memory.sheets);
   });
+});
+
+describe('refreshing a streamed output', () => {
+  test('gives the same sheets and grids (the old list is replaced, not duplicated)', async () => {
+    const first = file('stream.xlsx');
+    const again = file('again.xlsx');
+    const { sheets, state } = await streamReadWorkbook(first);
+    await streamWriteWorkbook(sheets, plan(ROWS), again, { previousState: state });
+    const [a, b] = [await readWorkbook(first), await readWorkbook(again)];
+    expect(b.workbook.worksheets.map((w) => w.name)).toEqual(a.workbook.worksheets.map((w) => w.name));
+    for (const s of a.sheets) expect(b.sheets.find((x) => x.name === s.name)!.grid).toEqual(s.grid);
+    expect(b.state?.ownedSheets).toEqual({ 'list.winback': '招揽名单' });
+  }, 30000);
 });
 
 describe('cutLargeTables', () => {
