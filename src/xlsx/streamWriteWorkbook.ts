@@ -10,6 +10,10 @@
  * (source values with their number formats, formulas with their cached results, plus the appended columns),
  * deflated as they are generated.
  *
+ * New sheets' tables of more than STREAM_TABLE_ROWS rows (the 招揽名单, 逾期跟踪名单 of a large dealer) are cut to
+ * one row in the skeleton and their rows streamed the same way (streamTables.ts): as exceljs cells they took most
+ * of the memory of a large run.
+ *
  * Strings are written as inline strings (t="inlineStr"): text, never a formula.
  */
 import ExcelJS from 'exceljs';
