@@ -15,6 +15,7 @@ import { t } from '../i18n';
 import { readWorkbook } from '../xlsx/readWorkbook';
 import { renderPlan } from '../xlsx/renderPlan';
 import { chooseFileEngine } from '../xlsx/fileEngine';
+import { pinDateSerials } from '../xlsx/pinDateSerials';
 import { streamReadWorkbook } from '../xlsx/streamReadWorkbook';
 import { streamWriteWorkbook } from '../xlsx/streamWriteWorkbook';
 import { parseArgs, UsageError } from './args';
@@ -96,6 +97,7 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   let sheetsWritten: string[];
   if (loaded) {
+    pinDateSerials(loaded.workbook);
     sheetsWritten = renderPlan(loaded.workbook, plan, { previousState: stored, locale: reportLocale }).sheetsWritten;
     progress?.('writing', 0.95);
     await loaded.workbook.xlsx.writeFile(out);
