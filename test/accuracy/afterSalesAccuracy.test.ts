@@ -128,7 +128,7 @@ function rawOf(wb: UnseenAfterSales, v: number, field: keyof Truth): string {
   return field === 'reasonCategory' || field === 'destination' ? wb.truth[v].reasonText : wb.truth[v].lastResultText;
 }
 
-async function measure(runs: { seed: number; layout: 0 | 1 | 2; heldOut: boolean | 'C' | 'D' | 'E' | 'F' }[]): Promise<Score> {
+async function measure(runs: { seed: number; layout: 0 | 1 | 2; heldOut: boolean | 'C' | 'D' | 'E' | 'F' | 'G' }[]): Promise<Score> {
   const s: Score = { columns: new Map(COLUMNS.map(([c]) => [c, [0, 0]])), vehicles: [0, 0], phantomRows: 0, duplicates: [0, 0], misses: new Map() };
   for (const { seed, layout, heldOut } of runs) {
     const wb = generateUnseenAfterSales({ seed, vehicles: 250, layout, heldOut });
@@ -286,5 +286,25 @@ describe('vocabulary F (a TUNED set since round 6: its misses drove round 6\'s f
 
   test('every free-text column ≥ 99% (first score 93.4% at worst, 100% after round 6)', () => {
     expectAccurate(s, 0.99);
+  });
+});
+
+describe('vocabulary G (written blind after round 6, never used to change the product): the honest estimate', () => {
+  // Written by an engineer who read neither the product's dictionaries, nor vocabularies A–F, nor the commit log
+  // (test/accuracy/vocabularyG.ts), after the last round of fixes. Its misses are printed for the record only.
+  // First score (2026-11-23): every vehicle found, rule columns 100%, 最近回访结果 97.6%, 原因类别 96.5%,
+  // 流失去向 99.9%, 招揽优先级 98.5%, 建议动作 98.5%, pooled 99.25% (9814/9888).
+  let s: Score;
+  beforeAll(async () => {
+    s = await measure(LAYOUTS.map((layout) => ({ seed: 9, layout, heldOut: 'G' as const })));
+    print('vocabulary G (never used for fixes)', s);
+  });
+
+  test("the issue's check: every vehicle found, rule columns ≥ 97%, ≥ 97% of all classification cells right", () => {
+    expectAccurate(s, 0);
+  });
+
+  test('every free-text column ≥ 95% (first score 96.5% at worst)', () => {
+    expectAccurate(s, 0.95);
   });
 });

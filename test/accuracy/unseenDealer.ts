@@ -11,6 +11,7 @@
 /** A cell as written: number, text, a real date, or '' for an empty cell. */
 import { HELD_OUT_E_REASON_PHRASES, HELD_OUT_E_RESULT_PHRASES } from './vocabularyE';
 import { HELD_OUT_F_REASON_PHRASES, HELD_OUT_F_RESULT_PHRASES } from './vocabularyF';
+import { HELD_OUT_G_REASON_PHRASES, HELD_OUT_G_RESULT_PHRASES } from './vocabularyG';
 
 export type Cell = string | number | Date;
 
@@ -251,7 +252,7 @@ export interface LayoutOptions {
   /** 0: plain; 1: columns shuffled + extra columns + real dates; 2: Excel table + English headers mixed in. */
   layout: 0 | 1 | 2;
   /** Vocabulary B (HELD_OUT_RESULT_PHRASES …), C (HELD_OUT_C_…, tuned in round 3), D (HELD_OUT_D_…, tuned in round 4) or E (vocabularyE.ts, never used to change the product). */
-  heldOut?: boolean | 'C' | 'D' | 'E' | 'F';
+  heldOut?: boolean | 'C' | 'D' | 'E' | 'F' | 'G';
 }
 
 /**
@@ -263,8 +264,8 @@ export function generateUnseenAfterSales(opts: LayoutOptions): UnseenAfterSales 
   const pick: Pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   const chance = (p: number) => rnd() < p;
   const asOfYmd = { y: 2026, m: 10, d: 31 };
-  const RESULTS = opts.heldOut === 'F' ? HELD_OUT_F_RESULT_PHRASES : opts.heldOut === 'E' ? HELD_OUT_E_RESULT_PHRASES : opts.heldOut === 'D' ? HELD_OUT_D_RESULT_PHRASES : opts.heldOut === 'C' ? HELD_OUT_C_RESULT_PHRASES : opts.heldOut ? HELD_OUT_RESULT_PHRASES : RESULT_PHRASES;
-  const REASONS = opts.heldOut === 'F' ? HELD_OUT_F_REASON_PHRASES : opts.heldOut === 'E' ? HELD_OUT_E_REASON_PHRASES : opts.heldOut === 'D' ? HELD_OUT_D_REASON_PHRASES : opts.heldOut === 'C' ? HELD_OUT_C_REASON_PHRASES : opts.heldOut ? HELD_OUT_REASON_PHRASES : REASON_PHRASES;
+  const RESULTS = opts.heldOut === 'G' ? HELD_OUT_G_RESULT_PHRASES : opts.heldOut === 'F' ? HELD_OUT_F_RESULT_PHRASES : opts.heldOut === 'E' ? HELD_OUT_E_RESULT_PHRASES : opts.heldOut === 'D' ? HELD_OUT_D_RESULT_PHRASES : opts.heldOut === 'C' ? HELD_OUT_C_RESULT_PHRASES : opts.heldOut ? HELD_OUT_RESULT_PHRASES : RESULT_PHRASES;
+  const REASONS = opts.heldOut === 'G' ? HELD_OUT_G_REASON_PHRASES : opts.heldOut === 'F' ? HELD_OUT_F_REASON_PHRASES : opts.heldOut === 'E' ? HELD_OUT_E_REASON_PHRASES : opts.heldOut === 'D' ? HELD_OUT_D_REASON_PHRASES : opts.heldOut === 'C' ? HELD_OUT_C_REASON_PHRASES : opts.heldOut ? HELD_OUT_REASON_PHRASES : REASON_PHRASES;
   const DESTINATIONS = opts.heldOut ? HELD_OUT_DESTINATION_PHRASES : DESTINATION_PHRASES;
   const asOf = serial(2026, 10, 31);
 
