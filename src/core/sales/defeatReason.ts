@@ -39,6 +39,17 @@ const RULES: readonly [DefeatReasonCategory, RegExp][] = [
   ['竞品', /(别家|别处|其他店|其它店|外地店|他店|同城|其他4S|其它4S|二网|网上买)/],
 ];
 
+/**
+ * An order placed with a named rival, in a verb the rules leave alone because alone it is ambiguous ('定了' is also
+ * 'decided'): '最后定了特斯拉Model Y', '入手了一台本田', '拿下了汉EV'. The brand after the verb makes it an order;
+ * without one ('定了明年再买') it is not. Tried before the English rules, which would read 'Model Y' as a model loss.
+ * @example boughtNamedBrand('最终定了丰田') // true; boughtNamedBrand('定了明年再说') // false
+ */
+function boughtNamedBrand(text: string): boolean {
+  const m = /(?<![不没未约确决规预商])(定了|入手了?|拿下了?|下单了?)([^,，。;；]{1,16})/.exec(text);
+  return m !== null && brandIn(m[2]) !== '';
+}
+
 /** The user's keywords per class, compiled once per settings object. */
 function userKeywords(settings: Pick<Settings, 'extraDefeatKeywords'> | undefined): [DefeatReasonCategory, string[]][] {
   const out: [DefeatReasonCategory, string[]][] = [];
@@ -63,6 +74,7 @@ export function classifyDefeatReason(value: unknown, settings?: Pick<Settings, '
   for (const [cls, words] of userKeywords(settings)) {
     for (const w of words) if (text.includes(w)) return cls;
   }
+  if (boughtNamedBrand(text)) return '竞品';
   for (const [cls, pattern] of RULES) if (pattern.test(text)) return cls;
   // English before a merely named brand, as the Chinese rules are: 'Honda was cheaper' was lost on price.
   for (const [cls, pattern] of ENGLISH_DEFEAT_RULES) if (pattern.test(text)) return cls;

@@ -60,12 +60,15 @@ function pinyinLevel(text: string): IntentLevel | undefined {
   return undefined;
 }
 
-// Spoken numerals too: '俩' (two), '仨' (three) — '俩礼拜内', '仨月'.
-const CN_NUMBER: Record<string, number> = { 一: 1, 两: 2, 二: 2, 俩: 2, 仨: 3, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 };
+// Spoken numerals too: '俩' (two), '仨' (three) — '俩礼拜内', '仨月'; and the written tens 廿 (20), 卅 (30), 卌 (40):
+// '廿天内', '卅天內'.
+const CN_NUMBER: Record<string, number> = { 一: 1, 两: 2, 二: 2, 俩: 2, 仨: 3, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 廿: 20, 卅: 30, 卌: 40, 半: 0.5 };
 
 /** A number of 1–3 Chinese numerals ('十', '二十', '两', '三五') or '半'; NaN when not one. */
 function chineseNumber(s: string): number {
   if (s === '半') return 0.5;
+  // '廿五天' is 25 days, not a spoken range.
+  if (s.length === 2 && /^[廿卅卌]$/.test(s[0])) return CN_NUMBER[s[0]] + (CN_NUMBER[s[1]] ?? NaN);
   const ten = s.indexOf('十');
   // '三五天', '两三个月': a spoken range; the horizon is its far end.
   if (ten < 0) return s.length === 1 ? CN_NUMBER[s] ?? NaN : s.length === 2 ? Math.max(CN_NUMBER[s[0]] ?? NaN, CN_NUMBER[s[1]] ?? NaN) : NaN;
@@ -81,7 +84,7 @@ function chineseNumber(s: string): number {
 function horizonDays(raw: string): number {
   // Spoken fillers: '半拉月' is half a month, '个把月' about a month.
   const text = raw.replace(/半拉/g, '半').replace(/个把(月|星期|礼拜)/g, '一个$1');
-  const m = /(\d+(?:\.\d+)?|[一两二俩仨三四五六七八九十]{1,3}|半)\s*(来|多|几)?\s*(个)?\s*(天|日|周|星期|礼拜|月|年)/.exec(text);
+  const m = /(\d+(?:\.\d+)?|[一两二俩仨三四五六七八九十廿卅卌]{1,3}|半)\s*(来|多|几)?\s*(个)?\s*(天|日|周|星期|礼拜|月|年)/.exec(text);
   if (!m) return NaN;
   const n = /\d/.test(m[1]) ? Number(m[1]) : chineseNumber(m[1]);
   const unit = m[4];
@@ -104,7 +107,8 @@ function levelFromDays(days: number): IntentLevel {
  * @example readIntentLevel('已购他牌') // 'F'
  */
 export function readIntentLevel(value: unknown): Parsed<IntentLevel> {
-  const text = toSimplifiedSales(cellText(value));
+  // Spaces between Chinese characters are typing noise ('战 败', '已 订车'), as in 接待经过.
+  const text = toSimplifiedSales(cellText(value)).replace(/([\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g, '$1');
   if (isMissingText(text)) return null;
   // Drop a leading label ('级别H', '意向级别:A') so the letter is at the start.
   const upper = text.toUpperCase().replace(/^(意向级别|追踪后级别|意向|级别|等级)\s*[:：]?\s*/, '');

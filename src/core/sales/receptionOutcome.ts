@@ -33,7 +33,7 @@ const DROVE_SPOKEN = /(坐|乘)(在|到)?副驾(驶)?(座|位)?(上)?[^,，。;�
  * after it ('试驾预约已登记'). '大约' / '节约' are no appointment, and
  * '按约' / '如约' / '赴约' came as agreed.
  */
-const DRIVE_TO_COME_BEFORE = /((?<![大节按如应赴履])约|邀请|说好|讲好|答应|下次|下回|改天|改日|明天|明早|后天|下周|回头|准备|打算|计划)[^,，。;；!！?？]{0,10}$|((?<![小听解])说|表示|称|想|(?<![需只主重还])要|周末|周[六日天]|星期[六日天]|礼拜[六日天]|有空|到时候?|过(两|几)天)[^,，。;；!！?？]{0,8}(来|过来|到店)(再)?$/;
+const DRIVE_TO_COME_BEFORE = /((?<![接招款虐])待$|((?<![大节按如应赴履])约|邀请|说好|讲好|答应|下次|下回|改天|改日|明天|明早|后天|下周|回头|准备|打算|计划)[^,，。;；!！?？]{0,10}$|((?<![小听解])说|表示|称|想|(?<![需只主重还])要|周末|周[六日天]|星期[六日天]|礼拜[六日天]|有空|到时候?|过(两|几)天)[^,，。;；!！?？]{0,8}(来|过来|到店)(再)?$)/;
 /**
  * A booking after the mention ('试驾预约已登记'), or the drive set for a day ('试驾约在周日', '试乘约好了下周',
  * '试驾改到明天', '试车推到周末'); '试驾约20分钟' is about twenty minutes, a drive that happened.
@@ -47,7 +47,9 @@ const TEST_DRIVE_NEGATION = String.raw`未能|未|没有|没|不愿意?|不肯|�
 const TEST_DRIVE_NEGATED = new RegExp(
   // '报价：无 试驾：有' reads as '报价：无试驾：有': a negation right before another field's label ('试驾：') is the
   // previous field's value, not a negation of this one.
-  `((${TEST_DRIVE_NEGATION})\\s*(去|再|做|进行|参加|安排|上|到)?\\s*(${TEST_DRIVE_WORDS})(?!\\s*[:：=]))|((没有|没|无)[^,，。;；]{0,6}试驾车|试驾车(不在|在保养|保养|维修|送修|外出|被|借走|没有|没了|坏)|试驾车[^,，。;；]{0,4}(没电|没油|故障|开不了|不能开|用不了|没法开))` +
+  `((${TEST_DRIVE_NEGATION})\\s*(去|再|做|进行|参加|安排|上|到)?\\s*(${TEST_DRIVE_WORDS})(?!\\s*[:：=]))|((没有|没|无)[^,，。;；]{0,6}试驾车|试驾车(不在|在保养|保养|维修|送修|外出|被|借走|没有|没了|坏)|试驾车[^,，。;；]{0,4}(没电|没油|故障|开不了|不能开|用不了|没法开|保养|维修|送修|检修|修理))` +
+    // Tried but did not get to: '没试成', '未能试上', '试驾没试成'.
+    `|((没|未|没有|没能|未能)试(成|上|到|了成))` +
     // Called off after the word: '试驾取消', '试驾没成', '试驾泡汤'.
     `|((${TEST_DRIVE_WORDS})[^,，。;；]{0,2}(取消|没成|未成|泡汤|作罢|告吹))` +
     // A mark column written into the text: '试驾 ×', '试驾:否', '试驾：无'.
@@ -66,7 +68,7 @@ const QUOTE_WORDS = /(报价|报了价|报过价|出价单|报价单|报了(?!�
  * customer asking, not a quotation. '给了价格' counts too: a consultant who gave the customer a price quoted one,
  * whatever the word (DOMAIN.md names 报价; a dealer reads the meaning).
  */
-const PRICE_HANDED_OVER = /(报|出|开|算|发|拿|提供|告知|告诉|给)(了|过)?[^,，。;；、!！?？\s]{0,6}?(价(?!值)|方案|预算(单|表|明细|清单))/;
+const PRICE_HANDED_OVER = /(报|出|开|算|发|拿|提供|告知|告诉|给|打印|印了|递|出示)(了|过)?[^,，。;；、!！?？\s]{0,6}?(价(?!值)|方案|预算(单|表|明细|清单))/;
 /**
  * A price handed over with the object first, '把…价…报给': '把落地价报给客户了', '把优惠价格发给他', '把预算单给了客户'.
  * ('把价格压下来' is caught as a negotiation, not here.)
@@ -78,6 +80,11 @@ const PRICE_NEGOTIATED = /(?<!再)(谈|议|砍|讲)了?(一下|下)?(价|价格|
 const PRICE_CALCULATED = /(核算|测算|计算|(?<![打就总盘还])算)(了|过)?[^,，。;；!！?？]{0,12}?(价(?!值)|月供|首付|方案)/;
 /** A figure quoted: '落地16.8万', '裸车价12万', '优惠两万', '底价9.98w'. */
 const FIGURE_QUOTED = /(落地|裸车|底价|最低价|优惠|一口价|成交价|全款)价?\s*(\d+(\.\d+)?|[一二两三四五六七八九十]+)\s*(万|千|w|W|元)/;
+/**
+ * A figure handed over, the price word left out: '给了14.2万', '报到13万8', '开出12.5w' — but not a deposit or a
+ * mileage ('给了1万定金', '开了2万公里').
+ */
+const FIGURE_HANDED_OVER = /(报|给|开|出)(了|过|到|出)?(个|到)?\s*\d+(\.\d+)?\s*(万|w|W)(?![^,，。;；]{0,3}(定金|订金|公里|km|KM|首付|贷款))/;
 /** A negated quotation: '未报价', '没谈价', '不给价格', '没出价', '暂不报价', '没报'. */
 const QUOTE_NEGATED = new RegExp(
   [
@@ -150,13 +157,13 @@ export function mentionsQuote(raw: string): boolean {
 }
 
 /** Every way a quotation is written, as global patterns so each mention can be looked at in its context. */
-const QUOTE_MENTIONS = [QUOTE_WORDS, PRICE_HANDED_OVER, PRICE_HANDED_OVER_OBJECT_FIRST, PRICE_NEGOTIATED, PRICE_CALCULATED, FIGURE_QUOTED].map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`));
+const QUOTE_MENTIONS = [QUOTE_WORDS, PRICE_HANDED_OVER, PRICE_HANDED_OVER_OBJECT_FIRST, PRICE_NEGOTIATED, PRICE_CALCULATED, FIGURE_QUOTED, FIGURE_HANDED_OVER].map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`));
 /**
  * A quotation still to come is no quotation yet: a later visit or day before the mention, in the same clause
  * ('客户说下次来再报价', '下次来店给出详细报价', '明天到店再出方案'), a quotation requested ('客户要求先发报价', but
  * '按客户要求报价' was given) or waited for ('要等经理在再报价').
  */
-const QUOTE_TO_COME_BEFORE = /(下次|下回|改天|改日|明天|明早|后天|下周|回头|到店再|来店再|到店后再|来了再|(?<![按照据依][^,，。;；]{0,4})要求|希望|想要|请求|等[^,，。;；!！?？]{1,12}(再|才))[^,，。;；!！?？]{0,10}$/;
+const QUOTE_TO_COME_BEFORE = /(?<![接招款虐])待$|(下次|下回|改天|改日|明天|明早|后天|下周|回头|到店再|来店再|到店后再|来了再|(?<![按照据依][^,，。;；]{0,4})要求|希望|想要|请求|等[^,，。;；!！?？]{1,12}(再|才))[^,，。;；!！?？]{0,10}$/;
 
 /** True when some mention of the pattern names a quotation given, not one put off to a later visit. */
 function quotedMention(text: string, pattern: RegExp): boolean {

@@ -151,3 +151,20 @@ describe('defeat reason: round 7 families', () => {
     expect(classifyDefeatReason(text)).toBe(cls);
   });
 });
+
+describe('classifyDefeatReason: an order placed with a named rival (定了 / 入手 / 拿下 + brand)', () => {
+  const cases: [string, string][] = [
+    ['最终定了丰田', '竞品'],
+    ['后来定了BYD', '竞品'],
+    ['入手了一台本田', '竞品'],
+    ['拿下了一辆汉EV', '竞品'],
+    ['客户下单了小米SU7', '竞品'],
+    // Look-alikes: decided, not ordered, or no brand after the verb.
+    ['定了明年再买', '暂缓购买'],
+    ['没定了', '暂缓购买'],
+    ['约定了时间但配置不满意', '车型/配置'],
+  ];
+  it.each(cases)('%p → %p', (text, cls) => {
+    expect(classifyDefeatReason(text)).toBe(cls);
+  });
+});

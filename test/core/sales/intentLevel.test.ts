@@ -104,3 +104,16 @@ describe('intent level: round 8 families', () => {
     expect(readIntentLevel(text)).toBe(level);
   });
 });
+
+/** Round 9 families: the written tens 廿/卅/卌, and spaces typed between the characters (phrasings not in round 9). */
+describe('intent level: round 9 families', () => {
+  const cases: [string, string | undefined][] = [
+    ['廿天内', 'B'], ['廿五天左右', 'B'], ['卌天内', 'C'], ['卅日以内', 'B'],
+    ['已 订 车', 'O'], ['放 弃 了', 'F'], ['新 客', 'N'],
+    // Look-alikes: a letter with a spaced note keeps its letter; a short horizon stays short.
+    ['H 很急', 'H'], ['十天内', 'A'], ['二十天内', 'B'],
+  ];
+  it.each(cases)('%p → %p', (text, level) => {
+    expect(readIntentLevel(text)).toBe(level);
+  });
+});

@@ -296,3 +296,32 @@ describe('reception outcome: round 8 families', () => {
     expect(mentionsQuote(text)).toBe(quote);
   });
 });
+
+/** Round 9 families, on phrasings not in round 9, with look-alikes that must stay as they are. */
+describe('reception outcome: round 9 families', () => {
+  const cases: [string, boolean, boolean][] = [
+    // A price document handed over by printing, passing or showing it.
+    ['打印了报价明细给客户', false, true],
+    ['试乘后递了价目表', true, true],
+    ['向客户出示了优惠价格', false, true],
+    ['打印了合同样本', false, false],
+    // A figure handed over, the price word left out; a deposit or a mileage is no quotation.
+    ['客户问最低多少,报到13万8', false, true],
+    ['经理开出12.5w', false, true],
+    ['客户给了1万定金', false, false],
+    ['老车开了2万公里', false, false],
+    // The test-drive car off the road, or the drive tried but not done.
+    ['试驾车在维修,改看静态', false, false],
+    ['试驾车送去检修了', false, false],
+    ['想试车但没试上', false, false],
+    ['未能试到,车被借走', false, false],
+    // Still awaiting: '待试驾', '待报价' — but '接待' is the reception itself.
+    ['客户待试乘,先喝茶', false, false],
+    ['资料已留,待报价', false, false],
+    ['接待试驾客户一组,试驾后满意', true, false],
+  ];
+  it.each(cases)('%p → test drive %p, quote %p', (text, td, quote) => {
+    expect(mentionsTestDrive(text)).toBe(td);
+    expect(mentionsQuote(text)).toBe(quote);
+  });
+});
