@@ -14,3 +14,13 @@ export function officeHost(): ExcelHost {
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   };
 }
+
+/**
+ * Waits for Office to load the add-in, then gives the user's display language ('zh-CN', 'en-US', …), so that the
+ * pane's entry needs no Office.js of its own.
+ * @example const { displayLanguage } = await officeReady();
+ */
+export async function officeReady(): Promise<{ displayLanguage: string }> {
+  await Office.onReady();
+  return { displayLanguage: Office.context.displayLanguage };
+}

@@ -4,16 +4,16 @@
  * the view the ribbon asked for (?view=home|forms|settings).
  */
 import { createOfficeActions } from '../office/createOfficeActions';
-import { officeHost } from '../office/host';
+import { officeHost, officeReady } from '../office/host';
 import { createWorkerRunner } from '../worker/runner';
 import { mountPane } from './mountPane';
 
 /** The worker bundle sits beside taskpane.html (webpack entry 'worker'). */
 const WORKER_URL = 'worker.js';
 
-void Office.onReady(() => {
+void officeReady().then(({ displayLanguage }) => {
   const root = document.getElementById('root');
   if (!root) return;
   const actions = createOfficeActions({ host: officeHost(), runner: createWorkerRunner(() => new Worker(WORKER_URL)) });
-  mountPane(root, actions, { displayLanguage: Office.context.displayLanguage, search: window.location.search });
+  mountPane(root, actions, { displayLanguage, search: window.location.search });
 });
