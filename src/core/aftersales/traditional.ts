@@ -25,12 +25,18 @@ const PAIRS =
   // Round 6: the characters of round 6's words (闺蜜, 轻轨, 骑电动车, 关闭, 工程项目, 媳妇, 儿子, 仅周末, 负担不起).
   '閨闺輕轻軌轨騎骑閉闭項项婦妇兒儿僅仅擔担';
 
-const TO_SIMPLIFIED: ReadonlyMap<string, string> = (() => {
+/**
+ * A string of pairs (traditional, then simplified) as a map. Shared with the sales parsers' own list.
+ * @example pairMap('號号').get('號') // '号'
+ */
+export function pairMap(pairs: string): Map<string, string> {
   const map = new Map<string, string>();
-  const chars = [...PAIRS];
+  const chars = [...pairs];
   for (let i = 0; i + 1 < chars.length; i += 2) map.set(chars[i], chars[i + 1]);
   return map;
-})();
+}
+
+const TO_SIMPLIFIED: ReadonlyMap<string, string> = pairMap(PAIRS);
 
 /**
  * The simplified form of one character, or the character itself.
@@ -40,7 +46,7 @@ export function toSimplifiedChar(ch: string): string {
   return TO_SIMPLIFIED.get(ch) ?? ch;
 }
 
-/** Every pair, for the tests. */
+/** Every pair (the tests, and the sales map built on this one). */
 export function traditionalPairs(): [traditional: string, simplified: string][] {
   return [...TO_SIMPLIFIED];
 }

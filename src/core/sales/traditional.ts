@@ -4,7 +4,7 @@
  * (aftersales/traditional.ts, which covers 報 價 萬 車 買 …) plus the characters only the sales keywords use
  * (試 駕 訂 簽 單 貸 級 …). No value is a key, so applying it twice changes nothing.
  */
-import { toSimplifiedChar } from '../aftersales/traditional';
+import { pairMap, traditionalPairs } from '../aftersales/traditional';
 
 /** Pairs: traditional, then simplified — the sales keywords' characters the after-sales map lacks. */
 const SALES_PAIRS =
@@ -13,17 +13,8 @@ const SALES_PAIRS =
   // '庫存沒有紅色', '徵信沒過', '手動擋').
   '緩缓駛驶紅红綠绿藍蓝輕轻擋挡徵征詢询詳详細细庫库產产剛刚網网訊讯顯显贈赠傳传標标準准備备檢检測测輸输環环險险證证兒儿擇择選选慮虑謝谢歡欢見见勁劲';
 
-const SALES_MAP: ReadonlyMap<string, string> = (() => {
-  const map = new Map<string, string>();
-  const chars = [...SALES_PAIRS];
-  for (let i = 0; i + 1 < chars.length; i += 2) map.set(chars[i], chars[i + 1]);
-  return map;
-})();
-
-/** One character's simplified form, from the sales map first, then the after-sales one. */
-function simplifiedChar(ch: string): string {
-  return SALES_MAP.get(ch) ?? toSimplifiedChar(ch);
-}
+/** The after-sales pairs plus the sales ones (the sales list wins where both name a character). */
+const SALES_MAP: ReadonlyMap<string, string> = new Map([...traditionalPairs(), ...pairMap(SALES_PAIRS)]);
 
 /**
  * The text with traditional characters replaced by simplified ones; other characters unchanged.
@@ -33,7 +24,7 @@ export function toSimplifiedSales(text: string): string {
   let out = '';
   let changed = false;
   for (const ch of text) {
-    const s = ch.charCodeAt(0) >= 0x3400 ? simplifiedChar(ch) : ch;
+    const s = ch.charCodeAt(0) >= 0x3400 ? SALES_MAP.get(ch) ?? ch : ch;
     if (s !== ch) changed = true;
     out += s;
   }
