@@ -7,11 +7,10 @@
  * (dateToSerial inverts exceljs's reading exactly) with the cell's own date format leaves the file's value as it was.
  */
 import type ExcelJS from 'exceljs';
-import { dateToSerial } from './serial';
+import { MS_PER_DAY, dateToSerial } from './serial';
 
 /** Days between the 1900 and the 1904 date systems (a Mac workbook's serial 0 is 1904-01-01). */
 const DATE1904_OFFSET = 1462;
-const MS_PER_DAY = 86400000;
 
 /**
  * Replaces every Date value that carries a number format by its exact serial number (mutates the workbook).

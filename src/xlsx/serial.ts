@@ -9,7 +9,7 @@
  * the true calendar date.
  */
 
-const MS_PER_DAY = 86400000;
+export const MS_PER_DAY = 86400000;
 const UNIX_EPOCH_SERIAL = 25569;
 
 /**
