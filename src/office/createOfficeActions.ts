@@ -55,11 +55,17 @@ function normaliseError(e: unknown): unknown {
 }
 
 /** Counts every sync of a context (wraps context.sync once). */
+/**
+ * Counts every sync of the action. The wrapper must hand `passThroughValue` on: Office.js's `Excel.run` ends with
+ * `return ctx.sync(runBodyResult)` (excel-web-16.00.debug.js, `_runBatchCommon`, line 16855) and resolves with
+ * what that sync resolves with (`ClientRequestContext.prototype.sync = function (passThroughValue)`, line 16636).
+ * Dropping the argument makes every action resolve with `undefined` in real Excel.
+ */
 function counting(context: Excel.RequestContext, stats: { syncs: number }): Excel.RequestContext {
-  const original = context.sync.bind(context);
-  (context as { sync: () => Promise<void> }).sync = () => {
+  const original = context.sync.bind(context) as <T>(passThroughValue?: T) => Promise<T>;
+  (context as { sync: <T>(passThroughValue?: T) => Promise<T> }).sync = <T>(passThroughValue?: T) => {
     stats.syncs++;
-    return original();
+    return original(passThroughValue);
   };
   return context;
 }
