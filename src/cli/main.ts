@@ -11,6 +11,7 @@ import { InputProblem, runAnalyzeCommand } from './analyzeCommand';
 import { analyseWorkbook, AnalysisInputError } from '../core/analyse';
 import { runSampleCommand } from './sampleCommand';
 import { runFormsCommand } from './formsCommand';
+import { runShareCommand } from './shareCommand';
 
 /** The message language: --lang, else CHURN_DESK_LANG, else zh-CN. */
 function localeOf(argv: readonly string[]): Locale {
@@ -50,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runSampleCommand(rest, locale);
       case 'forms':
         return await runFormsCommand(rest);
+      case 'share':
+        return await runShareCommand(rest, locale);
       case undefined:
       case '--help':
       case '-h':

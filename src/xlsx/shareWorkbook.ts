@@ -1,0 +1,64 @@
+/**
+ * The share-safe copy of a workbook file: every sheet (hidden and very hidden included, ChurnDesk's state sheet
+ * too) read into grids, masked by the core's `maskWorkbook`, and the edits applied to the loaded copy. Cell notes
+ * and hyperlink targets are scrubbed too; exceljs writes a fresh shared-string table, so no unmasked string of the
+ * input survives in the file. The input file is only read.
+ */
+import ExcelJS from 'exceljs';
+import { maskWorkbook, scrubText, KnownValues, type MaskOptions } from '../core/share/maskWorkbook';
+import { loadWorkbook, worksheetToGrid } from './readWorkbook';
+
+export interface ShareResult {
+  sheets: { name: string; maskedCells: number; personalColumns: number }[];
+  maskedCells: number;
+}
+
+function scrubNote(cell: ExcelJS.Cell, known: KnownValues): void {
+  const note = cell.note as unknown;
+  if (!note) return;
+  if (typeof note === 'string') {
+    cell.note = scrubText(note, known);
+    return;
+  }
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  if (Array.isArray(texts)) for (const t of texts) if (typeof t.text === 'string') t.text = scrubText(t.text, known);
+}
+
+/**
+ * Loads IN, masks it and returns the masked workbook (not yet written).
+ * @example const { workbook, result } = await shareSafeWorkbook('dealer.xlsx');
+ */
+export async function shareSafeWorkbook(file: string, options: MaskOptions = {}): Promise<{ workbook: ExcelJS.Workbook; result: ShareResult }> {
+  const workbook = await loadWorkbook(file);
+  const worksheets: ExcelJS.Worksheet[] = [];
+  workbook.eachSheet((ws) => worksheets.push(ws));
+  const grids = worksheets.map((ws) => ({ name: ws.name, grid: worksheetToGrid(ws) }));
+  const mask = maskWorkbook(grids, options);
+  const sheets: ShareResult['sheets'] = [];
+  const known = new KnownValues();
+  mask.sheets.forEach((m, i) => {
+    const ws = worksheets[i];
+    for (const e of m.edits) {
+      const cell = ws.getCell(e.row + 1, e.col + 1);
+      // A plain text value: drops a formula, rich text or a hyperlink that would carry the original.
+      cell.value = e.value;
+      cell.numFmt = '@';
+    }
+    sheets.push({ name: m.sheet, maskedCells: m.edits.length, personalColumns: m.columns.length });
+  });
+  // Notes and the remaining hyperlink targets (tel:, mailto:) are free text too.
+  for (const ws of worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        scrubNote(cell, known);
+        const v = cell.value as unknown;
+        if (v && typeof v === 'object' && 'hyperlink' in (v as object)) {
+          const link = v as { text?: unknown; hyperlink?: string };
+          const target = scrubText(String(link.hyperlink ?? ''), known);
+          if (target !== link.hyperlink) cell.value = typeof link.text === 'string' ? scrubText(link.text, known) : '';
+        }
+      });
+    });
+  }
+  return { workbook, result: { sheets, maskedCells: mask.maskedCells } };
+}
