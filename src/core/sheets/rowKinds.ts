@@ -1,15 +1,139 @@
-/** Row classification below the header: blank rows, totals rows and repeated header rows are not data. */
+/**
+ * Row classification below the header: blank rows, rows that are not records (titles, dealer lines, totals,
+ * subtotals, record counts, footers and signature lines, page numbers) and repeated header rows are not data.
+ *
+ * A label cell is recognised by its own text, wherever it stands in the row, in three strengths:
+ * - a pure label (合计, 总计:, 小计 1,200, 共 1,983 条, 记录数:1983, 第1页 共3页, Total: 12) makes the row a non-record
+ *   anywhere: such a cell says nothing else;
+ * - a labelled line (合计金额:12000, 制表人:张三, 打印日期:2026-11-01, 负责人签字:) makes the row a non-record in the
+ *   first three cells, when the row carries two such labels, or when the row is mostly empty;
+ * - a weak label (审核 李四, 制表 王五, a title ending in 明细表, a dealer line 经销商:XX店, a line starting 截至 …)
+ *   counts only in a mostly empty row.
+ * A record's free text that merely mentions a word (累计3次未接通, 客户说总计花费太高, 审核通过) is none of these.
+ */
 import { isBlank } from '../values/isBlank';
+import { toHalfWidth } from '../values/halfWidth';
 
-/** How many leading cells are looked at for a totals label. */
+/** How many leading cells are looked at for a labelled line (a totals label with text after it). */
 const TOTALS_LABEL_CELLS = 3;
-/** Labels longer than this are text that merely mentions a total, not a totals label. */
+/** Labels longer than this are text that merely mentions a total, not a totals label (first-cells rule). */
 const MAX_LABEL_CHARS = 12;
+/** Cells longer than this are never label cells (a title may be longer: it is only looked for in sparse rows). */
+const MAX_LABEL_CELL_CHARS = 60;
 /**
  * Tested on the raw cell (no normalisation, no allocation: this runs on every row). Spaces inside the word
  * (合 计) and full-width spaces are allowed; English labels must start the cell.
  */
-const TOTALS_LABEL = /合[\s\u3000]*计|总[\s\u3000]*计|小[\s\u3000]*计|汇[\s\u3000]*总|^[\s\u3000]*(?:sub[\s-]*)?(?:grand[\s-]*)?(?:total|sum)\b/i;
+const TOTALS_LABEL = /合[\s\u3000]*计|总[\s\u3000]*计|小[\s\u3000]*计|汇[\s\u3000]*总|共[\s\u3000]*计|^[\s\u3000]*(?:sub[\s-]*)?(?:grand[\s-]*)?(?:total|sum)\b/i;
+
+/** Spaces (also inside words: 合 计), as a regex fragment. */
+const S = '[\\s\\u3000]*';
+const spaced = (words: readonly string[]): string => words.map((w) => [...w].join(S)).join('|');
+
+const TOTAL_WORDS = ['总合计', '合计', '总计', '小计', '共计', '汇总', '累计', '总数', '总量', '总条数', '总台数', '总台次', '记录数', '条数', '总记录数', '记录总数'];
+const TOTAL_PREFIX = '(?:本页|本月|本周|本日|本年|本期|当月|当日|当页|全部|全店|全年|各项|月度|年度)?';
+/** A count or an amount after a totals word: 1,983 / 1983条 / 12.5万 / (辆) 35 / 1983 条记录. */
+const AMOUNT = `(?:${S}[(（][^)）]{0,8}[)）])?(?:${S}[-+]?[\\d][\\d,.\\s]*(?:万|千)?${S}(?:条|行|辆|台|人|户|个|笔|次|位|名|项|家|单|元|km|公里)?${S}(?:记录|数据|客户|车辆)?)?`;
+/** Pure labels: the cell holds a totals word, optionally a colon and a count; or a count line; or a page number. */
+const PURE_LABEL = new RegExp(
+  [
+    `^${TOTAL_PREFIX}(?:${spaced(TOTAL_WORDS)})${S}[:：]?${AMOUNT}${S}[)）]?$`,
+    // 共 1,983 条, 共计:1983条记录, 总共 12 辆, 一共12人
+    `^(?:共|共计|总共|一共|合计)${S}[:：]?${S}[\\d][\\d,.\\s]*${S}(?:条|行|辆|台|人|户|个|笔|次|位|名|项|家|单)${S}(?:记录|数据|客户|车辆)?${S}$`,
+    // 第 1 页 共 3 页, 共 3 页, 第1/3页
+    `^(?:第${S}\\d+${S}(?:[/／]${S}\\d+${S})?页)?${S}(?:[,，]${S})?(?:共${S}\\d+${S}页)?$`,
+    // Total, Grand total: 12, Subtotal 1,200, Total records: 1983, Count: 12
+    `^(?:grand\\s*)?(?:sub[\\s-]*)?(?:total|sum|count|records?)(?:\\s*(?:records|rows|items|vehicles|calls|visits|count))?\\s*:?\\s*(?:[\\d][\\d,.\\s]*)?(?:\\s*(?:records|rows|items|vehicles|calls|visits))?$`,
+    `^page\\s*\\d+(?:\\s*(?:of|/)\\s*\\d+)?$`,
+  ].join('|'),
+  'i',
+);
+
+/** Footer words: who made, checked, approved or printed the table, and when. */
+const FOOTER_WORDS = [
+  '制表人', '制表', '制单人', '制单', '填表人', '填表', '填报人', '填报', '审核人', '审核', '复核人', '复核', '审批人', '审批', '批准人',
+  '批准', '核准', '经办人', '打印人', '打印日期', '打印时间', '制表日期', '制表时间', '填表日期', '填报日期', '报表日期', '导出日期',
+  '导出时间', '导出人', '统计人', '统计日期', '统计时间', '统计员',
+];
+/** Roles that sign a sheet: a label only with 签字/签名/签章 or a colon (a caller column may hold 店长). */
+const SIGNER_WORDS = ['负责人', '经理', '主管', '店长', '站长', '总经理', '服务经理', '客服经理', '客服主管', '部门经理', '销售经理', '财务'];
+const SIGN = '(?:签字|签名|签章|签认|确认|盖章|意见)';
+/** A labelled line: a totals word with a word or text after it, or a footer/signer label with a colon. */
+const LABELLED_LINE = new RegExp(
+  [
+    `^${TOTAL_PREFIX}(?:${spaced(TOTAL_WORDS)})${S}(?:[\\u4e00-\\u9fa5]{1,4}${S})?(?:[(（][^)）]{0,8}[)）]${S})?[:：]`,
+    `^(?:${spaced(FOOTER_WORDS)})${S}${SIGN}?${S}[:：]`,
+    `^(?:${spaced(FOOTER_WORDS)})${S}${SIGN}?${S}$`,
+    `^(?:${spaced(SIGNER_WORDS)})${S}(?:${SIGN}${S}[:：]?|[:：])`,
+    `^(?:签字|签名|签章|盖章|签字确认|签名确认)${S}(?:[:：]|[)）]?$)`,
+    `^(?:prepared|printed|checked|reviewed|approved|audited|compiled|exported|verified|made|signed)(?:\\s+(?:by|on|at|date))?\\s*:`,
+    `^(?:signature|sign|print date|printed|date printed)\\s*:`,
+  ].join('|'),
+  'i',
+);
+/** Weak labels: a footer word followed by a name (审核 李四), a dealer line, a date-range line. */
+const WEAK_LABEL = new RegExp(
+  [
+    `^(?:${spaced(FOOTER_WORDS)})${S}${SIGN}?\\s+\\S`,
+    `^(?:经销商|经销商名称|经销商代码|单位|单位名称|填报单位|制表单位|公司|公司名称|店名|门店|服务站|网点|dealer|company)${S}[:：]`,
+    `^(?:截至|截止|统计日期|统计期间|统计时间|统计范围|报表日期|报表期间|日期范围|查询日期|查询条件|导出条件|数据期间|as of|period)`,
+  ].join('|'),
+  'i',
+);
+/** Anywhere in a cell of a mostly empty row: a footer label after other text (XX有限公司 制表人:王五). */
+const CONTAINED_LABEL = new RegExp(`(?:${spaced(FOOTER_WORDS)}|${spaced(SIGNER_WORDS)}|签字|签名|盖章)${S}${SIGN}?${S}[:：]|(?:${spaced(['合计', '总计', '小计', '共计'])})${S}[:：]`);
+/** A title line: ends in 明细表, 统计表, 报表, 清单 … (optionally followed by a bracketed period). */
+const TITLE_LINE = /(?:明细表|明细|统计表|报表|登记表|记录表|汇总表|一览表|台账|清单|名单|列表)[\s\u3000]*(?:[(（][^)）]*[)）])?[\s\u3000]*$/;
+
+/** Decoration before a label: 【合计】, ※ 合计, ——合计——, * 合计 *, ■ 制表人. */
+const LEAD_DECORATION = /^[\s\u3000*※★☆■□●○◆◇▲△>→【[(（「『<《—–\-=_#~·.。、,，]+/;
+const TRAIL_DECORATION = /[\s\u3000*※★☆】」』>》—–\-=_#~]+$/;
+
+/**
+ * First characters a label can start with (after decoration), so most cells are rejected with one lookup.
+ * Chinese: the first characters of the word lists above; English: t(otal) s(ub, um, ign) g(rand) c(ount, hecked)
+ * r(ecords, eviewed) p(age, repared, rinted) a(pproved, udited) v(erified) m(ade) e(xported) d(ealer, ate) o
+ * (not needed) …
+ */
+const LABEL_FIRST = new Set<number>();
+for (const w of [...TOTAL_WORDS, ...FOOTER_WORDS, ...SIGNER_WORDS, '本', '当', '全', '各', '月', '年', '共', '一', '第', '签', '盖', '经', '单', '公', '店', '门', '服', '网', '截', '统', '报', '日', '查', '导', '数', '填', '制']) {
+  LABEL_FIRST.add(w.charCodeAt(0));
+}
+for (const ch of 'tsgcrpavmedTSGCRPAVMED') LABEL_FIRST.add(ch.charCodeAt(0));
+
+/** Label strengths, weakest first. */
+const enum Label {
+  None = 0,
+  /** Counts only in a mostly empty row. */
+  Weak = 1,
+  /** Counts in the first cells, with a second label, or in a mostly empty row. */
+  Line = 2,
+  /** The row is no record wherever the cell stands. */
+  Pure = 3,
+}
+
+/** The cell text with decoration removed, or '' when it cannot be a label (not text, too long, wrong first char). */
+function labelText(v: unknown): string {
+  if (typeof v !== 'string' || v.length === 0 || v.length > MAX_LABEL_CELL_CHARS) return '';
+  const c = v.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) return ''; // numbers, dates, phones: the common case
+  // Cheap path: the first character is already a letter or an ideograph (no decoration).
+  if (c < 0x80 ? (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a : c >= 0x4e00 && c <= 0x9fff) {
+    return LABEL_FIRST.has(c) ? toHalfWidth(v).replace(TRAIL_DECORATION, '') : '';
+  }
+  const s = toHalfWidth(v).replace(LEAD_DECORATION, '');
+  return s !== '' && LABEL_FIRST.has(s.charCodeAt(0)) ? s.replace(TRAIL_DECORATION, '') : '';
+}
+
+/** How strongly one cell says "this row is no record". */
+function labelOf(v: unknown): Label {
+  const s = labelText(v);
+  if (s === '') return Label.None;
+  if (PURE_LABEL.test(s)) return s.trim() === '' ? Label.None : Label.Pure;
+  if (LABELLED_LINE.test(s)) return Label.Line;
+  if (WEAK_LABEL.test(s)) return Label.Weak;
+  return Label.None;
+}
 
 /** True when every cell before `end` is blank (placeholders such as — count as blank). */
 export function isBlankRow(row: readonly unknown[] | undefined, end: number): boolean {
@@ -28,18 +152,61 @@ function mayBeTotalsLabel(v: string): boolean {
   return c === 0x74 /* t */ || c === 0x73 /* s */ || c === 0x67 /* g */;
 }
 
+/** A row holding at most this many non-blank cells (or a quarter of its width) is "mostly empty". */
+function isSparse(nonBlank: number, width: number): boolean {
+  return nonBlank <= Math.max(2, Math.floor(width / 4));
+}
+
 /**
- * True when one of the first cells is a totals label: 合计, 总计, 小计, 汇总, 合 计, Total, Grand total.
+ * True when the row is not a record: a totals or subtotal row, a record count, a footer or signature line, a
+ * title or dealer line, a page number (see the file comment for the rules).
+ * @example isNonRecordRow(['合计', '', 1200], 10) // true
+ * @example isNonRecordRow(['', '', '', '', '共 1,983 条'], 10) // true
+ * @example isNonRecordRow(['制表人:张三', '', '审核:李四', '', '打印日期:2026-11-01'], 10) // true
+ * @example isNonRecordRow(['王先生', '13812345678', '累计3次未接通'], 10) // false
+ */
+export function isNonRecordRow(row: readonly unknown[], end: number): boolean {
+  const n = Math.min(row.length, end);
+  let labels = 0;
+  let weak = 0;
+  let nonBlank = 0;
+  for (let c = 0; c < n; c++) {
+    const v = row[c];
+    if (v === '' || v === null || v === undefined) continue;
+    if (typeof v !== 'string') {
+      nonBlank++;
+      continue;
+    }
+    if (isBlank(v)) continue;
+    nonBlank++;
+    // The first cells: any short text holding a totals word (合计, 本页小计, 张三 小计, Total …).
+    if (c < TOTALS_LABEL_CELLS && v.length <= MAX_LABEL_CHARS && mayBeTotalsLabel(v) && TOTALS_LABEL.test(v)) return true;
+    const label = labelOf(v);
+    if (label === Label.Pure) return true;
+    if (label === Label.Line) {
+      if (c < TOTALS_LABEL_CELLS || ++labels >= 2) return true;
+    } else if (label === Label.Weak) weak++;
+  }
+  if (labels + weak === 0 && nonBlank > 3) return false;
+  if (!isSparse(nonBlank, n)) return labels + weak >= 2 && labels >= 1;
+  if (labels + weak > 0) return true;
+  // A mostly empty row: a footer label after other text, or a title line.
+  for (let c = 0; c < n; c++) {
+    const v = row[c];
+    if (typeof v !== 'string' || v.length < 2) continue;
+    const s = toHalfWidth(v);
+    if (CONTAINED_LABEL.test(s)) return true;
+    if (nonBlank <= 2 && s.length >= 4 && TITLE_LINE.test(s.trim())) return true;
+  }
+  return false;
+}
+
+/**
+ * True when the row is not a record (kept under its first name: totals rows were the first such rows handled).
  * @example isTotalsRow(['合计', '', 1200], 10) // true
  */
 export function isTotalsRow(row: readonly unknown[], end: number): boolean {
-  const n = Math.min(row.length, end, TOTALS_LABEL_CELLS);
-  for (let c = 0; c < n; c++) {
-    const v = row[c];
-    if (typeof v !== 'string' || v.length > MAX_LABEL_CHARS || v === '') continue;
-    if (mayBeTotalsLabel(v) && TOTALS_LABEL.test(v)) return true;
-  }
-  return false;
+  return isNonRecordRow(row, end);
 }
 
 /**

@@ -12,7 +12,8 @@ describe('isTotalsRow', () => {
     [['Total', 3], true],
     [['Grand Total'], true],
     [['王合计师傅的车辆维修记录很长很长'], false],
-    [['', '', '', '合计'], false], // only the first three cells are labels
+    [['', '', '', '合计'], true], // a pure label counts wherever it stands (issue 10.4)
+    [['', '', '', '合计金额较高的客户', 'x', 'y', 'z', 'w'], false], // text after the word: only a label in the first cells
     [['王先生', '13812345678'], false],
     [[], false],
   ])('%j → %p', (row, yes) => expect(isTotalsRow(row, 10)).toBe(yes));
