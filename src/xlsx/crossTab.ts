@@ -15,9 +15,26 @@ function keyText(v: unknown, blank: string): string {
   return String(v);
 }
 
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
 /**
- * Groups the source rows (but those `spec.exclude` leaves out) by the pivot's row fields (one output row per combination, in first-seen order) and
- * its column field values (one output column per value and measure), counting or summing each measure.
+ * Compares two group labels: by `order` where listed (listed values first), then naturally ('2026-02' before
+ * '2026-10', '2-3年' before '10年'), the blank group last.
+ */
+function compareGroups(a: string, b: string, order: readonly string[] | undefined, blank: string): number {
+  if (a === b) return 0;
+  if (a === blank || b === blank) return a === blank ? 1 : -1;
+  const ia = order ? order.indexOf(a) : -1;
+  const ib = order ? order.indexOf(b) : -1;
+  if (ia >= 0 || ib >= 0) return ia < 0 ? 1 : ib < 0 ? -1 : ia - ib;
+  return collator.compare(a, b);
+}
+
+/**
+ * Groups the source rows (but those `spec.exclude` leaves out) by the pivot's row fields (one output row per combination) and
+ * its column field values (one output column per value and measure), counting or summing each measure. Rows and
+ * columns come in their natural order (`spec.order`, months in time order, the blank group last); a row or column
+ * whose cells are all zero is left out.
  * Returns the header row then the data rows, then a total row. Missing headers yield null.
  * @example crossTab([['地区','状态'],['A','流失'],['A','活跃']], { source: {sheet:'s',headerRow:0,firstCol:0,lastCol:1,lastRow:2}, rows:['地区'], columns:['状态'], values:[{header:'状态',fn:'count'}], name:'p', row:0, col:0 }, {total:'总计',blank:'(空白)'})
  * // [['地区','流失','活跃','总计'], ['A',1,1,2], ['总计',1,1,2]]
@@ -61,7 +78,20 @@ export function crossTab(grid: Grid, spec: PivotSpec, labels: CrossTabLabels): C
     });
   }
 
-  const cols = [...colKeys.keys()];
+  // Natural order (spec.order, then natural sort, the blank group last) and only groups with a non-zero cell.
+  const rowList = [...rowKeys.values()]
+    .filter((e) => [...e.cells.values()].some((acc) => acc.some((v) => v !== 0)))
+    .sort((x, y) => {
+      for (let i = 0; i < x.labels.length; i++) {
+        const d = compareGroups(x.labels[i], y.labels[i], spec.order?.[spec.rows[i]], labels.blank);
+        if (d) return d;
+      }
+      return 0;
+    });
+  const colOrder = spec.columns.length === 1 ? spec.order?.[spec.columns[0]] : undefined;
+  const cols = [...colKeys.keys()]
+    .filter((ck) => rowList.some((e) => e.cells.get(ck)?.some((v) => v !== 0)))
+    .sort((x, y) => (spec.columns.length ? compareGroups(x, y, colOrder, labels.blank) : 0));
   const measureLabel = (ck: string, i: number) =>
     spec.columns.length === 0 ? spec.values[i].header : spec.values.length === 1 ? ck : `${ck} ${spec.values[i].header}`;
   const out: CellValue[][] = [];
@@ -72,7 +102,7 @@ export function crossTab(grid: Grid, spec: PivotSpec, labels: CrossTabLabels): C
 
   const width = cols.length * spec.values.length;
   const grand = new Array<number>(width + (spec.columns.length > 0 ? spec.values.length : 0)).fill(0);
-  for (const { labels: rl, cells } of rowKeys.values()) {
+  for (const { labels: rl, cells } of rowList) {
     const line: CellValue[] = [...rl];
     const rowTotals = spec.values.map(() => 0);
     let k = 0;

@@ -17,6 +17,7 @@ function spec(over: Partial<PivotSpec> = {}): PivotSpec {
     rows: ['地区'],
     columns: ['状态'],
     values: [{ header: '状态', fn: 'count' }],
+    order: { 状态: ['活跃', '准流失', '流失', '彻底流失'] },
     row: 0,
     col: 0,
     ...over,
@@ -37,33 +38,33 @@ describe('crossTab with exclude', () => {
     {
       title: 'no exclude counts every row',
       expected: [
-        ['地区', '流失', '活跃', '总计'],
-        ['西安', 2, 0, 2],
-        ['咸阳', 0, 2, 2],
-        ['(空白)', 1, 0, 1],
-        ['总计', 3, 2, 5],
+        ['地区', '活跃', '流失', '总计'],
+        ['西安', 0, 2, 2],
+        ['咸阳', 2, 0, 2],
+        ['(空白)', 0, 1, 1],
+        ['总计', 2, 3, 5],
       ],
     },
     {
       title: '重复 rows left out',
       exclude: { header: '重复记录', values: ['重复'] },
       expected: [
-        ['地区', '流失', '活跃', '总计'],
-        ['西安', 1, 0, 1],
-        ['咸阳', 0, 1, 1],
-        ['(空白)', 1, 0, 1],
-        ['总计', 2, 1, 3],
+        ['地区', '活跃', '流失', '总计'],
+        ['西安', 0, 1, 1],
+        ['咸阳', 1, 0, 1],
+        ['(空白)', 0, 1, 1],
+        ['总计', 1, 2, 3],
       ],
     },
     {
       title: 'an exclude column the source lacks leaves every row in',
       exclude: { header: '没有这列', values: ['重复'] },
       expected: [
-        ['地区', '流失', '活跃', '总计'],
-        ['西安', 2, 0, 2],
-        ['咸阳', 0, 2, 2],
-        ['(空白)', 1, 0, 1],
-        ['总计', 3, 2, 5],
+        ['地区', '活跃', '流失', '总计'],
+        ['西安', 0, 2, 2],
+        ['咸阳', 2, 0, 2],
+        ['(空白)', 0, 1, 1],
+        ['总计', 2, 3, 5],
       ],
     },
     {
@@ -120,5 +121,32 @@ describe('the after-sales pivots of a workbook with duplicate rows', () => {
         expect(all[all.length - 1][all[0].length - 1]).toBe(10);
       }
     }
+  });
+});
+
+describe('crossTab order and empty groups', () => {
+  const grid: CellValue[][] = [
+    ['月份', '状态', '车龄段'],
+    ['2026-10', '彻底流失', '5年以上'],
+    ['2026-02', '活跃', '10年以上'],
+    ['', '流失', '0-1年'],
+    ['2026-09', '准流失', '2-3年'],
+    ['2026-10', '流失', ''],
+    ['2026-02', '', '0-1年'],
+  ];
+  const base = { ...spec(), source: { sheet: 's', headerRow: 0, firstCol: 0, lastCol: 2, lastRow: 100 } };
+
+  it('statuses in status order, months in time order, the blank group last', () => {
+    const tab = crossTab(grid, { ...base, rows: ['月份'], columns: ['状态'], values: [{ header: '状态', fn: 'count' }] }, LABELS) as CellValue[][];
+    expect(tab.map((r) => r[0])).toEqual(['月份', '2026-02', '2026-09', '2026-10', '(空白)', '总计']);
+    // The blank status has nothing to count (count of blank cells is 0): no all-zero column.
+    expect(tab[0]).toEqual(['月份', '活跃', '准流失', '流失', '彻底流失', '总计']);
+  });
+
+  it('age bands naturally (2-3年 before 10年以上) when no order is given; no all-zero row', () => {
+    const tab = crossTab(grid, { ...base, order: undefined, rows: ['车龄段'], columns: ['状态'], values: [{ header: '状态', fn: 'count' }] }, LABELS) as CellValue[][];
+    expect(tab.map((r) => r[0])).toEqual(['车龄段', '0-1年', '2-3年', '5年以上', '10年以上', '(空白)', '总计']);
+    for (const line of tab.slice(1)) expect(line.slice(1).some((v) => v !== 0)).toBe(true);
+    for (let c = 1; c < tab[0].length; c++) expect(tab.slice(1).some((r) => r[c] !== 0)).toBe(true);
   });
 });

@@ -183,19 +183,36 @@ export interface PivotSpec {
    * the pivot counts each vehicle once, as the summary tables do. Office: a filter field; file: the cross-tab skips them.
    */
   exclude?: { header: string; values: string[] };
+  /**
+   * The natural order of a field's values (header → values), e.g. 流失状态 活跃/准流失/流失/彻底流失, 车龄段 by age.
+   * The cross-tab lists rows and columns in this order (values not listed follow, in natural sort order; months
+   * 'YYYY-MM' sort in time order), and only values that occur (never an all-zero row or column).
+   */
+  order?: Record<string, readonly string[]>;
   /** Where the pivot's top-left goes on this sheet. */
   row: number;
   col: number;
 }
 
-/** A native chart over a table of this sheet. The file adapter (exceljs cannot write charts) leaves a note. */
+/**
+ * A native chart over a table of this sheet. Every series is chosen BY NAME from the table's headers (never "the
+ * columns up to the last wanted one"), so a chart shows exactly what its title says. Counts and rates never share
+ * an axis: `series` is one unit (all counts, or all rates); rates shown over counts go to `secondary`, drawn as
+ * lines on a secondary (percent) axis. A total (合计) is never a series or a category: the table's totals row is
+ * outside the chart's rows. `chartProblems` (plan/charts.ts) checks all of this. Both adapters draw the same series:
+ * Office.js (series added one by one) and the file adapter (DrawingML chart parts, src/xlsx/charts/).
+ */
 export interface ChartSpec {
   type: 'pie' | 'columnClustered' | 'columnStacked' | 'barClustered' | 'line';
   title: string;
-  /** The table name whose data the chart shows; the first column is the category axis. */
+  /** The table name whose data the chart shows. */
   table: string;
-  /** Which columns (by header) are series. */
+  /** Header of the category column (axis labels, pie slices); omitted: the table's first column. */
+  category?: string;
+  /** Headers of the series on the primary axis, in legend order; all counts or all rates. */
   series: string[];
+  /** Headers of rate columns drawn as lines (with markers) on a secondary percent axis over the primary series. */
+  secondary?: string[];
   /** Top-left anchor and size in cells. */
   row: number;
   col: number;

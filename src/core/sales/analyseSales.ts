@@ -14,7 +14,7 @@ import { IssueCollector, MAX_ISSUES_PER_FIELD } from './issueCollector';
 import { readRegister, CONTACT_CALL, CONTACT_VISIT } from './registerFacts';
 import { computeTraffic } from './traffic';
 import { computeFunnel } from './funnel';
-import { readProspects } from './prospectFacts';
+import { LEVEL_CODES, readProspects } from './prospectFacts';
 import { prospectOutcome } from './prospectOutcome';
 import { prospectColumnWrite } from './prospectColumns';
 import { trafficSheet } from './summaries/trafficSheet';
@@ -112,6 +112,7 @@ export function analyseSales(detected: DetectedSheets, settings: Settings, asOf:
             rows: [prospects.headers[consultantCol]],
             columns: [write.columns[0].header],
             values: [{ header: write.columns[0].header, fn: 'count' as const }],
+            order: { [write.columns[0].header]: LEVEL_CODES },
           }
         : undefined;
     sheets.push(lostSheet(facts, outcome, ctx), overdueSheet(facts, outcome, ctx), levelsSheet(facts, outcome, settings.sales.dueSoonDays, ctx, pivot));

@@ -143,6 +143,8 @@ export const aftersales: Record<string, string> = {
   'aftersales.chart.reasons': 'Reason categories',
   'aftersales.chart.failed': 'Failure categories',
   'aftersales.chart.monthly': 'Monthly return rate',
+  'aftersales.chart.ageCumulative': 'Lost customers by age band, with cumulative share',
+  'aftersales.chart.monthlyRates': 'Monthly reach, invitation and return rates',
 
   'aftersales.c.overview': 'Customer base {base}, churn rate {churn}, target {target}; {need}',
   'aftersales.c.overviewNeed': 'at least {n} customers must be won back to reach it',

@@ -143,6 +143,8 @@ export const aftersales: Record<string, string> = {
   'aftersales.chart.reasons': '流失原因类别',
   'aftersales.chart.failed': '跟踪失败类别',
   'aftersales.chart.monthly': '每月回站率',
+  'aftersales.chart.ageCumulative': '各车龄段流失客户数及累计占比',
+  'aftersales.chart.monthlyRates': '每月接通率、邀约成功率与回站率',
 
   'aftersales.c.overview': '基盘客户{base}台,流失率{churn},目标{target};{need}',
   'aftersales.c.overviewNeed': '至少需招揽回厂{n}位客户才能达到目标',

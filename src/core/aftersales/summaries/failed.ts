@@ -71,7 +71,7 @@ export function failedSheet(ctx: SummaryContext, f: FailedFigures = failedFigure
           return [c, f.byCategory[c], rate(f.byCategory[c], f.followedLost), p, p === '' ? '' : f.byCategory[c] - p];
         }),
         totalsRow: true,
-        charts: [{ type: 'columnClustered', title: t('aftersales.chart.failed'), series: [t('aftersales.h.count')], widthCols: 8, heightRows: 15 }],
+        charts: [{ type: 'columnClustered', title: t('aftersales.chart.failed'), category: t('aftersales.h.failure'), series: [t('aftersales.h.count')], widthCols: 8, heightRows: 15 }],
       },
     ],
     notes: [t('aftersales.note.lostDefinition')],

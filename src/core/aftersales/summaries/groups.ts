@@ -5,7 +5,7 @@
 import type { CellValue, PivotSpec, SheetSpec, TableColumn } from '../../plan/types';
 import { buildSummarySheet } from '../../plan/summarySheet';
 import { isLost } from '../analyseVehicles';
-import { AGE_BUCKETS, DUPLICATE_MARK, STATUSES } from '../labels';
+import { AGE_BUCKETS, DUPLICATE_MARK, LOST_STATUSES, STATUSES } from '../labels';
 import { classifiedOf, countByGroup, lostOf, pct, rate, type ClassifiedSource, type SummaryContext } from './context';
 
 /** Column of 流失率 in the status tables: group, five statuses, total, lost, rate. */
@@ -31,6 +31,7 @@ function statusPivot(src: ClassifiedSource, id: string, rowHeader: string): Omit
       columns: [src.statusHeader],
       values: [{ header: src.statusHeader, fn: 'count' }],
       exclude: { header: src.duplicateHeader, values: [DUPLICATE_MARK] },
+      order: { [src.statusHeader]: STATUSES, ...(rowHeader === src.ageBucketHeader ? { [rowHeader]: AGE_BUCKETS } : {}) },
     },
   ];
 }
@@ -95,12 +96,13 @@ export function groupSheet(ctx: SummaryContext, dimension: 'region' | 'model'): 
         conditionalFormats: rows.length ? [{ type: 'dataBar', col: CHURN_RATE_COL, firstRow: 0, lastRow: rows.length - 1 }] : undefined,
         charts:
           dimension === 'region'
-            ? [{ type: 'columnStacked', title: t('aftersales.chart.region'), series: ['流失', '彻底流失'], widthCols: 8, heightRows: 15 }]
+            ? [{ type: 'columnStacked', title: t('aftersales.chart.region'), category: header, series: [...LOST_STATUSES], widthCols: 8, heightRows: 15 }]
             : undefined,
       },
     ],
     pivots,
-    notes: pivots.length ? [t('aftersales.note.pivot'), t('aftersales.note.lostDefinition')] : [t('aftersales.note.lostDefinition')],
+    // No 'PivotTable in Excel, a table in the file' note: each adapter labels its own pivot or cross-tab.
+    notes: [t('aftersales.note.lostDefinition')],
     orientation: 'landscape',
   });
 }
@@ -146,11 +148,15 @@ export function ageSheet(ctx: SummaryContext): SheetSpec {
         columns: [...statusColumns(ctx, t('aftersales.h.ageBucket')), { header: t('aftersales.h.cumLostShare'), kind: 'percent' }],
         rows,
         conditionalFormats: rows.length ? [{ type: 'dataBar', col: CHURN_RATE_COL, firstRow: 0, lastRow: rows.length - 1 }] : undefined,
-        charts: [{ type: 'columnClustered', title: t('aftersales.chart.age'), series: [t('aftersales.h.lost')], widthCols: 8, heightRows: 15 }],
+        // Lost customers per band (columns) and their cumulative share (a rate: a line on the secondary axis).
+        charts: [{
+          type: 'columnClustered', title: t('aftersales.chart.ageCumulative'), category: t('aftersales.h.ageBucket'),
+          series: [t('aftersales.h.lost')], secondary: [t('aftersales.h.cumLostShare')], widthCols: 8, heightRows: 15,
+        }],
       },
     ],
     pivots: agePivots,
-    notes: agePivots.length ? [t('aftersales.note.pivot'), t('aftersales.note.lostDefinition')] : [t('aftersales.note.lostDefinition')],
+    notes: [t('aftersales.note.lostDefinition')],
     orientation: 'landscape',
   });
 }

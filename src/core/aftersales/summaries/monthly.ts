@@ -103,7 +103,11 @@ export function monthlySheet(ctx: SummaryContext, counts: MonthlyCounts = monthl
         columns: [{ header: t('aftersales.h.month'), kind: 'text' }, ...measureColumns],
         rows: monthRows,
         charts: monthRows.length
-          ? [{ type: 'line', title: t('aftersales.chart.monthly'), series: [t('aftersales.h.reachRate'), t('aftersales.h.inviteRate'), t('aftersales.h.returnRate')], widthCols: 8, heightRows: 15 }]
+          ? [{
+              // The three rates only (one percent axis); the counts (hundreds) would flatten them onto zero.
+              type: 'line', title: t('aftersales.chart.monthlyRates'), category: t('aftersales.h.month'),
+              series: [t('aftersales.h.reachRate'), t('aftersales.h.inviteRate'), t('aftersales.h.returnRate')], widthCols: 8, heightRows: 15,
+            }]
           : undefined,
       },
     ],

@@ -57,7 +57,7 @@ export function overviewSheet(ctx: SummaryContext, f: OverviewFigures = overview
         ],
         rows: STATUSES.map((s) => [s, f.statusCounts[s], rate(f.statusCounts[s], f.base)]),
         totalsRow: true,
-        charts: [{ type: 'pie', title: t('aftersales.chart.status'), series: [t('aftersales.h.vehicles')], widthCols: 7, heightRows: 14 }],
+        charts: [{ type: 'pie', title: t('aftersales.chart.status'), category: t('aftersales.h.status'), series: [t('aftersales.h.vehicles')], widthCols: 7, heightRows: 14 }],
       },
       {
         id: 'figures',

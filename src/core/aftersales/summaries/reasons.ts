@@ -62,7 +62,7 @@ export function reasonsSheet(ctx: SummaryContext): SheetSpec {
         ],
         rows: ORDER.map((c) => [c, reasonClass(c), f.byCategory.get(c) ?? 0, rate(f.byCategory.get(c) ?? 0, f.withReason)]),
         totalsRow: true,
-        charts: [{ type: 'barClustered', title: t('aftersales.chart.reasons'), series: [t('aftersales.h.lost')], widthCols: 8, heightRows: 15 }],
+        charts: [{ type: 'barClustered', title: t('aftersales.chart.reasons'), category: t('aftersales.h.reasonCategory'), series: [t('aftersales.h.lost')], widthCols: 8, heightRows: 15 }],
       },
       {
         id: 'class',

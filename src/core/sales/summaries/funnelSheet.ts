@@ -62,7 +62,7 @@ export function funnelSheet(funnel: Funnel, ctx: SummaryContext): SheetSpec {
         caption: t('sales.caption.funnel'),
         columns: [textCol(h('stage')), intCol(h('count')), pctCol(h('conversion'))],
         rows: FUNNEL_STAGES.map((stage, i) => [stage, counts[i], conv[i] ?? '']),
-        charts: [{ type: 'barClustered', title: t('sales.chart.funnel'), series: [h('count')], widthCols: 8, heightRows: 12 }],
+        charts: [{ type: 'barClustered', title: t('sales.chart.funnel'), category: h('stage'), series: [h('count')], widthCols: 8, heightRows: 12 }],
       },
       { id: 'consultant', caption: t('sales.caption.byConsultant'), columns: groupColumns(h('receptionist'), t), rows: funnel.byConsultant.map(groupRow), totalsRow: funnel.byConsultant.length > 1 },
       { id: 'source', caption: t('sales.caption.bySource'), columns: groupColumns(h('source'), t), rows: funnel.bySource.map(groupRow), totalsRow: funnel.bySource.length > 1 },

@@ -67,7 +67,8 @@ export function levelsSheet(
     title: t('sales.title.levels'),
     subtitle: ctx.subtitle,
     conclusion,
-    ...(pivot ? { pivots: [pivot], notes: [t('sales.note.pivot')] } : {}),
+    // No 'PivotTable in Excel, a table in the file' note: each adapter labels its own pivot or cross-tab.
+    ...(pivot ? { pivots: [pivot] } : {}),
     tables: [
       {
         id: 'levels',

@@ -89,7 +89,7 @@ export function lostSheet(facts: ProspectFacts, outcome: ProspectOutcome, ctx: S
         columns: countColumns(h('defeatClass')),
         rows: classRows,
         totalsRow: true,
-        charts: [{ type: 'barClustered', title: t('sales.chart.byClass'), series: [h('lostCount')], widthCols: 8, heightRows: 14 }],
+        charts: [{ type: 'barClustered', title: t('sales.chart.byClass'), category: h('defeatClass'), series: [h('lostCount')], widthCols: 8, heightRows: 14 }],
       },
       { id: 'brand', caption: t('sales.caption.byBrand'), columns: countColumns(h('lostTo')), rows: brandRows, totalsRow: true },
       { id: 'level', caption: t('sales.caption.byLevel'), columns: countColumns(h('levelBefore')), rows: levelRows, totalsRow: true },

@@ -87,7 +87,7 @@ export function trafficSheet(traffic: Traffic, ctx: SummaryContext): SheetSpec {
         columns: [textCol(h('slot')), intCol(h('visits'), true), intCol(h('calls'), true), intCol(h('leads'), true), intCol(h('orders'), true)],
         rows: slotRows,
         totalsRow: true,
-        charts: [{ type: 'columnClustered', title: t('sales.chart.bySlot'), series: [h('visits'), h('calls')], widthCols: 8, heightRows: 15 }],
+        charts: [{ type: 'columnClustered', title: t('sales.chart.bySlot'), category: h('slot'), series: [h('visits'), h('calls')], widthCols: 8, heightRows: 15 }],
       },
       {
         id: 'daily',
