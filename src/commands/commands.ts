@@ -10,7 +10,8 @@
 import { localeFromDisplayLanguage } from '../i18n';
 import { createOfficeActions } from '../office/createOfficeActions';
 import { officeHost } from '../office/host';
-import { createInlineRunner, createWorkerRunner } from '../worker/runner';
+import { createLazyInlineRunner } from '../worker/lazyInlineRunner';
+import { createWorkerRunner } from '../worker/workerRunner';
 import { runRefreshCommand } from './refreshCommand';
 
 const WORKER_URL = 'worker.js';
@@ -45,7 +46,7 @@ function showResult(message: string, ok: boolean): Promise<void> {
 }
 
 function refreshAnalysis(event: Office.AddinCommands.Event): void {
-  const runner = typeof Worker === 'function' ? createWorkerRunner(() => new Worker(WORKER_URL)) : createInlineRunner();
+  const runner = typeof Worker === 'function' ? createWorkerRunner(() => new Worker(WORKER_URL)) : createLazyInlineRunner();
   const actions = createOfficeActions({ host: officeHost(), runner });
   void runRefreshCommand(actions, localeFromDisplayLanguage(Office.context.displayLanguage), event, showResult);
 }

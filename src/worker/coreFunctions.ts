@@ -8,10 +8,11 @@ import { buildFormsPlan } from '../core/forms/buildFormsPlan';
 import type { FormPeriod } from '../core/forms/period';
 import type { SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from '../core/plan/types';
 import { resolveSettings } from '../core/settings/settings';
-import { detectSheets } from '../core/sheets/detectSheets';
-import type { DetectedSheets, Field, MappedSheet } from '../core/sheets/types';
 import { parseIso, todayYmd, type Ymd } from '../core/values/dates';
-import type { DetectedSheetSummary, DetectionSummary } from '../office/actions';
+import type { DetectionSummary } from '../office/actions';
+import { detect } from './detectCore';
+
+export { detectionSummary } from './detectCore';
 
 export interface DetectRequest {
   sheets: SheetInput[];
@@ -45,32 +46,6 @@ export interface CoreFunctions {
   forms(req: FormsRequest, onProgress: ProgressFn): SheetSpec[];
 }
 
-function summaryOf(m: MappedSheet): DetectedSheetSummary {
-  const mapping: Partial<Record<Field, string>> = {};
-  for (const [field, col] of Object.entries(m.columns) as [Field, number | undefined][]) {
-    if (col !== undefined && m.headers[col] !== undefined) mapping[field] = m.headers[col];
-  }
-  return {
-    sheet: m.sheet.name,
-    kind: m.kind,
-    headerRow: m.headerRow,
-    headers: m.headers,
-    mapping,
-    missingRequired: m.missingRequired,
-    dataRowCount: m.dataRows.length,
-  };
-}
-
-/** DetectedSheets as the pane's DetectionSummary. */
-export function detectionSummary(d: DetectedSheets): DetectionSummary {
-  const sheets: DetectedSheetSummary[] = [];
-  for (const k of ['customers', 'calls', 'register', 'prospects'] as const) {
-    const m = d[k];
-    if (m) sheets.push(summaryOf(m));
-  }
-  return { sheets, ignored: d.ignored };
-}
-
 function asOfOf(asOf: string | undefined, state: WorkbookState): Ymd {
   if (asOf) {
     const p = parseIso(asOf);
@@ -82,11 +57,7 @@ function asOfOf(asOf: string | undefined, state: WorkbookState): Ymd {
 
 /** The real core. */
 export const coreFunctions: CoreFunctions = {
-  detect({ sheets, state }) {
-    const ownedHeaders: string[] = [];
-    for (const o of Object.values(state.ownedColumns)) ownedHeaders.push(...o.headers);
-    return detectionSummary(detectSheets(sheets, { mappings: state.mappings, ownedSheetNames: Object.values(state.ownedSheets), ownedHeaders }));
-  },
+  detect,
   analyse({ sheets, state, asOf }, onProgress) {
     const parsed = asOf ? parseIso(asOf) : null;
     return analyseWorkbook(sheets, { state, asOf: parsed ?? undefined, onProgress });
