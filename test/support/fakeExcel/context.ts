@@ -1,26 +1,37 @@
 /**
- * The request context of the in-memory Excel: a queue of commands applied at `sync()`, like Office.js.
- * Each sync estimates the request size (JSON of the queued writes) and the response size (JSON of the
- * loaded values) and throws RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded over the limit,
- * as Excel on the web does. Commands run in order; the first failing one rejects the sync and the rest are
- * dropped (the ones before it stay applied: Excel does not roll back).
+ * The request context of the in-memory Excel: a queue of actions applied at `sync()`, like office.js's pending
+ * ClientRequest. Line numbers below are of node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js.
+ * - Every proxy queues its instantiation when it is created (`ClientObject` constructor → `createInstantiateAction`,
+ *   line 15985-15987): a missing `getItem` fails the next sync at that point of the queue, and a used range is
+ *   measured where it was asked for.
+ * - A sync without actions makes no round trip (`syncPrivate`: `if (!req.hasActions) return …`, line 16465): it is
+ *   not counted in `stats.syncs` and cannot be failed by `failOnSync`.
+ * - Each sync estimates the request size (JSON of the queued actions) and the response size (JSON of the loaded
+ *   values) and fails with Request/ResponsePayloadSizeLimitExceeded over the limit ("Excel on the web has a payload
+ *   size limit for requests and responses of 5MB", docs "Resource limits and performance optimization"). A request
+ *   over the limit is refused whole: nothing of it is applied.
+ * - Actions run in order; the first failing one rejects the sync and the rest are dropped (the ones before it stay
+ *   applied: Excel does not roll back). The queue is emptied either way (`syncPrivateMain`, line 16455-16456).
  */
-import { FakeOfficeError } from './errors';
+import { FakeOfficeError, MESSAGES } from './errors';
 import type { WorkbookData } from './model';
 
 export interface SyncStats {
+  /** Round trips (syncs that carried at least one action). */
   syncs: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
-  /** Queued commands per sync, for diagnostics. */
+  /** Queued actions per round trip, for diagnostics. */
   commands: number[];
+  /** Actions left queued when a run's batch rejected: office.js never sends them (line 16856-16862). */
+  droppedOps: number;
 }
 
 export interface ContextHost {
   data: WorkbookData;
   stats: SyncStats;
   payloadLimitBytes: number;
-  /** Throw a GeneralException on this (1-based, counted across runs) sync; null: never. */
+  /** Throw a GeneralException on this (1-based, counted across runs) round trip; null: never. */
   failOnSync: number | null;
   /** Highest ExcelApi minor version supported (12 means ExcelApi 1.12). */
   excelApiMinor: number;
@@ -33,6 +44,11 @@ interface Op {
   run: () => void | { bytes: number; commit: () => void };
 }
 
+/** A proxy the run's automatic clean-up can invalidate (office.js: a type with `_KeepReference`, e.g. Range). */
+export interface AutoTracked {
+  invalidate(): void;
+}
+
 /** Approximate UTF-8 size of a value's JSON (CJK counts 3 bytes), without Node's Buffer. */
 export function jsonBytes(v: unknown): number {
   if (v === undefined) return 0;
@@ -42,9 +58,17 @@ export function jsonBytes(v: unknown): number {
   return n;
 }
 
+/** Request bytes of one instantiation (an ObjectPath plus its action in office.js's request JSON), roughly. */
+const INSTANTIATE_BYTES = 60;
+
 export class FakeContextCore {
   private queue: Op[] = [];
   suspendCalc = false;
+  /** True while sync results are handed to proxies: objects created then are not instantiated (line 15986). */
+  processingResult = false;
+  /** True inside Excel.run: Range-like proxies created now are auto-tracked (line 15988-15990). */
+  autoCleanup = false;
+  private readonly autoCleanupList = new Set<AutoTracked>();
 
   constructor(readonly host: ContextHost) {}
 
@@ -74,6 +98,49 @@ export class FakeContextCore {
     });
   }
 
+  /**
+   * Queues a proxy's instantiation: `resolve` runs at sync (throwing ItemNotFound etc. for a missing item) and tells
+   * whether the object is a null object; `commit` hands that on after the sync (office.js sets `_isNull` from the
+   * instantiate action's result, `InstantiateActionResultHandler`, line 17579-17580 → `_handleIdResult`, line 16070-16071).
+   */
+  instantiate(resolve: () => boolean, commit: (isNull: boolean) => void): void {
+    this.queue.push({
+      requestBytes: INSTANTIATE_BYTES,
+      run: () => {
+        const isNull = resolve();
+        return { bytes: 20, commit: () => commit(isNull) };
+      },
+    });
+  }
+
+  /** `trackedObjects._autoAdd` (line 17740-17743): released at the end of the run. */
+  autoTrack(o: AutoTracked): void {
+    if (this.autoCleanup) this.autoCleanupList.add(o);
+  }
+
+  /** `trackedObjects.add` (line 17757-17760): an explicitly tracked object survives the run. */
+  track(o: AutoTracked): void {
+    this.autoCleanupList.delete(o);
+  }
+
+  /** `trackedObjects.remove`: the object is released with the run, or now when no run is going on. */
+  untrack(o: AutoTracked): void {
+    if (this.autoCleanup) this.autoCleanupList.add(o);
+    else o.invalidate();
+  }
+
+  /**
+   * The end of Excel.run (`_runCommon`, line 16865-16871): every auto-tracked object's path becomes invalid, and work
+   * still queued (a rejected batch) is never sent.
+   */
+  endRun(): void {
+    for (const o of this.autoCleanupList) o.invalidate();
+    this.autoCleanupList.clear();
+    this.autoCleanup = false;
+    this.host.stats.droppedOps += this.queue.length;
+    this.queue = [];
+  }
+
   /** Throws ApiNotFound at sync when the host supports less than ExcelApi 1.`minor` (like an old Excel build). */
   requireApi(minor: number, api: string): void {
     if (this.host.excelApiMinor < minor) {
@@ -88,10 +155,15 @@ export class FakeContextCore {
   }
 
   async sync(): Promise<void> {
-    const stats = this.host.stats;
-    stats.syncs++;
     const ops = this.queue;
     this.queue = [];
+    if (ops.length === 0) {
+      // No actions, no round trip (line 16465).
+      await Promise.resolve();
+      return;
+    }
+    const stats = this.host.stats;
+    stats.syncs++;
     stats.commands.push(ops.length);
     if (this.host.failOnSync !== null && stats.syncs === this.host.failOnSync) {
       throw new FakeOfficeError('GeneralException', 'An internal error has occurred. (injected)');
@@ -100,7 +172,8 @@ export class FakeContextCore {
     for (const op of ops) requestBytes += op.requestBytes;
     stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
     if (requestBytes > this.host.payloadLimitBytes) {
-      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload (${requestBytes} bytes) is over the limit.`);
+      // Refused before Excel runs any of it: nothing is applied.
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', MESSAGES.RequestPayloadSizeLimitExceeded);
     }
     let responseBytes = 0;
     const commits: (() => void)[] = [];
@@ -113,9 +186,16 @@ export class FakeContextCore {
     }
     stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
     if (responseBytes > this.host.payloadLimitBytes) {
-      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload (${responseBytes} bytes) is over the limit.`);
+      // Unpinned: whether Excel keeps the writes of a batch whose response is too large is not documented; the
+      // fake keeps them and hands no loaded value to the proxies.
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', MESSAGES.ResponsePayloadSizeLimitExceeded);
     }
-    for (const c of commits) c();
+    this.processingResult = true;
+    try {
+      for (const c of commits) c();
+    } finally {
+      this.processingResult = false;
+    }
     this.suspendCalc = false;
     await Promise.resolve();
   }

@@ -14,24 +14,47 @@
  *   wb.dump().sheets[0].values // [['姓名','电话'],['王五', 13800000000]]
  */
 import { FakeContextCore, type ContextHost, type SyncStats } from './context';
-import { FakeOfficeError } from './errors';
+import { FakeOfficeError, MESSAGES } from './errors';
 import { WorkbookData, pivotFieldColumn, pivotItemName, type SheetDump, type Visibility } from './model';
 import { FakeTableCollection, FakeWorksheetCollection } from './proxies';
 import { colLetters, parseAddress, rectAddress } from './addresses';
 
-export { FakeOfficeError } from './errors';
+export { FakeOfficeError, MESSAGES } from './errors';
 export type { SheetDump } from './model';
 export { coerceWrite, typedValue } from './coerce';
 
-/** The fake's RequestContext: `context.workbook` and `context.sync()`. */
+/** Something `trackedObjects.add/remove` accepts: a Range-like proxy (others need no tracking in office.js). */
+interface Trackable {
+  track(): unknown;
+  untrack(): unknown;
+}
+
+function isTrackable(o: unknown): o is Trackable {
+  return typeof o === 'object' && o !== null && typeof (o as Trackable).track === 'function' && typeof (o as Trackable).untrack === 'function';
+}
+
+/** The fake's RequestContext: `context.workbook`, `context.sync(passThroughValue)`, `context.trackedObjects`. */
 export class FakeRequestContext {
   readonly workbook: FakeWorkbookProxy;
-  readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
+  /** office.js `TrackedObjects.add/remove` (excel-web-16.00.debug.js line 17730-17738, 17775-17783), arrays too. */
+  readonly trackedObjects = {
+    add: (o: unknown) => {
+      for (const x of Array.isArray(o) ? o : [o]) if (isTrackable(x)) x.track();
+    },
+    remove: (o: unknown) => {
+      for (const x of Array.isArray(o) ? o : [o]) if (isTrackable(x)) x.untrack();
+    },
+  };
   constructor(readonly core: FakeContextCore) {
     this.workbook = new FakeWorkbookProxy(core);
   }
-  sync(): Promise<void> {
-    return this.core.sync();
+  /**
+   * Resolves with `passThroughValue` once the queued work has run, as office.js does:
+   * `ClientRequestContext.prototype.sync = function (passThroughValue) { … .then(function () { return passThroughValue; }) }`
+   * (excel-web-16.00.debug.js line 16636-16641).
+   */
+  sync<T>(passThroughValue?: T): Promise<T> {
+    return this.core.sync().then(() => passThroughValue as T);
   }
 }
 
@@ -68,6 +91,7 @@ function minorOf(version: string): number {
 export interface FakeHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version?: string): boolean;
+  createWorkbook(base64: string): Promise<void>;
 }
 
 export interface FakeWorkbookOptions {
@@ -79,12 +103,14 @@ export interface FakeWorkbookOptions {
 
 export class FakeWorkbook implements ContextHost {
   readonly data = new WorkbookData();
-  readonly stats: SyncStats = { syncs: 0, maxRequestBytes: 0, maxResponseBytes: 0, commands: [] };
+  readonly stats: SyncStats = { syncs: 0, maxRequestBytes: 0, maxResponseBytes: 0, commands: [], droppedOps: 0 };
   payloadLimitBytes: number;
   failOnSync: number | null = null;
   excelApiMinor: number;
   /** Number of Excel.run batches started. */
   runs = 0;
+  /** The files handed to Excel.createWorkbook (base64), in order: new workbooks opened by the add-in. */
+  readonly createdWorkbooks: string[] = [];
 
   constructor(options: FakeWorkbookOptions = {}) {
     this.excelApiMinor = minorOf(options.excelApi ?? '1.12');
@@ -113,14 +139,38 @@ export class FakeWorkbook implements ContextHost {
     return false;
   }
 
-  /** Like Excel.run: a fresh context; queued commands left when the batch resolves are synced. */
+  /**
+   * Like Excel.run, following office.js's `ClientRequestContext._runCommon` (excel-web-16.00.debug.js line 16803-16925):
+   * - the batch is called asynchronously with a fresh context (line 16807-16843);
+   * - it must return a promise, else the run rejects with RunMustReturnPromise (line 16845-16846);
+   * - once that promise resolves, the run ends with `ctx.sync(runBodyResult)` (line 16855) — the context's own
+   *   `sync` property, so a wrapper an add-in put there is called and the run resolves with what it resolves with;
+   * - if the batch rejects, the queued work is never sent (the catch at line 16862 skips the sync) and the run rejects;
+   * - either way the auto-tracked Range proxies are invalidated (line 16866-16871): using them after the run throws
+   *   InvalidObjectPath.
+   */
   async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
     this.runs++;
     const core = new FakeContextCore(this);
     const ctx = new FakeRequestContext(core);
-    const result = await batch(ctx);
-    if (core.pending() > 0) await core.sync();
-    return result;
+    let succeeded = false;
+    let resultOrError: unknown;
+    try {
+      await Promise.resolve();
+      core.autoCleanup = true;
+      const body: unknown = batch(ctx);
+      if (body === null || body === undefined || typeof (body as { then?: unknown }).then !== 'function') {
+        throw new FakeOfficeError('RunMustReturnPromise', MESSAGES.RunMustReturnPromise);
+      }
+      const runBodyResult = await (body as Promise<T>);
+      resultOrError = await ctx.sync(runBodyResult);
+      succeeded = true;
+    } catch (e) {
+      resultOrError = e;
+    }
+    core.endRun();
+    if (succeeded) return resultOrError as T;
+    throw resultOrError;
   }
 
   /** The Office.js-typed host the adapter takes (the cast is the only place the fake pretends to be Excel). */
@@ -128,6 +178,11 @@ export class FakeWorkbook implements ContextHost {
     return {
       run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => this.run((ctx) => batch(ctx as unknown as Excel.RequestContext)),
       isSetSupported: (name: string, version?: string) => this.supports(name, version),
+      // Excel.createWorkbook is ExcelApi 1.8 (office.d.ts: "[Api set: ExcelApi 1.8]").
+      createWorkbook: async (base64: string) => {
+        if (this.excelApiMinor < 8) throw new FakeOfficeError('ApiNotFound', 'Excel.createWorkbook needs ExcelApi 1.8.');
+        this.createdWorkbooks.push(base64);
+      },
     };
   }
 
@@ -206,7 +261,7 @@ export class FakeWorkbook implements ContextHost {
         tables: this.data.tables
           .filter((t) => t.sheet === s)
           .map((t) => ({ name: t.name, address: rectAddress(t.rect), showTotals: t.showTotals, style: t.style, headers: this.data.tableHeaders(t) })),
-        charts: s.charts.map((c) => ({ ...c })),
+        charts: s.charts.map((c) => ({ ...c, series: c.series?.map((x) => ({ ...x })) })),
         pivots: s.pivots.map((p) => ({ ...p })),
         conditionalFormats: s.conditionalFormats.map((c) => ({ ...c })),
         validations: s.validations.map((v) => ({ ...v })),

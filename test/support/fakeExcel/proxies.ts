@@ -1,11 +1,24 @@
 /**
- * Proxy objects of the in-memory Excel, mirroring the Office.js objects the adapter uses. Scalar properties
- * throw PropertyNotLoaded until `load()` + `sync()`; writes are queued and applied at `sync()`.
+ * Proxy objects of the in-memory Excel, mirroring the Office.js objects the adapter uses, with office.js's proxy
+ * semantics (line numbers of node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js):
+ * - a proxy queues its instantiation when created (`ClientObject` constructor, line 15985-15987), so `getItem` of a
+ *   missing sheet/table fails the next sync with ItemNotFound, and `…OrNullObject` gives `isNullObject` after that
+ *   sync without a `load` (`InstantiateActionResultHandler`, line 17579-17580 → `_handleIdResult`, line 16070-16071);
+ * - scalar properties throw PropertyNotLoaded until `load()` + `sync()` (`Utility.throwIfNotLoaded`, line 18274-18280),
+ *   except on a null object, whose properties read `undefined` (the `!isNull` test of line 18275);
+ * - an assigned property reads back as assigned without a load (`Range_Values_Set`: `thisObj.m_values = value`,
+ *   line 32356-32357; `Worksheet.name`'s setter: `this._N = value`, line 29407);
+ * - writes are queued and applied at `sync()`;
+ * - Range proxies are auto-tracked inside `Excel.run` (only types with `_KeepReference`: Range line 32022, RangeAreas
+ *   32582, WorkbookRangeAreas 32746; added at line 15988-15990) and invalidated when the run ends (line 16866-16871):
+ *   any later use of them — or of objects reached through them, or passing them as arguments — throws
+ *   InvalidObjectPath (`validateObjectPath` walks the parents, line 15111-15124; arguments, line 15896).
  */
-import { FakeOfficeError, notLoaded } from './errors';
+import { FakeOfficeError, MESSAGES, invalidObjectPath, itemNotFound, notLoaded } from './errors';
 import { parseAddress, qualifiedAddress, rectAddress, type Rect } from './addresses';
-import type { FakeContextCore } from './context';
-import { pivotFieldColumn, pivotItems, type PivotData, type SheetData, type TableData, type Visibility } from './model';
+import type { AutoTracked, FakeContextCore } from './context';
+import { pivotFieldColumn, pivotItems, type ChartData, type PivotData, type SheetData, type TableData, type Visibility } from './model';
+import { fakeSeriesCollection, initialSeries } from './chartSeries';
 
 type Props = string | string[] | { select?: string | string[] } | undefined;
 
@@ -16,23 +29,78 @@ function propList(p: Props): string[] | null {
   return propList(p.select);
 }
 
-/** Base of every proxy: the loaded-property store and `load()`. */
-abstract class ClientObject {
+export interface ProxyOptions {
+  /** office.js's object path expression (`getObjectPathExpression`, line 15185), e.g. 'worksheets.getItem().getRange()'. */
+  path: string;
+  /** The object this one was reached through (its path's parent). */
+  parent?: ClientObject | null;
+  /** An `…OrNullObject`: a missing item gives a null object instead of ItemNotFound. */
+  nullable?: boolean;
+  /** errorLocation of the ItemNotFound a missing item raises, e.g. 'WorksheetCollection.getItem'. */
+  location?: string;
+  /** A type with `_KeepReference` (Range): auto-tracked in a run, invalid after it. */
+  keepReference?: boolean;
+}
+
+/** Base of every proxy: instantiation, lifetime, the loaded-property store and `load()`. */
+export abstract class ClientObject implements AutoTracked {
   protected loaded = new Map<string, unknown>();
+  readonly path: string;
+  protected readonly nullable: boolean;
+  protected readonly location: string;
+  private readonly parent: ClientObject | null;
+  private invalid = false;
+  /** Whether the instantiation found a null object (known once it ran at sync). */
+  protected resolvedNull: boolean | undefined;
+
   constructor(
     protected readonly core: FakeContextCore,
     protected readonly what: string,
-  ) {}
+    options: ProxyOptions,
+  ) {
+    this.path = options.path;
+    this.parent = options.parent ?? null;
+    this.nullable = options.nullable ?? false;
+    this.location = options.location ?? what;
+    // createInstantiateAction validates the new object's path, parents included (line 15944).
+    this.parent?.assertValid();
+    if (core.processingResult) {
+      // An item handed over by a collection load: not instantiated again, never null (line 15986, 19064).
+      this.resolvedNull = false;
+      this.loaded.set('isNullObject', false);
+    } else {
+      core.instantiate(
+        () => (this.resolvedNull = this.instantiate()),
+        (isNull) => this.loaded.set('isNullObject', isNull),
+      );
+      if (options.keepReference) core.autoTrack(this);
+    }
+  }
 
+  /** Resolves the object at sync (throwing ItemNotFound, InvalidArgument …); true when it is a null object. */
+  protected abstract instantiate(): boolean;
   /** Property names `load()` without arguments loads. */
   protected abstract scalarProps(): string[];
   /** Reads a property from the workbook at sync time. */
   protected abstract readProp(p: string): unknown;
 
+  /** The end of the run released this object (line 16870: `_objectPath.isValid = false`). */
+  invalidate(): void {
+    this.invalid = true;
+  }
+
+  /** Throws InvalidObjectPath when this object or one it was reached through was released (line 15111-15124). */
+  assertValid(): void {
+    if (this.invalid) throw invalidObjectPath(this.path);
+    this.parent?.assertValid();
+  }
+
   load(props?: Props): this {
+    this.assertValid();
     const list = propList(props) ?? this.scalarProps();
     this.core.enqueueRead(
-      () => list.map((p) => [p, this.readProp(p)] as const),
+      // A null object loads nothing (its properties read undefined).
+      () => (this.resolvedNull ? [] : list.map((p) => [p, this.readProp(p)] as const)),
       (pairs) => {
         for (const [p, v] of pairs) this.loaded.set(p, v);
       },
@@ -40,10 +108,29 @@ abstract class ClientObject {
     return this;
   }
 
+  /** `isNullObject` throws until the sync that instantiated the object (line 16016-16022: no errorLocation). */
+  get isNullObject(): boolean {
+    if (!this.loaded.has('isNullObject')) throw new FakeOfficeError('PropertyNotLoaded', MESSAGES.PropertyNotLoaded.replace('{0}', 'isNullObject'));
+    return this.loaded.get('isNullObject') as boolean;
+  }
+
   protected get<T>(p: string): T {
+    if (this.loaded.get('isNullObject') === true) return undefined as T;
     if (!this.loaded.has(p)) throw notLoaded(this.what, p);
     return this.loaded.get(p) as T;
   }
+
+  /** A property set: validated now, readable as assigned, queued for the sync. */
+  protected assign(p: string, v: unknown, run: () => void): void {
+    this.assertValid();
+    this.loaded.set(p, v);
+    this.core.enqueue(v, run);
+  }
+}
+
+/** Method arguments that are proxies are validated too (`validateReferencedObjectPaths`, line 15896). */
+function validateArg(x: unknown): void {
+  if (x instanceof ClientObject) x.assertValid();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -65,17 +152,19 @@ function grid<T>(rect: Rect, f: (r: number, c: number) => T): T[][] {
   return out;
 }
 
-/** Applies a 2-D array (or a single value to every cell, as Office.js allows) after a shape check. */
-function applyGrid(rect: Rect, v: unknown, set: (r: number, c: number, x: unknown) => void): void {
+/**
+ * Applies a 2-D array, or a single value to every cell (office.js sends a non-array as is, and Excel applies it to
+ * the whole range: techcommunity "Allow passing a single value to the Range object Values and Formulas", 2024).
+ * An array must have the range's shape, else InvalidArgument with Excel's message (OfficeDev/office-js issue #1025:
+ * code InvalidArgument, errorLocation "Range.values"). Checked when the write runs, at sync, like Excel.
+ */
+function applyGrid(rect: Rect, v: unknown, set: (r: number, c: number, x: unknown) => void, property: string): void {
   if (!Array.isArray(v)) {
     for (let i = 0; i < rect.rows; i++) for (let j = 0; j < rect.cols; j++) set(rect.r0 + i, rect.c0 + j, v);
     return;
   }
   if (v.length !== rect.rows || v.some((row) => !Array.isArray(row) || row.length !== rect.cols)) {
-    throw new FakeOfficeError(
-      'InvalidArgument',
-      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rect.rows}x${rect.cols}).`,
-    );
+    throw new FakeOfficeError('InvalidArgument', MESSAGES.InvalidArgumentShape, `Range.${property}`);
   }
   for (let i = 0; i < rect.rows; i++) {
     const row = v[i] as unknown[];
@@ -88,16 +177,26 @@ export class FakeRange extends ClientObject {
   constructor(
     core: FakeContextCore,
     private readonly resolver: () => RangeRef | null,
-    private readonly nullable = false,
+    options: ProxyOptions,
   ) {
-    super(core, 'Range');
+    super(core, 'Range', { ...options, keepReference: true });
   }
 
-  /** Resolves the range at sync time (a used range is measured when the command runs, not when queued). */
+  protected instantiate(): boolean {
+    const r = this.resolver();
+    if (!r) {
+      if (this.nullable) return true;
+      throw itemNotFound(this.location);
+    }
+    this.cached = r;
+    return false;
+  }
+
+  /** The range as instantiated (a used range is measured where it was asked for in the queue). */
   ref(): RangeRef {
     if (!this.cached) {
       const r = this.resolver();
-      if (!r) throw new FakeOfficeError('ItemNotFound', 'The requested resource does not exist.');
+      if (!r) throw itemNotFound(this.location);
       this.cached = r;
     }
     return this.cached;
@@ -108,7 +207,6 @@ export class FakeRange extends ClientObject {
   }
 
   protected readProp(p: string): unknown {
-    if (p === 'isNullObject') return this.resolver() === null;
     const { sheet, rect } = this.ref();
     switch (p) {
       case 'address':
@@ -134,28 +232,18 @@ export class FakeRange extends ClientObject {
     }
   }
 
-  override load(props?: Props): this {
-    if (this.nullable) {
-      // A null object answers isNullObject after any sync; its other properties only when it exists.
-      this.core.enqueueRead(
-        () => this.resolver() === null,
-        (isNull) => this.loaded.set('isNullObject', isNull),
-      );
-      const list = propList(props) ?? this.scalarProps();
-      this.core.enqueueRead(
-        () => (this.resolver() === null ? [] : list.map((p) => [p, this.readProp(p)] as const)),
-        (pairs) => {
-          for (const [p, v] of pairs) this.loaded.set(p, v);
-        },
-      );
-      return this;
-    }
-    return super.load(props);
+  /** `range.track()` = `context.trackedObjects.add(range)`: the range stays usable after the run. */
+  track(): this {
+    this.assertValid();
+    this.core.track(this);
+    return this;
+  }
+  /** `range.untrack()` = `context.trackedObjects.remove(range)`. */
+  untrack(): this {
+    this.core.untrack(this);
+    return this;
   }
 
-  get isNullObject(): boolean {
-    return this.get<boolean>('isNullObject');
-  }
   get address(): string {
     return this.get('address');
   }
@@ -175,56 +263,57 @@ export class FakeRange extends ClientObject {
     return this.get('values');
   }
   set values(v: unknown[][]) {
-    this.core.enqueue(v, () => {
+    this.assign('values', v, () => {
       const { sheet, rect } = this.ref();
-      applyGrid(rect, v, (r, c, x) => sheet.writeValue(r, c, x));
+      applyGrid(rect, v, (r, c, x) => sheet.writeValue(r, c, x), 'values');
     });
   }
   get formulas(): unknown[][] {
     return this.get('formulas');
   }
   set formulas(v: unknown[][]) {
-    this.core.enqueue(v, () => {
+    this.assign('formulas', v, () => {
       const { sheet, rect } = this.ref();
-      applyGrid(rect, v, (r, c, x) => sheet.writeFormula(r, c, x));
+      applyGrid(rect, v, (r, c, x) => sheet.writeFormula(r, c, x), 'formulas');
     });
   }
   get numberFormat(): unknown[][] {
     return this.get('numberFormat');
   }
   set numberFormat(v: unknown[][]) {
-    this.core.enqueue(v, () => {
+    this.assign('numberFormat', v, () => {
       const { sheet, rect } = this.ref();
-      applyGrid(rect, v, (r, c, x) => sheet.setFormat(r, c, x));
+      applyGrid(rect, v, (r, c, x) => sheet.setFormat(r, c, x), 'numberFormat');
     });
   }
   get text(): string[][] {
     return this.get('text');
   }
 
-  private derived(f: (ref: RangeRef) => RangeRef): FakeRange {
-    return new FakeRange(this.core, () => f(this.ref()));
+  private derived(method: string, f: (ref: RangeRef) => RangeRef): FakeRange {
+    return new FakeRange(this.core, () => f(this.ref()), { path: `${this.path}.${method}()`, parent: this });
   }
   getCell(row: number, column: number): FakeRange {
-    return this.derived(({ sheet, rect }) => ({ sheet, rect: { r0: rect.r0 + row, c0: rect.c0 + column, rows: 1, cols: 1 } }));
+    return this.derived('getCell', ({ sheet, rect }) => ({ sheet, rect: { r0: rect.r0 + row, c0: rect.c0 + column, rows: 1, cols: 1 } }));
   }
   getRow(row: number): FakeRange {
-    return this.derived(({ sheet, rect }) => ({ sheet, rect: { ...rect, r0: rect.r0 + row, rows: 1 } }));
+    return this.derived('getRow', ({ sheet, rect }) => ({ sheet, rect: { ...rect, r0: rect.r0 + row, rows: 1 } }));
   }
   getColumn(column: number): FakeRange {
-    return this.derived(({ sheet, rect }) => ({ sheet, rect: { ...rect, c0: rect.c0 + column, cols: 1 } }));
+    return this.derived('getColumn', ({ sheet, rect }) => ({ sheet, rect: { ...rect, c0: rect.c0 + column, cols: 1 } }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
-    return this.derived(({ sheet, rect }) => ({ sheet, rect: { ...rect, rows: rect.rows + deltaRows, cols: rect.cols + deltaColumns } }));
+    return this.derived('getResizedRange', ({ sheet, rect }) => ({ sheet, rect: { ...rect, rows: rect.rows + deltaRows, cols: rect.cols + deltaColumns } }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
-    return this.derived(({ sheet, rect }) => ({ sheet, rect: { ...rect, r0: rect.r0 + rowOffset, c0: rect.c0 + columnOffset } }));
+    return this.derived('getOffsetRange', ({ sheet, rect }) => ({ sheet, rect: { ...rect, r0: rect.r0 + rowOffset, c0: rect.c0 + columnOffset } }));
   }
   getAbsoluteResizedRange(numRows: number, numColumns: number): FakeRange {
-    return this.derived(({ sheet, rect }) => ({ sheet, rect: { ...rect, rows: numRows, cols: numColumns } }));
+    return this.derived('getAbsoluteResizedRange', ({ sheet, rect }) => ({ sheet, rect: { ...rect, rows: numRows, cols: numColumns } }));
   }
 
   clear(applyTo?: string): void {
+    this.assertValid();
     this.core.enqueue(applyTo ?? null, () => {
       const { sheet, rect } = this.ref();
       for (let r = rect.r0; r < rect.r0 + rect.rows; r++) {
@@ -237,17 +326,20 @@ export class FakeRange extends ClientObject {
   }
 
   merge(across = false): void {
+    this.assertValid();
     this.core.enqueue(across, () => {
       const { sheet, rect } = this.ref();
       sheet.merges.push(rectAddress(rect) + (across ? ' across' : ''));
     });
   }
   unmerge(): void {
+    this.assertValid();
     this.core.enqueue(null, () => undefined);
   }
 
   /** Records a whole-range format write (one entry per call, whatever the size). */
   recordFormat(props: Record<string, unknown>): void {
+    this.assertValid();
     this.core.enqueue(props, () => {
       const { sheet, rect } = this.ref();
       const address = rectAddress(rect);
@@ -256,20 +348,24 @@ export class FakeRange extends ClientObject {
     });
   }
 
+  // Navigation properties create child objects whose path hangs off this range: validated now (line 15944).
   get format(): FakeRangeFormat {
+    this.assertValid();
     return new FakeRangeFormat(this);
   }
 
   get dataValidation(): FakeDataValidation {
+    this.assertValid();
     return new FakeDataValidation(this.core, this);
   }
 
   get conditionalFormats(): FakeConditionalFormats {
+    this.assertValid();
     return new FakeConditionalFormats(this.core, this);
   }
 
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.core, () => this.ref().sheet);
+    return new FakeWorksheet(this.core, () => this.ref().sheet, { path: `${this.path}.worksheet`, parent: this });
   }
 }
 
@@ -342,6 +438,7 @@ export class FakeDataValidation {
     private readonly range: FakeRange,
   ) {}
   set rule(rule: unknown) {
+    this.range.assertValid();
     this.core.requireApi(8, 'Range.dataValidation');
     this.core.enqueue(rule, () => {
       const { sheet, rect } = this.range.ref();
@@ -349,6 +446,7 @@ export class FakeDataValidation {
     });
   }
   clear(): void {
+    this.range.assertValid();
     this.core.requireApi(8, 'Range.dataValidation');
     this.core.enqueue(null, () => {
       const { sheet, rect } = this.range.ref();
@@ -400,6 +498,7 @@ export class FakeConditionalFormats {
     private readonly range: FakeRange,
   ) {}
   add(type: string): FakeConditionalFormat {
+    this.range.assertValid();
     this.core.requireApi(6, 'conditionalFormats.add');
     const cf = new FakeConditionalFormat(type, '');
     // The rule and fill are set on the proxy after add(); the record is stored at sync, when they are known.
@@ -411,6 +510,7 @@ export class FakeConditionalFormats {
     return cf;
   }
   clearAll(): void {
+    this.range.assertValid();
     this.core.requireApi(6, 'conditionalFormats.clearAll');
     this.core.enqueue(null, () => {
       const { sheet, rect } = this.range.ref();
@@ -428,18 +528,28 @@ export class FakeWorksheet extends ClientObject {
   constructor(
     core: FakeContextCore,
     private readonly resolver: () => SheetData | null,
-    private readonly nullable = false,
+    options: ProxyOptions,
   ) {
-    super(core, 'Worksheet');
+    super(core, 'Worksheet', options);
+  }
+
+  protected instantiate(): boolean {
+    const s = this.resolver();
+    if (!s || !this.core.data.sheets.includes(s)) {
+      if (this.nullable) return true;
+      throw itemNotFound(this.location);
+    }
+    this.cached = s;
+    return false;
   }
 
   sheet(): SheetData {
     if (!this.cached) {
       const s = this.resolver();
-      if (!s || !this.core.data.sheets.includes(s)) throw new FakeOfficeError('ItemNotFound', 'The requested worksheet does not exist.');
+      if (!s || !this.core.data.sheets.includes(s)) throw itemNotFound(this.location);
       this.cached = s;
     }
-    if (!this.core.data.sheets.includes(this.cached)) throw new FakeOfficeError('ItemNotFound', 'The worksheet was deleted.');
+    if (!this.core.data.sheets.includes(this.cached)) throw itemNotFound(this.location);
     return this.cached;
   }
 
@@ -447,7 +557,6 @@ export class FakeWorksheet extends ClientObject {
     return ['id', 'name', 'visibility', 'position', 'tabColor'];
   }
   protected readProp(p: string): unknown {
-    if (p === 'isNullObject') return this.resolver() === null;
     const s = this.sheet();
     switch (p) {
       case 'id':
@@ -465,32 +574,11 @@ export class FakeWorksheet extends ClientObject {
     }
   }
 
-  override load(props?: Props): this {
-    if (this.nullable) {
-      this.core.enqueueRead(
-        () => this.resolver() === null,
-        (isNull) => this.loaded.set('isNullObject', isNull),
-      );
-      const list = propList(props) ?? this.scalarProps();
-      this.core.enqueueRead(
-        () => (this.resolver() === null ? [] : list.map((p) => [p, this.readProp(p)] as const)),
-        (pairs) => {
-          for (const [p, v] of pairs) this.loaded.set(p, v);
-        },
-      );
-      return this;
-    }
-    return super.load(props);
-  }
-
   /** Filled from a collection load. */
   preload(pairs: readonly (readonly [string, unknown])[]): void {
     for (const [p, v] of pairs) this.loaded.set(p, v);
   }
 
-  get isNullObject(): boolean {
-    return this.get('isNullObject');
-  }
   get id(): string {
     return this.get('id');
   }
@@ -498,7 +586,7 @@ export class FakeWorksheet extends ClientObject {
     return this.get('name');
   }
   set name(v: string) {
-    this.core.enqueue(v, () => {
+    this.assign('name', v, () => {
       const s = this.sheet();
       this.core.data.checkSheetName(v, s);
       s.name = v;
@@ -508,7 +596,7 @@ export class FakeWorksheet extends ClientObject {
     return this.get('visibility');
   }
   set visibility(v: Visibility) {
-    this.core.enqueue(v, () => {
+    this.assign('visibility', v, () => {
       const s = this.sheet();
       if (s.visibility === 'Visible' && v !== 'Visible' && this.core.data.visibleCount() <= 1) {
         throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
@@ -520,7 +608,7 @@ export class FakeWorksheet extends ClientObject {
     return this.get('position');
   }
   set position(v: number) {
-    this.core.enqueue(v, () => {
+    this.assign('position', v, () => {
       const s = this.sheet();
       const list = this.core.data.sheets.filter((x) => x !== s);
       list.splice(Math.max(0, Math.min(v, list.length)), 0, s);
@@ -531,12 +619,13 @@ export class FakeWorksheet extends ClientObject {
     return this.get('tabColor');
   }
   set tabColor(v: string) {
-    this.core.enqueue(v, () => {
+    this.assign('tabColor', v, () => {
       this.sheet().tabColor = v;
     });
   }
 
   activate(): void {
+    this.assertValid();
     this.core.enqueue(null, () => {
       const s = this.sheet();
       if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'A hidden sheet cannot be activated.');
@@ -544,10 +633,13 @@ export class FakeWorksheet extends ClientObject {
     });
   }
   delete(): void {
+    this.assertValid();
     this.core.enqueue(null, () => this.core.data.deleteSheet(this.sheet()));
   }
   /** Copies values, formulas, formats and layout to a new sheet named 'Name (2)' at the end (ExcelApi 1.9). */
-  copy(_positionType?: string, _relativeTo?: FakeWorksheet): FakeWorksheet {
+  copy(_positionType?: string, relativeTo?: FakeWorksheet): FakeWorksheet {
+    this.assertValid();
+    validateArg(relativeTo);
     this.core.requireApi(9, 'Worksheet.copy');
     let created: SheetData | null = null;
     this.core.enqueue(null, () => {
@@ -564,77 +656,103 @@ export class FakeWorksheet extends ClientObject {
       s.columnWidths = new Map(src.columnWidths);
       created = s;
     });
-    return new FakeWorksheet(this.core, () => created);
+    return new FakeWorksheet(this.core, () => created, { path: `${this.path}.copy()`, parent: this });
+  }
+
+  private child(method: string): ProxyOptions {
+    return { path: `${this.path}.${method}()`, parent: this, location: `Worksheet.${method}` };
   }
 
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.core, () => {
-      const sheet = this.sheet();
-      if (!address) return { sheet, rect: { r0: 0, c0: 0, rows: 1048576, cols: 16384 } };
-      const parsed = parseAddress(address);
-      if (!parsed) throw new FakeOfficeError('InvalidArgument', `Bad address '${address}'.`);
-      return { sheet, rect: parsed.rect };
-    });
+    return new FakeRange(
+      this.core,
+      () => {
+        const sheet = this.sheet();
+        if (!address) return { sheet, rect: { r0: 0, c0: 0, rows: 1048576, cols: 16384 } };
+        const parsed = parseAddress(address);
+        if (!parsed) throw new FakeOfficeError('InvalidArgument', `Bad address '${address}'.`, 'Worksheet.getRange');
+        return { sheet, rect: parsed.rect };
+      },
+      this.child('getRange'),
+    );
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    return new FakeRange(this.core, () => {
-      if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0 || startRow + rowCount > 1048576 || startColumn + columnCount > 16384) {
-        throw new FakeOfficeError('InvalidArgument', 'The range is outside the sheet.');
-      }
-      return { sheet: this.sheet(), rect: { r0: startRow, c0: startColumn, rows: rowCount, cols: columnCount } };
-    });
+    return new FakeRange(
+      this.core,
+      () => {
+        if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0 || startRow + rowCount > 1048576 || startColumn + columnCount > 16384) {
+          throw new FakeOfficeError('InvalidArgument', 'The range is outside the sheet.', 'Worksheet.getRangeByIndexes');
+        }
+        return { sheet: this.sheet(), rect: { r0: startRow, c0: startColumn, rows: rowCount, cols: columnCount } };
+      },
+      this.child('getRangeByIndexes'),
+    );
   }
   getCell(row: number, column: number): FakeRange {
     return this.getRangeByIndexes(row, column, 1, 1);
   }
   /** Like Excel: an empty sheet's used range is A1. */
   getUsedRange(valuesOnly = false): FakeRange {
-    return new FakeRange(this.core, () => {
-      const sheet = this.sheet();
-      return { sheet, rect: sheet.usedRect(valuesOnly) ?? { r0: 0, c0: 0, rows: 1, cols: 1 } };
-    });
+    return new FakeRange(
+      this.core,
+      () => {
+        const sheet = this.sheet();
+        return { sheet, rect: sheet.usedRect(valuesOnly) ?? { r0: 0, c0: 0, rows: 1, cols: 1 } };
+      },
+      this.child('getUsedRange'),
+    );
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(
       this.core,
       () => {
         // On a null worksheet the chained call gives a null range, as in Office.js.
-        if (this.nullable && this.resolver() === null) return null;
+        if (this.resolvedNull) return null;
         const sheet = this.sheet();
         const rect = sheet.usedRect(valuesOnly);
         return rect ? { sheet, rect } : null;
       },
-      true,
+      { ...this.child('getUsedRangeOrNullObject'), nullable: true },
     );
   }
 
   get freezePanes() {
-    const set = (rows: number, columns: number) =>
+    this.assertValid();
+    const set = (rows: number, columns: number) => {
+      this.assertValid();
       this.core.enqueue({ rows, columns }, () => {
         this.sheet().freeze = { rows, columns };
       });
+    };
     return {
       freezeRows: (n = 1) => set(n, 0),
       freezeColumns: (n = 1) => set(0, n),
-      freezeAt: (range: FakeRange) =>
+      freezeAt: (range: FakeRange) => {
+        this.assertValid();
+        validateArg(range);
         this.core.enqueue(null, () => {
           const { rect } = range.ref();
           this.sheet().freeze = { rows: rect.r0 + rect.rows, columns: rect.c0 + rect.cols };
-        }),
+        });
+      },
       unfreeze: () => set(0, 0),
     };
   }
 
   get tables(): FakeTableCollection {
-    return new FakeTableCollection(this.core, () => this.sheet());
+    this.assertValid();
+    return new FakeTableCollection(this.core, () => this.sheet(), this.path);
   }
   get charts(): FakeChartCollection {
+    this.assertValid();
     return new FakeChartCollection(this.core, this);
   }
   get pivotTables(): FakePivotTableCollection {
+    this.assertValid();
     return new FakePivotTableCollection(this.core, this);
   }
   get pageLayout(): FakePageLayout {
+    this.assertValid();
     return new FakePageLayout(this.core, this);
   }
 }
@@ -646,6 +764,7 @@ export class FakePageLayout {
     private readonly ws: FakeWorksheet,
   ) {}
   private put(key: string, v: unknown): void {
+    this.ws.assertValid();
     this.core.requireApi(9, 'Worksheet.pageLayout');
     this.core.enqueue(v, () => {
       this.ws.sheet().pageLayout[key] = v;
@@ -705,14 +824,24 @@ export class FakeWorksheetCollection {
   private itemsLoaded: FakeWorksheet[] | null = null;
   constructor(private readonly core: FakeContextCore) {}
 
-  getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.core, () => this.core.data.sheetByName(name) ?? this.core.data.sheetById(name) ?? null);
+  /** By name or id; a missing sheet fails the next sync with ItemNotFound (instantiated at creation). */
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.core, () => this.core.data.sheetByName(key) ?? this.core.data.sheetById(key) ?? null, {
+      path: 'worksheets.getItem()',
+      location: 'WorksheetCollection.getItem',
+    });
   }
-  getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.core, () => this.core.data.sheetByName(name) ?? null, true);
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.core, () => this.core.data.sheetByName(key) ?? this.core.data.sheetById(key) ?? null, {
+      path: 'worksheets.getItemOrNullObject()',
+      nullable: true,
+    });
   }
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.core, () => this.core.data.activeSheet ?? this.core.data.sheets[0] ?? null);
+    return new FakeWorksheet(this.core, () => this.core.data.activeSheet ?? this.core.data.sheets[0] ?? null, {
+      path: 'worksheets.getActiveWorksheet()',
+      location: 'WorksheetCollection.getActiveWorksheet',
+    });
   }
   add(name?: string): FakeWorksheet {
     let created: SheetData | null = null;
@@ -721,7 +850,7 @@ export class FakeWorksheetCollection {
       if (!n) for (let i = 1; !n || this.core.data.sheetByName(n); i++) n = `Sheet${i}`;
       created = this.core.data.addSheet(n);
     });
-    return new FakeWorksheet(this.core, () => created);
+    return new FakeWorksheet(this.core, () => created, { path: 'worksheets.add()', location: 'WorksheetCollection.add' });
   }
   load(props?: Props): this {
     const list = (propList(props) ?? ['id', 'name', 'visibility', 'position']).map((p) => p.replace(/^items\//, ''));
@@ -729,7 +858,7 @@ export class FakeWorksheetCollection {
       () => this.core.data.sheets.map((s, i) => ({ s, pairs: list.map((p) => [p, p === 'position' ? i : p === 'id' ? s.id : (s as unknown as Record<string, unknown>)[p]] as const) })),
       (rows) => {
         this.itemsLoaded = rows.map(({ s, pairs }) => {
-          const ws = new FakeWorksheet(this.core, () => s);
+          const ws = new FakeWorksheet(this.core, () => s, { path: 'worksheets.getItem()' });
           ws.preload(pairs);
           return ws;
         });
@@ -754,14 +883,23 @@ export class FakeTable extends ClientObject {
   constructor(
     core: FakeContextCore,
     private readonly resolver: () => TableData | null,
-    private readonly nullable = false,
+    options: ProxyOptions,
   ) {
-    super(core, 'Table');
+    super(core, 'Table', options);
+  }
+  protected instantiate(): boolean {
+    const t = this.resolver();
+    if (!t || !this.core.data.tables.includes(t)) {
+      if (this.nullable) return true;
+      throw itemNotFound(this.location);
+    }
+    this.cached = t;
+    return false;
   }
   table(): TableData {
     if (!this.cached) {
       const t = this.resolver();
-      if (!t) throw new FakeOfficeError('ItemNotFound', 'The requested table does not exist.');
+      if (!t) throw itemNotFound(this.location);
       this.cached = t;
     }
     return this.cached;
@@ -770,7 +908,6 @@ export class FakeTable extends ClientObject {
     return ['id', 'name', 'showTotals', 'style'];
   }
   protected readProp(p: string): unknown {
-    if (p === 'isNullObject') return this.resolver() === null;
     const t = this.table();
     switch (p) {
       case 'id':
@@ -785,34 +922,14 @@ export class FakeTable extends ClientObject {
         throw new FakeOfficeError('InvalidArgument', `Table has no property '${p}' in the fake.`);
     }
   }
-  override load(props?: Props): this {
-    if (this.nullable) {
-      this.core.enqueueRead(
-        () => this.resolver() === null,
-        (isNull) => this.loaded.set('isNullObject', isNull),
-      );
-      const list = propList(props) ?? this.scalarProps();
-      this.core.enqueueRead(
-        () => (this.resolver() === null ? [] : list.map((p) => [p, this.readProp(p)] as const)),
-        (pairs) => {
-          for (const [p, v] of pairs) this.loaded.set(p, v);
-        },
-      );
-      return this;
-    }
-    return super.load(props);
-  }
   preload(pairs: readonly (readonly [string, unknown])[]): void {
     for (const [p, v] of pairs) this.loaded.set(p, v);
-  }
-  get isNullObject(): boolean {
-    return this.get('isNullObject');
   }
   get name(): string {
     return this.get('name');
   }
   set name(v: string) {
-    this.core.enqueue(v, () => {
+    this.assign('name', v, () => {
       const t = this.table();
       this.core.data.checkTableName(v, t);
       t.name = v;
@@ -822,7 +939,7 @@ export class FakeTable extends ClientObject {
     return this.get('showTotals');
   }
   set showTotals(v: boolean) {
-    this.core.enqueue(v, () => {
+    this.assign('showTotals', v, () => {
       const t = this.table();
       if (t.showTotals !== v) t.rect = { ...t.rect, rows: t.rect.rows + (v ? 1 : -1) };
       t.showTotals = v;
@@ -832,35 +949,40 @@ export class FakeTable extends ClientObject {
     return this.get('style');
   }
   set style(v: string) {
-    this.core.enqueue(v, () => {
+    this.assign('style', v, () => {
       this.table().style = v;
     });
   }
-  private sub(f: (t: TableData) => Rect): FakeRange {
-    return new FakeRange(this.core, () => {
-      const t = this.table();
-      return { sheet: t.sheet, rect: f(t) };
-    });
+  private sub(method: string, f: (t: TableData) => Rect): FakeRange {
+    return new FakeRange(
+      this.core,
+      () => {
+        const t = this.table();
+        return { sheet: t.sheet, rect: f(t) };
+      },
+      { path: `${this.path}.${method}()`, parent: this, location: `Table.${method}` },
+    );
   }
   getRange(): FakeRange {
-    return this.sub((t) => t.rect);
+    return this.sub('getRange', (t) => t.rect);
   }
   getHeaderRowRange(): FakeRange {
-    return this.sub((t) => ({ ...t.rect, rows: 1 }));
+    return this.sub('getHeaderRowRange', (t) => ({ ...t.rect, rows: 1 }));
   }
   getDataBodyRange(): FakeRange {
-    return this.sub((t) => ({ ...t.rect, r0: t.rect.r0 + 1, rows: t.rect.rows - 1 - (t.showTotals ? 1 : 0) }));
+    return this.sub('getDataBodyRange', (t) => ({ ...t.rect, r0: t.rect.r0 + 1, rows: t.rect.rows - 1 - (t.showTotals ? 1 : 0) }));
   }
   getTotalRowRange(): FakeRange {
-    return this.sub((t) => {
+    return this.sub('getTotalRowRange', (t) => {
       if (!t.showTotals) throw new FakeOfficeError('InvalidOperation', 'The table has no totals row.');
       return { ...t.rect, r0: t.rect.r0 + t.rect.rows - 1, rows: 1 };
     });
   }
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.core, () => this.table().sheet);
+    return new FakeWorksheet(this.core, () => this.table().sheet, { path: `${this.path}.worksheet`, parent: this });
   }
   delete(): void {
+    this.assertValid();
     this.core.enqueue(null, () => {
       const t = this.table();
       this.core.data.tables = this.core.data.tables.filter((x) => x !== t);
@@ -872,6 +994,7 @@ export class FakeTable extends ClientObject {
     return {
       /** Appends (index null) or inserts a column; values include the header row when given. */
       add: (index: number | null | undefined, values?: unknown[][], name?: string) => {
+        this.assertValid();
         core.enqueue({ values, name }, () => {
           const t = table();
           const at = index === null || index === undefined ? t.rect.cols : index;
@@ -890,6 +1013,7 @@ export class FakeTable extends ClientObject {
         });
       },
       getCount: () => {
+        this.assertValid();
         const box = { value: 0 };
         core.enqueueRead(
           () => table().rect.cols,
@@ -904,6 +1028,7 @@ export class FakeTable extends ClientObject {
     const table = () => this.table();
     return {
       add: (index: number | null | undefined, values: unknown[][]) => {
+        this.assertValid();
         core.enqueue(values, () => {
           const t = table();
           if (index !== null && index !== undefined) throw new FakeOfficeError('InvalidArgument', 'The fake only appends table rows.');
@@ -925,7 +1050,12 @@ export class FakeTableCollection {
     private readonly core: FakeContextCore,
     /** null: the workbook-wide collection. */
     private readonly sheetOf: (() => SheetData) | null,
-  ) {}
+    /** The worksheet's path for a sheet's collection. */
+    ownerPath: string | null = null,
+  ) {
+    this.path = ownerPath ? `${ownerPath}.tables` : 'tables';
+  }
+  private readonly path: string;
   private scope(): TableData[] {
     const all = this.core.data.tables;
     if (!this.sheetOf) return all;
@@ -933,25 +1063,33 @@ export class FakeTableCollection {
     return all.filter((t) => t.sheet === s);
   }
   add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
+    validateArg(address);
     let created: TableData | null = null;
     this.core.enqueue(typeof address === 'string' ? address : null, () => {
       let ref: RangeRef;
       if (typeof address === 'string') {
         const parsed = parseAddress(address);
-        if (!parsed) throw new FakeOfficeError('InvalidArgument', `Bad address '${address}'.`);
+        if (!parsed) throw new FakeOfficeError('InvalidArgument', `Bad address '${address}'.`, 'TableCollection.add');
         const sheet = parsed.sheet ? this.core.data.sheetByName(parsed.sheet) : this.sheetOf?.();
-        if (!sheet) throw new FakeOfficeError('ItemNotFound', 'The sheet of the table does not exist.');
+        if (!sheet) throw itemNotFound('TableCollection.add');
         ref = { sheet, rect: parsed.rect };
       } else ref = address.ref();
       created = this.core.data.addTable(ref.sheet, ref.rect, hasHeaders);
     });
-    return new FakeTable(this.core, () => created);
+    return new FakeTable(this.core, () => created, { path: `${this.path}.add()`, location: 'TableCollection.add' });
   }
+  /** By name; a missing table fails the next sync with ItemNotFound (instantiated at creation). */
   getItem(name: string): FakeTable {
-    return new FakeTable(this.core, () => this.scope().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null);
+    return new FakeTable(this.core, () => this.scope().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null, {
+      path: `${this.path}.getItem()`,
+      location: 'TableCollection.getItem',
+    });
   }
   getItemOrNullObject(name: string): FakeTable {
-    return new FakeTable(this.core, () => this.scope().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null, true);
+    return new FakeTable(this.core, () => this.scope().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null, {
+      path: `${this.path}.getItemOrNullObject()`,
+      nullable: true,
+    });
   }
   load(props?: Props): this {
     const list = (propList(props) ?? ['id', 'name', 'showTotals', 'style']).map((p) => p.replace(/^items\//, ''));
@@ -963,7 +1101,7 @@ export class FakeTableCollection {
         })),
       (rows) => {
         this.itemsLoaded = rows.map(({ t, pairs }) => {
-          const ft = new FakeTable(this.core, () => t);
+          const ft = new FakeTable(this.core, () => t, { path: `${this.path}.getItem()` });
           ft.preload(pairs);
           return ft;
         });
@@ -988,11 +1126,14 @@ export class FakeChartCollection {
     private readonly ws: FakeWorksheet,
   ) {}
   add(type: string, sourceData: FakeRange, seriesBy = 'Auto') {
-    const record = { name: '', type, title: '', source: '', seriesBy, position: undefined as string | undefined };
+    this.ws.assertValid();
+    validateArg(sourceData);
+    const record: ChartData = { name: '', type, title: '', source: '', seriesBy, position: undefined };
     this.core.enqueue({ type, seriesBy }, () => {
       const sheet = this.ws.sheet();
       const { sheet: srcSheet, rect } = sourceData.ref();
       record.source = qualifiedAddress(srcSheet.name, rect);
+      record.series = initialSeries(srcSheet, rect);
       record.name = record.name || `Chart ${sheet.charts.length + 1}`;
       sheet.charts.push(record);
     });
@@ -1007,12 +1148,15 @@ export class FakeChartCollection {
         core.enqueue(v, () => (record.name = v));
       },
       setPosition(start: string | FakeRange, end?: string | FakeRange) {
+        validateArg(start);
+        validateArg(end);
         core.enqueue(null, () => {
           const a = typeof start === 'string' ? start : rectAddress(start.ref().rect);
           const b = end === undefined ? '' : typeof end === 'string' ? end : rectAddress(end.ref().rect);
           record.position = b ? `${a}:${b}` : a;
         });
       },
+      series: fakeSeriesCollection(core, record),
       legend: new Proxy({}, { set: () => true }),
       dataLabels: new Proxy({}, { set: () => true }),
     };
@@ -1025,6 +1169,9 @@ export class FakePivotTableCollection {
     private readonly ws: FakeWorksheet,
   ) {}
   add(name: string, source: string | FakeRange | FakeTable, destination: string | FakeRange) {
+    this.ws.assertValid();
+    validateArg(source);
+    validateArg(destination);
     this.core.requireApi(8, 'PivotTableCollection.add');
     const record: PivotData = { name, source: '', destination: '', rows: [], columns: [], values: [], filters: [], manualFilters: {} };
     let headers: string[] = [];
