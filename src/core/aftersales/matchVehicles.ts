@@ -140,7 +140,8 @@ export interface CallMatch {
 
 /**
  * Matches call rows to vehicles (VIN, then plate, then phone) and finds each vehicle's latest call: by call date,
- * ties and undated calls resolved by the later row (an undated call ranks below every dated one). Rows that record
+ * then, on the same date, by time of day when both calls have one (isLaterCall); remaining ties and undated calls
+ * are resolved by the later row (an undated call ranks below every dated one). Rows that record
  * nothing of a call (isRecordedCall) are matched but never taken as the latest call.
  */
 export function matchCalls(calls: CallTable, vehicles: Vehicles): CallMatch {
@@ -151,7 +152,7 @@ export function matchCalls(calls: CallTable, vehicles: Vehicles): CallMatch {
   const latestDestinationCall = new Int32Array(vehicles.count).fill(-1);
   const callCount = new Int32Array(vehicles.count);
   let unmatched = 0;
-  const later = (i: number, j: number) => j < 0 || rank(calls.callDate[i]) >= rank(calls.callDate[j]);
+  const later = (i: number, j: number) => j < 0 || isLaterCall(calls, i, j);
   for (let i = 0; i < n; i++) {
     let v: number | undefined;
     if (calls.vin[i]) v = vehicles.byVin.get(calls.vin[i]);
@@ -174,4 +175,19 @@ export function matchCalls(calls: CallTable, vehicles: Vehicles): CallMatch {
 
 function rank(serial: number): number {
   return Number.isNaN(serial) ? -Infinity : serial;
+}
+
+/**
+ * True when call row i (read after row j) is at least as late as row j: a later date wins; on the same date a later
+ * time of day wins when both calls carry one (回访时间, a date-time cell); otherwise the later row wins.
+ * @example isLaterCall(calls, 1, 0) // false when row 0 is 2026-10-03 16:05 and row 1 is 2026-10-03 14:20
+ */
+export function isLaterCall(calls: CallTable, i: number, j: number): boolean {
+  const di = rank(calls.callDate[i]);
+  const dj = rank(calls.callDate[j]);
+  if (di !== dj) return di > dj;
+  const ti = calls.callTime[i];
+  const tj = calls.callTime[j];
+  if (!Number.isNaN(ti) && !Number.isNaN(tj) && ti !== tj) return ti > tj;
+  return true;
 }

@@ -6,7 +6,9 @@
  */
 import type { CellIssue } from '../plan/types';
 import { cellIssue, ISSUE_REASON } from '../sheets/cellIssue';
+import { headerKey } from '../sheets/normaliseHeader';
 import type { Field, MappedSheet } from '../sheets/types';
+import { toHalfWidth } from '../values/halfWidth';
 import { normalisePlate, normaliseVin, readDate, readMileage, readPhone, readText, readYesNo } from '../values';
 import { emptyCallTable, emptyCustomerTable, type CallTable, type CustomerTable } from './tables';
 
@@ -72,6 +74,7 @@ export function readCalls(sheet: MappedSheet): { table: CallTable; issues: CellI
   const t = emptyCallTable(sheet.sheet.name, sheet.dataRows);
   const issues: CellIssue[] = [];
   readColumn(sheet, 'callDate', readDate, ISSUE_REASON.date, (i, v) => (t.callDate[i] = v), issues);
+  readCallTimes(sheet, t, issues);
   readColumn(sheet, 'vin', vinKey, ISSUE_REASON.text, (i, v) => (t.vin[i] = v), issues);
   readColumn(sheet, 'plate', plateKey, ISSUE_REASON.text, (i, v) => (t.plate[i] = v), issues);
   readColumn(sheet, 'phone', readPhone, ISSUE_REASON.phone, (i, v) => (t.phone[i] = v), issues);
@@ -82,4 +85,93 @@ export function readCalls(sheet: MappedSheet): { table: CallTable; issues: CellI
   readColumn(sheet, 'returnDate', readDate, ISSUE_REASON.date, (i, v) => (t.returnDate[i] = v), issues);
   readColumn(sheet, 'caller', readText, ISSUE_REASON.text, (i, v) => (t.caller[i] = v), issues);
   return { table: t, issues };
+}
+
+/**
+ * Headers of a separate time-of-day column next to the call date (回访日期 | 回访时间). Compared as header keys; only
+ * a column the mapping left unused is taken, and only when the call date is in another column.
+ */
+const TIME_HEADERS = new Set(
+  ['时间', '回访时间', '通话时间', '拨打时间', '呼叫时间', '外呼时间', '致电时间', '联系时间', '招揽时间', '跟进时间', '时刻', '几点',
+    '回访时刻', '通话开始时间', '开始时间', '呼出时间', 'time', 'call time', 'time of call', 'start time'].map(headerKey),
+);
+
+/** `14:20`, `14:20:05`, `9:05`, `14时20分`, `下午2:20`, `2:20 PM`, optionally after a date (`2026-10-03 14:20`). */
+const TIME_TEXT = /(?:^|[\sT日号])(上午|早上|中午|下午|晚上|凌晨|傍晚)?\s*(\d{1,2})\s*(?:[:：]|时|点)\s*(\d{1,2})?\s*(?:分)?(?:\s*[:：]?\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*([AaPp][Mm])?\s*Z?\s*$/;
+
+/**
+ * The time of day of a cell as a fraction of a day: a serial's fraction (a date-time or a time-only cell), a Date's
+ * UTC time (as exceljs creates them), or a time in text. `null` when the cell holds no time (a bare date, blank),
+ * `undefined` when a time-only cell cannot be read.
+ * @example timeOfDay(46298.5972222) // ≈ 0.597 (14:20)
+ * @example timeOfDay('2026-10-03 14:20') // 0.597…
+ * @example timeOfDay('2026-10-03') // null
+ */
+export function timeOfDay(v: unknown): number | null | undefined {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v) || v < 0) return undefined;
+    const f = v - Math.floor(v);
+    return f > 0 ? f : v === 0 ? 0 : null;
+  }
+  if (v instanceof Date) {
+    const ms = v.getTime();
+    if (!Number.isFinite(ms)) return undefined;
+    const inDay = ((ms % 86400000) + 86400000) % 86400000;
+    return inDay > 0 ? inDay / 86400000 : null;
+  }
+  if (typeof v !== 'string') return null;
+  const s = toHalfWidth(v).trim();
+  if (s === '') return null;
+  const m = TIME_TEXT.exec(s);
+  if (!m) return typeof readDate(s) === 'number' ? null : undefined; // a bare date holds no time
+  let h = +m[2];
+  const min = m[3] === undefined ? 0 : +m[3];
+  const sec = m[4] === undefined ? 0 : +m[4];
+  const pm = (m[5] && /^[pP]/.test(m[5])) || m[1] === '下午' || m[1] === '晚上' || m[1] === '傍晚' || (m[1] === '中午' && h < 11);
+  const am = (m[5] && /^[aA]/.test(m[5])) || m[1] === '上午' || m[1] === '早上' || m[1] === '凌晨';
+  if (pm && h < 12) h += 12;
+  if (am && h === 12) h = 0;
+  if (h > 23 || min > 59 || sec > 59) return undefined;
+  return (h * 3600 + min * 60 + sec) / 86400;
+}
+
+/**
+ * Fills callTime: from the call-date cells themselves (date-times), else from a separate time column. A time-only
+ * column's unreadable cell is reported (the call still counts, ordered by its date alone).
+ */
+function readCallTimes(sheet: MappedSheet, t: CallTable, issues: CellIssue[]): void {
+  const grid = sheet.sheet.grid;
+  const rows = sheet.dataRows;
+  const dateCol = sheet.columns.callDate;
+  if (dateCol !== undefined) {
+    for (let i = 0; i < rows.length; i++) {
+      if (Number.isNaN(t.callDate[i])) continue;
+      const raw = grid[rows[i]]?.[dateCol];
+      if (typeof raw === 'string' && raw.length <= 10) continue; // a bare date text: no time
+      const f = timeOfDay(raw);
+      if (typeof f === 'number' && f > 0) t.callTime[i] = f;
+    }
+  }
+  const timeCol = separateTimeColumn(sheet);
+  if (timeCol === undefined) return;
+  for (let i = 0; i < rows.length; i++) {
+    if (!Number.isNaN(t.callTime[i])) continue;
+    const raw = grid[rows[i]]?.[timeCol];
+    // A time column may hold a full date-time (serial > 1 or text with a date): only its time is used here.
+    const f = timeOfDay(raw);
+    if (f === undefined) issues.push(cellIssue(sheet.sheet.name, rows[i], timeCol, 'callTime', raw, ISSUE_REASON.time));
+    else if (f !== null) t.callTime[i] = f;
+  }
+}
+
+/** The column of a separate time-of-day header the mapping left unused, or undefined. */
+function separateTimeColumn(sheet: MappedSheet): number | undefined {
+  const used = new Set<number>();
+  for (const c of Object.values(sheet.columns)) if (c !== undefined) used.add(c);
+  const end = sheet.ownedStart ?? sheet.headers.length;
+  for (let c = 0; c < end; c++) {
+    if (used.has(c)) continue;
+    if (TIME_HEADERS.has(headerKey(sheet.headers[c]))) return c;
+  }
+  return undefined;
 }

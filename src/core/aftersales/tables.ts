@@ -24,6 +24,8 @@ export interface CallTable {
   sheet: string;
   rows: number[];
   callDate: Float64Array;
+  /** Time of day of the call as a fraction of a day (0.5 = 12:00), NaN when unknown: orders calls on one date. */
+  callTime: Float64Array;
   vin: string[];
   plate: string[];
   phone: string[];
@@ -53,7 +55,7 @@ export function emptyCallTable(sheet: string, rows: number[]): CallTable {
   const texts = () => new Array<string>(n).fill('');
   const nums = () => new Float64Array(n).fill(NaN);
   return {
-    sheet, rows, callDate: nums(), vin: texts(), plate: texts(), phone: texts(), result: texts(), reason: texts(),
+    sheet, rows, callDate: nums(), callTime: nums(), vin: texts(), plate: texts(), phone: texts(), result: texts(), reason: texts(),
     destination: texts(), invited: new Int8Array(n).fill(-1), returnDate: nums(), caller: texts(),
   };
 }

@@ -11,6 +11,7 @@ export const ISSUE_REASON = {
   yesNo: 'input.issue.unreadableYesNo',
   text: 'input.issue.unreadableText',
   dateAfterAsOf: 'input.issue.dateAfterAnalysisDate',
+  time: 'input.issue.unreadableTime',
 } as const;
 
 /** Longest cell text copied into an issue (a pasted paragraph is cut, with an ellipsis). */
