@@ -1,0 +1,539 @@
+/**
+ * The layout generator of the generalisation harness (NOT the product's sample generator): writes workbooks as
+ * SheetInput[] in many DMS and dealer-form styles, and keeps the ground truth (which sheet is which kind, which
+ * column is which field).
+ */
+import type { SheetInput } from '../../src/core/plan/types';
+import type { SheetKind } from '../../src/core/sheets/types';
+import { decorate, EXTRA_COLUMNS, GRAMMAR, groupHeader, groupLabel, TICK_GROUP, type GroupPart, type Split } from './grammar';
+import { Rng } from './rng';
+import * as V from './values';
+
+export type Cell = string | number;
+
+/** A measured key field of a sheet. 'callVisit' = contactType, or callMark + visitMark on a ticked register. */
+export type KeyField = string;
+
+export interface TruthSheet {
+  name: string;
+  /** null: a sheet that is no input (notes, a summary, an empty sheet). */
+  kind: SheetKind | null;
+  shape: string;
+  /** field -> 0-based column, for every generated field column. */
+  columns: Record<string, number>;
+  /** field -> header text written (for failure listings). */
+  headers: Record<string, string>;
+  /** Key fields measured on this sheet. */
+  keyFields: KeyField[];
+  /** Wide prospect cards: the followDate column of each numbered group. */
+  groupDates?: number[];
+  /** Prospect cards: the field that identifies the prospect (prospectId, else phone). */
+  prospectKey?: 'prospectId' | 'phone';
+  headerRows: number;
+}
+
+export interface GeneratedWorkbook {
+  seed: number;
+  split: Split;
+  sheets: SheetInput[];
+  truth: TruthSheet[];
+}
+
+interface Col {
+  field: string | null;
+  header: string;
+  /** Group label (two-row headers); null: stands alone (merged vertically). */
+  group: string | null;
+  value: (row: number) => Cell;
+}
+
+const ANALYSIS = { y: 2026, m: 10, d: 31 };
+const isEnglish = (s: string): boolean => /^[A-Za-z]/.test(s);
+
+class SheetBuilder {
+  private readonly used = new Set<string>();
+  constructor(private readonly r: Rng, private readonly split: Split, private readonly kind: SheetKind, private readonly english: boolean) {}
+
+  /** A header for a field of this kind; key fields of the held-out split always use held-out wordings. */
+  header(field: string, key: boolean): string {
+    const g = GRAMMAR[this.kind][field];
+    const useHeld = this.split === 'heldOut' && (key || this.r.chance(0.5)) && g.heldOut.length > 0;
+    const pool = useHeld ? g.heldOut : g.seen;
+    return this.pickFrom(pool);
+  }
+
+  pickFrom(pool: readonly string[]): string {
+    const en = pool.filter(isEnglish);
+    const zh = pool.filter((s) => !isEnglish(s));
+    let prefer = this.english ? (en.length ? en : zh) : zh.length && !this.r.chance(0.05) ? zh : pool;
+    const fresh = prefer.filter((h) => !this.used.has(h));
+    if (fresh.length) prefer = fresh;
+    const h = this.r.pick(prefer);
+    this.used.add(h);
+    return decorate(h, () => this.r.next());
+  }
+
+  extra(): string | null {
+    const fresh = EXTRA_COLUMNS[this.kind].filter((h) => !this.used.has(h));
+    if (!fresh.length) return null;
+    const h = this.r.pick(fresh);
+    this.used.add(h);
+    return h;
+  }
+}
+
+function missingOr(r: Rng, v: () => Cell, pMissing = 0.04): Cell {
+  return r.chance(pMissing) ? r.pick(V.MISSING) : v();
+}
+
+interface Layout {
+  titleRows: string[];
+  blankAfterTitle: boolean;
+  twoRow: boolean;
+  footer: string[][];
+}
+
+function layoutFor(r: Rng, kind: SheetKind, dealer: string): Layout {
+  const titles: Record<SheetKind, string[]> = {
+    customers: [`${dealer}店保有客户明细表`, `${dealer}基盘客户明细(截至2026年10月)`, '保有客户信息表', 'Customer Base Export'],
+    calls: [`${dealer}流失客户回访记录`, '招揽记录明细', '客户回访登记表', 'Follow-up Call Log'],
+    register: ['展厅来电/店登记表', `${dealer}展厅来电来店登记`, '来店(电)客户登记表'],
+    prospects: ['意向客户跟踪卡', `${dealer}意向客户跟进表`, '潜在客户跟踪明细'],
+  };
+  const titleRows: string[] = [];
+  const nTitle = r.pick([0, 0, 1, 1, 2, 3]);
+  if (nTitle >= 1) titleRows.push(r.pick(titles[kind]));
+  if (nTitle >= 2) titleRows.push(r.pick([`经销商名称:${dealer}汽车销售服务有限公司`, '截至2026年10月31日', '统计期间:2026年10月1日-2026年10月31日']));
+  if (nTitle >= 3) titleRows.push(r.pick(['导出时间:2026-11-01 08:30', '单位:台', '数据来源:DMS']));
+  const footer: string[][] = [];
+  if (r.chance(0.4)) footer.push(['合计']);
+  if (r.chance(0.3)) footer.push([r.pick(['制表人:张敏', '制表人:', '审核:', '制表:李娜  审核:王强'])]);
+  if (r.chance(0.25)) footer.push([r.pick(['打印日期:2026/11/1', '打印日期:2026年11月1日', '打印时间:2026-11-01'])]);
+  return { titleRows, blankAfterTitle: nTitle > 0 && r.chance(0.5), twoRow: r.chance(0.3), footer };
+}
+
+/** Orders the columns: blocks by group (kept contiguous for two-row headers), shuffled. */
+function order(r: Rng, cols: Col[], twoRow: boolean): Col[] {
+  if (!twoRow) {
+    if (r.chance(0.7)) return r.shuffle(cols);
+    // the DMS's own order with a few swaps
+    const a = cols.slice();
+    for (let k = 0; k < 3; k++) {
+      const i = r.int(0, a.length - 1);
+      const j = r.int(0, a.length - 1);
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
+  }
+  const blocks = new Map<string, Col[]>();
+  for (const c of cols) {
+    const k = c.group ?? `__${c.header}`;
+    if (!blocks.has(k)) blocks.set(k, []);
+    blocks.get(k)!.push(c);
+  }
+  return r.shuffle([...blocks.values()]).flatMap((b) => r.shuffle(b));
+}
+
+function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number, layout: Layout, shape: string, keyFields: KeyField[], prospectKey?: 'prospectId' | 'phone', groupFieldCols?: (ordered: Col[]) => number[], keepOrder = false): { sheet: SheetInput; truth: TruthSheet } {
+  const ordered = keepOrder ? cols : order(r, cols, layout.twoRow);
+  const width = ordered.length;
+  const grid: Cell[][] = [];
+  const blankRow = (): Cell[] => new Array<Cell>(width).fill('');
+  for (const t of layout.titleRows) {
+    const row = blankRow();
+    row[0] = t;
+    grid.push(row);
+  }
+  if (layout.blankAfterTitle) grid.push(blankRow());
+  if (layout.twoRow) {
+    const top = blankRow();
+    const sub = blankRow();
+    let prevGroup: string | null = null;
+    ordered.forEach((c, i) => {
+      if (c.group === null) {
+        top[i] = c.header; // merged vertically: the value sits in the top cell
+      } else {
+        if (c.group !== prevGroup) top[i] = c.group;
+        sub[i] = c.header;
+      }
+      prevGroup = c.group;
+    });
+    grid.push(top, sub);
+  } else {
+    grid.push(ordered.map((c) => c.header));
+  }
+  for (let i = 0; i < rows; i++) {
+    if (i > 2 && r.chance(0.03)) grid.push(blankRow());
+    grid.push(ordered.map((c) => c.value(i)));
+  }
+  for (const f of layout.footer) {
+    const row = blankRow();
+    row[0] = f[0];
+    if (f[0] === '合计' && width > 2) row[width - 1] = rows;
+    grid.push(row);
+  }
+  const columns: Record<string, number> = {};
+  const headers: Record<string, string> = {};
+  ordered.forEach((c, i) => {
+    if (c.field && !c.field.startsWith('group')) {
+      columns[c.field] = i;
+      headers[c.field] = c.group && layout.twoRow ? `${c.group}/${c.header}` : c.header;
+    }
+  });
+  const truth: TruthSheet = { name, kind, shape, columns, headers, keyFields, prospectKey, headerRows: layout.twoRow ? 2 : 1 };
+  if (groupFieldCols) {
+    truth.groupDates = groupFieldCols(ordered);
+    for (const c of ordered) {
+      if (c.field && c.field.startsWith('group')) headers[c.field] = c.group && layout.twoRow ? `${c.group}/${c.header}` : c.header;
+    }
+  }
+  return { sheet: { name, grid }, truth };
+}
+
+interface Ctx {
+  r: Rng;
+  split: Split;
+  dealer: string;
+  /** Vehicles of the base, shared by the call log. */
+  vehicles: { vin: string; plate: string; phone: string; name: string }[];
+}
+
+function customers(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
+  const { r } = ctx;
+  const b = new SheetBuilder(r, ctx.split, 'customers', r.chance(0.12));
+  const layout = layoutFor(r, 'customers', ctx.dealer);
+  const hasVin = r.chance(0.9);
+  const hasPlate = r.chance(0.85) || !hasVin;
+  const hasPhone = r.chance(0.9);
+  const dateStyle = r.int(0, 6);
+  const dateStyle2 = r.chance(0.7) ? dateStyle : r.int(0, 6);
+  const phoneStyle = r.int(0, 4);
+  const mileStyle = r.int(0, 4);
+  const n = r.int(10, 30);
+  const veh = ctx.vehicles;
+  const purchase = veh.map(() => V.randomDate(r, { y: 2016, m: 1, d: 1 }, { y: 2026, m: 6, d: 30 }));
+  const G = layout.twoRow;
+  const gC = G && r.chance(0.8) ? r.pick(['客户信息', '客户资料', '车主信息']) : null;
+  const gV = G && r.chance(0.8) ? r.pick(['车辆信息', '车辆资料']) : null;
+  const gS = G && r.chance(0.8) ? r.pick(['维修信息', '服务信息', '进厂信息']) : null;
+  const cols: Col[] = [];
+  const key: KeyField[] = ['lastVisitDate', 'purchaseDate'];
+  const add = (field: string, group: string | null, value: (i: number) => Cell, isKey = false): void => {
+    cols.push({ field, header: b.header(field, isKey), group, value });
+  };
+  if (hasVin) { add('vin', gV, (i) => veh[i].vin, true); key.push('vin'); }
+  if (hasPlate) { add('plate', gV, (i) => missingOr(r, () => veh[i].plate, 0.03), true); key.push('plate'); }
+  if (hasPhone) { add('phone', gC, () => V.phoneCell(r, phoneStyle), true); key.push('phone'); }
+  add('purchaseDate', gV, (i) => V.dateCell(r, purchase[i], dateStyle), true);
+  add('lastVisitDate', gS, (i) => {
+    if (r.chance(0.06)) return r.pick(V.MISSING);
+    const p = purchase[i];
+    return V.dateCell(r, V.randomDate(r, p, ANALYSIS), dateStyle2);
+  }, true);
+  if (r.chance(0.9)) add('name', gC, (i) => veh[i].name);
+  if (r.chance(0.85)) add('model', gV, () => V.model(r));
+  if (r.chance(0.5)) add('visitCount', gS, () => r.int(0, 25));
+  if (r.chance(0.6)) add('mileage', gV, () => missingOr(r, () => V.mileageCell(r, mileStyle)));
+  if (r.chance(0.5)) add('region', gC, () => V.region(r));
+  if (r.chance(0.5)) add('advisor', gS, () => V.personName(r));
+  if (r.chance(0.3)) add('gender', gC, () => r.pick(['男', '女']));
+  if (r.chance(0.3)) add('address', gC, () => V.address(r));
+  if (r.chance(0.2)) add('warrantyEndDate', gV, (i) => V.dateCell(r, { ...purchase[i], y: purchase[i].y + 3 }, dateStyle));
+  const extras = r.int(0, 4);
+  for (let k = 0; k < extras; k++) {
+    const h = b.extra();
+    if (!h) break;
+    const g = r.pick([gC, gV, gS]);
+    cols.push({ field: null, header: h, group: g, value: (i) => extraValue(r, h, purchase[i]) });
+  }
+  return render(r, name, 'customers', cols, Math.min(n, veh.length), layout, 'base', key);
+}
+
+function extraValue(r: Rng, h: string, date: V.Ymd): Cell {
+  if (h === '会员等级') return r.pick(V.MEMBER);
+  if (h === '身份证号') return V.idCard(r);
+  if (h === '颜色') return r.pick(V.COLORS);
+  if (h.includes('顾问') || h === '制表人') return V.personName(r);
+  if (h === '发动机号') return `${r.pick(['EA211', 'CSS', 'L15B', 'M20C'])}${r.int(100000, 999999)}`;
+  if (h.endsWith('日') || h.endsWith('日期')) return V.dateCell(r, V.randomDate(r, date, { y: 2027, m: 12, d: 31 }), 1);
+  if (h === '客户类型') return r.pick(['个人', '单位', '出租']);
+  if (h === '车辆用途') return r.pick(['家用', '营运', '公务']);
+  if (h === '积分' || h === '预算' || h.includes('人数') || h.includes('时长')) return r.int(0, 3000);
+  if (h === '序号') return r.int(1, 999);
+  if (h === '保险公司') return r.pick(['人保', '平安', '太平洋']);
+  if (h === '满意度') return r.pick(['满意', '一般', '不满意', '非常满意']);
+  if (h === '回访类型') return r.pick(['流失招揽', '保养提醒', '三日回访']);
+  if (h === '录音编号') return `R${r.int(10000000, 99999999)}`;
+  if (h === '车型') return V.model(r);
+  if (h === '星期') return r.pick(['一', '二', '三', '四', '五', '六', '日']);
+  if (h === '现有车辆') return r.pick(['无', '大众', '丰田', '']);
+  if (h === '客户职业') return r.pick(['教师', '个体', '公务员', '职员']);
+  if (h === '付款方式') return r.pick(['全款', '贷款', '分期']);
+  if (h === '是否置换') return r.pick(['是', '否']);
+  return r.pick(['', '老客户', '已提醒', '无']);
+}
+
+function calls(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
+  const { r } = ctx;
+  const b = new SheetBuilder(r, ctx.split, 'calls', r.chance(0.12));
+  const layout = layoutFor(r, 'calls', ctx.dealer);
+  const keyMode = r.pick(['vin', 'plate', 'phone', 'vin+plate', 'plate+phone', 'all']);
+  const dateStyle = r.int(0, 6);
+  const phoneStyle = r.int(0, 4);
+  const n = r.int(8, 25);
+  const veh = ctx.vehicles;
+  const pickV = Array.from({ length: n }, () => r.int(0, veh.length - 1));
+  const cdate = pickV.map(() => V.randomDate(r, { y: 2026, m: 1, d: 1 }, ANALYSIS));
+  const G = layout.twoRow;
+  const gK = G && r.chance(0.8) ? r.pick(['客户信息', '车辆信息']) : null;
+  const gR = G && r.chance(0.8) ? r.pick(['回访信息', '招揽情况']) : null;
+  const gI = G && r.chance(0.8) ? r.pick(['邀约情况', '预约信息']) : null;
+  const cols: Col[] = [];
+  const key: KeyField[] = ['callDate', 'result'];
+  const add = (field: string, group: string | null, value: (i: number) => Cell, isKey = false): void => {
+    cols.push({ field, header: b.header(field, isKey), group, value });
+  };
+  add('callDate', gR, (i) => V.dateCell(r, cdate[i], dateStyle), true);
+  add('result', gR, () => r.pick(V.CALL_RESULTS), true);
+  if (keyMode === 'vin' || keyMode === 'vin+plate' || keyMode === 'all') { add('vin', gK, (i) => veh[pickV[i]].vin, true); key.push('vin'); }
+  if (keyMode.includes('plate') || keyMode === 'all') { add('plate', gK, (i) => veh[pickV[i]].plate, true); key.push('plate'); }
+  if (keyMode.includes('phone') || keyMode === 'all') { add('phone', gK, () => V.phoneCell(r, phoneStyle), true); key.push('phone'); }
+  if (r.chance(0.6)) add('name', gK, (i) => veh[pickV[i]].name);
+  if (r.chance(0.75)) add('reason', gR, () => (r.chance(0.3) ? '' : r.pick(V.CHURN_REASONS)));
+  if (r.chance(0.4)) add('destination', gR, () => r.pick(V.DESTINATIONS));
+  if (r.chance(0.5)) add('invited', gI, () => r.pick(V.YES_NO));
+  if (r.chance(0.35)) add('appointmentDate', gI, (i) => (r.chance(0.5) ? '' : V.dateCell(r, V.randomDate(r, cdate[i], { y: 2026, m: 12, d: 31 }), dateStyle)));
+  if (r.chance(0.3)) add('returnDate', gI, (i) => (r.chance(0.6) ? '' : V.dateCell(r, V.randomDate(r, cdate[i], { y: 2026, m: 12, d: 31 }), dateStyle)));
+  if (r.chance(0.6)) add('caller', gR, () => V.personName(r));
+  const extras = r.int(0, 3);
+  for (let k = 0; k < extras; k++) {
+    const h = b.extra();
+    if (!h) break;
+    cols.push({ field: null, header: h, group: r.pick([gK, gR]), value: (i) => extraValue(r, h, cdate[i]) });
+  }
+  return render(r, name, 'calls', cols, n, layout, `key:${keyMode}`, key);
+}
+
+function register(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
+  const { r } = ctx;
+  const b = new SheetBuilder(r, ctx.split, 'register', r.chance(0.08));
+  const layout = layoutFor(r, 'register', ctx.dealer);
+  const ticks = r.chance(0.45);
+  // The seed's form: 来电(店) merged over 来电 | 来店 — ticked registers are often two-row.
+  if (ticks && r.chance(0.5)) layout.twoRow = true;
+  const dateStyle = r.int(0, 6);
+  const timeStyle = r.int(0, 4);
+  const phoneStyle = r.int(0, 4);
+  const n = r.int(8, 25);
+  const dates = Array.from({ length: n }, () => V.randomDate(r, { y: 2026, m: 9, d: 1 }, ANALYSIS));
+  const isCall = dates.map(() => r.chance(0.4));
+  const G = layout.twoRow;
+  const gC = G && r.chance(0.6) ? '客户信息' : null;
+  const gJ = G && r.chance(0.6) ? r.pick(['接待情况', '跟进情况']) : null;
+  const cols: Col[] = [];
+  const key: KeyField[] = ['date', 'time', 'callVisit'];
+  const add = (field: string, group: string | null, value: (i: number) => Cell, isKey = false): void => {
+    cols.push({ field, header: b.header(field, isKey), group, value });
+  };
+  add('date', null, (i) => V.dateCell(r, dates[i], dateStyle), true);
+  add('time', null, () => V.timeCell(r, timeStyle), true);
+  const tick = r.pick(['√', '✓', '1', '是', '■']);
+  if (ticks) {
+    const label = layout.twoRow ? b.pickFrom(ctx.split === 'heldOut' ? TICK_GROUP.heldOut : TICK_GROUP.seen) : null;
+    add('callMark', label, (i) => (isCall[i] ? tick : ''), true);
+    add('visitMark', label, (i) => (isCall[i] ? '' : tick), true);
+  } else {
+    const words = r.pick([['来电', '来店'], ['电话', '到店'], ['来电', '展厅']]);
+    add('contactType', null, (i) => (isCall[i] ? words[0] : words[1]), true);
+  }
+  if (r.chance(0.9)) add('name', gC, () => (r.chance(0.3) ? `${V.personName(r)[0]}${r.pick(['先生', '女士'])}` : V.personName(r)));
+  if (r.chance(0.6)) add('gender', gC, () => r.pick(['男', '女']));
+  if (r.chance(0.85)) add('phone', gC, () => missingOr(r, () => V.phoneCell(r, phoneStyle), 0.2));
+  if (r.chance(0.4)) add('address', gC, () => V.address(r));
+  if (r.chance(0.8)) add('intendedModel', gJ, () => `${V.model(r)}${r.chance(0.5) ? `(${r.pick(['一周内', '一个月内', '三个月内', '待定'])})` : ''}`);
+  if (r.chance(0.7)) add('source', gJ, () => r.pick(V.SOURCES));
+  if (r.chance(0.6)) add('process', gJ, () => r.pick(V.PROCESSES));
+  if (r.chance(0.6)) add('level', gJ, () => r.pick(V.LEVELS));
+  if (r.chance(0.5)) add('closure', gJ, () => r.pick(V.CLOSURES));
+  if (r.chance(0.7)) add('consultant', gJ, () => V.personName(r));
+  if (r.chance(0.5)) add('remarks', null, () => r.pick(['', '', '老客户介绍', '再联系']));
+  if (r.chance(0.25)) add('testDrive', gJ, () => r.pick(['是', '否', '√', '']));
+  if (r.chance(0.2)) add('quote', gJ, () => r.pick(['是', '否', '√', '']));
+  if (r.chance(0.2)) add('order', gJ, () => r.pick(['是', '否', '']));
+  const extras = r.int(0, 2);
+  for (let k = 0; k < extras; k++) {
+    const h = b.extra();
+    if (!h) break;
+    cols.push({ field: null, header: h, group: null, value: (i) => extraValue(r, h, dates[i]) });
+  }
+  return render(r, name, 'register', cols, n, layout, ticks ? 'ticks' : 'words', key);
+}
+
+function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
+  const { r } = ctx;
+  const b = new SheetBuilder(r, ctx.split, 'prospects', r.chance(0.08));
+  const layout = layoutFor(r, 'prospects', ctx.dealer);
+  const wide = r.chance(0.45);
+  const dateStyle = r.int(0, 6);
+  const phoneStyle = r.int(0, 4);
+  const hasId = r.chance(0.65);
+  const np = r.int(4, 12);
+  const people = Array.from({ length: np }, (_, k) => ({
+    id: r.chance(0.5) ? `YX${2026}${String(1000 + k * 7 + r.int(0, 6))}` : 1000 + k * 3 + r.int(0, 2),
+    name: V.personName(r),
+    phone: V.phoneCell(r, phoneStyle),
+    created: V.randomDate(r, { y: 2026, m: 6, d: 1 }, { y: 2026, m: 9, d: 30 }),
+  }));
+  const cols: Col[] = [];
+  const key: KeyField[] = ['prospectKey', 'followDate', 'level'];
+  const prospectKey = hasId ? 'prospectId' : 'phone';
+  const G = layout.twoRow;
+  const gC = G && r.chance(0.6) ? '客户信息' : null;
+  const add = (field: string, group: string | null, value: (i: number) => Cell, isKey = false): void => {
+    cols.push({ field, header: b.header(field, isKey), group, value });
+  };
+  if (!wide) {
+    // one row per follow-up, rows in any order
+    const rowsOf: { p: number; k: number; date: V.Ymd }[] = [];
+    for (let p = 0; p < np; p++) {
+      const nf = r.int(1, 4);
+      let d = people[p].created;
+      for (let k = 0; k < nf; k++) {
+        d = V.randomDate(r, d, { y: Math.min(d.y + 1, 2026), m: d.y + 1 > 2026 ? 10 : d.m, d: d.y + 1 > 2026 ? 31 : d.d });
+        rowsOf.push({ p, k, date: d });
+      }
+    }
+    const rows = r.chance(0.5) ? r.shuffle(rowsOf) : rowsOf;
+    const gF = G && r.chance(0.8) ? r.pick(['跟进记录', '跟踪情况']) : null;
+    if (hasId) add('prospectId', gC, (i) => people[rows[i].p].id, true);
+    add('phone', gC, (i) => people[rows[i].p].phone, !hasId);
+    if (r.chance(0.9)) add('name', gC, (i) => people[rows[i].p].name);
+    add('followDate', gF, (i) => V.dateCell(r, rows[i].date, dateStyle), true);
+    add('level', gF, () => r.pick(V.LEVELS), true);
+    if (r.chance(0.7)) add('followMethod', gF, () => r.pick(V.METHODS));
+    if (r.chance(0.8)) add('followResult', gF, () => r.pick(V.FOLLOW_RESULTS));
+    if (r.chance(0.5)) add('nextDate', gF, (i) => V.dateCell(r, V.randomDate(r, rows[i].date, { y: 2026, m: 12, d: 31 }), dateStyle));
+    if (r.chance(0.5)) add('defeatReason', null, () => (r.chance(0.7) ? '' : r.pick(V.DEFEAT)));
+    if (r.chance(0.3)) add('boughtInstead', null, () => (r.chance(0.7) ? '' : r.pick(V.BRANDS)));
+    if (r.chance(0.6)) add('consultant', gC, () => V.personName(r));
+    if (r.chance(0.4)) add('source', gC, () => r.pick(V.SOURCES));
+    if (r.chance(0.5)) add('model', gC, () => V.model(r));
+    if (r.chance(0.3)) add('createdDate', gC, (i) => V.dateCell(r, people[rows[i].p].created, dateStyle));
+    const extras = r.int(0, 2);
+    for (let k = 0; k < extras; k++) {
+      const h = b.extra();
+      if (!h) break;
+      cols.push({ field: null, header: h, group: null, value: () => extraValue(r, h, ANALYSIS) });
+    }
+    return render(r, name, 'prospects', cols, rows.length, layout, 'long', key, prospectKey);
+  }
+  // one row per prospect, numbered follow-up groups
+  const ng = r.int(2, 5);
+  const style = r.int(0, 5);
+  const wordPick = r.int(0, 1);
+  const withMethod = r.chance(0.6);
+  // Two-row groups: the same sub-headers under every numbered group.
+  const subWords: Record<GroupPart, string> = {
+    followDate: r.pick(['日期', '跟进日期', '时间']),
+    followMethod: r.pick(['方式', '跟进方式']),
+    followResult: r.pick(['结果', '跟进结果', '情况']),
+  };
+  if (hasId) add('prospectId', gC, (i) => people[i].id, true);
+  add('phone', gC, (i) => people[i].phone, !hasId);
+  if (r.chance(0.9)) add('name', gC, (i) => people[i].name);
+  add('level', null, () => r.pick(V.LEVELS), true);
+  if (r.chance(0.6)) add('consultant', null, () => V.personName(r));
+  if (r.chance(0.4)) add('source', null, () => r.pick(V.SOURCES));
+  if (r.chance(0.5)) add('model', null, () => V.model(r));
+  if (r.chance(0.4)) add('createdDate', null, (i) => V.dateCell(r, people[i].created, dateStyle));
+  if (r.chance(0.4)) add('defeatReason', null, () => (r.chance(0.7) ? '' : r.pick(V.DEFEAT)));
+  const dates = people.map((p) => {
+    const out: (V.Ymd | null)[] = [];
+    let d = p.created;
+    const filled = r.int(1, ng);
+    for (let k = 0; k < ng; k++) {
+      if (k >= filled) { out.push(null); continue; }
+      d = V.randomDate(r, d, { y: 2026, m: 10, d: 31 });
+      out.push(d);
+    }
+    return out;
+  });
+  // The numbered groups stay together and in order, after the prospect's own columns.
+  const base = order(r, cols, layout.twoRow);
+  const groupCols: Col[] = [];
+  for (let g = 1; g <= ng; g++) {
+    const parts: GroupPart[] = withMethod ? ['followDate', 'followMethod', 'followResult'] : ['followDate', 'followResult'];
+    const label = layout.twoRow ? groupLabel(ctx.split, style, g) : null;
+    for (const part of parts) {
+      const header = layout.twoRow
+        ? subWords[part]
+        : decorate(groupHeader(ctx.split, style, g, part, wordPick), () => r.next());
+      const value = part === 'followDate'
+        ? (i: number): Cell => { const d = dates[i][g - 1]; return d ? V.dateCell(r, d, dateStyle) : ''; }
+        : part === 'followMethod'
+          ? (i: number): Cell => (dates[i][g - 1] ? r.pick(V.METHODS) : '')
+          : (i: number): Cell => (dates[i][g - 1] ? r.pick(V.FOLLOW_RESULTS) : '');
+      groupCols.push({ field: `group${g}.${part}`, header, group: label, value });
+    }
+  }
+  const all = [...base, ...groupCols];
+  const groupDates = (ordered: Col[]): number[] => ordered.map((c, i) => (c.field && c.field.endsWith('.followDate') ? i : -1)).filter((i) => i >= 0);
+  return render(r, name, 'prospects', all, np, layout, 'wide', key, prospectKey, groupDates, true);
+}
+
+function distractor(r: Rng, name: string): { sheet: SheetInput; truth: TruthSheet } {
+  const style = r.int(0, 2);
+  let grid: Cell[][];
+  if (style === 0) {
+    grid = [['填表说明'], ['1. 本表由DMS导出,请勿修改表头'], ['2. 日期格式为 年/月/日'], ['3. 如有疑问请联系客服部'], ['制表人:张敏']];
+  } else if (style === 1) {
+    grid = [['地区', '台次', '占比'], ...['西安', '咸阳', '宝鸡', '渭南'].map((x) => [x, r.int(5, 90), `${r.int(5, 40)}%`] as Cell[]), ['合计', r.int(100, 300), '100%']];
+  } else {
+    grid = [];
+  }
+  return { sheet: { name, grid }, truth: { name, kind: null, shape: ['notes', 'summary', 'empty'][style], columns: {}, headers: {}, keyFields: [], headerRows: 0 } };
+}
+
+const NAMES: Record<SheetKind | 'other', { en: string[]; zh: string[] }> = {
+  customers: { en: ['Customers', 'Customer Base', 'Base', 'Vehicles'], zh: ['保有客户', '基盘客户明细', '客户档案', '保有客户明细'] },
+  calls: { en: ['Call Log', 'Follow-up', 'Calls', 'Winback'], zh: ['回访记录', '招揽记录', '流失回访', '回访明细'] },
+  register: { en: ['Showroom', 'Traffic Log', 'Register'], zh: ['展厅来电登记', '来店登记', '展厅登记表'] },
+  prospects: { en: ['Prospects', 'Leads', 'Follow-up Cards'], zh: ['意向客户跟踪卡', '意向客户', '潜客跟进'] },
+  other: { en: ['Notes', 'Summary', 'Sheet9'], zh: ['说明', '汇总', '统计'] },
+};
+
+/** One workbook of the given split, reproducible from its seed. */
+export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook {
+  const r = new Rng(seed * 7919 + (split === 'heldOut' ? 104729 : 0));
+  const dealer = r.pick(V.DEALERS);
+  const nv = 40;
+  const vehicles = Array.from({ length: nv }, () => ({ vin: V.vin(r), plate: V.plate(r), phone: V.phoneDigits(r), name: V.personName(r) }));
+  const ctx: Ctx = { r, split, dealer, vehicles };
+  const x = r.next();
+  let kinds: SheetKind[];
+  if (x < 0.35) kinds = ['customers', 'calls'];
+  else if (x < 0.5) kinds = ['customers'];
+  else if (x < 0.65) kinds = ['register', 'prospects'];
+  else if (x < 0.7) kinds = ['register'];
+  else if (x < 0.75) kinds = ['prospects'];
+  else if (x < 0.9) kinds = ['customers', 'calls', 'register', 'prospects'];
+  else kinds = ['customers', 'calls', r.pick(['register', 'prospects'] as SheetKind[])];
+  const withDistractor = r.chance(0.2);
+  const all: (SheetKind | null)[] = r.shuffle([...kinds, ...(withDistractor ? [null] : [])]);
+  const naming = r.pick(['sheetN', 'sheetN', 'en', 'zh', 'zh']);
+  const used = new Set<string>();
+  const out: GeneratedWorkbook = { seed, split, sheets: [], truth: [] };
+  all.forEach((k, i) => {
+    let name = naming === 'sheetN' ? `Sheet${i + 1}` : r.pick(NAMES[k ?? 'other'][naming === 'en' ? 'en' : 'zh']);
+    while (used.has(name)) name = `${name}${i + 1}`;
+    used.add(name);
+    const made = k === null ? distractor(r, name)
+      : k === 'customers' ? customers(ctx, name)
+        : k === 'calls' ? calls(ctx, name)
+          : k === 'register' ? register(ctx, name)
+            : prospects(ctx, name);
+    out.sheets.push(made.sheet);
+    out.truth.push(made.truth);
+  });
+  return out;
+}
