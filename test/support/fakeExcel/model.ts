@@ -25,6 +25,19 @@ export interface ChartData {
   source: string;
   seriesBy: string;
   position?: string;
+  /** The chart's series (chartSeries.ts): what charts.add derived from the source, then the add-in's changes. */
+  series?: ChartSeriesData[];
+}
+
+export interface ChartSeriesData {
+  name: string;
+  /** Qualified address of the values ('Sheet'!B5:B9), '' when not set. */
+  values: string;
+  /** Qualified address of the categories, '' when none. */
+  xValues: string;
+  /** '' for the chart's own type. */
+  chartType: string;
+  axisGroup: string;
 }
 
 export interface PivotData {
