@@ -68,7 +68,9 @@ module.exports = async (env, argv) => {
   const config = {
     devtool: dev ? 'source-map' : false,
     entry,
-    output: { path: path.join(__dirname, 'dist'), filename: '[name].js', clean: true },
+    // Entries keep fixed names (the manifest, the html files and `new Worker('worker.js')` name them); the chunks
+    // loaded later (the views behind the tabs, the pane's detection, the ribbon's no-worker fallback) carry a hash.
+    output: { path: path.join(__dirname, 'dist'), filename: '[name].js', chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js', clean: true },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
       // Fluent's context selector imports 'scheduler', which npm installed only under react-dom (not hoisted).

@@ -1,11 +1,13 @@
 /**
  * The task pane: one FluentProvider, a tab list of the five views, and an aria-live announcer.
  * Every Excel operation goes through `actions`; nothing here calls Excel.run.
+ * Only the home view is in the pane's first bundle; the others are loaded on their first visit (lazyViews.tsx).
  */
 import * as React from 'react';
 import {
   AriaLiveAnnouncer,
   FluentProvider,
+  Spinner,
   Tab,
   TabList,
   makeStyles,
@@ -17,18 +19,42 @@ import type { Locale } from '../i18n';
 import { LocaleProvider, useT } from './i18nContext';
 import { VIEWS, type ViewId } from './views';
 import { HomeView } from './views/HomeView';
-import { MappingView } from './views/MappingView';
-import { SettingsView } from './views/SettingsView';
-import { FormsView } from './views/FormsView';
-import { ShareView } from './views/ShareView';
+import { lazyView, preloadView } from './lazyViews';
+import { ResultRegion } from './components/ResultRegion';
+import { describeError } from './describeError';
 import type { FormCatalogueEntry } from './formCatalogue';
 
 export interface AppProps {
   actions: ChurnDeskActions;
   locale: Locale;
   initialView?: ViewId;
-  /** The form pack's list (src/core/forms/catalogue.ts). */
-  forms: readonly FormCatalogueEntry[];
+  /** The form pack's list; omitted: src/core/forms/catalogue.ts, loaded with the forms view. */
+  forms?: readonly FormCatalogueEntry[];
+}
+
+/** Shows a view that failed to load (its chunk could not be fetched) in place of the view; the next visit tries again. */
+class ViewBoundary extends React.Component<{ children: React.ReactNode; render: (error: unknown) => React.ReactNode }, { error: unknown }> {
+  override state = { error: null as unknown };
+  static getDerivedStateFromError(error: unknown): { error: unknown } {
+    return { error: error ?? new Error('view failed to load') };
+  }
+  override render(): React.ReactNode {
+    return this.state.error ? this.props.render(this.state.error) : this.props.children;
+  }
+}
+
+/** A tab's view: home at once, the others from their chunk (with a spinner while it loads). */
+function View(props: { view: ViewId; actions: ChurnDeskActions; forms?: readonly FormCatalogueEntry[]; onOpenMapping: () => void }): React.ReactElement {
+  const t = useT();
+  if (props.view === 'home') return <HomeView actions={props.actions} onOpenMapping={props.onOpenMapping} />;
+  const Lazy = lazyView(props.view);
+  return (
+    <ViewBoundary render={(e) => <ResultRegion outcome={{ intent: 'error', title: t('ui.error.unknown'), message: describeError(e, t) }} />}>
+      <React.Suspense fallback={<Spinner size="tiny" label={t('ui.common.loading')} data-testid="view-loading" />}>
+        <Lazy actions={props.actions} forms={props.forms} />
+      </React.Suspense>
+    </ViewBoundary>
+  );
 }
 
 const useStyles = makeStyles({
@@ -69,17 +95,13 @@ function Shell(props: Omit<AppProps, 'locale'>): React.ReactElement {
         aria-label={t('ui.nav.label')}
       >
         {VIEWS.map((v) => (
-          <Tab key={v} value={v} data-testid={`tab-${v}`}>
+          <Tab key={v} value={v} data-testid={`tab-${v}`} onMouseEnter={() => preloadView(v)} onFocus={() => preloadView(v)}>
             {t(`ui.nav.${v}`)}
           </Tab>
         ))}
       </TabList>
       <main className={styles.main} aria-label={t(`ui.nav.${view}`)}>
-        {view === 'home' && <HomeView actions={props.actions} onOpenMapping={() => setView('mapping')} />}
-        {view === 'mapping' && <MappingView actions={props.actions} />}
-        {view === 'settings' && <SettingsView actions={props.actions} />}
-        {view === 'forms' && <FormsView actions={props.actions} forms={props.forms} />}
-        {view === 'share' && <ShareView actions={props.actions} />}
+        <View key={view} view={view} actions={props.actions} forms={props.forms} onOpenMapping={() => setView('mapping')} />
       </main>
     </div>
   );

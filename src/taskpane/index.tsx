@@ -1,11 +1,12 @@
 /**
  * The task pane's entry: waits for Office, builds the actions over Office.js (the core runs in a Web Worker,
- * dist/worker.js, so a million rows never freeze Excel), and mounts the pane in the user's display language on
- * the view the ribbon asked for (?view=home|forms|settings).
+ * dist/worker.js, so a million rows never freeze Excel; only the detection of the sheets' heads runs here, see
+ * src/worker/paneRunner.ts), and mounts the pane in the user's display language on the view the ribbon asked for
+ * (?view=home|forms|settings).
  */
 import { createOfficeActions } from '../office/createOfficeActions';
 import { officeHost, officeReady } from '../office/host';
-import { createWorkerRunner } from '../worker/runner';
+import { createPaneRunner } from '../worker/paneRunner';
 import { mountPane } from './mountPane';
 
 /** The worker bundle sits beside taskpane.html (webpack entry 'worker'). */
@@ -14,6 +15,6 @@ const WORKER_URL = 'worker.js';
 void officeReady().then(({ displayLanguage }) => {
   const root = document.getElementById('root');
   if (!root) return;
-  const actions = createOfficeActions({ host: officeHost(), runner: createWorkerRunner(() => new Worker(WORKER_URL)) });
+  const actions = createOfficeActions({ host: officeHost(), runner: createPaneRunner(() => new Worker(WORKER_URL)) });
   mountPane(root, actions, { displayLanguage, search: window.location.search });
 });

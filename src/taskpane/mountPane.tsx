@@ -7,7 +7,6 @@
 import * as React from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ChurnDeskActions } from '../office/actions';
-import { FORM_CATALOGUE } from '../core/forms/catalogue';
 import { localeFromDisplayLanguage } from '../i18n';
 import { App } from './App';
 import { viewFromQuery } from './views';
@@ -25,7 +24,7 @@ export function mountPane(container: HTMLElement, actions: ChurnDeskActions, opt
   const root = createRoot(container);
   root.render(
     <React.StrictMode>
-      <App actions={actions} locale={locale} initialView={viewFromQuery(options.search ?? '')} forms={FORM_CATALOGUE} />
+      <App actions={actions} locale={locale} initialView={viewFromQuery(options.search ?? '')} />
     </React.StrictMode>,
   );
   return root;
