@@ -26,7 +26,7 @@ function explain(e: unknown, locale: Locale): { message: string; code: number } 
   if (e instanceof UsageError) return { message: `${t(locale, e.key, e.params)}\n\n${t(locale, 'cli.usage')}`, code: 2 };
   if (e instanceof InputProblem) return { message: e.message, code: 1 };
   if (e instanceof AnalysisInputError) return { message: t(locale, e.key, e.params), code: 1 };
-  if (e instanceof NotAWorkbookError) return { message: t(locale, 'cli.error.notWorkbook', { file: e.file, detail: e.detail }), code: 1 };
+  if (e instanceof NotAWorkbookError) return { message: t(locale, `cli.error.file.${e.kind}`, { file: e.file }), code: 1 };
   if (e instanceof SettingsValidationError) {
     return { message: e.errors.map((err) => t(locale, 'cli.error.settingsField', { field: err.field, message: t(locale, err.message) })).join('\n'), code: 1 };
   }

@@ -1,12 +1,19 @@
 /** Typed errors of the file adapter; the CLI turns each into a message saying what to fix. */
 
-/** The file is missing, not a zip, or not an .xlsx workbook. */
+import type { FileKind } from './identifyFile';
+
+/**
+ * The file is missing, not a zip, or not an .xlsx workbook. `kind` says what it is (identifyFile), or 'damaged'
+ * when it is an .xlsx package a reader could not read; the message key is `cli.error.file.<kind>`. `detail` is the
+ * reader's own text, for diagnostics only (never shown as the message).
+ */
 export class NotAWorkbookError extends Error {
   constructor(
     public readonly file: string,
-    public readonly detail: string,
+    public readonly kind: Exclude<FileKind, 'xlsx'> | 'damaged',
+    public readonly detail = '',
   ) {
-    super(`Not an .xlsx workbook: ${file} (${detail})`);
+    super(`Not a readable .xlsx workbook: ${file} (${kind}${detail ? `: ${detail}` : ''})`);
     this.name = 'NotAWorkbookError';
   }
 }

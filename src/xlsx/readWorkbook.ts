@@ -6,13 +6,13 @@
  * The whole workbook is loaded (not streamed) because the CLI renders the plan into the same workbook
  * object, keeping every source sheet as the user made it.
  */
-import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import type { Grid, SheetInput, WorkbookState, CellValue } from '../core/plan/types';
 import { STATE_SHEET_NAME } from '../core/plan/types';
 import { stateFromGrid } from '../core/state/stateSheet';
 import { toCellValue } from './cellValue';
 import { NotAWorkbookError } from './errors';
+import { identifyFile } from './identifyFile';
 
 export interface ReadResult {
   workbook: ExcelJS.Workbook;
@@ -28,12 +28,13 @@ export interface ReadResult {
  * @example const wb = await loadWorkbook('in.xlsx');
  */
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  if (!fs.existsSync(file)) throw new NotAWorkbookError(file, 'file not found');
+  const { kind } = identifyFile(file);
+  if (kind !== 'xlsx') throw new NotAWorkbookError(file, kind);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);
   } catch (e) {
-    throw new NotAWorkbookError(file, e instanceof Error ? e.message : String(e));
+    throw new NotAWorkbookError(file, 'damaged', e instanceof Error ? e.message : String(e));
   }
   return workbook;
 }

@@ -8,7 +8,6 @@
  * (exceljs 4.4's streaming reader drops <cols>: it calls Column.fromModel with the wrong arguments), the user's
  * own validations, conditional formats and tables on source sheets.
  */
-import * as fs from 'fs';
 import { StringDecoder } from 'string_decoder';
 import ExcelJS from 'exceljs';
 import type { CellValue, Grid, WorkbookState } from '../core/plan/types';
@@ -16,6 +15,7 @@ import { STATE_SHEET_NAME } from '../core/plan/types';
 import { stateFromGrid } from '../core/state/stateSheet';
 import { toCellValue } from './cellValue';
 import { NotAWorkbookError } from './errors';
+import { identifyFile } from './identifyFile';
 
 /** Number formats of a sheet's cells: a small table of format strings, and per row a column -> index array. */
 export interface CellFormats {
@@ -156,7 +156,8 @@ function utf8Safe(reader: unknown): void {
  * @example const { sheets, state } = await streamReadWorkbook('dealer-group.xlsx');
  */
 export async function streamReadWorkbook(file: string): Promise<StreamReadResult> {
-  if (!fs.existsSync(file)) throw new NotAWorkbookError(file, 'file not found');
+  const { kind } = identifyFile(file);
+  if (kind !== 'xlsx') throw new NotAWorkbookError(file, kind);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -169,10 +170,10 @@ export async function streamReadWorkbook(file: string): Promise<StreamReadResult
   try {
     for await (const ws of reader as unknown as AsyncIterable<WorksheetReaderLike>) read.push(await readSheet(ws));
   } catch (e) {
-    throw new NotAWorkbookError(file, e instanceof Error ? e.message : String(e));
+    throw new NotAWorkbookError(file, 'damaged', e instanceof Error ? e.message : String(e));
   }
   const models = ((reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? []) as SheetModel[];
-  if (models.length === 0 && read.length === 0) throw new NotAWorkbookError(file, 'no worksheets');
+  if (models.length === 0 && read.length === 0) throw new NotAWorkbookError(file, 'damaged', 'no worksheets');
   const order = new Map(models.map((m, i) => [m.name, i]));
   const visibility = new Map(models.map((m) => [m.name, m.state]));
   read.sort((a, b) => (order.get(a.name) ?? Infinity) - (order.get(b.name) ?? Infinity));

@@ -46,7 +46,7 @@ describe('churn-desk main', () => {
     fs.writeFileSync(bad, 'hello');
     const r = await run(['analyze', bad, '--out', path.join(dir, 'o.xlsx')]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('这不是一个 .xlsx 工作簿');
+    expect(r.err).toContain('它不是 .xlsx 工作簿。请在 Excel 中另存为 .xlsx');
     expect(fs.existsSync(path.join(dir, 'o.xlsx'))).toBe(false);
   });
 
