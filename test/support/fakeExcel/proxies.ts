@@ -94,6 +94,10 @@ export abstract class ClientObject implements AutoTracked {
     if (this.invalid) throw invalidObjectPath(this.path);
     this.parent?.assertValid();
   }
+  /** The same check under a shorter name (chartSeries.ts calls `range.use?.()`). */
+  use(): void {
+    this.assertValid();
+  }
 
   load(props?: Props): this {
     this.assertValid();
