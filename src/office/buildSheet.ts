@@ -1,8 +1,11 @@
 /**
- * Builds one planned sheet (SheetSpec) on a new worksheet under a temporary name: cells, tables (rows written in
- * blocks, then `tables.add` over the written range, as the performance guidance advises), widths, freeze panes,
- * conditional formats, validations, the cross-tab fallback of PivotTables, charts and print setup. Native
- * PivotTables are returned as deferred work: they are added after the swap, when table and sheet names are final.
+ * Builds one planned sheet (SheetSpec) on a new worksheet under a temporary name: the REQUIRED content only —
+ * cells, tables (rows written in blocks, then `tables.add` over the written range, as the performance guidance
+ * advises), widths, freeze panes, the cross-tab fallback of PivotTables and print setup.
+ * What a host may not support is deferred to after the swap (applyPlan's optional steps), each queued by its own
+ * function here and able only to add to a finished sheet: data validations (`queueSheetValidations`), conditional
+ * formats (`queueSheetConditionalFormats`), charts (`queueCharts`), native PivotTables (`queuePivot`) and their
+ * filters (`applyPivotFilters`).
  */
 import type { CellSpec, ConditionalFormat, Grid, ListValidation, PivotSpec, PrintSetup, SheetSpec, TableSpec, CellValue } from '../core/plan/types';
 import { a1, columnLetter } from '../core/plan/names';
@@ -28,6 +31,10 @@ export interface BuildContext {
 
 export interface BuiltSheet {
   tempName: string;
+  /** The spec it was built from (the optional steps read their parts from it). */
+  spec: SheetSpec;
+  /** Data rows written per table (by the plan's table name), for validations and chart sources. */
+  tableRows: Record<string, number>;
   /** Temporary table name -> final name. */
   tables: { temp: string; final: string }[];
   /** Native PivotTables to add once the sheet has its final name. */
@@ -156,11 +163,6 @@ async function writeTable(ws: Excel.Worksheet, table: TableSpec, b: BuildContext
     totals.formulas = [cells];
     applyStyle(totals, OFFICE_STYLES.total);
   }
-  if (b.caps.dataValidation && table.rows.length) {
-    table.columns.forEach((c, j) => {
-      if (c.validation) queueValidation(ws.getRange(blockAddress(firstData, n, table.col + j, 1)), c.validation);
-    });
-  }
   return { temp, range, dataRows: n };
 }
 
@@ -215,11 +217,11 @@ export async function buildSheet(spec: SheetSpec, tempName: string, b: BuildCont
   ws.visibility = 'Hidden';
   for (const cell of spec.cells) writeCell(ws, cell);
   const tables: BuiltSheet['tables'] = [];
-  const tableRanges = new Map<string, { spec: TableSpec; dataRows: number }>();
+  const tableRows: Record<string, number> = {};
   for (const table of spec.tables) {
     const w = await writeTable(ws, table, b);
     tables.push({ temp: w.temp, final: table.name });
-    tableRanges.set(table.name, { spec: table, dataRows: w.dataRows });
+    tableRows[table.name] = w.dataRows;
     applyStyle(ws.getRange(blockAddress(table.row, 1, table.col, table.columns.length)), { font: { name: 'Microsoft YaHei' } });
   }
   for (const w of spec.columnWidths ?? []) ws.getRange(`${columnLetter(w.col)}:${columnLetter(w.col)}`).format.columnWidth = widthToPoints(w.width);
@@ -229,11 +231,8 @@ export async function buildSheet(spec: SheetSpec, tempName: string, b: BuildCont
     else if (spec.freeze.rows > 0) ws.freezePanes.freezeRows(spec.freeze.rows);
     else ws.freezePanes.freezeColumns(spec.freeze.columns);
   }
-  if (b.caps.conditionalFormats) for (const cf of spec.conditionalFormats ?? []) queueConditionalFormat(ws, cf, 0);
-  else if (spec.conditionalFormats?.length) notes.push('office.note.noConditionalFormats');
-  if (b.caps.dataValidation) {
-    for (const v of spec.validations ?? []) queueValidation(ws.getRange(`${a1(v.row, v.col)}:${a1(v.lastRow, v.lastCol)}`), v.validation);
-  } else if ((spec.validations?.length ?? 0) > 0 || spec.tables.some((tb) => tb.columns.some((c) => c.validation))) {
+  if (!b.caps.conditionalFormats && spec.conditionalFormats?.length) notes.push('office.note.noConditionalFormats');
+  if (!b.caps.dataValidation && ((spec.validations?.length ?? 0) > 0 || spec.tables.some((tb) => tb.columns.some((c) => c.validation)))) {
     notes.push('office.note.noValidation');
   }
   const pivots: PivotSpec[] = [];
@@ -246,22 +245,61 @@ export async function buildSheet(spec: SheetSpec, tempName: string, b: BuildCont
       notes.push('office.note.noPivot');
     }
   }
-  for (const chart of spec.charts ?? []) {
-    const tr = tableRanges.get(chart.table);
-    if (!tr) continue;
-    const idx = chart.series.map((s) => tr.spec.columns.findIndex((c) => c.header === s)).filter((i) => i >= 0);
-    if (!idx.length) continue;
-    const last = Math.max(...idx);
-    const source = ws.getRange(blockAddress(tr.spec.row, tr.dataRows + 1, tr.spec.col, last + 1));
-    const c = ws.charts.add(CHART_TYPES[chart.type] ?? 'ColumnClustered', source, 'Columns');
-    c.title.text = chart.title;
-    c.setPosition(a1(chart.row, chart.col), a1(chart.row + chart.heightRows - 1, chart.col + chart.widthCols - 1));
-  }
   if (b.caps.pageLayout) queuePrint(ws, spec.print);
   else notes.push('office.note.noPageLayout');
   if (spec.tabColor && b.caps.tabColor) ws.tabColor = spec.tabColor.startsWith('#') ? spec.tabColor : '#' + spec.tabColor;
   await b.syncer.sync();
-  return { tempName, tables, pivots, notes };
+  return { tempName, spec, tableRows, tables, pivots, notes };
+}
+
+/**
+ * Optional step: the drop-down lists of a built sheet (its own and its tables' columns) on its final sheet.
+ * Only adds rules to ranges ChurnDesk wrote. Returns how many were queued (no sync).
+ */
+export function queueSheetValidations(ws: Excel.Worksheet, built: Pick<BuiltSheet, 'spec' | 'tableRows'>): number {
+  const spec = built.spec;
+  let n = 0;
+  for (const v of spec.validations ?? []) if (queueValidation(ws.getRange(`${a1(v.row, v.col)}:${a1(v.lastRow, v.lastCol)}`), v.validation)) n++;
+  for (const table of spec.tables) {
+    if (!table.rows.length) continue;
+    const rows = built.tableRows[table.name] ?? table.rows.length;
+    table.columns.forEach((c, j) => {
+      if (c.validation && queueValidation(ws.getRange(blockAddress(table.row + 1, rows, table.col + j, 1)), c.validation)) n++;
+    });
+  }
+  return n;
+}
+
+/** Optional step: the conditional formats of a built sheet on its final sheet (only adds; no sync). */
+export function queueSheetConditionalFormats(ws: Excel.Worksheet, spec: SheetSpec): number {
+  let n = 0;
+  for (const cf of spec.conditionalFormats ?? []) {
+    queueConditionalFormat(ws, cf, 0);
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Optional step: the charts of a built sheet, over its tables, on its final sheet (only adds; no sync).
+ * Returns how many were queued.
+ */
+export function queueCharts(ws: Excel.Worksheet, spec: SheetSpec, tableRows: Record<string, number>): number {
+  let n = 0;
+  for (const chart of spec.charts ?? []) {
+    const table = spec.tables.find((tb) => tb.name === chart.table);
+    const dataRows = table ? tableRows[table.name] : undefined;
+    if (!table || dataRows === undefined) continue;
+    const idx = chart.series.map((s) => table.columns.findIndex((c) => c.header === s)).filter((i) => i >= 0);
+    if (!idx.length) continue;
+    const last = Math.max(...idx);
+    const source = ws.getRange(blockAddress(table.row, dataRows + 1, table.col, last + 1));
+    const c = ws.charts.add(CHART_TYPES[chart.type] ?? 'ColumnClustered', source, 'Columns');
+    c.title.text = chart.title;
+    c.setPosition(a1(chart.row, chart.col), a1(chart.row + chart.heightRows - 1, chart.col + chart.widthCols - 1));
+    n++;
+  }
+  return n;
 }
 
 /**
@@ -292,7 +330,7 @@ export interface PendingPivotFilter {
  * so `applyPivotFilters` can filter every pivot of the refresh after the one sync that creates them.
  * @example const pending = queuePivot(context, '地区分析', spec, caps.pivotFilters); await syncer.sync(); await applyPivotFilters(syncer, [pending]);
  */
-export function queuePivot(context: Excel.RequestContext, sheetName: string, pivot: PivotSpec, loadFilterItems = false): PendingPivotFilter | null {
+export function queuePivot(context: Excel.RequestContext, sheetName: string, pivot: PivotSpec, loadFilterItems = false): PendingPivotFilter | 'unsupported' | null {
   const ws = context.workbook.worksheets.getItem(sheetName);
   const src = context.workbook.worksheets
     .getItem(pivot.source.sheet)
@@ -309,9 +347,15 @@ export function queuePivot(context: Excel.RequestContext, sheetName: string, piv
   if (!pivot.exclude) return null;
   const filter = p.filterHierarchies.add(p.hierarchies.getItem(pivot.exclude.header));
   if (!loadFilterItems) return null;
-  const field = filter.fields.getItem(pivot.exclude.header);
-  const items = field.items.load('name');
-  return { field, items, excluded: pivot.exclude.values };
+  // Some hosts lack PivotField.items / PivotItemCollection.load ('c.items.load is not a function'): the pivot is
+  // still created, unfiltered, and the caller notes that the analyst should untick the values.
+  try {
+    const field = filter.fields.getItem(pivot.exclude.header);
+    const items = field.items.load('name');
+    return { field, items, excluded: pivot.exclude.values };
+  } catch {
+    return 'unsupported';
+  }
 }
 
 /**
@@ -320,24 +364,30 @@ export function queuePivot(context: Excel.RequestContext, sheetName: string, piv
  * for all pivots. A field without an excluded item (no duplicates) is left unfiltered. Returns the notes to show:
  * when the filter sync fails, the pivots stay and the analyst is asked to untick the values.
  */
-export async function applyPivotFilters(syncer: Syncer, pending: readonly (PendingPivotFilter | null)[]): Promise<string[]> {
+export async function applyPivotFilters(syncer: Syncer, pending: readonly (PendingPivotFilter | 'unsupported' | null)[]): Promise<string[]> {
   let queued = 0;
+  let failed = pending.includes('unsupported');
   for (const f of pending) {
-    if (!f) continue;
-    const excluded = new Set(f.excluded);
-    const names = f.items.items.map((i) => i.name);
-    const selected = names.filter((n) => !excluded.has(n));
-    if (selected.length === names.length || selected.length === 0) continue;
-    f.field.applyFilter({ manualFilter: { selectedItems: selected } });
-    queued++;
+    if (!f || f === 'unsupported') continue;
+    try {
+      const excluded = new Set(f.excluded);
+      const names = f.items.items.map((i) => i.name);
+      const selected = names.filter((n) => !excluded.has(n));
+      if (selected.length === names.length || selected.length === 0) continue;
+      f.field.applyFilter({ manualFilter: { selectedItems: selected } });
+      queued++;
+    } catch {
+      failed = true;
+    }
   }
-  if (!queued) return [];
-  try {
-    await syncer.sync();
-    return [];
-  } catch {
-    return ['office.note.pivotFilterFailed'];
+  if (queued) {
+    try {
+      await syncer.sync();
+    } catch {
+      failed = true;
+    }
   }
+  return failed ? ['office.note.pivotFilterFailed'] : [];
 }
 
 export { APPENDED_HEADER };

@@ -1,6 +1,6 @@
 /**
  * Writes a ColumnWrite (classification columns beside a dealer's data) in row blocks: the text format '@' on text
- * columns BEFORE their values, values in one 2-D write per block, formats by whole column range. When the data is
+ * columns BEFORE their values, values in one 2-D write per block, number formats by whole column range. When the data is
  * an Excel table whose header row is the write's header row and whose right edge touches the new columns, the
  * columns are added as table columns so filters and the table's style cover them.
  * Before the first write, the target area's number formats are loaded (in the same sync, ahead of the writes) so
@@ -64,14 +64,17 @@ export function checkColumnWrite(write: ColumnWrite, grid: Grid, owned: Owned): 
   return { sheet: write.sheet, firstRow, rows: lastRow - firstRow + 1, firstCol, cols: lastCol - firstCol + 1, formats: null };
 }
 
-/** Writes one ColumnWrite. Syncs once per row block and once for the formats at the end. */
+/**
+ * Writes one ColumnWrite's values and number formats (what `rollbackColumnWrite` can put back). Syncs once per row
+ * block. Styles, widths and the clearing of old rules go into the swap's sync (`queueColumnFinish`); validations
+ * and conditional formats are optional steps after it.
+ */
 export async function writeColumns(
   syncer: Syncer,
   write: ColumnWrite,
   undo: ColumnUndo,
   owned: Owned,
   table: TableExtent | undefined,
-  caps: Capabilities,
   policy: ChunkPolicy = DEFAULT_CHUNK_POLICY,
 ): Promise<void> {
   const context = syncer.context;
@@ -125,24 +128,49 @@ export async function writeColumns(
     await syncer.sync();
     undo.formats = snap.numberFormat as string[][];
   }
-  // Formats, widths, validations, conditional formats: whole ranges, one batch. The old rules are cleared here, in
-  // the last batch before the swap, so a failure in any earlier block leaves them in place.
-  syncer.begin();
-  if (rows > 0) {
-    const data = ws.getRange(blockAddress(write.firstDataRow, rows, write.startColumn, n));
+}
+
+/**
+ * Queues, into the swap's sync, what a rollback could not put back: the old ChurnDesk rules over the area are
+ * cleared (so a refresh never stacks them), the header gets its style and every column its width. No sync.
+ */
+export function queueColumnFinish(context: Excel.RequestContext, write: ColumnWrite, undo: ColumnUndo, caps: Capabilities): void {
+  const ws = context.workbook.worksheets.getItem(write.sheet);
+  const n = write.columns.length;
+  const lastRow = Math.max(undo.firstRow + undo.rows - 1, write.lastDataRow);
+  if (lastRow >= write.firstDataRow) {
+    const data = ws.getRange(blockAddress(write.firstDataRow, lastRow - write.firstDataRow + 1, undo.firstCol, undo.cols));
     if (caps.conditionalFormats) data.conditionalFormats.clearAll();
     if (caps.dataValidation) data.dataValidation.clear();
   }
-  applyStyle(header, APPENDED_HEADER);
+  applyStyle(ws.getRange(blockAddress(write.headerRow, 1, write.startColumn, n)), APPENDED_HEADER);
   write.columns.forEach((c, j) => {
     const col = ws.getRange(blockAddress(write.headerRow, 1, write.startColumn + j, 1));
     col.format.columnWidth = widthToPoints(c.width ?? Math.max(10, Math.min(40, c.header.length * 2 + 4)));
-    if (c.validation && caps.dataValidation && rows > 0) {
-      queueValidation(ws.getRange(blockAddress(write.firstDataRow, rows, write.startColumn + j, 1)), c.validation);
-    }
   });
-  if (caps.conditionalFormats) for (const cf of write.conditionalFormats ?? []) queueConditionalFormat(ws, cf, write.startColumn);
-  await syncer.sync();
+}
+
+/** Optional step (after the swap): the drop-down lists of the appended columns. Only adds. Returns how many. */
+export function queueColumnValidations(context: Excel.RequestContext, write: ColumnWrite): number {
+  const ws = context.workbook.worksheets.getItem(write.sheet);
+  const rows = Math.max(0, write.lastDataRow - write.firstDataRow + 1);
+  if (rows === 0) return 0;
+  let n = 0;
+  write.columns.forEach((c, j) => {
+    if (c.validation && queueValidation(ws.getRange(blockAddress(write.firstDataRow, rows, write.startColumn + j, 1)), c.validation)) n++;
+  });
+  return n;
+}
+
+/** Optional step (after the swap): the conditional formats of the appended columns. Only adds. Returns how many. */
+export function queueColumnConditionalFormats(context: Excel.RequestContext, write: ColumnWrite): number {
+  const ws = context.workbook.worksheets.getItem(write.sheet);
+  let n = 0;
+  for (const cf of write.conditionalFormats ?? []) {
+    queueConditionalFormat(ws, cf, write.startColumn);
+    n++;
+  }
+  return n;
 }
 
 /**

@@ -18,7 +18,7 @@ import type { ChurnDeskActions, DetectionSummary, FormsOptions, Progress, RunOpt
 import { TEMP_PREFIX, applyPlan } from './applyPlan';
 import { detectCapabilities, type Capabilities } from './capabilities';
 import type { ChunkPolicy } from './chunks';
-import { ChurnDeskError, throwIfAborted, toChurnDeskError } from './errors';
+import { ChurnDeskError, normaliseError, throwIfAborted } from './errors';
 import type { ExcelHost } from './host';
 import { listSheets, readGrids, readHeads, type SheetExtent } from './readSheets';
 import { shareSafeCopy } from './shareSafe';
@@ -43,15 +43,6 @@ export interface ActionStats {
 
 export interface OfficeActions extends ChurnDeskActions {
   readonly lastStats: ActionStats;
-}
-
-/** Errors the core raised with their own i18n key or field list pass through; everything else is wrapped. */
-function normaliseError(e: unknown): unknown {
-  if (typeof e === 'object' && e !== null) {
-    const o = e as { messageKey?: unknown; key?: unknown; errors?: unknown; code?: unknown };
-    if (!(e instanceof ChurnDeskError) && typeof o.code !== 'string' && (typeof o.messageKey === 'string' || typeof o.key === 'string' || Array.isArray(o.errors))) return e;
-  }
-  return toChurnDeskError(e);
 }
 
 /** Counts every sync of a context (wraps context.sync once). */
@@ -251,7 +242,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
       run(undefined, async (syncer): Promise<SheetPreview> => {
         const { state } = await readState(syncer.context);
         const extent = (await listSheets(syncer.context)).find((e) => e.name === sheet);
-        if (!extent) throw new ChurnDeskError('sheetMissing', 'office.error.itemNotFound', { detail: sheet });
+        if (!extent) throw new ChurnDeskError('sheetMissing', 'office.error.sheetMissing', { sheet });
         const [head] = await readHeads(syncer.context, [extent], 30 + Math.max(0, rows));
         const detection = await runner.detect({ sheets: [head], state });
         const found = detection.sheets.find((s) => s.sheet === sheet);

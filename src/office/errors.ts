@@ -1,6 +1,9 @@
 /**
  * Typed errors of the Office adapter: a stable `code`, an i18n `messageKey` (+ params) the pane and the ribbon
- * command show, and the original error as `cause`. Office's own error codes are mapped here, in one place.
+ * command show, the original error as `cause`, and `diagnostic`: the technical detail (Office error code, the raw
+ * message, the step) for a collapsible "details" field and support, never for the message itself.
+ * Office's own error codes are mapped here, in one place (`normaliseError`); no raw JavaScript or Office message
+ * text ever becomes a message param.
  */
 
 export type ChurnDeskErrorCode =
@@ -16,15 +19,30 @@ export type ChurnDeskErrorCode =
   | 'coreError';
 
 export class ChurnDeskError extends Error {
+  /** Message params; `step` (what was being done, already localised, or '') is always present. */
+  readonly params: Record<string, string | number>;
+  /** Technical detail for a diagnostic field: never shown as the message. */
+  diagnostic: string;
   constructor(
     readonly code: ChurnDeskErrorCode,
     readonly messageKey: string,
-    readonly params: Record<string, string | number> = {},
+    params: Record<string, string | number> = {},
     readonly cause?: unknown,
+    diagnostic?: string,
   ) {
-    super(`${code}: ${messageKey}${Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`);
+    const shown = Object.entries(params).filter(([k]) => k !== 'step' && k !== 'detail');
+    super(`${code}: ${messageKey}${shown.length ? ' ' + JSON.stringify(Object.fromEntries(shown)) : ''}`);
+    const { detail, ...rest } = params;
+    this.params = { step: '', ...rest };
+    this.diagnostic = diagnostic ?? (detail !== undefined ? String(detail) : technicalDetail(cause));
     // Cancellation looks like the platform's abort so callers can test `name === 'AbortError'`.
     this.name = code === 'cancelled' ? 'AbortError' : 'ChurnDeskError';
+  }
+
+  /** The same error with the step that failed (`step` localised by the caller) and a diagnostic prefix. */
+  during(step: string, stepId: string): ChurnDeskError {
+    const e = new ChurnDeskError(this.code, this.messageKey, { ...this.params, step }, this.cause, `[${stepId}] ${this.diagnostic}`.trim());
+    return e;
   }
 }
 
@@ -32,6 +50,7 @@ export class ChurnDeskError extends Error {
 const OFFICE_CODES: Record<string, [ChurnDeskErrorCode, string]> = {
   RequestPayloadSizeLimitExceeded: ['payloadTooLarge', 'office.error.payloadTooLarge'],
   ResponsePayloadSizeLimitExceeded: ['payloadTooLarge', 'office.error.payloadTooLarge'],
+  PayloadTooLarge: ['payloadTooLarge', 'office.error.payloadTooLarge'],
   InvalidOperationInCellEditMode: ['busy', 'office.error.busy'],
   ItemNotFound: ['sheetMissing', 'office.error.itemNotFound'],
   ItemAlreadyExists: ['nameTaken', 'office.error.nameTaken'],
@@ -50,23 +69,62 @@ export function isPayloadLimitError(e: unknown): boolean {
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
 }
 
+/** One line of technical detail of anything thrown: name, Office code and message (for the diagnostic field). */
+export function technicalDetail(e: unknown): string {
+  if (e === undefined || e === null) return '';
+  if (e instanceof ChurnDeskError) return e.diagnostic || `${e.code}: ${e.messageKey}`;
+  if (typeof e === 'object') {
+    const o = e as { name?: unknown; code?: unknown; message?: unknown; debugInfo?: { errorLocation?: unknown } };
+    const parts = [o.name, o.code, o.message].filter((x) => typeof x === 'string' && x).map(String);
+    const where = o.debugInfo && typeof o.debugInfo.errorLocation === 'string' ? ` @ ${o.debugInfo.errorLocation}` : '';
+    if (parts.length) return [...new Set(parts)].join(': ') + where;
+  }
+  try {
+    return String(e);
+  } catch {
+    return 'unprintable error';
+  }
+}
+
+function isAbort(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
+}
+
 /**
- * Wraps anything thrown into a ChurnDeskError (ChurnDeskErrors pass through unchanged).
+ * Wraps anything thrown into a ChurnDeskError with a catalogue key (ChurnDeskErrors pass through unchanged).
+ * Office errors map by their code; an unknown Office code gets the generic Excel message; anything else (a
+ * TypeError such as `c.items.load is not a function`) the generic unexpected-error message. The raw text goes
+ * only into `diagnostic`.
  * @example toChurnDeskError({ code: 'InvalidOperationInCellEditMode' }).messageKey // 'office.error.busy'
  */
 export function toChurnDeskError(e: unknown): ChurnDeskError {
   if (e instanceof ChurnDeskError) return e;
-  if (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError') {
-    return new ChurnDeskError('cancelled', 'office.error.cancelled', {}, e);
-  }
+  if (isAbort(e)) return new ChurnDeskError('cancelled', 'office.error.cancelled', {}, e);
   const code = officeErrorCode(e);
   if (code && OFFICE_CODES[code]) {
     const [ours, key] = OFFICE_CODES[code];
-    return new ChurnDeskError(ours, key, { detail: String((e as Error).message ?? code) }, e);
+    return new ChurnDeskError(ours, key, {}, e);
   }
-  if (code) return new ChurnDeskError('officeError', 'office.error.office', { code, detail: String((e as Error).message ?? '') }, e);
-  const message = e instanceof Error ? e.message : String(e);
-  return new ChurnDeskError('coreError', 'office.error.unexpected', { detail: message }, e);
+  if (code && /^[A-Za-z][A-Za-z0-9]*$/.test(code)) return new ChurnDeskError('officeError', 'office.error.office', {}, e);
+  return new ChurnDeskError('coreError', 'office.error.unexpected', {}, e);
+}
+
+/** Errors the core raises with their own catalogue key or field list (SettingsValidationError, AnalysisInputError). */
+function isCatalogueError(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null || e instanceof ChurnDeskError) return false;
+  const o = e as { messageKey?: unknown; key?: unknown; errors?: unknown; code?: unknown };
+  if (typeof o.code === 'string') return false;
+  if (typeof o.messageKey === 'string' || typeof o.key === 'string') return /^[a-z][\w-]*(\.[\w-]+)+$/.test(String(o.messageKey ?? o.key));
+  return Array.isArray(o.errors) && (o.errors as { message?: unknown }[]).every((x) => typeof x?.message === 'string');
+}
+
+/**
+ * What every action throws: a ChurnDeskError, or a core error that already carries catalogue keys. Never an
+ * error whose message the user would have to read raw.
+ */
+export function normaliseError(e: unknown): ChurnDeskError | Error {
+  if (isCatalogueError(e)) return e as Error;
+  return toChurnDeskError(e);
 }
 
 /** Throws the cancellation error when the signal is aborted (checked between steps, never mid-sync). */

@@ -76,13 +76,20 @@ describe('atomic apply', () => {
     await actions.analyse();
     const perRun = wb.stats.syncs - start;
     expect(stableDump(wb)).toEqual(before);
-    // The last sync adds the PivotTables after the swap; every sync before it is made to fail once.
-    for (let k = 1; k < perRun - 1; k++) {
+    // Every sync is made to fail once: up to the swap the refresh fails and changes nothing; after it (the optional
+    // steps: validations, conditional formats, charts, pivots) it succeeds with a note (test/office/allOrNothing).
+    let failed = 0;
+    for (let k = 1; k < perRun; k++) {
       wb.failOnSync = wb.stats.syncs + k;
-      await expect(actions.analyse()).rejects.toMatchObject({ code: 'officeError' });
+      const outcome = await actions.analyse().then((r) => r, (e: unknown) => e as Error);
       wb.failOnSync = null;
-      expect(stableDump(wb)).toEqual(before);
+      if (outcome instanceof Error) {
+        expect(outcome).toMatchObject({ code: 'officeError' });
+        expect(stableDump(wb)).toEqual(before);
+        failed++;
+      } else expect(outcome.report.warningMessages?.length).toBeGreaterThan(0);
     }
+    expect(failed).toBeGreaterThan(5);
     expect(perRun).toBeGreaterThan(10);
   });
 
@@ -92,12 +99,14 @@ describe('atomic apply', () => {
     const start = wb.stats.syncs;
     await actions.analyse();
     const perRun = wb.stats.syncs - start;
-    const fresh = setup(50);
-    for (let k = 1; k < perRun - 1; k++) {
+    let fresh = setup(50);
+    for (let k = 1; k < perRun; k++) {
       fresh.wb.failOnSync = fresh.wb.stats.syncs + k;
-      await expect(fresh.actions.analyse()).rejects.toThrow();
+      const failed = await fresh.actions.analyse().then(() => false, () => true);
       fresh.wb.failOnSync = null;
-      expect(stableDump(fresh.wb)).toEqual(before);
+      if (failed) expect(stableDump(fresh.wb)).toEqual(before);
+      // A success (a failure in an optional step) keeps the refresh: start over from the dealer sheet alone.
+      else fresh = setup(50);
     }
   });
 
