@@ -181,8 +181,8 @@ describe('findHeaderRow', () => {
     expect(findHeaderRow(grid, 'customers')).toBe(row);
   });
 
-  it('looks no further than 30 rows', () => {
-    const grid: Grid = [...Array.from({ length: 30 }, () => ['x', 'y']), ['车主', '车牌号', '购车日期']];
+  it('looks no further than HEADER_SCAN_ROWS (200) rows', () => {
+    const grid: Grid = [...Array.from({ length: 200 }, () => ['x', 'y']), ['车主', '车牌号', '购车日期']];
     expect(findHeaderRow(grid, 'customers')).toBe(-1);
   });
 });
