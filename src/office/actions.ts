@@ -60,9 +60,11 @@ export interface FormsResult {
 }
 
 export interface ShareSafeResult {
-  /** The new sheets (copies with masked personal data). */
-  sheets: string[];
+  /** Sheets in the new, share-safe workbook (every sheet of this one, hidden ones included). */
+  sheets: number;
   maskedCells: number;
+  /** Size of the file handed to Excel.createWorkbook. */
+  bytes: number;
 }
 
 export interface ChurnDeskActions {

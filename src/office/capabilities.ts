@@ -9,9 +9,9 @@
  * Everything above 1.4 is optional and checked at run time here:
  * - 1.6 conditional formats (else: none, a note) and `suspendApiCalculationUntilNextSync` (else: calculation runs);
  * - 1.7 freeze panes and tab colours (else: skipped);
- * - 1.8 PivotTables (else: the cross-tab written as a plain table) and data validation (else: no drop-downs, a note);
- * - 1.9 page layout (else: print setup skipped, a note: Excel's defaults apply) and Worksheet.copy (else the
- *   share-safe copy is rebuilt from values and per-column number formats);
+ * - 1.8 PivotTables (else: the cross-tab written as a plain table) and data validation (else: no drop-downs, a note),
+ *   and `Excel.createWorkbook` (the share-safe copy is a new workbook; else 分享 says it needs a newer Excel);
+ * - 1.9 page layout (else: print setup skipped, a note: Excel's defaults apply) and Worksheet.copy;
  * - 1.12 PivotField.applyFilter: the pivots leave out the 重复 rows themselves (else the filter field is there and a
  *   note on the sheet asks the analyst to untick 重复).
  * Office 2016 MSI (ExcelApi 1.1) is therefore not supported; Office 2019 (1.7) gets everything but PivotTables,
@@ -29,10 +29,16 @@ export interface Capabilities {
   pivotTables: boolean;
   dataValidation: boolean;
   pageLayout: boolean;
-  /** Worksheet.copy (1.9): the share-safe copy keeps every format; else values and column formats are copied. */
+  /** Worksheet.copy (1.9). */
   worksheetCopy: boolean;
+  /** Excel.createWorkbook (1.8): the share-safe copy opens as a new workbook. */
+  createWorkbook: boolean;
   /** PivotField.applyFilter (1.12): a pivot's filter field can exclude the 重复 rows; else the analyst unticks them. */
   pivotFilters: boolean;
+  /** ChartSeriesCollection.add, ChartSeries.setValues / setXAxisValues / chartType (1.7): charts built series by series; else only a chart whose columns are adjacent. */
+  chartSeries?: boolean;
+  /** ChartSeries.axisGroup (1.8): rates on a secondary axis; else those series are left out. */
+  chartAxisGroup?: boolean;
 }
 
 /** Reads the host's capabilities once per action. */
@@ -47,7 +53,10 @@ export function detectCapabilities(host: Pick<ExcelHost, 'isSetSupported'>): Cap
     dataValidation: at('1.8'),
     pageLayout: at('1.9'),
     worksheetCopy: at('1.9'),
+    createWorkbook: at('1.8'),
     pivotFilters: at('1.12'),
+    chartSeries: at('1.7'),
+    chartAxisGroup: at('1.8'),
   };
 }
 

@@ -11,6 +11,7 @@
 import type { Grid, SheetInput, WorkbookPlan, WorkbookState } from '../core/plan/types';
 import { STATE_SHEET_NAME } from '../core/plan/types';
 import { resolveSettings, type Locale, type Settings } from '../core/settings/settings';
+import { HEADER_SCAN_ROWS } from '../core/sheets/findHeaderRow';
 import type { Field } from '../core/sheets/types';
 import { t } from '../i18n';
 import type { CoreRunner } from '../worker/runner';
@@ -21,7 +22,7 @@ import type { ChunkPolicy } from './chunks';
 import { ChurnDeskError, normaliseError, throwIfAborted } from './errors';
 import type { ExcelHost } from './host';
 import { listSheets, readGrids, readHeads, type SheetExtent } from './readSheets';
-import { shareSafeCopy } from './shareSafe';
+import { shareSafeWorkbook } from './shareSafe';
 import { readState, writeState } from './state';
 import { Syncer } from './syncer';
 
@@ -59,6 +60,15 @@ function counting(context: Excel.RequestContext, stats: { syncs: number }): Exce
     return original(passThroughValue);
   };
   return context;
+}
+
+/** Header words the dealer's settings add to the personal columns (settings.share.personalHeaders). */
+function personalHeadersOf(state: WorkbookState): string[] {
+  try {
+    return resolveSettings(state.settings).share.personalHeaders;
+  } catch {
+    return [];
+  }
 }
 
 function localeOf(state: WorkbookState): Locale {
@@ -105,10 +115,11 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
     const extents = inputExtents(await listSheets(syncer.context));
     const heads = await readHeads(syncer.context, extents);
     const detection = await runner.detect({ sheets: heads, state }, { signal });
-    // Heads hold 30 rows; the data row count comes from the used range.
+    // Heads hold the first rows only (readHeads); the data row count of a longer sheet comes from the used range.
     for (const s of detection.sheets) {
       const e = extents.find((x) => x.name === s.sheet);
-      if (e && e.rows > 30) s.dataRowCount = Math.max(0, e.rows - s.headerRow - 1);
+      const h = heads.find((x) => x.name === s.sheet);
+      if (e && e.rows > (h?.grid.length ?? 0)) s.dataRowCount = Math.max(0, e.rows - s.headerRow - 1);
     }
     return { extents, heads, detection };
   }
@@ -243,7 +254,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
         const { state } = await readState(syncer.context);
         const extent = (await listSheets(syncer.context)).find((e) => e.name === sheet);
         if (!extent) throw new ChurnDeskError('sheetMissing', 'office.error.sheetMissing', { sheet });
-        const [head] = await readHeads(syncer.context, [extent], 30 + Math.max(0, rows));
+        const [head] = await readHeads(syncer.context, [extent], HEADER_SCAN_ROWS + Math.max(0, rows));
         const detection = await runner.detect({ sheets: [head], state });
         const found = detection.sheets.find((s) => s.sheet === sheet);
         let headerRow = found?.headerRow ?? head.grid.findIndex((r) => r.some((v) => v !== ''));
@@ -258,10 +269,11 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
     shareSafeCopy: (opts: RunOptions = {}) =>
       run(opts.signal, async (syncer, caps) => {
         const { state } = await readState(syncer.context);
-        return shareSafeCopy(syncer, {
-          state,
+        return shareSafeWorkbook(syncer, {
           caps,
-          suffix: t(localeOf(state), 'office.share.suffix'),
+          build: (request) => runner.share(request, { signal: opts.signal }),
+          open: (base64) => host.createWorkbook(base64),
+          extraPersonalHeaders: personalHeadersOf(state),
           policy: options.policy,
           signal: opts.signal,
           onProgress: (f) => report(opts, 'progress.share', f),

@@ -5,6 +5,8 @@
 export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version?: string): boolean;
+  /** Opens a new workbook from an .xlsx file's base64 (Excel.createWorkbook, ExcelApi 1.8). */
+  createWorkbook(base64: string): Promise<void>;
 }
 
 /** The real host: Excel.run and Office.context.requirements. Call after Office.onReady. */
@@ -12,6 +14,8 @@ export function officeHost(): ExcelHost {
   return {
     run: (batch) => Excel.run((context) => batch(context)),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    // Excel.createWorkbook resolves once the new workbook has opened (docs: "Excel.createWorkbook(base64File)").
+    createWorkbook: (base64) => Excel.createWorkbook(base64),
   };
 }
 

@@ -1,126 +1,102 @@
 /**
- * The share-safe copy (DOMAIN.md, Sharing): every visible sheet whose header row names customers or phones gets a
- * copy next to it with those columns masked (138****5678, 王**); the originals are not changed. ChurnDesk's summary
- * sheets (aggregates only) are skipped; its call lists are copied. With ExcelApi 1.9 the copy is Excel's own
- * (formats, widths, tables kept); otherwise the values are copied with each column's number format.
+ * The share-safe copy (DOMAIN.md, Sharing) is a separate workbook, never sheets inside this one (the originals
+ * would travel with them). Every sheet is read, hidden and very hidden ones and ChurnDesk's state sheet included,
+ * with a number format per column; the worker masks them with the core's maskWorkbook and writes the file with
+ * src/xlsx/gridWorkbook (the same masking the CLI's `churn-desk share` applies); `Excel.createWorkbook(base64)`
+ * (ExcelApi 1.8) opens it as a new, unsaved workbook for the user to save and send. This workbook is only read.
  */
-import type { Grid, WorkbookState } from '../core/plan/types';
-import { STATE_SHEET_NAME } from '../core/plan/types';
-import { uniqueSheetName } from '../core/plan/names';
-import { findPersonalHeaderRow, maskColumn, personalColumns } from '../core/share/mask';
+import type { Grid } from '../core/plan/types';
 import type { ShareSafeResult } from './actions';
 import type { Capabilities } from './capabilities';
-import { DEFAULT_CHUNK_POLICY, writeChunkRows, type ChunkPolicy } from './chunks';
-import { setUniformFormat } from './formats';
-import { blockAddress, listSheets, readGrids, readHeads, type SheetExtent } from './readSheets';
+import { DEFAULT_CHUNK_POLICY, type ChunkPolicy } from './chunks';
+import { ChurnDeskError } from './errors';
+import { blockAddress, listSheets, readGrids, type SheetExtent } from './readSheets';
 import type { Syncer } from './syncer';
 import { TEMP_PREFIX } from './applyPlan';
 
+/** One sheet as the worker needs it to write the copy. */
+export interface ShareSheet {
+  name: string;
+  grid: Grid;
+  visibility: SheetExtent['visibility'];
+  columnFormats: string[];
+}
+
+export interface ShareRequest {
+  sheets: ShareSheet[];
+  /** Extra header words the dealer considers personal (settings). */
+  extraPersonalHeaders: string[];
+}
+
+export interface ShareResponse {
+  base64: string;
+  maskedCells: number;
+  bytes: number;
+}
+
 export interface ShareSafeOptions {
-  state: WorkbookState;
   caps: Capabilities;
-  /** Suffix of the copies' names, localised (e.g. '(脱敏)'). */
-  suffix: string;
+  /** Masks and writes the file (the worker). */
+  build: (request: ShareRequest) => Promise<ShareResponse>;
+  /** Opens the file as a new workbook (Excel.createWorkbook). */
+  open: (base64: string) => Promise<void>;
+  extraPersonalHeaders?: string[];
   policy?: ChunkPolicy;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
 }
 
-/** Sheets to copy: visible, not ChurnDesk's aggregates, not an earlier masked copy, with a personal header. */
-function candidates(extents: SheetExtent[], heads: { name: string; grid: Grid }[], state: WorkbookState, suffix: string): { extent: SheetExtent; headerRow: number }[] {
-  const ownedNonList = new Set(Object.entries(state.ownedSheets).filter(([k]) => !k.startsWith('list.')).map(([, n]) => n));
-  const out: { extent: SheetExtent; headerRow: number }[] = [];
-  extents.forEach((e, i) => {
-    if (e.visibility !== 'Visible' || e.name === STATE_SHEET_NAME || e.name.startsWith(TEMP_PREFIX) || e.name.includes(suffix) || ownedNonList.has(e.name)) return;
-    const headerRow = findPersonalHeaderRow(heads[i].grid);
-    if (headerRow >= 0) out.push({ extent: e, headerRow });
-  });
+/** Rows sampled per sheet for its column formats (one sync for every sheet). */
+const FORMAT_SAMPLE_ROWS = 50;
+
+/** The most common format of each column among the sampled numeric cells ('General' when none). */
+function columnFormats(values: Grid, formats: readonly (readonly unknown[])[], cols: number): string[] {
+  const out: string[] = [];
+  for (let c = 0; c < cols; c++) {
+    const counts = new Map<string, number>();
+    for (let r = 0; r < values.length; r++) {
+      const f = formats[r]?.[c];
+      if (typeof values[r]?.[c] !== 'number' || typeof f !== 'string' || f === 'General') continue;
+      counts.set(f, (counts.get(f) ?? 0) + 1);
+    }
+    let best = 'General';
+    let n = 0;
+    for (const [f, k] of counts) if (k > n) [best, n] = [f, k];
+    out.push(best);
+  }
   return out;
 }
 
-/** Writes one column's masked values below the header, text format first, in row blocks. */
-async function writeMasked(syncer: Syncer, ws: Excel.Worksheet, firstRow: number, col: number, values: unknown[], policy: ChunkPolicy): Promise<void> {
-  const size = writeChunkRows([values], values.length, policy);
-  for (let s = 0; s < values.length; s += size) {
-    const m = Math.min(size, values.length - s);
-    const range = ws.getRange(blockAddress(firstRow + s, m, col, 1));
-    setUniformFormat(range, '@');
-    const block: unknown[][] = new Array(m);
-    for (let i = 0; i < m; i++) block[i] = [values[s + i]];
-    range.values = block;
-    await syncer.sync(true);
-  }
-}
-
-/** Copies a sheet without Worksheet.copy: column formats from the first data row, then the values in blocks. */
-async function copyByValues(syncer: Syncer, name: string, grid: Grid, cols: number, formats: string[], policy: ChunkPolicy): Promise<Excel.Worksheet> {
-  const ws = syncer.context.workbook.worksheets.add(name);
-  const rows = grid.length;
-  if (rows === 0 || cols === 0) return ws;
-  const columns: unknown[][] = [];
-  for (let c = 0; c < cols; c++) columns.push(grid.map((r) => r[c] ?? ''));
-  const size = writeChunkRows(columns, rows, policy);
-  for (let s = 0; s < rows; s += size) {
-    const m = Math.min(size, rows - s);
-    for (let c = 0; c < cols; c++) {
-      // A column holding text gets '@' (dealer text must not turn into formulas); others keep their format.
-      const hasText = columns[c].some((v, i) => i >= s && i < s + m && typeof v === 'string' && v !== '');
-      setUniformFormat(ws.getRange(blockAddress(s, m, c, 1)), hasText && formats[c] === 'General' ? '@' : formats[c] ?? 'General');
-    }
-    const block: unknown[][] = new Array(m);
-    for (let i = 0; i < m; i++) {
-      const src = grid[s + i] ?? [];
-      const row: unknown[] = new Array(cols);
-      for (let c = 0; c < cols; c++) row[c] = src[c] ?? '';
-      block[i] = row;
-    }
-    ws.getRange(blockAddress(s, m, 0, cols)).values = block;
-    await syncer.sync(true);
-  }
-  return ws;
-}
-
-/** Makes the masked copies. Syncs: a constant plus one per row block. */
-export async function shareSafeCopy(syncer: Syncer, options: ShareSafeOptions): Promise<ShareSafeResult> {
+/**
+ * Builds and opens the share-safe workbook. Syncs: 2 (list) + 1 (formats) + one per row block.
+ * @throws ChurnDeskError('shareNeedsNewerExcel') below ExcelApi 1.8, before anything is read.
+ */
+export async function shareSafeWorkbook(syncer: Syncer, options: ShareSafeOptions): Promise<ShareSafeResult> {
+  if (!options.caps.createWorkbook) throw new ChurnDeskError('apiNotSupported', 'office.error.shareNeedsNewerExcel', {});
   const context = syncer.context;
-  const policy = options.policy ?? DEFAULT_CHUNK_POLICY;
-  const extents = await listSheets(context);
-  const heads = await readHeads(context, extents);
-  const chosen = candidates(extents, heads, options.state, options.suffix);
-  if (!chosen.length) return { sheets: [], maskedCells: 0 };
-  const grids = await readGrids(context, chosen.map((c) => c.extent), { policy, signal: options.signal });
-  // First data row's number formats, for the copy without Worksheet.copy.
-  const formatRanges = options.caps.worksheetCopy
-    ? []
-    : chosen.map((c) => {
-        const r = context.workbook.worksheets.getItem(c.extent.name).getRange(blockAddress(Math.min(c.headerRow + 1, c.extent.rows - 1), 1, 0, c.extent.cols));
-        r.load('numberFormat');
-        return r;
-      });
-  if (formatRanges.length) await syncer.sync();
-
-  const taken = extents.map((e) => e.name);
-  const sheets: string[] = [];
-  let maskedCells = 0;
-  for (const [i, c] of chosen.entries()) {
-    const name = uniqueSheetName(`${c.extent.name}${options.suffix}`, taken);
-    taken.push(name);
-    const grid = grids[i].grid;
-    let ws: Excel.Worksheet;
-    if (options.caps.worksheetCopy) {
-      ws = context.workbook.worksheets.getItem(c.extent.name).copy('End');
-      ws.name = name;
-      await syncer.sync();
-    } else {
-      ws = await copyByValues(syncer, name, grid, c.extent.cols, (formatRanges[i].numberFormat[0] ?? []).map(String), policy);
-    }
-    for (const [col, kind] of personalColumns(grid[c.headerRow] ?? [])) {
-      const masked = maskColumn(grid, c.headerRow, col, kind);
-      for (const v of masked) if (v !== '') maskedCells++;
-      await writeMasked(syncer, ws, c.headerRow + 1, col, masked, policy);
-    }
-    sheets.push(name);
-    options.onProgress?.((i + 1) / chosen.length);
-  }
-  return { sheets, maskedCells };
+  const extents = (await listSheets(context)).filter((e) => !e.name.startsWith(TEMP_PREFIX));
+  const sampled = extents.map((e) => {
+    if (e.rows === 0 || e.cols === 0) return null;
+    const r = context.workbook.worksheets.getItem(e.name).getRange(blockAddress(0, Math.min(FORMAT_SAMPLE_ROWS, e.rows), 0, e.cols));
+    r.load('values,numberFormat');
+    return r;
+  });
+  if (sampled.some((r) => r)) await syncer.sync();
+  options.onProgress?.(0.05);
+  const grids = await readGrids(context, extents, {
+    policy: options.policy ?? DEFAULT_CHUNK_POLICY,
+    signal: options.signal,
+    onProgress: (p) => options.onProgress?.(0.05 + 0.75 * (p.rowsTotal ? p.rowsRead / p.rowsTotal : 1)),
+  });
+  const sheets: ShareSheet[] = extents.map((e, i) => ({
+    name: e.name,
+    grid: grids[i].grid,
+    visibility: e.visibility,
+    columnFormats: sampled[i] ? columnFormats(sampled[i]!.values as Grid, sampled[i]!.numberFormat as unknown[][], e.cols) : [],
+  }));
+  const built = await options.build({ sheets, extraPersonalHeaders: options.extraPersonalHeaders ?? [] });
+  options.onProgress?.(0.9);
+  await options.open(built.base64);
+  options.onProgress?.(1);
+  return { sheets: sheets.length, maskedCells: built.maskedCells, bytes: built.bytes };
 }

@@ -11,6 +11,8 @@ import { resolveSettings } from '../core/settings/settings';
 import { parseIso, todayYmd, type Ymd } from '../core/values/dates';
 import type { DetectionSummary } from '../office/actions';
 import { detect } from './detectCore';
+import { buildShareFile } from './shareCore';
+import type { ShareRequest, ShareResponse } from '../office/shareSafe';
 
 export { detectionSummary } from './detectCore';
 
@@ -44,6 +46,8 @@ export interface CoreFunctions {
   detect(req: DetectRequest): DetectionSummary;
   analyse(req: AnalyseRequest, onProgress: ProgressFn): WorkbookPlan;
   forms(req: FormsRequest, onProgress: ProgressFn): SheetSpec[];
+  /** The share-safe workbook's file (base64) from every sheet's grid. */
+  share(req: ShareRequest): ShareResponse;
 }
 
 function asOfOf(asOf: string | undefined, state: WorkbookState): Ymd {
@@ -58,6 +62,7 @@ function asOfOf(asOf: string | undefined, state: WorkbookState): Ymd {
 /** The real core. */
 export const coreFunctions: CoreFunctions = {
   detect,
+  share: buildShareFile,
   analyse({ sheets, state, asOf }, onProgress) {
     const parsed = asOf ? parseIso(asOf) : null;
     return analyseWorkbook(sheets, { state, asOf: parsed ?? undefined, onProgress });

@@ -19,7 +19,13 @@ export function handleRequest(req: WorkerRequest, fns: CoreFunctions, post: (m: 
   const progress = (step: string, fraction: number) => post({ id: req.id, type: 'progress', step, fraction });
   try {
     const result =
-      req.method === 'detect' ? fns.detect(req.request) : req.method === 'analyse' ? fns.analyse(req.request, progress) : fns.forms(req.request, progress);
+      req.method === 'detect'
+        ? fns.detect(req.request)
+        : req.method === 'analyse'
+          ? fns.analyse(req.request, progress)
+          : req.method === 'share'
+            ? fns.share(req.request)
+            : fns.forms(req.request, progress);
     post({ id: req.id, type: 'result', result });
   } catch (e) {
     post({ id: req.id, type: 'error', error: errorData(e) });

@@ -23,5 +23,6 @@ export function createLazyInlineRunner(): CoreRunner {
     detect: async (req, o) => (await load()).detect(req, o),
     analyse: async (req, o) => (await load()).analyse(req, o),
     forms: async (req, o) => (await load()).forms(req, o),
+    share: async (req, o) => (await load()).share(req, o),
   };
 }

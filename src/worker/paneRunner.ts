@@ -40,5 +40,6 @@ export function createPaneRunner(createWorker: () => Worker): CoreRunner {
     },
     analyse: (req, options) => worker.analyse(req, options),
     forms: (req, options) => worker.forms(req, options),
+    share: (req, options) => worker.share(req, options),
   };
 }

@@ -2,13 +2,15 @@
 import type { SheetSpec, WorkbookPlan } from '../core/plan/types';
 import type { DetectionSummary } from '../office/actions';
 import type { AnalyseRequest, DetectRequest, FormsRequest } from './coreFunctions';
+import type { ShareRequest, ShareResponse } from '../office/shareSafe';
 
 export type WorkerRequest =
   | { id: number; method: 'detect'; request: DetectRequest }
   | { id: number; method: 'analyse'; request: AnalyseRequest }
-  | { id: number; method: 'forms'; request: FormsRequest };
+  | { id: number; method: 'forms'; request: FormsRequest }
+  | { id: number; method: 'share'; request: ShareRequest };
 
-export type WorkerResult = DetectionSummary | WorkbookPlan | SheetSpec[];
+export type WorkerResult = DetectionSummary | WorkbookPlan | SheetSpec[] | ShareResponse;
 
 export type WorkerResponse =
   | { id: number; type: 'progress'; step: string; fraction: number }

@@ -19,5 +19,6 @@ export function createInlineRunner(fns: CoreFunctions = coreFunctions): CoreRunn
     detect: (req, o) => runInline(o, () => fns.detect(req)),
     analyse: (req, o) => runInline(o, (p) => fns.analyse(req, p)),
     forms: (req, o) => runInline(o, (p) => fns.forms(req, p)),
+    share: (req, o) => runInline(o, () => fns.share(req)),
   };
 }

@@ -10,6 +10,7 @@ import type { DetectionSummary, Progress } from '../office/actions';
 import { ChurnDeskError } from '../office/errors';
 import type { AnalyseRequest, DetectRequest, FormsRequest } from './coreFunctions';
 import type { WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
+import type { ShareRequest, ShareResponse } from '../office/shareSafe';
 
 export interface RunnerOptions {
   signal?: AbortSignal;
@@ -20,6 +21,7 @@ export interface CoreRunner {
   detect(req: DetectRequest, options?: RunnerOptions): Promise<DetectionSummary>;
   analyse(req: AnalyseRequest, options?: RunnerOptions): Promise<WorkbookPlan>;
   forms(req: FormsRequest, options?: RunnerOptions): Promise<SheetSpec[]>;
+  share(req: ShareRequest, options?: RunnerOptions): Promise<ShareResponse>;
 }
 
 export function cancelled(): ChurnDeskError {
@@ -109,5 +111,6 @@ export function createWorkerRunner(createWorker: () => Worker): CoreRunner {
     detect: (request, o) => call({ method: 'detect', request }, o) as Promise<DetectionSummary>,
     analyse: (request, o) => call({ method: 'analyse', request }, o) as Promise<WorkbookPlan>,
     forms: (request, o) => call({ method: 'forms', request }, o) as Promise<SheetSpec[]>,
+    share: (request, o) => call({ method: 'share', request }, o) as Promise<ShareResponse>,
   };
 }

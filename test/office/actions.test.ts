@@ -1,7 +1,8 @@
 /**
  * Settings and mappings round-trip through the very hidden state sheet (any add-in ID reads them), the share-safe
- * copy masks names and phones without touching the originals, previews and forms go through the same actions.
+ * workbook is a new workbook with every sheet masked (this one untouched), previews and forms go through the same actions.
  */
+import ExcelJS from 'exceljs';
 import { FakeWorkbook } from '../support/fakeExcel';
 import { STATE_SHEET_NAME } from '../../src/core/plan/types';
 import { stateFromGrid } from '../../src/core/state/stateSheet';
@@ -48,26 +49,45 @@ describe('settings in the workbook', () => {
   });
 });
 
-describe('share-safe copy', () => {
-  it.each([['1.12'], ['1.8']])('masks names and phones in copies, originals untouched (ExcelApi %s)', async (api) => {
+describe('share-safe workbook', () => {
+  /** The sheets of the .xlsx handed to Excel.createWorkbook, read back with exceljs. */
+  async function opened(base64: string): Promise<ExcelJS.Workbook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    return wb;
+  }
+
+  it.each([['1.12'], ['1.8']])('opens a new workbook with every sheet masked; this workbook is unchanged (ExcelApi %s)', async (api) => {
     const { wb, actions } = setup(api);
     await actions.analyse();
-    const originalList = wb.grid('招揽名单');
-    const originalSource = wb.grid(SHEET);
+    const before = wb.sheetNames().map((n) => [n, wb.data.sheetByName(n)!.visibility, wb.grid(n)]);
     const result = await actions.shareSafeCopy();
-    expect(result.sheets).toEqual([`${SHEET}(脱敏)`, '招揽名单(脱敏)']);
-    const masked = wb.data.sheetByName(`${SHEET}(脱敏)`)!;
-    expect(masked.value(3, 0)).toBe('客**'); // '客户0'
-    expect(masked.value(3, 1)).toBe('138****0000');
-    expect(masked.value(4, 1)).toBe('138****0001');
-    expect(masked.value(3, 8)).toBe('张三'); // the service advisor is staff, not customer data
-    expect(masked.value(3, 13)).toBe(originalSource[3][13]);
-    expect(wb.data.sheetByName('招揽名单(脱敏)')!.value(3, 1)).toBe('138****0000');
-    expect(result.maskedCells).toBe(4 * 30);
-    expect(wb.grid(SHEET)).toEqual(originalSource);
-    expect(wb.grid('招揽名单')).toEqual(originalList);
-    // Summaries (aggregates only) are not copied.
-    expect(wb.sheetNames().filter((n) => n.startsWith('流失概览'))).toEqual(['流失概览']);
+    // Nothing was added to, or changed in, the workbook the analyst is in.
+    expect(wb.sheetNames().map((n) => [n, wb.data.sheetByName(n)!.visibility, wb.grid(n)])).toEqual(before);
+    expect(wb.createdWorkbooks).toHaveLength(1);
+    const copy = await opened(wb.createdWorkbooks[0]);
+    expect(copy.worksheets.map((w) => w.name)).toEqual(wb.sheetNames());
+    expect(copy.getWorksheet(STATE_SHEET_NAME)!.state).toBe('veryHidden');
+    const source = copy.getWorksheet(SHEET)!;
+    expect(source.getCell(4, 1).value).toBe('客**'); // '客户0'
+    expect(source.getCell(4, 2).value).toBe('138****0000');
+    expect(source.getCell(5, 2).value).toBe('138****0001');
+    expect(source.getCell(4, 9).value).toBe('张三'); // the service advisor is staff, not customer data
+    expect(copy.getWorksheet('招揽名单')!.getCell(4, 2).value).toBe('138****0000');
+    expect(result.sheets).toBe(wb.sheetNames().length);
+    expect(result.maskedCells).toBeGreaterThanOrEqual(4 * 30);
+    // Exhaustive: no name or phone of the input anywhere in the file.
+    const text = Buffer.from(wb.createdWorkbooks[0], 'base64').toString('utf8');
+    for (const row of customerGrid(30).slice(3)) {
+      expect(text).not.toContain(String(row[0]));
+      expect(text).not.toContain(String(row[1]));
+    }
+  });
+
+  it('below ExcelApi 1.8 says why it cannot, before reading anything', async () => {
+    const { wb, actions } = setup('1.7');
+    await expect(actions.shareSafeCopy()).rejects.toMatchObject({ messageKey: 'office.error.shareNeedsNewerExcel' });
+    expect(wb.createdWorkbooks).toHaveLength(0);
   });
 });
 

@@ -1,4 +1,5 @@
 /** Hand-made plans and a stub core for adapter tests (the real core is exercised in refresh.test.ts). */
+import { buildShareFile } from '../../src/worker/shareCore';
 import type { ColumnWrite, SheetSpec, WorkbookPlan, CellValue } from '../../src/core/plan/types';
 import { emptyState } from '../../src/core/state/stateSheet';
 import type { CoreFunctions } from '../../src/worker/coreFunctions';
@@ -106,6 +107,7 @@ export function stubRunner(sheet: string, plan: () => WorkbookPlan): CoreRunner 
       sheets: [{ sheet, kind: 'customers', headerRow: 2, headers: [], mapping: {}, missingRequired: [], dataRowCount: 0 }],
       ignored: [],
     }),
+    share: buildShareFile,
     analyse: (req) => {
       const p = plan();
       p.state.settings = req.state.settings;

@@ -53,6 +53,8 @@ export interface Settings {
   extraDefeatKeywords: Partial<Record<DefeatReasonCategory, string[]>>;
   priority: PrioritySettings;
   sales: SalesSettings;
+  /** The share-safe copy: header words of columns the dealer also treats as personal (微信号, 邮箱 …). */
+  share: { personalHeaders: string[] };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -71,6 +73,7 @@ export const DEFAULT_SETTINGS: Settings = {
     monthlyTotalSales: {},
     dueSoonDays: 7,
   },
+  share: { personalHeaders: [] },
 };
 
 /** One problem with a settings value: the dotted path of the field and a message key. */
@@ -161,6 +164,8 @@ function validate(s: Settings): SettingsError[] {
   rate('priority.internalReasonShareToFixFirst', s.priority.internalReasonShareToFixFirst);
   for (const lvl of ['H', 'A', 'B', 'C', 'N'] as const) posInt(`sales.levelIntervalDays.${lvl}`, s.sales.levelIntervalDays[lvl]);
   posInt('sales.dueSoonDays', s.sales.dueSoonDays);
+  if (!isPlainObject(s.share)) errors.push({ field: 'share', message: 'settings.error.notObject' });
+  else stringList('share.personalHeaders', s.share.personalHeaders);
   if (!isPlainObject(s.sales.monthlyTotalSales)) errors.push({ field: 'sales.monthlyTotalSales', message: 'settings.error.notMonthMap' });
   else
     for (const [k, v] of Object.entries(s.sales.monthlyTotalSales)) {

@@ -1,6 +1,6 @@
 /**
- * 分享: explains what the share-safe copy masks (phones 138****5678, names 王**), makes it with
- * actions.shareSafeCopy, and shows which sheets were created.
+ * 分享: explains what the share-safe workbook masks (phones 138****5678, names 王** …), makes it with
+ * actions.shareSafeCopy (a new workbook opens in Excel), and says how many cells were masked.
  */
 import * as React from 'react';
 import { Body1, Button, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
@@ -28,8 +28,8 @@ export function ShareView(props: { actions: ChurnDeskActions }): React.ReactElem
       const result = await props.actions.shareSafeCopy({ onProgress: setProgress });
       setOutcome({
         intent: 'success',
-        title: t('ui.share.done', { sheets: result.sheets.length, cells: result.maskedCells }),
-        message: result.sheets.join(t('ui.common.listSeparator')),
+        title: t('ui.share.done', { sheets: result.sheets, cells: result.maskedCells }),
+        message: '',
       });
     } catch (e) {
       setOutcome({ intent: 'error', title: t('ui.share.failed'), message: describeError(e, t) });
