@@ -13,6 +13,7 @@ import { emptyState } from '../core/state/stateSheet';
 import { formatIso, parseIso, todayYmd } from '../core/values/dates';
 import { t } from '../i18n';
 import { readWorkbook } from '../xlsx/readWorkbook';
+import { writeWorkbookWithCharts } from '../xlsx/charts/injectCharts';
 import { renderPlan } from '../xlsx/renderPlan';
 import { chooseFileEngine } from '../xlsx/fileEngine';
 import { pinDateSerials } from '../xlsx/pinDateSerials';
@@ -98,9 +99,11 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   let sheetsWritten: string[];
   if (loaded) {
     pinDateSerials(loaded.workbook);
-    sheetsWritten = renderPlan(loaded.workbook, plan, { previousState: stored, locale: reportLocale }).sheetsWritten;
+    const rendered = renderPlan(loaded.workbook, plan, { previousState: stored, locale: reportLocale });
+    sheetsWritten = rendered.sheetsWritten;
     progress?.('writing', 0.95);
-    await loaded.workbook.xlsx.writeFile(out);
+    // exceljs writes no charts: the planned charts are added to its package as DrawingML parts.
+    await writeWorkbookWithCharts(loaded.workbook, rendered.charts, out);
   } else {
     progress?.('writing', 0.95);
     sheetsWritten = (await streamWriteWorkbook(streamed!.sheets, plan, out, { previousState: stored, locale: reportLocale })).sheetsWritten;

@@ -285,7 +285,7 @@ function optionalSteps(context: Excel.RequestContext, plan: WorkbookPlan, built:
     note: 'office.note.chartFailed',
     queue: () => {
       let n = 0;
-      built.forEach((b, i) => (n += queueCharts(sheet(i), b.spec, b.tableRows)));
+      built.forEach((b, i) => (n += queueCharts(sheet(i), b.spec, b.tableRows, options.caps)));
       return n;
     },
   });

@@ -7,7 +7,8 @@
  * formats (`queueSheetConditionalFormats`), charts (`queueCharts`), native PivotTables (`queuePivot`) and their
  * filters (`applyPivotFilters`).
  */
-import type { CellSpec, ConditionalFormat, Grid, ListValidation, PivotSpec, PrintSetup, SheetSpec, TableSpec, CellValue } from '../core/plan/types';
+import type { CellSpec, ChartSpec, ConditionalFormat, Grid, ListValidation, PivotSpec, PrintSetup, SheetSpec, TableSpec, CellValue } from '../core/plan/types';
+import { resolveChart } from '../core/plan/charts';
 import { a1, columnLetter } from '../core/plan/names';
 import type { Locale } from '../core/settings/settings';
 import { t } from '../i18n';
@@ -280,24 +281,64 @@ export function queueSheetConditionalFormats(ws: Excel.Worksheet, spec: SheetSpe
   return n;
 }
 
+/** The chart members a host has (capabilities.ts): series one by one (1.7), a secondary axis (1.8). */
+export type ChartApi = Pick<Capabilities, 'chartSeries' | 'chartAxisGroup'>;
+
+/**
+ * Queues one chart with exactly the series its spec names (plan/charts.ts resolves them by header): the first
+ * series' column (header + data rows) makes the chart, then its categories are set and every other series is
+ * added by name, values and categories (ExcelApi 1.7); rate series of `secondary` become lines on the secondary
+ * axis (1.8). Without 1.7 the chart is made from one block only when the category column and the series are
+ * adjacent columns in order (then the block is exactly them); otherwise, and for a secondary series without 1.8,
+ * it is left out rather than drawn with other columns. Returns whether a chart was queued.
+ */
+export function queueChart(ws: Excel.Worksheet, chart: ChartSpec, table: TableSpec, dataRows: number, api: ChartApi = {}): boolean {
+  if (dataRows < 1) return false;
+  const resolved = resolveChart(chart, table);
+  if (resolved.category < 0) return false;
+  const series = resolved.series.filter((s) => s.axis === 'primary' || api.chartAxisGroup);
+  if (!series.length || series[0].axis !== 'primary') return false;
+  const column = (col: number, withHeader: boolean) =>
+    ws.getRange(blockAddress(table.row + (withHeader ? 0 : 1), dataRows + (withHeader ? 1 : 0), table.col + col, 1));
+  const type = CHART_TYPES[chart.type] ?? 'ColumnClustered';
+  let c: Excel.Chart;
+  if (api.chartSeries) {
+    c = ws.charts.add(type, column(series[0].col, true), 'Columns');
+    const first = c.series.getItemAt(0);
+    first.name = series[0].header;
+    first.setXAxisValues(column(resolved.category, false));
+    for (const s of series.slice(1)) {
+      const added = c.series.add(s.header);
+      added.setValues(column(s.col, false));
+      added.setXAxisValues(column(resolved.category, false));
+      if (s.axis === 'secondary') {
+        added.chartType = 'LineMarkers';
+        added.axisGroup = 'Secondary';
+      }
+    }
+  } else {
+    const primary = series.filter((s) => s.axis === 'primary');
+    const adjacent = primary.every((s, i) => s.col === resolved.category + 1 + i);
+    if (!adjacent || primary.length !== series.length) return false;
+    c = ws.charts.add(type, ws.getRange(blockAddress(table.row, dataRows + 1, table.col + resolved.category, primary.length + 1)), 'Columns');
+  }
+  c.title.text = chart.title;
+  c.setPosition(a1(chart.row, chart.col), a1(chart.row + chart.heightRows - 1, chart.col + chart.widthCols - 1));
+  return true;
+}
+
 /**
  * Optional step: the charts of a built sheet, over its tables, on its final sheet (only adds; no sync).
+ * `api` says which chart members the host has (default: none above 1.4, the exact-block fallback only).
  * Returns how many were queued.
  */
-export function queueCharts(ws: Excel.Worksheet, spec: SheetSpec, tableRows: Record<string, number>): number {
+export function queueCharts(ws: Excel.Worksheet, spec: SheetSpec, tableRows: Record<string, number>, api: ChartApi = {}): number {
   let n = 0;
   for (const chart of spec.charts ?? []) {
     const table = spec.tables.find((tb) => tb.name === chart.table);
     const dataRows = table ? tableRows[table.name] : undefined;
     if (!table || dataRows === undefined) continue;
-    const idx = chart.series.map((s) => table.columns.findIndex((c) => c.header === s)).filter((i) => i >= 0);
-    if (!idx.length) continue;
-    const last = Math.max(...idx);
-    const source = ws.getRange(blockAddress(table.row, dataRows + 1, table.col, last + 1));
-    const c = ws.charts.add(CHART_TYPES[chart.type] ?? 'ColumnClustered', source, 'Columns');
-    c.title.text = chart.title;
-    c.setPosition(a1(chart.row, chart.col), a1(chart.row + chart.heightRows - 1, chart.col + chart.widthCols - 1));
-    n++;
+    if (queueChart(ws, chart, table, dataRows, api)) n++;
   }
   return n;
 }

@@ -5,7 +5,7 @@
  *     whole render before anything is written.
  *  2. SheetSpecs: each sheet is created, or replaces the sheet ChurnDesk created before under the same key; a name
  *     taken by a user's sheet gets a suffix. Tables become real Excel tables; pivots a computed cross-tab;
- *     charts a note (exceljs writes neither).
+ *     charts are returned (`charts`) for src/xlsx/charts/ to add as DrawingML parts after exceljs writes the zip.
  *  3. The new WorkbookState goes into the very hidden state sheet.
  * Refreshing a rendered file gives the same sheets and columns: owned sheets are removed and re-added in plan
  * order, owned columns cleared and rewritten, and their old validations / conditional formats dropped.
@@ -32,6 +32,8 @@ import { toCellValue } from './cellValue';
 import { MissingSheetError, OverwriteRefusedError } from './errors';
 import { crossTab } from './crossTab';
 import { worksheetToGrid } from './readWorkbook';
+import { fileChartsOf } from './charts/fileCharts';
+import type { SheetCharts } from './charts/injectCharts';
 
 export interface RenderOptions {
   /** The state stored in the workbook before this run: says which columns and sheets ChurnDesk owns. */
@@ -52,6 +54,11 @@ export interface RenderResult {
   sheetsWritten: string[];
   /** The state written into the state sheet. */
   state: WorkbookState;
+  /**
+   * The planned charts, by final sheet name, for `writeWorkbookWithCharts` / `addChartParts` (src/xlsx/charts/) to
+   * add to the written package: exceljs cannot write charts, so a plain `xlsx.writeFile` leaves them out.
+   */
+  charts?: SheetCharts[];
 }
 
 type OwnedColumns = WorkbookState['ownedColumns'][string];
@@ -368,11 +375,6 @@ function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, workbook: ExcelJS.W
       }),
     );
   }
-  for (const chart of spec.charts ?? []) {
-    const cell = ws.getCell(chart.row + 1, chart.col + 1);
-    cell.value = `${chart.title}: ${t(locale, 'cli.chartNote')}`;
-    cell.style = CELL_STYLES.note;
-  }
   renderPrint(ws, spec.print);
   if (spec.tabColor) ws.properties.tabColor = { argb: 'FF' + spec.tabColor.replace(/^#/, '').toUpperCase() };
 }
@@ -425,6 +427,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
   const stateSheet = workbook.getWorksheet(STATE_SHEET_NAME);
   if (stateSheet) workbook.removeWorksheet(stateSheet.id);
   const sheetsWritten: string[] = [];
+  const charts: SheetCharts[] = [];
   const ownedSheets: Record<string, string> = {};
   const ownedSheetTitles: Record<string, string> = {};
   for (const [key, name] of Object.entries({ ...previousSheets, ...plan.state.ownedSheets })) {
@@ -438,6 +441,8 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
     const name = uniqueSheetName(spec.name, [...workbook.worksheets.map((w) => w.name), STATE_SHEET_NAME]);
     const ws = workbook.addWorksheet(name);
     renderSheet(ws, spec, workbook, locale, options.sourceGrid);
+    const sheetCharts = fileChartsOf(spec, name);
+    if (sheetCharts.length) charts.push({ sheet: name, charts: sheetCharts });
     sheetsWritten.push(name);
     ownedSheets[spec.key] = name;
     ownedSheetTitles[spec.key] = sheetTitle(spec);
@@ -446,5 +451,5 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
   // 3. Store the state.
   const state: WorkbookState = { ...plan.state, ownedSheets, ownedSheetTitles, ownedColumns };
   writeStateSheet(workbook, state);
-  return { sheetsWritten, state };
+  return { sheetsWritten, state, charts };
 }
