@@ -271,6 +271,12 @@ describe('4. ItemNotFound vs …OrNullObject', () => {
         await ctx.sync();
       }),
     ).rejects.toMatchObject({ code: 'ItemNotFound', debugInfo: { errorLocation: 'TableCollection.getItem' } });
+    await expect(
+      wb.run(async (ctx) => {
+        ctx.workbook.names.getItem('NoName');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound', debugInfo: { errorLocation: 'NamedItemCollection.getItem' } });
     // Without an explicit sync, the run's final sync fails (line 16855).
     await expect(wb.run(async (ctx) => void ctx.workbook.worksheets.getItem('Missing'))).rejects.toMatchObject({ code: 'ItemNotFound' });
   });
@@ -293,6 +299,20 @@ describe('4. ItemNotFound vs …OrNullObject', () => {
     ).rejects.toMatchObject({ code: 'ItemNotFound' });
   });
 
+  it('a defined name added earlier in the queue is found, and refers to its range', async () => {
+    const wb = FakeWorkbook.fromGrids({ S: [['a', 'b']] });
+    await wb.run(async (ctx) => {
+      ctx.workbook.names.add('CD_range', ctx.workbook.worksheets.getItem('S').getRange('A1:B1'));
+      const n = ctx.workbook.names.getItem('cd_RANGE');
+      n.load('name,type,formula');
+      const r = n.getRange();
+      r.load('values');
+      await ctx.sync();
+      expect([n.name, n.type, n.formula]).toEqual(['CD_range', 'Range', '=S!A1:B1']);
+      expect(r.values).toEqual([['a', 'b']]);
+    });
+  });
+
   it('…OrNullObject gives isNullObject true after the sync, without load, and undefined properties (line 18275)', async () => {
     const wb = FakeWorkbook.fromGrids({ S: [['a']] });
     await wb.run(async (ctx) => {
@@ -300,8 +320,10 @@ describe('4. ItemNotFound vs …OrNullObject', () => {
       const table = ctx.workbook.tables.getItemOrNullObject('NoTable');
       const used = sheet.getUsedRangeOrNullObject(true);
       const present = ctx.workbook.worksheets.getItemOrNullObject('S');
+      const name = ctx.workbook.names.getItemOrNullObject('NoName');
       used.load('values');
       await ctx.sync();
+      expect(name.isNullObject).toBe(true);
       expect(sheet.isNullObject).toBe(true);
       expect(table.isNullObject).toBe(true);
       expect(used.isNullObject).toBe(true);
@@ -317,7 +339,8 @@ describe('5. InvalidArgument on a wrong-shape array', () => {
     ['values', [[1, 2]]],
     ['values', [[1], [2]]],
     ['formulas', [['=1', '=2'], ['=3']]],
-    ['numberFormat', [['@']]],
+    ['numberFormat', [['@'], ['@']]],
+    ['numberFormat', [['@', '@', '@'], ['@', '@', '@']]],
   ])('%s = %j on A1:B2', async (property, array) => {
     const wb = FakeWorkbook.fromGrids({ S: [['a']] });
     await expect(
@@ -332,6 +355,21 @@ describe('5. InvalidArgument on a wrong-shape array', () => {
       debugInfo: { errorLocation: `Range.${property}` },
     });
     expect(wb.grid('S')).toEqual([['a']]);
+  });
+
+  it('a 1×1 numberFormat array is applied to every cell, as Excel does (office-js-docs-pr #5400), values are not', async () => {
+    const wb = FakeWorkbook.fromGrids({ S: [['a']] });
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('A2:B2').numberFormat = [['0.00']];
+      await ctx.sync();
+    });
+    expect(wb.dump().sheets[0].numberFormats).toEqual({ A2: '0.00', B2: '0.00' });
+    await expect(
+      wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').getRange('A2:B2').values = [[1]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
   it('a single value (not an array) is applied to every cell', async () => {

@@ -23,7 +23,7 @@ export interface SyncStats {
   maxResponseBytes: number;
   /** Queued actions per round trip, for diagnostics. */
   commands: number[];
-  /** Actions left queued when a run's batch rejected: office.js never sends them (line 16856-16862). */
+  /** Actions left queued when a run's batch rejected: office.js never sends them (the catch at line 16862 skips the sync of line 16855). */
   droppedOps: number;
 }
 
@@ -113,17 +113,21 @@ export class FakeContextCore {
     });
   }
 
-  /** `trackedObjects._autoAdd` (line 17740-17743): released at the end of the run. */
+  /** `trackedObjects._autoAdd` (line 17739-17742): released at the end of the run. */
   autoTrack(o: AutoTracked): void {
     if (this.autoCleanup) this.autoCleanupList.add(o);
   }
 
-  /** `trackedObjects.add` (line 17757-17760): an explicitly tracked object survives the run. */
+  /** `trackedObjects.add` → `_addCommon(object, true)` (line 17754-17758, 17769-17771): an explicitly tracked object leaves the clean-up list and survives the run. */
   track(o: AutoTracked): void {
     this.autoCleanupList.delete(o);
   }
 
-  /** `trackedObjects.remove`: the object is released with the run, or now when no run is going on. */
+  /**
+   * `trackedObjects.remove` (line 17775-17797) releases Excel's reference. The fake invalidates the proxy with the run
+   * (or now, outside a run), so a later use fails on the client with InvalidObjectPath; real Excel would fail it at
+   * the next sync instead (stricter here, never more lenient).
+   */
   untrack(o: AutoTracked): void {
     if (this.autoCleanup) this.autoCleanupList.add(o);
     else o.invalidate();

@@ -1,9 +1,9 @@
 /**
  * Errors the in-memory Excel throws, shaped like the shipped office.js's `OfficeExtension.Error`
- * (`_Internal.RuntimeError`, node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js line 13315-13345):
+ * (`_Internal.RuntimeError`, node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js line 13315-13350):
  * `name` 'RichApi.Error', a `code` string, the plain resource-string `message` (no code prefix), `debugInfo`
  * `{ code, message, errorLocation? }`, `httpStatusCode`, `traceMessages`, `innerError`; `toString()` gives
- * `code: message` (line 13347).
+ * `code: message` (line 13351-13353).
  */
 
 /**

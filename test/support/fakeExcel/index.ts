@@ -17,6 +17,7 @@ import { FakeContextCore, type ContextHost, type SyncStats } from './context';
 import { FakeOfficeError, MESSAGES } from './errors';
 import { WorkbookData, pivotFieldColumn, pivotItemName, type SheetDump, type Visibility } from './model';
 import { FakeTableCollection, FakeWorksheetCollection } from './proxies';
+import { FakeNamedItemCollection } from './names';
 import { colLetters, parseAddress, rectAddress } from './addresses';
 
 export { FakeOfficeError, MESSAGES } from './errors';
@@ -65,6 +66,9 @@ export class FakeWorkbookProxy {
   }
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.core, null);
+  }
+  get names(): FakeNamedItemCollection {
+    return new FakeNamedItemCollection(this.core);
   }
   get application() {
     const core = this.core;

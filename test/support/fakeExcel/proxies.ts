@@ -161,10 +161,15 @@ function grid<T>(rect: Rect, f: (r: number, c: number) => T): T[][] {
  * the whole range: techcommunity "Allow passing a single value to the Range object Values and Formulas", 2024).
  * An array must have the range's shape, else InvalidArgument with Excel's message (OfficeDev/office-js issue #1025:
  * code InvalidArgument, errorLocation "Range.values"). Checked when the write runs, at sync, like Excel.
+ * One exception Excel makes: a 1×1 `numberFormat` array is applied to every cell (tested on Excel on the web and
+ * desktop in OfficeDev/office-js-docs-pr issue #5400, "B10:C14 … [['$#,##0.00']] … PASS"; for numberFormat only, not
+ * values/formulas: OfficeDev/office-js-docs-reference issue #578).
  */
 function applyGrid(rect: Rect, v: unknown, set: (r: number, c: number, x: unknown) => void, property: string): void {
-  if (!Array.isArray(v)) {
-    for (let i = 0; i < rect.rows; i++) for (let j = 0; j < rect.cols; j++) set(rect.r0 + i, rect.c0 + j, v);
+  const single = property === 'numberFormat' && Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? (v[0] as unknown[])[0] : undefined;
+  if (!Array.isArray(v) || single !== undefined) {
+    const x = single !== undefined ? single : v;
+    for (let i = 0; i < rect.rows; i++) for (let j = 0; j < rect.cols; j++) set(rect.r0 + i, rect.c0 + j, x);
     return;
   }
   if (v.length !== rect.rows || v.some((row) => !Array.isArray(row) || row.length !== rect.cols)) {
