@@ -1,7 +1,8 @@
 /**
  * Reads the workbook's sheets as grids (rows of `Range.values`, anchored at A1) in row blocks:
  * 1. `listSheets`: names, visibility and the used extent of every sheet (2 syncs, whatever the workbook size);
- * 2. `readHeads`: the first 30 rows of each sheet, so the core can tell which sheets it needs (1 sync);
+ * 2. `readHeads`: the first HEADER_SCAN_ROWS (200) rows of each sheet, so the core can tell which sheets it needs and
+ *    finds a header standing low (1 sync; bounded in cells: a wide sheet gets fewer rows, never fewer than 30);
  * 3. `readGrids`: full reads of the needed sheets only, in blocks sized by `readChunkRows` (≤ 4 MB estimated,
  *    ≤ 2,000,000 cells), several small blocks packed into one sync, one sync per block at most. On a payload-limit
  *    error (or a read Excel answered with null, as it does past 5,000,000 cells) the block is retried with half
@@ -10,6 +11,7 @@
  */
 import type { Grid, SheetInput } from '../core/plan/types';
 import { columnLetter } from '../core/plan/names';
+import { HEADER_SCAN_ROWS } from '../core/sheets/findHeaderRow';
 import { DEFAULT_CHUNK_POLICY, readChunkRows, type ChunkPolicy } from './chunks';
 import { ChurnDeskError, isPayloadLimitError, throwIfAborted } from './errors';
 
@@ -49,11 +51,30 @@ export async function listSheets(context: Excel.RequestContext): Promise<SheetEx
   });
 }
 
-/** The first `rows` rows of each sheet (one sync for all). Empty sheets give an empty grid. */
-export async function readHeads(context: Excel.RequestContext, extents: readonly SheetExtent[], rows = 30): Promise<SheetInput[]> {
-  const ranges = extents.map((e) => {
-    if (e.rows === 0 || e.cols === 0) return null;
-    const r = context.workbook.worksheets.getItem(e.name).getRange(blockAddress(0, Math.min(rows, e.rows), 0, e.cols));
+/** Head rows read at least per sheet (what detection read before the header search went to 200 rows). */
+export const MIN_HEAD_ROWS = 30;
+/** Cells of all heads together, at most (one sync, well under the 5 MB request limit) — unless MIN_HEAD_ROWS needs more. */
+export const MAX_HEAD_CELLS = 400_000;
+
+/**
+ * How many head rows to read of each sheet: `rows` (HEADER_SCAN_ROWS by default), fewer when the heads together
+ * would exceed MAX_HEAD_CELLS (scaled down evenly, never under MIN_HEAD_ROWS), never more than the sheet has.
+ * @example headRowCounts([{ name: 'A', visibility: 'Visible', rows: 5000, cols: 20 }]) // [200]
+ */
+export function headRowCounts(extents: readonly SheetExtent[], rows = HEADER_SCAN_ROWS): number[] {
+  const wanted = extents.map((e) => (e.cols === 0 ? 0 : Math.min(rows, e.rows)));
+  const cells = wanted.reduce((n, r, i) => n + r * extents[i].cols, 0);
+  if (cells <= MAX_HEAD_CELLS) return wanted;
+  const factor = MAX_HEAD_CELLS / cells;
+  return wanted.map((r) => Math.min(r, Math.max(MIN_HEAD_ROWS, Math.floor(r * factor))));
+}
+
+/** The first rows of each sheet (headRowCounts; one sync for all). Empty sheets give an empty grid. */
+export async function readHeads(context: Excel.RequestContext, extents: readonly SheetExtent[], rows = HEADER_SCAN_ROWS): Promise<SheetInput[]> {
+  const counts = headRowCounts(extents, rows);
+  const ranges = extents.map((e, i) => {
+    if (e.rows === 0 || e.cols === 0 || counts[i] === 0) return null;
+    const r = context.workbook.worksheets.getItem(e.name).getRange(blockAddress(0, counts[i], 0, e.cols));
     r.load('values');
     return r;
   });

@@ -5,6 +5,7 @@
 import { findHeaderRow, findHeaderRowScored, headerContentScore, HEADER_SCAN_ROWS, isValueCell } from '../../../src/core/sheets/findHeaderRow';
 import { mapSheet } from '../../../src/core/sheets/mapSheet';
 import type { Grid } from '../../../src/core/plan/types';
+import { headRowCounts, MAX_HEAD_CELLS, MIN_HEAD_ROWS } from '../../../src/office/readSheets';
 
 const HEADER = ['客户姓名', '联系电话', '车牌号', '车架号', '购车日期', '最后进站日期'];
 const data = (n: number): unknown[][] =>
@@ -88,4 +89,19 @@ describe('findHeaderRow: by content as well as by words', () => {
     ['35,000', true], ['LSVAB2BR0MN100001', true], ['陕A·10001', true], [true, true],
     ['车架号', false], ['购车日期', false], ['客户姓名', false], ['', false], ['—', false], ['VIN', false],
   ])('isValueCell(%j) → %p', (v, yes) => expect(isValueCell(v)).toBe(yes));
+});
+
+describe('the Office adapter reads enough head rows for the header search, bounded in cells', () => {
+  const sheet = (rows: number, cols: number) => ({ name: 'S', visibility: 'Visible' as const, rows, cols });
+  it('200 rows of an ordinary sheet, fewer when the sheet is shorter, none of an empty one', () => {
+    expect(headRowCounts([sheet(50000, 20), sheet(12, 8), sheet(0, 0)])).toEqual([HEADER_SCAN_ROWS, 12, 0]);
+  });
+  it('very wide sheets: scaled down within the cell budget, never under 30 rows', () => {
+    const counts = headRowCounts([sheet(100000, 16384), sheet(100000, 3000), sheet(5000, 20)]);
+    expect(counts.every((r) => r >= MIN_HEAD_ROWS)).toBe(true);
+    expect(counts[0]).toBe(MIN_HEAD_ROWS);
+    const wide = headRowCounts([sheet(100000, 1000), sheet(100000, 1000)]);
+    expect(wide[0] * 1000 + wide[1] * 1000).toBeLessThanOrEqual(MAX_HEAD_CELLS);
+    expect(wide[0]).toBeGreaterThanOrEqual(MIN_HEAD_ROWS);
+  });
 });
