@@ -6,7 +6,7 @@
  */
 import { measure, seedList, share, summary, type SplitResult } from './measure';
 
-const N = Number(process.env.GEN_WORKBOOKS ?? 1000);
+const N = Number(process.env.GEN_WORKBOOKS ?? 500);
 const FAILURE_LINES = Number(process.env.GEN_FAILURES ?? 0);
 
 /** Floors per split: [key fields, sheet kinds, misreads flagged]. */

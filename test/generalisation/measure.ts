@@ -18,14 +18,18 @@ export interface SplitResult {
   workbooks: number;
   /** Workbooks whose every sheet got the right kind and every key field the right column. */
   workbooksAllRight: number;
+  /** Sum over workbooks of the share of that workbook's key fields mapped right (mean = this / workbooks). */
+  workbookShareSum: number;
   keyFields: Tally;
   perField: Record<string, FieldTally>;
+  /** Key fields by layout: '1-row' / '2-row' header, and by sheet shape (ticks, words, long, wide, key:…). */
+  byLayout: Record<string, Tally>;
   sheets: Tally;
   perKind: Record<string, Tally>;
   /** 'truth -> detected' counts of wrong kinds. */
   confusions: Record<string, number>;
   /** Key-field misreads (wrong or missing column), flagged or silent; a sheet not recognised at all counts as flagged. */
-  misreads: { total: number; flagged: number; flaggedBySheetNotFound: number; silent: number };
+  misreads: { total: number; flagged: number; flaggedBySheetNotFound: number; silent: number; silentButLowEvidence: number };
   /** Non-key fields: share mapped correctly, and fields mapped to a column that is not that field. */
   otherFields: Tally & { spurious: number };
   failures: Failure[];
@@ -36,8 +40,9 @@ const KINDS: readonly SheetKind[] = ['customers', 'calls', 'register', 'prospect
 const FLAG_PROP = /uncertain|lowconfidence|needsmapping|needmapping|unsure|doubt|lowconf|toconfirm|ambiguous|flag/i;
 
 /**
- * The fields a mapped sheet reports as not placed with confidence: missingRequired plus, when the product has one,
- * its low-confidence / needs-mapping flag (found by name so the harness keeps working while that flag is built).
+ * The fields a mapped sheet reports as not placed with confidence: missingRequired plus MappedSheet.needsMapping
+ * (each entry's field and its alternatives, reason 'missing' or 'lowConfidence'). Read by property name, not by
+ * type, so the harness runs on a core with or without that flag (it was being added while this was written).
  * Returns 'sheet' in the set when the flag is a whole-sheet boolean.
  */
 export function flaggedFields(m: MappedSheet): Set<string> {
@@ -48,7 +53,12 @@ export function flaggedFields(m: MappedSheet): Set<string> {
     else if (Array.isArray(v)) {
       for (const x of v) {
         if (typeof x === 'string') out.add(x);
-        else if (x && typeof x === 'object' && typeof (x as { field?: unknown }).field === 'string') out.add((x as { field: string }).field);
+        else if (x && typeof x === 'object') {
+          // NeedsMapping: { field, fields: alternatives (mapping any one is enough), reason: 'missing' | 'lowConfidence' }
+          const e = x as { field?: unknown; fields?: unknown };
+          if (typeof e.field === 'string') out.add(e.field);
+          if (Array.isArray(e.fields)) for (const f of e.fields) if (typeof f === 'string') out.add(f);
+        }
       }
     } else if (v && typeof v === 'object') {
       for (const [f, w] of Object.entries(v as Record<string, unknown>)) if (w) out.add(f);
@@ -65,7 +75,19 @@ function kindOfSheet(d: DetectedSheets, name: string): SheetKind | null {
 const tally = (): Tally => ({ total: 0, correct: 0 });
 const pct = (t: Tally): number => (t.total === 0 ? 1 : t.correct / t.total);
 
-interface KeyOutcome { field: string; ok: boolean; got: string; flagged: boolean; header: string }
+interface KeyOutcome { field: string; ok: boolean; got: string; flagged: boolean; header: string; lowEvidence?: boolean }
+
+/** Fields whose per-field evidence (MappedSheet.evidence, when present) says low / none confidence or ambiguous. */
+function lowEvidenceFields(m: MappedSheet | undefined): Set<string> {
+  const out = new Set<string>();
+  const ev = (m as unknown as { evidence?: unknown } | undefined)?.evidence;
+  if (!Array.isArray(ev)) return out;
+  for (const e of ev as { field?: unknown; confidence?: unknown; flags?: unknown }[]) {
+    if (typeof e.field !== 'string') continue;
+    if (e.confidence === 'low' || e.confidence === 'none' || (Array.isArray(e.flags) && e.flags.includes('ambiguous'))) out.add(e.field);
+  }
+  return out;
+}
 
 function keyOutcomes(t: TruthSheet, m: MappedSheet | undefined): KeyOutcome[] {
   const flags = m ? flaggedFields(m) : new Set<string>();
@@ -73,7 +95,10 @@ function keyOutcomes(t: TruthSheet, m: MappedSheet | undefined): KeyOutcome[] {
   const cols = (m?.columns ?? {}) as Record<string, number | undefined>;
   const show = (c: number | undefined): string => (c === undefined ? 'missing' : `col ${c}${m && m.headers[c] ? ` "${m.headers[c]}"` : ''}`);
   const out: KeyOutcome[] = [];
+  const low = lowEvidenceFields(m);
+  const before = (): number => out.length;
   for (const k of t.keyFields) {
+    const n0 = before();
     if (k === 'callVisit') {
       if (t.columns.contactType !== undefined) {
         out.push({ field: 'callVisit', ok: cols.contactType === t.columns.contactType, got: `contactType=${show(cols.contactType)}`, flagged: sheetFlag || flags.has('contactType') || flags.has('callMark') || flags.has('visitMark'), header: t.headers.contactType });
@@ -91,12 +116,15 @@ function keyOutcomes(t: TruthSheet, m: MappedSheet | undefined): KeyOutcome[] {
     } else {
       out.push({ field: k, ok: cols[k] === t.columns[k], got: show(cols[k]), flagged: sheetFlag || flags.has(k), header: t.headers[k] });
     }
+    const fieldsOfKey = k === 'callVisit' ? ['contactType', 'callMark', 'visitMark'] : k === 'prospectKey' ? [t.prospectKey ?? 'prospectId'] : [k];
+    for (let j = n0; j < out.length; j++) out[j].lowEvidence = fieldsOfKey.some((f) => low.has(f));
   }
   return out;
 }
 
 export function scoreWorkbook(wb: GeneratedWorkbook, d: DetectedSheets, res: SplitResult): void {
   let allRight = true;
+  const k0 = { ...res.keyFields };
   for (const t of wb.truth) {
     const got = kindOfSheet(d, t.name);
     const kindKey = t.kind ?? 'none';
@@ -120,6 +148,12 @@ export function scoreWorkbook(wb: GeneratedWorkbook, d: DetectedSheets, res: Spl
       const ft = res.perField[key];
       ft.total++;
       res.keyFields.total++;
+      const layouts = [`${t.headerRows}-row header`, `${t.kind} ${t.shape}`];
+      for (const l of layouts) {
+        res.byLayout[l] ??= tally();
+        res.byLayout[l].total++;
+        if (o.ok) res.byLayout[l].correct++;
+      }
       if (o.ok) {
         ft.correct++;
         res.keyFields.correct++;
@@ -135,7 +169,10 @@ export function scoreWorkbook(wb: GeneratedWorkbook, d: DetectedSheets, res: Spl
         ft.flagged++;
         res.misreads.flagged++;
         if (notFound && !o.flagged) res.misreads.flaggedBySheetNotFound++;
-      } else res.misreads.silent++;
+      } else {
+        res.misreads.silent++;
+        if (o.lowEvidence) res.misreads.silentButLowEvidence++;
+      }
       res.failures.push({ seed: wb.seed, sheet: `${t.name} [${t.shape}, ${t.headerRows}-row header]`, kind: t.kind, field: o.field, header: o.header, got: kindOk ? o.got : `sheet detected as ${got ?? 'nothing'}`, flagged });
     }
     if (m) {
@@ -157,12 +194,14 @@ export function scoreWorkbook(wb: GeneratedWorkbook, d: DetectedSheets, res: Spl
   }
   res.workbooks++;
   if (allRight) res.workbooksAllRight++;
+  const n = res.keyFields.total - k0.total;
+  res.workbookShareSum += n === 0 ? 1 : (res.keyFields.correct - k0.correct) / n;
 }
 
 export function emptyResult(split: Split): SplitResult {
   return {
-    split, workbooks: 0, workbooksAllRight: 0, keyFields: tally(), perField: {}, sheets: tally(), perKind: {}, confusions: {},
-    misreads: { total: 0, flagged: 0, flaggedBySheetNotFound: 0, silent: 0 }, otherFields: { ...tally(), spurious: 0 }, failures: [], ms: 0,
+    split, workbooks: 0, workbooksAllRight: 0, workbookShareSum: 0, keyFields: tally(), perField: {}, byLayout: {}, sheets: tally(), perKind: {}, confusions: {},
+    misreads: { total: 0, flagged: 0, flaggedBySheetNotFound: 0, silent: 0, silentButLowEvidence: 0 }, otherFields: { ...tally(), spurious: 0 }, failures: [], ms: 0,
   };
 }
 
@@ -188,12 +227,13 @@ const f1 = (x: number): string => `${(100 * x).toFixed(1)}%`;
 export function summary(r: SplitResult, failureLines = 0): string {
   const lines: string[] = [];
   lines.push(`== ${r.split}: ${r.workbooks} workbooks, ${r.sheets.total} sheets, ${r.ms} ms`);
-  lines.push(`key fields correct: ${f1(pct(r.keyFields))} (${r.keyFields.correct}/${r.keyFields.total}); workbooks fully right: ${f1(r.workbooksAllRight / Math.max(1, r.workbooks))} (${r.workbooksAllRight}/${r.workbooks})`);
+  lines.push(`key fields correct: ${f1(pct(r.keyFields))} (${r.keyFields.correct}/${r.keyFields.total}); mean per workbook: ${f1(r.workbookShareSum / Math.max(1, r.workbooks))}; workbooks fully right (every kind and key field): ${f1(r.workbooksAllRight / Math.max(1, r.workbooks))} (${r.workbooksAllRight}/${r.workbooks})`);
   lines.push(`sheet kinds correct: ${f1(pct(r.sheets))} (${r.sheets.correct}/${r.sheets.total}); ` + Object.entries(r.perKind).map(([k, t]) => `${k} ${f1(pct(t))} (${t.correct}/${t.total})`).join(', '));
   if (Object.keys(r.confusions).length) lines.push(`kind confusions: ${Object.entries(r.confusions).map(([k, n]) => `${k} ×${n}`).join(', ')}`);
   const m = r.misreads;
-  lines.push(`misreads flagged: ${m.total === 0 ? 'n/a (no misreads)' : f1(m.flagged / m.total)} (${m.flagged}/${m.total}; ${m.flaggedBySheetNotFound} only because the sheet was not recognised; ${m.silent} silent)`);
+  lines.push(`misreads flagged: ${m.total === 0 ? 'n/a (no misreads)' : f1(m.flagged / m.total)} (${m.flagged}/${m.total}; ${m.flaggedBySheetNotFound} only because the sheet was not recognised; ${m.silent} silent, of which ${m.silentButLowEvidence} shown as low-confidence only in the per-field evidence)`);
   lines.push(`other fields correct: ${f1(pct(r.otherFields))} (${r.otherFields.correct}/${r.otherFields.total}); columns mapped to a field they are not: ${r.otherFields.spurious}`);
+  lines.push('key fields by layout: ' + Object.entries(r.byLayout).sort().map(([k, t]) => `${k} ${f1(pct(t))}`).join(', '));
   lines.push('per key field (correct / total, wrong, missing, flagged):');
   for (const [k, t] of Object.entries(r.perField).sort()) lines.push(`  ${k.padEnd(28)} ${f1(pct(t)).padStart(6)}  ${t.correct}/${t.total}  wrong ${t.wrong}  missing ${t.missing}  flagged ${t.flagged}`);
   if (failureLines > 0) {
