@@ -382,6 +382,46 @@ describe('5. InvalidArgument on a wrong-shape array', () => {
   });
 });
 
+describe('unbounded ranges, null input, the 5,000,000-cell read limit (docs)', () => {
+  it('reads of cell-level properties of an unbounded range are null; address is not', async () => {
+    const wb = FakeWorkbook.fromGrids({ S: [['a']] });
+    await wb.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('S').getRange('A:B');
+      r.load('values,numberFormat,address');
+      await ctx.sync();
+      expect(r.values).toBeNull();
+      expect(r.numberFormat).toBeNull();
+      expect(r.address).toBe('S!A1:B1048576');
+    });
+  });
+
+  it.each([['values'], ['formulas'], ['numberFormat']])('setting %s on an unbounded range, or to null, is InvalidArgument', async (property) => {
+    const wb = FakeWorkbook.fromGrids({ S: [['a']] });
+    for (const [address, value] of [
+      ['C:C', 'x'],
+      ['A1', null],
+    ] as const) {
+      await expect(
+        wb.run(async (ctx) => {
+          (ctx.workbook.worksheets.getItem('S').getRange(address) as unknown as Record<string, unknown>)[property] = value;
+          await ctx.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'InvalidArgument', message: MESSAGES.InvalidArgument, debugInfo: { errorLocation: `Range.${property}` } });
+    }
+    expect(wb.grid('S')).toEqual([['a']]);
+  });
+
+  it('a bounded read over 5,000,000 cells is RangeExceedsLimit', async () => {
+    const wb = FakeWorkbook.fromGrids({ S: [['a']] });
+    await expect(
+      wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').getRange('A1:E1000001').load('values');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RangeExceedsLimit', message: MESSAGES.RangeExceedsLimit });
+  });
+});
+
 describe('6. payload limits (5 MB in Excel on the web)', () => {
   it('defaults to 5 MB and refuses a request over the limit whole: nothing of it is applied', async () => {
     expect(new FakeWorkbook().payloadLimitBytes).toBe(5 * 1024 * 1024);

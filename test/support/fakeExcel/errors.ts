@@ -28,6 +28,11 @@ export const MESSAGES = {
   ResponsePayloadSizeLimitExceeded:
     'The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
   ItemNotFound: "The requested resource doesn't exist.",
+  /** Docs error table ("Error handling with the application-specific JavaScript APIs"). */
+  InvalidArgument: 'The argument is invalid or missing or has an incorrect format.',
+  /** Docs error table; raised past the 5,000,000-cell read limit ("Resource limits and performance optimization"). */
+  RangeExceedsLimit:
+    'The cell count in the range has exceeded the maximum supported number. See the Resource limits and performance optimization for Office Add-ins article for more information.',
   InvalidArgumentShape: "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
 } as const;
 

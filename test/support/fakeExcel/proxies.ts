@@ -156,6 +156,18 @@ function grid<T>(rect: Rect, f: (r: number, c: number) => T): T[][] {
   return out;
 }
 
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+/** Entire columns ('A:C'), entire rows ('2:4') or the whole sheet. */
+function unbounded(rect: Rect): boolean {
+  return (rect.r0 === 0 && rect.rows >= MAX_ROWS) || (rect.c0 === 0 && rect.cols >= MAX_COLS);
+}
+/** "A range is limited to 5,000,000 cells for read operations" (docs "Resource limits and performance optimization"). */
+const CELL_READ_LIMIT = 5_000_000;
+
+/** Cell-level properties: null on an unbounded range, RangeExceedsLimit past 5,000,000 cells. */
+const CELL_LEVEL = new Set(['values', 'formulas', 'numberFormat', 'text']);
+
 /**
  * Applies a 2-D array, or a single value to every cell (office.js sends a non-array as is, and Excel applies it to
  * the whole range: techcommunity "Allow passing a single value to the Range object Values and Formulas", 2024).
@@ -166,6 +178,12 @@ function grid<T>(rect: Rect, f: (r: number, c: number) => T): T[][] {
  * values/formulas: OfficeDev/office-js-docs-reference issue #578).
  */
 function applyGrid(rect: Rect, v: unknown, set: (r: number, c: number, x: unknown) => void, property: string): void {
+  // "null is not a valid input for single property … range.values = null" (docs "Blank and null values").
+  if (v === null || v === undefined) throw new FakeOfficeError('InvalidArgument', MESSAGES.InvalidArgument, `Range.${property}`);
+  // "You can't set cell-level properties like values, numberFormat, or formula on an unbounded range … This returns an
+  // error" (docs "Read or write to an unbounded range"). Issue office-js-docs-pr #5400 reports a 1×1 numberFormat
+  // working there; the fake follows the docs (stricter).
+  if (unbounded(rect)) throw new FakeOfficeError('InvalidArgument', MESSAGES.InvalidArgument, `Range.${property}`);
   const single = property === 'numberFormat' && Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? (v[0] as unknown[])[0] : undefined;
   if (!Array.isArray(v) || single !== undefined) {
     const x = single !== undefined ? single : v;
@@ -217,6 +235,12 @@ export class FakeRange extends ClientObject {
 
   protected readProp(p: string): unknown {
     const { sheet, rect } = this.ref();
+    if (CELL_LEVEL.has(p)) {
+      // "the response returns null for cell-level properties like values, text, numberFormat, and formula"
+      // (docs "Read or write to an unbounded range").
+      if (unbounded(rect)) return null;
+      if (rect.rows * rect.cols > CELL_READ_LIMIT) throw new FakeOfficeError('RangeExceedsLimit', MESSAGES.RangeExceedsLimit, `Range.${p}`);
+    }
     switch (p) {
       case 'address':
         return qualifiedAddress(sheet.name, rect);
