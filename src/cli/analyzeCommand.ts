@@ -1,15 +1,25 @@
 /**
- * `churn-desk analyze IN.xlsx --out OUT.xlsx [--as-of YYYY-MM-DD] [--settings FILE.json] [--lang zh-CN|en-US]`.
+ * `churn-desk analyze IN.xlsx --out OUT.xlsx [--as-of YYYY-MM-DD] [--settings FILE.json] [--lang zh-CN|en-US]
+ *  [--map SHEET:COLUMN=field]… [--accept-missing FIELD]…`.
  * Reads IN (never modified), resolves settings (workbook state < --settings file < --as-of), runs the core,
- * renders the plan and writes OUT. Small inputs are loaded whole and the plan rendered into the loaded workbook
+ * renders the plan and writes OUT. Never silent about the input: the column mapping used for every sheet is printed,
+ * and when a field the figures depend on is missing or unsure (the core's report.detection.needsMapping) nothing is
+ * written and the run exits 1 naming the field and the candidate columns; `--map` (or the settings file's
+ * `"mappings": { SHEET: { field: COLUMN } }`) places it, `--accept-missing FIELD` (or `"acceptMissing": [FIELD]`)
+ * goes on without it. Small inputs are loaded whole and the plan rendered into the loaded workbook
  * (keeps all of the user's formatting); large ones (src/xlsx/fileEngine.ts) are streamed in and out.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { SheetInput, WorkbookPlan } from '../core/plan/types';
+import type { SheetInput, WorkbookPlan, WorkbookState } from '../core/plan/types';
 import type { AnalyseOptions } from '../core/analyse';
+import { AnalysisInputError } from '../core/aftersales/errors';
+import { detectSheets } from '../core/sheets/detectSheets';
+import { detectionReport } from '../core/sheets/detectionReport';
+import type { DetectionReport } from '../core/sheets/types';
 import { resolveSettings, type Locale } from '../core/settings/settings';
 import { emptyState } from '../core/state/stateSheet';
+import { CALL_FIELDS, CUSTOMER_FIELDS, PROSPECT_FIELDS, REGISTER_FIELDS } from '../core/sheets/types';
 import { formatIso, parseIso, todayYmd } from '../core/values/dates';
 import { t } from '../i18n';
 import { readWorkbook } from '../xlsx/readWorkbook';
@@ -20,7 +30,7 @@ import { pinDateSerials } from '../xlsx/pinDateSerials';
 import { streamReadWorkbook } from '../xlsx/streamReadWorkbook';
 import { streamWriteWorkbook } from '../xlsx/streamWriteWorkbook';
 import { parseArgs, UsageError } from './args';
-import { formatReport } from './report';
+import { formatMapping, formatNeedsMapping, formatReport } from './report';
 
 /** The core facade's shape (analyseWorkbook of src/core/analyse.ts); injectable so tests can stub it. */
 export type Analyser = (sheets: SheetInput[], options: AnalyseOptions) => WorkbookPlan;
@@ -41,6 +51,70 @@ function readSettingsFile(file: string, locale: Locale): unknown {
   }
 }
 
+const KNOWN_FIELDS: ReadonlySet<string> = new Set<string>([...CUSTOMER_FIELDS, ...CALL_FIELDS, ...REGISTER_FIELDS, ...PROSPECT_FIELDS]);
+
+function checkField(field: string): string {
+  if (!KNOWN_FIELDS.has(field)) throw new UsageError('cli.error.unknownField', { field, fields: [...KNOWN_FIELDS].join(', ') });
+  return field;
+}
+
+type Mappings = Record<string, Record<string, string>>;
+
+/**
+ * `--map SHEET:COLUMN=field` values as sheet -> field -> column (a header text or a column letter). A sheet name
+ * never holds ':' (Excel forbids it), so the first ':' ends it; the last '=' starts the field.
+ * @example parseMaps(['保有客户:最末入厂日=lastVisitDate']) // { 保有客户: { lastVisitDate: '最末入厂日' } }
+ */
+export function parseMaps(values: readonly string[]): Mappings {
+  const out: Mappings = {};
+  for (const v of values) {
+    const colon = v.indexOf(':');
+    const eq = v.lastIndexOf('=');
+    if (colon <= 0 || eq <= colon + 1 || eq === v.length - 1) throw new UsageError('cli.error.badMap', { value: v });
+    const sheet = v.slice(0, colon).trim();
+    const column = v.slice(colon + 1, eq).trim();
+    const field = checkField(v.slice(eq + 1).trim());
+    (out[sheet] ??= {})[field] = column;
+  }
+  return out;
+}
+
+/** The settings file's "mappings" (same shape as the workbook's), checked. */
+function fileMappingsOf(raw: unknown, file: string, locale: Locale): Mappings {
+  if (raw === undefined) return {};
+  const bad = () => new InputProblem(t(locale, 'cli.error.settingsFile', { file, detail: 'mappings: { "SHEET": { "field": "COLUMN" } }' }));
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw bad();
+  const out: Mappings = {};
+  for (const [sheet, m] of Object.entries(raw as Record<string, unknown>)) {
+    if (m === null || typeof m !== 'object' || Array.isArray(m)) throw bad();
+    for (const [field, column] of Object.entries(m as Record<string, unknown>)) {
+      if (typeof column !== 'string') throw bad();
+      (out[sheet] ??= {})[checkField(field)] = column;
+    }
+  }
+  return out;
+}
+
+/** Fields accepted as missing: --accept-missing (repeatable, comma lists too) and the settings file's "acceptMissing". */
+function acceptedOf(values: readonly string[], raw: unknown, file: string, locale: Locale): Set<string> {
+  const out = new Set<string>();
+  for (const v of values) for (const f of v.split(/[,，、]/)) if (f.trim()) out.add(checkField(f.trim()));
+  if (raw !== undefined) {
+    if (!Array.isArray(raw) || raw.some((f) => typeof f !== 'string')) {
+      throw new InputProblem(t(locale, 'cli.error.settingsFile', { file, detail: 'acceptMissing: ["field", …]' }));
+    }
+    for (const f of raw as string[]) out.add(checkField(f));
+  }
+  return out;
+}
+
+/** The detection the analysis runs (same options as src/core/analyse.ts), as the run report's DetectionReport. */
+function detectionOf(sheets: SheetInput[], state: WorkbookState): DetectionReport {
+  const ownedHeaders = new Set<string>();
+  for (const o of Object.values(state.ownedColumns)) for (const h of o.headers) ownedHeaders.add(h);
+  return detectionReport(detectSheets(sheets, { mappings: state.mappings, ownedSheetNames: Object.values(state.ownedSheets), ownedHeaders: [...ownedHeaders] }));
+}
+
 /** Where the progress of a long run goes: one updating line on stderr. */
 function progressReporter(locale: Locale): (step: string, fraction: number) => void {
   let last = '';
@@ -57,7 +131,8 @@ function progressReporter(locale: Locale): (step: string, fraction: number) => v
  */
 export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse: Analyser): Promise<number> {
   const started = Date.now();
-  const args = parseArgs(argv, ['out', 'as-of', 'settings', 'lang'], ['quiet']);
+  const args = parseArgs(argv, ['out', 'as-of', 'settings', 'lang', 'map', 'accept-missing'], ['quiet']);
+  const cliMaps = parseMaps(args.lists.map ?? []);
   const input = args.positionals[0];
   if (!input) throw new UsageError('cli.error.missingIn');
   const out = args.options.out;
@@ -65,10 +140,14 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   if (path.resolve(input) === path.resolve(out)) throw new UsageError('cli.error.sameFile', { file: out });
   const asOfText = args.options['as-of'];
   if (asOfText !== undefined && !parseIso(asOfText)) throw new UsageError('cli.error.badAsOf', { value: asOfText });
-  const fileSettings = args.options.settings ? readSettingsFile(args.options.settings, locale) : {};
-  if (fileSettings === null || typeof fileSettings !== 'object' || Array.isArray(fileSettings)) {
+  const rawSettings = args.options.settings ? readSettingsFile(args.options.settings, locale) : {};
+  if (rawSettings === null || typeof rawSettings !== 'object' || Array.isArray(rawSettings)) {
     throw new InputProblem(t(locale, 'cli.error.settingsFile', { file: args.options.settings ?? '', detail: t(locale, 'settings.error.notObject') }));
   }
+  // The column mapping and the accepted gaps travel beside the settings, not inside them.
+  const { mappings: rawMappings, acceptMissing: rawAccept, ...fileSettings } = rawSettings as Record<string, unknown>;
+  const fileMaps = fileMappingsOf(rawMappings, args.options.settings ?? '', locale);
+  const accepted = acceptedOf(args.lists['accept-missing'] ?? [], rawAccept, args.options.settings ?? '', locale);
 
   const progress = args.flags.has('quiet') ? undefined : progressReporter(locale);
   progress?.('reading', 0);
@@ -76,11 +155,20 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   const loaded = streamed ? null : await readWorkbook(input);
   const sheets: SheetInput[] = streamed ? streamed.sheets : loaded!.sheets;
   const stored = streamed ? streamed.state : loaded!.state;
-  const state = stored ?? emptyState();
+  const remembered = stored ?? emptyState();
+  // The user's mapping wins over what the workbook remembers: --map over the settings file over the stored one.
+  const mappings: Mappings = { ...remembered.mappings };
+  for (const extra of [fileMaps, cliMaps]) {
+    for (const [sheet, m] of Object.entries(extra)) {
+      if (!sheets.some((s) => s.name === sheet)) throw new InputProblem(t(locale, 'cli.error.missingSheet', { sheet }));
+      mappings[sheet] = { ...(mappings[sheet] ?? {}), ...m };
+    }
+  }
+  const state = { ...remembered, mappings };
   // Later sources win: what the workbook remembers, then the --settings file, then --as-of.
   const partial = {
     ...state.settings,
-    ...(fileSettings as Record<string, unknown>),
+    ...fileSettings,
     ...(asOfText !== undefined ? { analysisDate: asOfText } : {}),
   };
   // Validated here too, so a bad field is reported before any work (SettingsValidationError names it).
@@ -88,11 +176,30 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   const reportLocale: Locale = args.options.lang === 'en-US' || args.options.lang === 'zh-CN' ? args.options.lang : locale;
   const asOf = settings.analysisDate ? parseIso(settings.analysisDate)! : todayYmd();
 
-  const plan = analyse(sheets, { settings: partial, state, asOf, onProgress: progress });
+  let plan: WorkbookPlan;
+  try {
+    plan = analyse(sheets, { settings: partial, state, asOf, onProgress: progress });
+  } catch (e) {
+    // The analysis refused the input (a sheet lacks what it needs): say which columns were read and what is missing.
+    if (!(e instanceof AnalysisInputError)) throw e;
+    const detection = detectionOf(sheets, state);
+    const unresolved = detection.needsMapping.filter((n) => !n.fields.some((f) => accepted.has(f)));
+    if (!unresolved.length) throw e;
+    if (progress) process.stderr.write('\n');
+    process.stdout.write(formatMapping(detection, reportLocale, accepted).join('\n') + '\n');
+    throw new InputProblem([t(reportLocale, e.key, e.params), ...formatNeedsMapping(unresolved, reportLocale)].join('\n'));
+  }
   if (!plan.report.parts.some((p) => p.ran)) {
     if (progress) process.stderr.write('\n');
     const reasons = plan.report.parts.map((p) => t(reportLocale, 'cli.error.partSkipped', { part: t(reportLocale, `cli.report.part.${p.part}`), reason: p.reason ? t(reportLocale, p.reason) : '-' }));
     throw new InputProblem([t(reportLocale, 'cli.error.nothingToAnalyse'), ...reasons].join('\n'));
+  }
+  // No confident figures on a guess: a field the analysis depends on that is missing or unsure stops the run.
+  const unresolved = (plan.report.detection?.needsMapping ?? []).filter((n) => !n.fields.some((f) => accepted.has(f)));
+  if (unresolved.length) {
+    if (progress) process.stderr.write('\n');
+    process.stdout.write(formatMapping(plan.report.detection, reportLocale, accepted).join('\n') + '\n');
+    throw new InputProblem(formatNeedsMapping(unresolved, reportLocale).join('\n'));
   }
   progress?.('rendering', 0.9);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
@@ -110,7 +217,7 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   }
   if (progress) process.stderr.write('\n');
 
-  const lines = formatReport(plan.report, reportLocale, { asOf: formatIso(asOf), sheetsWritten });
+  const lines = formatReport(plan.report, reportLocale, { asOf: formatIso(asOf), sheetsWritten, accepted });
   lines.push(t(reportLocale, 'cli.report.written', { file: out, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
   process.stdout.write(lines.join('\n') + '\n');
   return 0;

@@ -15,16 +15,19 @@ export class UsageError extends Error {
 
 export interface ParsedArgs {
   positionals: string[];
+  /** The last value of each option. */
   options: Record<string, string>;
+  /** Every value of each option, in order (for repeatable options such as --map and --accept-missing). */
+  lists: Record<string, string[]>;
   flags: Set<string>;
 }
 
 /**
- * @example parseArgs(['in.xlsx', '--out', 'o.xlsx'], ['out'], []) // { positionals: ['in.xlsx'], options: { out: 'o.xlsx' }, flags: Set{} }
+ * @example parseArgs(['in.xlsx', '--out', 'o.xlsx'], ['out'], []) // { positionals: ['in.xlsx'], options: { out: 'o.xlsx' }, lists: { out: ['o.xlsx'] }, flags: Set{} }
  * @throws UsageError for an unknown option or a missing value.
  */
 export function parseArgs(argv: readonly string[], valueOptions: readonly string[], flagOptions: readonly string[]): ParsedArgs {
-  const out: ParsedArgs = { positionals: [], options: {}, flags: new Set() };
+  const out: ParsedArgs = { positionals: [], options: {}, lists: {}, flags: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--') || arg === '--') {
@@ -39,6 +42,7 @@ export function parseArgs(argv: readonly string[], valueOptions: readonly string
       const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError('cli.error.optionValue', { option: arg });
       out.options[name] = value;
+      (out.lists[name] ??= []).push(value);
     } else {
       throw new UsageError('cli.error.unknownOption', { option: arg });
     }

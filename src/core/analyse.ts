@@ -11,6 +11,7 @@ import type { CellIssue, Message, RunReport, SheetInput, SheetSpec, WorkbookPlan
 import { analyseSales, type PartResult } from './sales/analyseSales';
 import { resolveSettings } from './settings/settings';
 import { detectSheets } from './sheets/detectSheets';
+import { detectionReport } from './sheets/detectionReport';
 import type { DetectedSheets, MappedSheet } from './sheets/types';
 import { emptyState } from './state/stateSheet';
 import { formatIso, parseIso, todayYmd, type Ymd } from './values/dates';
@@ -143,6 +144,6 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
     columnWrites: results.flatMap((r) => r.columnWrites),
     sheets: sheetsOut,
     state,
-    report: { parts, figures, statusCounts, issues, warnings, warningMessages },
+    report: { parts, figures, statusCounts, issues, warnings, warningMessages, detection: detectionReport(detected) },
   };
 }

@@ -5,7 +5,7 @@
 import type { FormPeriod } from '../core/forms/period';
 import type { CellValue, RunReport } from '../core/plan/types';
 import type { Settings } from '../core/settings/settings';
-import type { SheetKind, Field } from '../core/sheets/types';
+import type { SheetKind, Field, FieldEvidence, NeedsMapping, Reason } from '../core/sheets/types';
 
 export interface Progress {
   /** i18n key of the current step, e.g. 'progress.reading'. */
@@ -34,11 +34,21 @@ export interface DetectedSheetSummary {
   mapping: Partial<Record<Field, string>>;
   missingRequired: Field[];
   dataRowCount: number;
+  /** Per field: the chosen column, score, confidence (user/high/medium/low/none), how it was read, runner-up. */
+  evidence?: FieldEvidence[];
+  /** Fields the analysis depends on that are missing or unsure here: open 列映射 on them. */
+  needsMapping?: NeedsMapping[];
+  /** Why the sheet was taken for its kind (catalogue keys 'input.why.*'). */
+  why?: Reason[];
+  /** Optional fields not found that change a result ('input.absent.<field>'). */
+  absent?: Field[];
 }
 
 export interface DetectionSummary {
   sheets: DetectedSheetSummary[];
   ignored: { sheet: string; reason: string }[];
+  /** Every sheet's NeedsMapping: non-empty means no confident figures until they are mapped. */
+  needsMapping?: NeedsMapping[];
 }
 
 export interface RunSummary {

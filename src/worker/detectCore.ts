@@ -21,6 +21,10 @@ function summaryOf(m: MappedSheet): DetectedSheetSummary {
     mapping,
     missingRequired: m.missingRequired,
     dataRowCount: m.dataRows.length,
+    evidence: m.evidence,
+    needsMapping: m.needsMapping,
+    why: m.why,
+    absent: m.absent,
   };
 }
 
@@ -31,7 +35,7 @@ export function detectionSummary(d: DetectedSheets): DetectionSummary {
     const m = d[k];
     if (m) sheets.push(summaryOf(m));
   }
-  return { sheets, ignored: d.ignored };
+  return { sheets, ignored: d.ignored, needsMapping: d.needsMapping };
 }
 
 /** CoreFunctions.detect: the sheets ChurnDesk wrote (per the state) are left out. */

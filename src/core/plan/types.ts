@@ -285,6 +285,12 @@ export interface RunReport {
   warnings: string[];
   /** The same warnings as catalogue keys (same order), so the pane shows them in its own language. */
   warningMessages?: Message[];
+  /**
+   * How the input was read (src/core/sheets/detectionReport.ts): per sheet its kind and why, every field's column,
+   * score, confidence and runner-up; and `needsMapping`, the fields the figures depend on that are missing or unsure
+   * (non-empty: show the problem and open 列映射 on that field instead of presenting the figures as confident).
+   */
+  detection?: import('../sheets/types').DetectionReport;
 }
 
 /** A message by catalogue key and parameters. */

@@ -9,13 +9,18 @@
  * gets a bonus. Kinds are then assigned so that each sheet gets at most one kind, each kind at most one sheet,
  * and the total score is the highest possible (not greedily: a call log that also looks a bit like a register
  * must not take the register's place when the real register is there).
+ *
+ * Content counts as well as headers (CONTENT_RULES): a sheet whose cells hold VINs or plates is about vehicles,
+ * so it is no register and no prospect card whatever its headers say; one with vehicles and call results is a call
+ * log; one with 来电/来店 words is a register. Each chosen sheet says why (MappedSheet.why).
  */
 import { STATE_SHEET_NAME } from '../plan/types';
 import type { SheetInput } from '../plan/types';
 import { HEADER_SCAN_ROWS } from './findHeaderRow';
-import { mapSheet } from './mapSheet';
+import { mapSheet, profilesOf } from './mapSheet';
+import type { ColumnProfiles } from './profile';
 import { fieldsOf } from './synonyms';
-import type { DetectedSheets, Field, MappedSheet, SheetKind } from './types';
+import type { DetectedSheets, Field, MappedSheet, Reason, SheetKind } from './types';
 import type { OwnedColumns } from './placeColumns';
 
 export const SHEET_KINDS: readonly SheetKind[] = ['customers', 'calls', 'register', 'prospects'];
@@ -81,10 +86,67 @@ export function kindRank(mapped: MappedSheet): number {
   return distinctive + (mapped.missingRequired.length === 0 ? REQUIRED_BONUS : 0);
 }
 
+/** What a sheet's cells show, whatever its headers (from the content profile). */
+type ContentSignal = 'vehicles' | 'callResults' | 'callVisitWords';
+
+const SIGNAL_TEST: Record<ContentSignal, (p: ColumnProfiles['columns'][number]) => boolean> = {
+  vehicles: (p) => p.share.vin >= 0.8 || p.share.plate >= 0.8,
+  callResults: (p) => p.share.result >= 0.6,
+  callVisitWords: (p) => p.share.contactType >= 0.85,
+};
+
+/** Content rules: when every signal listed is present, the kind's rank changes by `delta`, with the reason given. */
+const CONTENT_RULES: readonly { kind: SheetKind; when: readonly ContentSignal[]; delta: number; reason: string }[] = [
+  { kind: 'prospects', when: ['vehicles'], delta: -8, reason: 'input.why.vehiclesNotSales' },
+  { kind: 'register', when: ['vehicles'], delta: -8, reason: 'input.why.vehiclesNotSales' },
+  { kind: 'calls', when: ['vehicles', 'callResults'], delta: 6, reason: 'input.why.vehiclesAndResults' },
+  { kind: 'register', when: ['callVisitWords'], delta: 3, reason: 'input.why.callVisitWords' },
+];
+
+/** The content signals of a sheet below its header row. */
+function contentSignals(m: MappedSheet): Set<ContentSignal> {
+  const end = m.ownedStart ?? m.headers.length;
+  const p = profilesOf(m.sheet.grid, m.headerRow, end);
+  const out = new Set<ContentSignal>();
+  for (const col of p.columns) {
+    if (col.column >= end || col.nonBlank < 5) continue;
+    for (const [signal, test] of Object.entries(SIGNAL_TEST) as [ContentSignal, (x: typeof col) => boolean][]) {
+      if (test(col)) out.add(signal);
+    }
+  }
+  return out;
+}
+
+/**
+ * The kind's rank with content taken into account, and why.
+ * @example rankWithContent(mapSheet(callLogWithProspectHeaders, 'prospects')).rank // lowered: its cells hold plates
+ */
+export function rankWithContent(mapped: MappedSheet): { rank: number; why: Reason[] } {
+  const base = kindRank(mapped);
+  const why: Reason[] = [];
+  const headerFields = (mapped.evidence ?? []).filter((e) => e.column >= 0 && e.headerMatch !== 'none').map((e) => e.field);
+  const contentFields = (mapped.evidence ?? []).filter((e) => e.column >= 0 && e.headerMatch === 'none').map((e) => e.field);
+  why.push({ key: 'input.why.headers', params: { n: headerFields.length, fields: headerFields.join(', ') } });
+  if (contentFields.length) why.push({ key: 'input.why.content', params: { n: contentFields.length, fields: contentFields.join(', ') } });
+  if (mapped.followUpGroups.length) why.push({ key: 'input.why.followUpGroups', params: { n: mapped.followUpGroups.length } });
+  if (base === 0) return { rank: 0, why };
+  const signals = contentSignals(mapped);
+  let rank = base;
+  for (const rule of CONTENT_RULES) {
+    if (rule.kind !== mapped.kind || !rule.when.every((s) => signals.has(s))) continue;
+    // A call log's bonus needs a complete call log (date, result, key): results in a customer base are not one.
+    if (rule.delta > 0 && mapped.missingRequired.length > 0) continue;
+    rank += rule.delta;
+    why.push({ key: rule.reason });
+  }
+  return { rank: Math.max(0, rank), why };
+}
+
 interface Candidate {
   sheetIndex: number;
   kind: SheetKind;
   rank: number;
+  why: Reason[];
 }
 
 /**
@@ -161,9 +223,9 @@ export function detectSheets(sheets: readonly SheetInput[], options: DetectOptio
     const complete: Candidate[] = [];
     for (const kind of SHEET_KINDS) {
       const mapped = mapSheet(firstRows, kind, { userMapping: options.mappings?.[sheet.name], ownedHeaders: options.ownedHeaders, ownedColumns: options.ownedColumns?.[sheet.name] });
-      const rank = kindRank(mapped);
+      const { rank, why } = rankWithContent(mapped);
       if (rank < MIN_RANK) continue;
-      const cand = { sheetIndex: i, kind, rank };
+      const cand = { sheetIndex: i, kind, rank, why };
       if (mapped.missingRequired.length === 0) complete.push(cand);
       if (!best || rank > best.rank) best = cand;
     }
@@ -171,14 +233,18 @@ export function detectSheets(sheets: readonly SheetInput[], options: DetectOptio
     if (best && !complete.includes(best)) candidates.push(best);
   }
   const chosen = assignKinds(candidates, inputs.length);
-  const result: DetectedSheets = { ignored };
+  const result: DetectedSheets = { ignored, needsMapping: [] };
   const usedSheets = new Set<number>();
   for (const [sheetIndex, kind] of chosen) {
     usedSheets.add(sheetIndex);
     const sheet = inputs[sheetIndex];
     // Map the whole sheet only once its kind is known (data rows need every row).
-    result[kind] = mapSheet(sheet, kind, { userMapping: options.mappings?.[sheet.name], ownedHeaders: options.ownedHeaders, ownedColumns: options.ownedColumns?.[sheet.name] });
+    const mapped = mapSheet(sheet, kind, { userMapping: options.mappings?.[sheet.name], ownedHeaders: options.ownedHeaders, ownedColumns: options.ownedColumns?.[sheet.name] });
+    const cand = candidates.find((c) => c.sheetIndex === sheetIndex && c.kind === kind);
+    mapped.why = [{ key: 'input.why.rank', params: { rank: cand?.rank ?? 0 } }, ...(cand?.why ?? [])];
+    result[kind] = mapped;
   }
+  for (const k of SHEET_KINDS) result.needsMapping!.push(...(result[k]?.needsMapping ?? []));
   for (let i = 0; i < inputs.length; i++) {
     if (usedSheets.has(i)) continue;
     const recognised = candidates.some((c) => c.sheetIndex === i);

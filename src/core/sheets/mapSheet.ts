@@ -7,12 +7,15 @@ import { findFollowUpGroups, findTwoRowFollowUpGroups } from './followUpGroups';
 import { findHeaderRowScored } from './findHeaderRow';
 import { matchColumns } from './matchColumns';
 import { headerBaseKey, headerKey } from './normaliseHeader';
+import { absentOf, needsMappingOf } from './dependencies';
+import { profileColumns, type ColumnProfiles } from './profile';
 import { missingRequiredFields } from './required';
 import { isBlankRow, isRepeatedHeader, isTotalsRow } from './rowKinds';
 import { findOwnedStart } from './ownedColumns';
 import type { OwnedColumns } from './placeColumns';
 import { fieldsOf } from './synonyms';
 import type { Field, FollowUpGroup, MappedSheet, SheetKind } from './types';
+import type { Grid } from '../plan/types';
 
 export interface MapSheetOptions {
   /** The user's mapping: field -> header text (as remembered in WorkbookState.mappings). Wins over any guess. */
@@ -48,7 +51,18 @@ function firstTableRow(sheet: SheetInput): number {
   return 0;
 }
 
-/** The column whose header is the user's chosen text: exact first, then after normalisation. */
+/** 'A' -> 0, 'AB' -> 27; NaN when not a column letter. */
+function columnLetterIndex(s: string): number {
+  if (!/^[A-Z]{1,3}$/.test(s)) return NaN;
+  let n = 0;
+  for (const ch of s) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * The column whose header is the user's chosen text: exact first, then after normalisation; a column letter
+ * ('C', written by `--map 保有客户:C=lastVisitDate` for a column without a usable header) when no header is it.
+ */
 function findUserColumn(headers: readonly string[], wanted: string, end: number): number | undefined {
   const w = wanted.trim();
   for (let c = 0; c < end; c++) if (headers[c] === w) return c;
@@ -57,7 +71,27 @@ function findUserColumn(headers: readonly string[], wanted: string, end: number)
   if (key === '') return undefined;
   for (let c = 0; c < end; c++) if (headerKey(headers[c]) === key) return c;
   for (let c = 0; c < end; c++) if (headerBaseKey(headers[c]) === base) return c;
+  const letter = columnLetterIndex(w);
+  if (letter >= 0 && letter < end) return letter;
   return undefined;
+}
+
+/** Profiles per grid and header row: detection maps one sheet as four kinds, and the cells are read once. */
+const profileCache = new WeakMap<Grid, Map<number, ColumnProfiles>>();
+
+/** The content profile of a sheet's columns below a header row (cached per grid). */
+export function profilesOf(grid: Grid, headerRow: number, width: number): ColumnProfiles {
+  let byRow = profileCache.get(grid);
+  if (!byRow) {
+    byRow = new Map();
+    profileCache.set(grid, byRow);
+  }
+  let p = byRow.get(headerRow);
+  if (!p || p.columns.length < width) {
+    p = profileColumns(grid, headerRow, width);
+    byRow.set(headerRow, p);
+  }
+  return p;
 }
 
 /**
@@ -104,7 +138,8 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
   const skip = new Set<number>();
   for (const g of followUpGroups) for (const c of Object.values(g.columns)) if (c !== undefined) skip.add(c);
 
-  const { columns, count } = matchColumns(headerCells, kind, { endColumn: end, skip, fixed });
+  const profiles = profilesOf(grid, subHeaderRow >= 0 ? subHeaderRow : headerRow, end);
+  const { columns, count, evidence } = matchColumns(headerCells, kind, { endColumn: end, skip, fixed, profiles });
   const mappedColumns = Object.values(columns) as number[];
 
   const dataRows: number[] = [];
@@ -116,7 +151,7 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
     else if (!isRepeatedHeader(row, headers, mappedColumns)) dataRows.push(r);
   }
 
-  return {
+  const mapped: MappedSheet = {
     sheet,
     kind,
     headerRow,
@@ -128,5 +163,9 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
     totalsRows,
     ownedStart,
     score: count + (followUpGroups.length > 0 ? 1 : 0),
+    evidence,
   };
+  mapped.needsMapping = needsMappingOf(mapped, evidence);
+  mapped.absent = absentOf(mapped);
+  return mapped;
 }

@@ -3,12 +3,23 @@
  *
  * Each (column, field) pair gets a score: an exact synonym match beats a match after stripping bracketed units,
  * (both ranked by the synonym's place in its list: earlier is preferred), which beats containment (the header contains a synonym; a longer synonym is more specific and scores higher;
- * a field's `exclude` words veto containment). All candidate pairs are then taken best first, so each column
- * maps to at most one field and each field to at most one column, and the best match wins any conflict.
+ * a field's `exclude` words veto containment). A header that matches no synonym may still match a field's concept
+ * signature (concepts.ts: 最末入厂日 is LATEST + VISIT + DATE), scored like containment.
+ *
+ * With a content profile (profile.ts), the cells count too (evidence.ts): a header match whose values agree gains a
+ * little, one whose values contradict it (a 日期 column of text) falls below every sound candidate and is flagged,
+ * and a column with no header match whose values are unmistakable (VINs, plates, call results, 来电/来店 words,
+ * dates after the purchase date) becomes a candidate of its own, below every header match.
+ *
+ * All candidate pairs are then taken best first, so each column maps to at most one field and each field to at
+ * most one column, and the best match wins any conflict.
  */
+import { conceptScore } from './concepts';
+import { contentCandidates, judgeContent, relationBroken, relationCandidates, type ContentJudgement } from './evidence';
 import { headerBaseKey, headerKey } from './normaliseHeader';
+import type { ColumnProfiles } from './profile';
 import { SYNONYMS } from './synonyms';
-import type { Field, SheetKind } from './types';
+import type { Confidence, Field, FieldEvidence, HeaderMatch, SheetKind } from './types';
 
 interface CompiledField {
   field: Field;
@@ -55,7 +66,7 @@ function canContain(synonym: string): boolean {
 export function matchScore(kind: SheetKind, field: Field, header: unknown): number {
   const def = compile(kind).fields.find((f) => f.field === field);
   if (!def) return 0;
-  return scoreOne(def, headerKey(header), headerBaseKey(header));
+  return Math.max(scoreOne(def, headerKey(header), headerBaseKey(header)), conceptScore(kind, field, header));
 }
 
 function scoreOne(def: CompiledField, key: string, base: string): number {
@@ -85,6 +96,8 @@ export interface ColumnMatch {
   columns: Partial<Record<Field, number>>;
   /** Number of fields mapped. */
   count: number;
+  /** For every field of the kind: the chosen column (or none), its score, confidence and runner-up. */
+  evidence: FieldEvidence[];
 }
 
 export interface MatchOptions {
@@ -94,6 +107,33 @@ export interface MatchOptions {
   skip?: ReadonlySet<number>;
   /** The user's choices: field -> column, applied before any guess. */
   fixed?: Partial<Record<Field, number>>;
+  /** The columns' content (profile.ts): when given, values count as evidence beside the header. */
+  profiles?: ColumnProfiles;
+}
+
+interface Candidate {
+  col: number;
+  field: Field;
+  score: number;
+  header: HeaderMatch;
+  headerScore: number;
+  content: ContentJudgement | null;
+}
+
+/** The header evidence of one (column, field): synonym (exact, base, containment) or concept, whichever is higher. */
+function headerEvidence(kind: SheetKind, def: CompiledField, h: string, key: string, base: string): { score: number; match: HeaderMatch } {
+  const syn = scoreOne(def, key, base);
+  const concept = conceptScore(kind, def.field, h);
+  if (syn >= 900) return { score: syn, match: 'synonym' };
+  if (concept > syn) return { score: concept, match: 'concept' };
+  return syn > 0 ? { score: syn, match: 'contains' } : { score: 0, match: 'none' };
+}
+
+function confidenceOf(c: Candidate): Confidence {
+  if (c.content?.contradicts) return 'low';
+  if (c.header === 'synonym') return 'high';
+  if (c.header === 'none') return 'medium';
+  return c.content && c.content.fit !== null && c.content.fit >= 0.6 ? 'high' : 'medium';
 }
 
 /**
@@ -107,16 +147,19 @@ export function matchColumns(headerRow: readonly unknown[], kind: SheetKind, opt
   const end = Math.min(headerRow.length, options.endColumn ?? headerRow.length);
   const columns: Partial<Record<Field, number>> = {};
   const takenColumns = new Set<number>();
+  const chosen = new Map<Field, Candidate>();
   let count = 0;
   if (options.fixed) {
     for (const [field, col] of Object.entries(options.fixed) as [Field, number][]) {
       if (col === undefined || takenColumns.has(col) || !fields.some((f) => f.field === field)) continue;
       columns[field] = col;
       takenColumns.add(col);
+      chosen.set(field, { col, field, score: 2000, header: 'user', headerScore: 2000, content: null });
       count++;
     }
   }
-  const candidates: { col: number; field: Field; score: number }[] = [];
+  const profiles = options.profiles;
+  const candidates: Candidate[] = [];
   for (let c = 0; c < end; c++) {
     if (takenColumns.has(c) || options.skip?.has(c)) continue;
     const h = headerRow[c];
@@ -125,17 +168,76 @@ export function matchColumns(headerRow: readonly unknown[], kind: SheetKind, opt
     const base = headerBaseKey(h);
     for (const def of fields) {
       if (columns[def.field] !== undefined) continue;
-      const score = scoreOne(def, key, base);
-      if (score > 0) candidates.push({ col: c, field: def.field, score });
+      const ev = headerEvidence(kind, def, h, key, base);
+      if (ev.score <= 0) continue;
+      const content = profiles ? judgeContent(def.field, c, profiles) : null;
+      let score = ev.score;
+      if (content?.contradicts) score = Math.min(score, 150) - 100;
+      else if (content && content.fit !== null) score += Math.round(content.fit * 20);
+      candidates.push({ col: c, field: def.field, score, header: ev.match, headerScore: ev.score, content });
+    }
+  }
+  if (profiles) {
+    const headerCols = new Set(candidates.filter((x) => !x.content?.contradicts).map((x) => x.col));
+    for (const cc of contentCandidates(kind, profiles, end)) {
+      if (takenColumns.has(cc.col) || options.skip?.has(cc.col) || columns[cc.field] !== undefined) continue;
+      // A column whose header already says what it is keeps that meaning; content speaks for the unnamed ones.
+      if (headerCols.has(cc.col)) continue;
+      if (candidates.some((x) => x.col === cc.col && x.field === cc.field)) continue;
+      candidates.push({ col: cc.col, field: cc.field, score: cc.score, header: 'none', headerScore: 0, content: cc.content });
     }
   }
   // Best first; on equal scores the leftmost column, then dictionary order of fields, so results are stable.
   candidates.sort((a, b) => b.score - a.score || a.col - b.col);
-  for (const cand of candidates) {
-    if (takenColumns.has(cand.col) || columns[cand.field] !== undefined) continue;
+  const take = (cand: Candidate): void => {
+    if (takenColumns.has(cand.col) || columns[cand.field] !== undefined) return;
     columns[cand.field] = cand.col;
     takenColumns.add(cand.col);
+    chosen.set(cand.field, cand);
     count++;
+  };
+  // Headers whose cells contradict them are taken last: after every sound candidate and every relation.
+  for (const cand of candidates) if (!cand.content?.contradicts) take(cand);
+  if (profiles) {
+    // Relations need their anchor placed first: a last visit is recognised by lying after the purchase date.
+    const free = (c: number) => c < end && !takenColumns.has(c) && !options.skip?.has(c);
+    const related = relationCandidates(kind, profiles, columns, free).sort((a, b) => b.score - a.score || a.col - b.col);
+    for (const cc of related) {
+      const cand: Candidate = { col: cc.col, field: cc.field, score: cc.score, header: 'none', headerScore: 0, content: cc.content };
+      candidates.push(cand);
+      take(cand);
+    }
   }
-  return { columns, count };
+  for (const cand of candidates) if (cand.content?.contradicts) take(cand);
+  const evidence: FieldEvidence[] = [];
+  for (const def of fields) {
+    const c = chosen.get(def.field);
+    const others = candidates.filter((x) => x.field === def.field && x.col !== c?.col).sort((a, b) => b.score - a.score || a.col - b.col);
+    const runner = others[0];
+    const ev: FieldEvidence = c
+      ? {
+        field: def.field,
+        column: c.col,
+        header: String(headerRow[c.col] ?? '').trim(),
+        score: c.score,
+        confidence: c.header === 'user' ? 'user' : confidenceOf(c),
+        headerMatch: c.header,
+        contentFit: c.content?.fit ?? null,
+        flags: c.content?.flags ?? [],
+      }
+      : { field: def.field, column: -1, header: '', score: 0, confidence: 'none', headerMatch: 'none', contentFit: null, flags: [] };
+    // Two unnamed columns that look the same: content alone cannot tell which one is meant.
+    if (c && c.header === 'none' && runner && runner.header === 'none' && runner.score >= c.score - 5) {
+      ev.confidence = 'low';
+      ev.flags = [...ev.flags, 'ambiguous'];
+    }
+    const broken = c && profiles && c.header !== 'user' ? relationBroken(kind, def.field, profiles, columns) : null;
+    if (broken) {
+      ev.confidence = 'low';
+      ev.flags = [...ev.flags, broken];
+    }
+    if (runner) ev.runnerUp = { column: runner.col, header: String(headerRow[runner.col] ?? '').trim(), score: runner.score };
+    evidence.push(ev);
+  }
+  return { columns, count, evidence };
 }

@@ -36,6 +36,49 @@ export interface FollowUpGroup {
   columns: Partial<Record<'followDate' | 'followMethod' | 'followResult' | 'level' | 'nextDate', number>>;
 }
 
+/** How sure a field's column is: chosen by the user, or by evidence (high / medium / low), or not placed at all. */
+export type Confidence = 'user' | 'high' | 'medium' | 'low' | 'none';
+/** What the header said: a listed synonym, a synonym contained in it, its concepts (concepts.ts), nothing, the user. */
+export type HeaderMatch = 'user' | 'synonym' | 'contains' | 'concept' | 'none';
+
+/** Why a field was mapped to a column (or not): for the report and the pane's 列映射 view. */
+export interface FieldEvidence {
+  field: Field;
+  /** 0-based column, -1 when the field is not mapped. */
+  column: number;
+  /** The column's header text ('' when not mapped). */
+  header: string;
+  /** Combined score of header and content (higher is surer; comparable within a sheet). */
+  score: number;
+  confidence: Confidence;
+  headerMatch: HeaderMatch;
+  /** Share of the sampled non-blank cells that fit the field's value type; null when not checked. */
+  contentFit: number | null;
+  /** 'contentContradicts', 'contentOnly', 'ambiguous', 'after:<field>' (placed by a relation), 'before:<field>' (breaks it). */
+  flags: string[];
+  /** The next best column for the field, when there was one. */
+  runnerUp?: { column: number; header: string; score: number };
+}
+
+/** A field the analysis depends on that is missing or placed with low confidence: the user must map it (or accept). */
+export interface NeedsMapping {
+  sheet: string;
+  kind: SheetKind;
+  /** The field to ask for (the first of `fields`). */
+  field: Field;
+  /** The rule's alternatives: mapping any one of them is enough. */
+  fields: Field[];
+  reason: 'missing' | 'lowConfidence';
+  /** Columns that could hold it, best first. */
+  candidates: { column: number; header: string; score: number }[];
+}
+
+/** A message by catalogue key (the same shape as plan Message). */
+export interface Reason {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 /** A sheet whose header row was found and whose columns are mapped by meaning. */
 export interface MappedSheet {
   sheet: SheetInput;
@@ -64,6 +107,33 @@ export interface MappedSheet {
   ownedStart: number | null;
   /** How confident the detection is (number of recognised fields); used to pick between candidate sheets. */
   score: number;
+  /** Per field of the kind: chosen column, score, confidence, runner-up (absent on sheets described by hand). */
+  evidence?: FieldEvidence[];
+  /** Fields the analysis depends on that are missing or unsure (see dependencies.ts). */
+  needsMapping?: NeedsMapping[];
+  /** Optional fields not found that change a result (each has a message 'input.absent.<field>'). */
+  absent?: Field[];
+  /** Why the sheet was taken for its kind (set by detectSheets). */
+  why?: Reason[];
+}
+
+/** One chosen sheet in the run report: its kind and why, and every field's column with the evidence. */
+export interface SheetDetectionReport {
+  sheet: string;
+  kind: SheetKind;
+  /** 0-based header row. */
+  headerRow: number;
+  why: Reason[];
+  fields: FieldEvidence[];
+  /** Optional fields not found that change a result ('input.absent.<field>'). */
+  absent: Field[];
+}
+
+/** How the input was read: in RunReport.detection, so every host can show the mapping and what needs fixing. */
+export interface DetectionReport {
+  sheets: SheetDetectionReport[];
+  /** Non-empty: no confident figures until these fields are mapped (or accepted as missing). */
+  needsMapping: NeedsMapping[];
 }
 
 /** The sheets found in a workbook, by role, with the ones not used. */
@@ -74,4 +144,6 @@ export interface DetectedSheets {
   prospects?: MappedSheet;
   /** Sheets not used, with why (e.g. 'ownedByChurnDesk', 'notRecognised'). */
   ignored: { sheet: string; reason: string }[];
+  /** Every chosen sheet's NeedsMapping, in kind order: non-empty means no confident figures. */
+  needsMapping?: NeedsMapping[];
 }
