@@ -34,10 +34,10 @@ import {
   type ColumnUndo,
   type TableExtent,
 } from './columnWrites';
-import { technicalDetail, toChurnDeskError } from './errors';
+import { technicalDetail, throwIfAborted, toChurnDeskError } from './errors';
 import { t } from '../i18n';
 import { queueStateSheet } from './state';
-import type { Syncer } from './syncer';
+import { Syncer } from './syncer';
 import { sheetTitle, stillOwned } from '../core/state/ownership';
 
 export const TEMP_PREFIX = '~cd_tmp_';
@@ -52,6 +52,8 @@ export interface ApplyOptions {
   /** The source sheets as read, by name (overwrite check, rollback, cross-tab fallback). */
   grids: Map<string, Grid>;
   policy?: ChunkPolicy;
+  /** Cancels the refresh; honoured at the start of every write batch up to the swap, never after it. */
+  signal?: AbortSignal;
   /** Replace only these owned keys (default: the plan's sheet keys). */
   onProgress?: (fraction: number) => void;
 }
@@ -103,6 +105,25 @@ async function listSheetsAndTables(syncer: Syncer, needTables: boolean): Promise
   };
 }
 
+/**
+ * The syncer of the required phase: cancellation is checked when a write batch BEGINS (before anything is queued),
+ * not when it syncs. A batch refused at sync time would stay queued and ride along with the rollback's first sync —
+ * for the swap, that would commit the refresh the user just cancelled.
+ */
+class BatchSyncer extends Syncer {
+  constructor(
+    base: Syncer,
+    caps: Capabilities,
+    private readonly cancel: AbortSignal | undefined,
+  ) {
+    super(base.context, caps, base.stats);
+  }
+  override begin(): void {
+    throwIfAborted(this.cancel);
+    super.begin();
+  }
+}
+
 /** An optional step: queue (may throw), then one sync; a failure becomes `note`. */
 interface OptionalStep {
   id: string;
@@ -111,7 +132,8 @@ interface OptionalStep {
 }
 
 /** Applies `plan`; see the file comment for the order and the guarantees. */
-export async function applyPlan(syncer: Syncer, plan: WorkbookPlan, options: ApplyOptions): Promise<ApplyResult> {
+export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: ApplyOptions): Promise<ApplyResult> {
+  const syncer = new BatchSyncer(outer, options.caps, options.signal);
   const context = syncer.context;
   const previous = options.previousState;
   const locale = options.locale;

@@ -84,6 +84,22 @@ function inputExtents(extents: SheetExtent[]): SheetExtent[] {
   return extents.filter((e) => e.name !== STATE_SHEET_NAME && !e.name.startsWith(TEMP_PREFIX));
 }
 
+/**
+ * Runs `work`; a failure leaves naming the step `stepKey` (localised in `locale()`), unless it already names one,
+ * is a cancel or a refusal that names its own cell. Catalogue errors of the core pass through unchanged.
+ */
+async function during<T>(stepKey: string, locale: () => Locale, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const n = normaliseError(e);
+    if (n instanceof ChurnDeskError && !n.params.step && n.code !== 'cancelled' && n.code !== 'overwriteRefused') {
+      throw n.during(t(locale(), stepKey), stepKey.replace(/^office\.step\./, ''));
+    }
+    throw n;
+  }
+}
+
 export function createOfficeActions(options: OfficeActionsOptions): OfficeActions {
   const { host, runner } = options;
   const stats: ActionStats = { syncs: 0, blockSyncs: 0, plan: null, notes: [] };
@@ -157,14 +173,20 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
       run(opts.signal, async (syncer, caps, local): Promise<RunSummary> => {
         const started = Date.now();
         report(opts, 'progress.reading', 0);
-        const { state } = await readState(syncer.context);
-        const d = await detectIn(syncer, state, opts.signal);
-        const sheets = await readNeeded(syncer, d, opts, 0, 0.3);
+        let shown: Locale = 'zh-CN';
+        const { state, sheets } = await during('office.step.read', () => shown, async () => {
+          const { state } = await readState(syncer.context);
+          shown = localeOf(state);
+          const d = await detectIn(syncer, state, opts.signal);
+          return { state, sheets: await readNeeded(syncer, d, opts, 0, 0.3) };
+        });
         throwIfAborted(opts.signal);
         report(opts, 'progress.analysing', 0.3);
-        const plan = await runner.analyse(
-          { sheets, state, asOf: options.asOf },
-          { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ step: p.step, fraction: 0.3 + 0.4 * p.fraction }) },
+        const plan = await during('office.step.analyse', () => shown, () =>
+          runner.analyse(
+            { sheets, state, asOf: options.asOf },
+            { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ step: p.step, fraction: 0.3 + 0.4 * p.fraction }) },
+          ),
         );
         local.plan = plan;
         throwIfAborted(opts.signal);
@@ -177,6 +199,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
           locale,
           grids,
           policy: options.policy,
+          signal: opts.signal,
           onProgress: (f) => report(opts, 'progress.writing', 0.7 + 0.3 * f),
         });
         local.notes = applied.notes;
@@ -219,6 +242,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
           locale: localeOf(state),
           grids: new Map(sheets.map((s) => [s.name, s.grid])),
           policy: options.policy,
+          signal: opts.signal,
           onProgress: (f) => report(opts, 'progress.writing', 0.6 + 0.4 * f),
         });
         local.notes = applied.notes;
