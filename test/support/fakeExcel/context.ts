@@ -58,8 +58,16 @@ export function jsonBytes(v: unknown): number {
   return n;
 }
 
-/** Request bytes of one instantiation (an ObjectPath plus its action in office.js's request JSON), roughly. */
-const INSTANTIATE_BYTES = 60;
+/**
+ * Request bytes, from the JSON shapes office.js sends (`buildRequestMessageBodyAndRequestFlags`: `Actions` and
+ * `ObjectPaths`): a method/set-property action (`createMethodAction`, line 15888-15894), an instantiate action
+ * (line 15947-15952) with its object path, and the `_KeepReference` call every Range adds in a run (line 32022-32023).
+ */
+export const ACTION_BYTES = JSON.stringify({ Id: 1234, ActionType: 4, Name: 'Values', ObjectPathId: 1230, ArgumentInfo: { Arguments: [] } }).length + 1;
+export const INSTANTIATE_BYTES =
+  JSON.stringify({ Id: 1234, ActionType: 1, Name: '', ObjectPathId: 1230 }).length +
+  JSON.stringify({ '1230': { Id: 1230, ObjectPathType: 3, Name: 'GetRange', ParentObjectPathId: 1228, ArgumentInfo: { Arguments: ['A1:B2'] } } }).length;
+export const KEEP_REFERENCE_BYTES = JSON.stringify({ Id: 1235, ActionType: 3, Name: '_KeepReference', ObjectPathId: 1230, ArgumentInfo: {} }).length + 1;
 
 export class FakeContextCore {
   private queue: Op[] = [];
@@ -76,11 +84,11 @@ export class FakeContextCore {
     return this.host.data;
   }
 
-  /** Queues a write; `payload` is what Office.js would serialise into the request. */
-  enqueue(payload: unknown, run: () => void): void {
+  /** Queues a write; `payload` is what Office.js would serialise into the request, `extraBytes` any more it sends. */
+  enqueue(payload: unknown, run: () => void, extraBytes = 0): void {
     // Writes return nothing at sync (only reads carry a response), whatever `run` evaluates to.
     this.queue.push({
-      requestBytes: 40 + jsonBytes(payload),
+      requestBytes: ACTION_BYTES + jsonBytes(payload) + extraBytes,
       run: () => {
         run();
       },
@@ -90,7 +98,7 @@ export class FakeContextCore {
   /** Queues a read whose result becomes visible only after the sync succeeds. */
   enqueueRead<T>(read: () => T, commit: (v: T) => void, payload: (v: T) => unknown = (v) => v): void {
     this.queue.push({
-      requestBytes: 40,
+      requestBytes: ACTION_BYTES,
       run: () => {
         const v = read();
         return { bytes: jsonBytes(payload(v)), commit: () => commit(v) };
@@ -103,9 +111,9 @@ export class FakeContextCore {
    * whether the object is a null object; `commit` hands that on after the sync (office.js sets `_isNull` from the
    * instantiate action's result, `InstantiateActionResultHandler`, line 17579-17580 → `_handleIdResult`, line 16070-16071).
    */
-  instantiate(resolve: () => boolean, commit: (isNull: boolean) => void): void {
+  instantiate(resolve: () => boolean, commit: (isNull: boolean) => void, keepReference = false): void {
     this.queue.push({
-      requestBytes: INSTANTIATE_BYTES,
+      requestBytes: INSTANTIATE_BYTES + (keepReference && this.autoCleanup ? KEEP_REFERENCE_BYTES : 0),
       run: () => {
         const isNull = resolve();
         return { bytes: 20, commit: () => commit(isNull) };

@@ -16,7 +16,7 @@
  */
 import { FakeOfficeError, MESSAGES, invalidObjectPath, itemNotFound, notLoaded } from './errors';
 import { parseAddress, qualifiedAddress, rectAddress, type Rect } from './addresses';
-import type { AutoTracked, FakeContextCore } from './context';
+import { ACTION_BYTES, INSTANTIATE_BYTES, type AutoTracked, type FakeContextCore } from './context';
 import { pivotFieldColumn, pivotItems, type ChartData, type PivotData, type SheetData, type TableData, type Visibility } from './model';
 import { fakeSeriesCollection, initialSeries } from './chartSeries';
 
@@ -72,6 +72,7 @@ export abstract class ClientObject implements AutoTracked {
       core.instantiate(
         () => (this.resolvedNull = this.instantiate()),
         (isNull) => this.loaded.set('isNullObject', isNull),
+        options.keepReference,
       );
       if (options.keepReference) core.autoTrack(this);
     }
@@ -125,10 +126,10 @@ export abstract class ClientObject implements AutoTracked {
   }
 
   /** A property set: validated now, readable as assigned, queued for the sync. */
-  protected assign(p: string, v: unknown, run: () => void): void {
+  protected assign(p: string, v: unknown, run: () => void, extraBytes = 0): void {
     this.assertValid();
     this.loaded.set(p, v);
-    this.core.enqueue(v, run);
+    this.core.enqueue(v, run, extraBytes);
   }
 }
 
@@ -197,6 +198,20 @@ function applyGrid(rect: Rect, v: unknown, set: (r: number, c: number, x: unknow
     const row = v[i] as unknown[];
     for (let j = 0; j < rect.cols; j++) set(rect.r0 + i, rect.c0 + j, row[j]);
   }
+}
+
+/**
+ * The request bytes office.js adds when it splits a large `values`/`formulas`/`numberFormat` write
+ * (`setRangePropertiesInBulk`, line 26483-26499: over 1,500 cells, one chunk per `round(1500 / columns)` rows, each
+ * `range.getRow(i).untrack().getBoundingRect(range.getRow(j).untrack()).untrack()` — three object paths with their
+ * instantiations — and its own set-property action).
+ */
+function bulkOverhead(v: unknown): number {
+  if (!Array.isArray(v) || v.length === 0 || !Array.isArray(v[0])) return 0;
+  const cols = (v[0] as unknown[]).length;
+  if (v.length * cols <= 1500) return 0;
+  const rowsPerChunk = Math.max(1, Math.round(1500 / Math.max(1, cols)));
+  return Math.ceil(v.length / rowsPerChunk) * (3 * INSTANTIATE_BYTES + ACTION_BYTES);
 }
 
 export class FakeRange extends ClientObject {
@@ -299,7 +314,7 @@ export class FakeRange extends ClientObject {
     this.assign('values', v, () => {
       const { sheet, rect } = this.ref();
       applyGrid(rect, v, (r, c, x) => sheet.writeValue(r, c, x), 'values');
-    });
+    }, bulkOverhead(v));
   }
   get formulas(): unknown[][] {
     return this.get('formulas');
@@ -308,7 +323,7 @@ export class FakeRange extends ClientObject {
     this.assign('formulas', v, () => {
       const { sheet, rect } = this.ref();
       applyGrid(rect, v, (r, c, x) => sheet.writeFormula(r, c, x), 'formulas');
-    });
+    }, bulkOverhead(v));
   }
   get numberFormat(): unknown[][] {
     return this.get('numberFormat');
@@ -317,7 +332,7 @@ export class FakeRange extends ClientObject {
     this.assign('numberFormat', v, () => {
       const { sheet, rect } = this.ref();
       applyGrid(rect, v, (r, c, x) => sheet.setFormat(r, c, x), 'numberFormat');
-    });
+    }, bulkOverhead(v));
   }
   get text(): string[][] {
     return this.get('text');
