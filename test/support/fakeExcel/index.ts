@@ -1,8 +1,18 @@
 /**
  * An in-memory Excel for tests (and for hosting the task pane in a browser page): the subset of the Office.js
- * Excel API ChurnDesk uses, behaving like the real one where it matters:
- * - properties throw PropertyNotLoaded until `load()` + `context.sync()`;
- * - writes are queued and applied at `sync()`; a sync over 5 MB throws Request/ResponsePayloadSizeLimitExceeded;
+ * Excel API ChurnDesk uses, behaving like the shipped office.js runtime where the adapter depends on it (each rule
+ * cites node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js; test/office/officeJsSemantics.test.ts
+ * checks the rules and that the cited lines still read so):
+ * - `run` resolves with `ctx.sync(batchResult)` through the context's own `sync`, needs a promise
+ *   (RunMustReturnPromise), drops queued work when the batch rejects, and releases its Range proxies
+ *   (InvalidObjectPath when used after the run);
+ * - proxies are instantiated when created: `getItem` of a missing sheet/table/name fails the next sync with
+ *   ItemNotFound, `…OrNullObject` has `isNullObject` after that sync;
+ * - properties throw PropertyNotLoaded (OfficeExtension.Error-shaped: code, office.js's message,
+ *   debugInfo.errorLocation) until `load()` + `context.sync()`; an assigned property reads back as assigned;
+ * - writes are queued and applied at `sync()`; a wrong-shape array is InvalidArgument; a sync over 5 MB throws
+ *   Request/ResponsePayloadSizeLimitExceeded (a request over the limit applies nothing); `stats.syncs` counts round
+ *   trips (a sync with nothing queued makes none);
  * - `Range.values` parses strings as if typed (formulas, numbers, dates) unless the cell's format is '@';
  * - ExcelApi requirement sets can be lowered to test fallbacks (PivotTables 1.8, pageLayout 1.9 …);
  * - a sync can be made to fail (failOnSync) to test that a failure half-way leaves the workbook usable.
