@@ -30,6 +30,8 @@ export interface TruthSheet {
   /** Prospect cards: the field that identifies the prospect (prospectId, else phone). */
   prospectKey?: 'prospectId' | 'phone';
   headerRows: number;
+  /** 0-based row of the first data row (below the header rows). */
+  firstDataRow: number;
 }
 
 export interface GeneratedWorkbook {
@@ -162,6 +164,7 @@ function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number
   } else {
     grid.push(ordered.map((c) => c.header));
   }
+  const firstDataRow = grid.length;
   for (let i = 0; i < rows; i++) {
     if (i > 2 && r.chance(0.03)) grid.push(blankRow());
     grid.push(ordered.map((c) => c.value(i)));
@@ -180,7 +183,7 @@ function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number
       headers[c.field] = c.group && layout.twoRow ? `${c.group}/${c.header}` : c.header;
     }
   });
-  const truth: TruthSheet = { name, kind, shape, columns, headers, keyFields, prospectKey, headerRows: layout.twoRow ? 2 : 1 };
+  const truth: TruthSheet = { name, kind, shape, columns, headers, keyFields, prospectKey, headerRows: layout.twoRow ? 2 : 1, firstDataRow };
   if (groupFieldCols) {
     truth.groupDates = groupFieldCols(ordered);
     for (const c of ordered) {
@@ -491,7 +494,7 @@ function distractor(r: Rng, name: string): { sheet: SheetInput; truth: TruthShee
   } else {
     grid = [];
   }
-  return { sheet: { name, grid }, truth: { name, kind: null, shape: ['notes', 'summary', 'empty'][style], columns: {}, headers: {}, keyFields: [], headerRows: 0 } };
+  return { sheet: { name, grid }, truth: { name, kind: null, shape: ['notes', 'summary', 'empty'][style], columns: {}, headers: {}, keyFields: [], headerRows: 0, firstDataRow: 0 } };
 }
 
 const NAMES: Record<SheetKind | 'other', { en: string[]; zh: string[] }> = {
