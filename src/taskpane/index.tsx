@@ -6,7 +6,7 @@
  */
 import { createOfficeActions } from '../office/createOfficeActions';
 import { officeHost, officeReady } from '../office/host';
-import { createPaneRunner } from '../worker/paneRunner';
+import { createPaneRunner, loadDetect } from '../worker/paneRunner';
 import { mountPane } from './mountPane';
 
 /** The worker bundle sits beside taskpane.html (webpack entry 'worker'). */
@@ -17,4 +17,6 @@ void officeReady().then(({ displayLanguage }) => {
   if (!root) return;
   const actions = createOfficeActions({ host: officeHost(), runner: createPaneRunner(() => new Worker(WORKER_URL)) });
   mountPane(root, actions, { displayLanguage, search: window.location.search });
+  // The home view's first call is the detection: fetch its chunk while the first Excel round trips are under way.
+  void loadDetect().catch(() => undefined);
 });
