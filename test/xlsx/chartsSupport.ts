@@ -4,7 +4,13 @@
  * reference, category and value references, cached values). Plain regular expressions over the XML: enough for
  * what DrawingML writers put there.
  */
+import * as fs from 'fs';
+import ExcelJS from 'exceljs';
+import { isTotalLabel } from '../../src/core/plan/charts';
+import { t } from '../../src/i18n';
 import { readZipEntries } from '../../src/xlsx/zip';
+
+const tr = (k: string) => t('zh-CN', k);
 
 export interface ReadSeries {
   name: string;
@@ -132,3 +138,74 @@ export function parseRef(ref: string): { sheet: string; col: number; firstRow: n
   const firstRow = Number(m[4]) - 1;
   return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), col, firstRow, lastRow: m[6] ? Number(m[6]) - 1 : firstRow };
 }
+
+/** Title -> the category header and the series it promises (primary axis, then secondary). */
+export const PROMISED: Record<string, { category: string; series: string[]; secondary: string[] }> = {
+  [tr('aftersales.chart.status')]: { category: tr('aftersales.h.status'), series: [tr('aftersales.h.vehicles')], secondary: [] },
+  [tr('aftersales.chart.region')]: { category: tr('aftersales.h.region'), series: ['流失', '彻底流失'], secondary: [] },
+  [tr('aftersales.chart.ageCumulative')]: { category: tr('aftersales.h.ageBucket'), series: [tr('aftersales.h.lost')], secondary: [tr('aftersales.h.cumLostShare')] },
+  [tr('aftersales.chart.reasons')]: { category: tr('aftersales.h.reasonCategory'), series: [tr('aftersales.h.lost')], secondary: [] },
+  [tr('aftersales.chart.failed')]: { category: tr('aftersales.h.failure'), series: [tr('aftersales.h.count')], secondary: [] },
+  [tr('aftersales.chart.monthlyRates')]: { category: tr('aftersales.h.month'), series: [tr('aftersales.h.reachRate'), tr('aftersales.h.inviteRate'), tr('aftersales.h.returnRate')], secondary: [] },
+  [tr('sales.chart.bySlot')]: { category: tr('sales.h.slot'), series: [tr('sales.h.visits'), tr('sales.h.calls')], secondary: [] },
+  [tr('sales.chart.funnel')]: { category: tr('sales.h.stage'), series: [tr('sales.h.count')], secondary: [] },
+  [tr('sales.chart.byClass')]: { category: tr('sales.h.defeatClass'), series: [tr('sales.h.lostCount')], secondary: [] },
+};
+
+/** Primary and secondary series names of a chart read back (the secondary group plots on other axis ids). */
+export function seriesByAxis(chart: ReadChart): { primary: string[]; secondary: string[] } {
+  const axes = chart.groups[0]?.axIds.join(',');
+  const pick = (secondary: boolean) => chart.groups.filter((g) => (g.axIds.join(',') !== axes) === secondary).flatMap((g) => g.series.map((s) => s.name));
+  return { primary: pick(false), secondary: pick(true) };
+}
+
+/**
+ * Checks every chart of `file` against PROMISED and against the workbook's cells; returns the titles seen.
+ * Shared with the LibreOffice round trip (chartsLibreOffice.test.ts).
+ */
+export async function expectChartsAsPromised(file: string, opts: { cachedValues: boolean } = { cachedValues: true }): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const cell = (sheet: string, row: number, col: number) => {
+    const v = wb.getWorksheet(sheet)?.getCell(row + 1, col + 1).value;
+    return v && typeof v === 'object' && 'result' in v ? v.result : v;
+  };
+  const titles: string[] = [];
+  for (const [sheet, charts] of readPackageCharts(fs.readFileSync(file))) {
+    for (const chart of charts) {
+      titles.push(chart.title);
+      const promised = PROMISED[chart.title];
+      expect(promised).toBeDefined();
+      expect(seriesByAxis(chart)).toEqual({ primary: promised.series, secondary: promised.secondary });
+      for (const g of chart.groups) {
+        for (const s of g.series) {
+          const cat = parseRef(s.catRef);
+          const val = parseRef(s.valRef);
+          expect([cat.sheet, val.sheet]).toEqual([sheet, sheet]);
+          // The series is its column by name: the header above its values is the series name, and the name cell too.
+          expect(cell(sheet, val.firstRow - 1, val.col)).toBe(s.name);
+          if (s.nameRef) expect(cell(sheet, parseRef(s.nameRef).firstRow, parseRef(s.nameRef).col)).toBe(s.name);
+          expect(cell(sheet, cat.firstRow - 1, cat.col)).toBe(promised.category);
+          expect([cat.firstRow, cat.lastRow]).toEqual([val.firstRow, val.lastRow]);
+          // No total among the categories: the table's totals row is below the chart's rows.
+          for (let r = cat.firstRow; r <= cat.lastRow; r++) expect(isTotalLabel(cell(sheet, r, cat.col))).toBe(false);
+          expect(isTotalLabel(cell(sheet, cat.lastRow + 1, cat.col)) || cell(sheet, cat.lastRow + 1, cat.col) === null || cell(sheet, cat.lastRow + 1, cat.col) === undefined).toBe(true);
+          if (opts.cachedValues) {
+            expect(s.categories).toEqual(Array.from({ length: cat.lastRow - cat.firstRow + 1 }, (_, i) => String(cell(sheet, cat.firstRow + i, cat.col) ?? '')));
+            const numbers = Array.from({ length: val.lastRow - val.firstRow + 1 }, (_, i) => cell(sheet, val.firstRow + i, val.col)).filter((v) => typeof v === 'number');
+            expect(s.values.map(Number)).toEqual(numbers);
+          }
+        }
+      }
+      // Rates never share an axis with counts: a secondary group plots on a percent axis.
+      if (promised.secondary.length) {
+        const secondaryGroup = chart.groups.find((g) => g.axIds.join(',') !== chart.groups[0].axIds.join(','))!;
+        const axis = chart.valueAxes[secondaryGroup.axIds[1]];
+        expect(axis.format).toMatch(/%/);
+        expect(chart.valueAxes[chart.groups[0].axIds[1]].format).not.toMatch(/%/);
+      }
+    }
+  }
+  return titles;
+}
+

@@ -76,8 +76,11 @@ function axes(ids: [number, number], opts: { horizontal: boolean; percent: boole
   const [catId, valId] = ids;
   const catPos = opts.horizontal ? 'l' : 'b';
   const valPos = opts.secondary ? (opts.horizontal ? 't' : 'r') : opts.horizontal ? 'b' : 'l';
+  // Horizontal bars list the categories top-down in table order (a funnel reads from the top): the category axis
+  // is reversed, and the value axis then crosses it at its maximum to stay at the bottom.
+  const reversed = opts.horizontal && !opts.secondary;
   const cat =
-    `<c:catAx>${val('axId', catId)}<c:scaling><c:orientation val="minMax"/></c:scaling>${val('delete', opts.secondary ? 1 : 0)}${val('axPos', catPos)}` +
+    `<c:catAx>${val('axId', catId)}<c:scaling><c:orientation val="${reversed ? 'maxMin' : 'minMax'}"/></c:scaling>${val('delete', opts.secondary ? 1 : 0)}${val('axPos', catPos)}` +
     `<c:numFmt formatCode="General" sourceLinked="1"/>${val('majorTickMark', opts.secondary ? 'none' : 'out')}${val('minorTickMark', 'none')}${val('tickLblPos', 'nextTo')}` +
     `${txPr()}${val('crossAx', valId)}${val('crosses', 'autoZero')}${val('auto', 1)}${val('lblAlgn', 'ctr')}${val('lblOffset', 100)}${val('noMultiLvlLbl', 0)}</c:catAx>`;
   // Counts and rates are never negative here: both value axes start at 0.
@@ -85,7 +88,7 @@ function axes(ids: [number, number], opts: { horizontal: boolean; percent: boole
   const value =
     `<c:valAx>${val('axId', valId)}${scaling}${val('delete', 0)}${val('axPos', valPos)}${opts.secondary ? '' : '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>'}` +
     `<c:numFmt formatCode="${opts.percent ? '0%' : 'General'}" sourceLinked="0"/>${val('majorTickMark', 'out')}${val('minorTickMark', 'none')}${val('tickLblPos', 'nextTo')}` +
-    `${txPr()}${val('crossAx', catId)}${val('crosses', opts.secondary ? 'max' : 'autoZero')}${val('crossBetween', 'between')}</c:valAx>`;
+    `${txPr()}${val('crossAx', catId)}${val('crosses', opts.secondary || reversed ? 'max' : 'autoZero')}${val('crossBetween', 'between')}</c:valAx>`;
   return cat + value;
 }
 

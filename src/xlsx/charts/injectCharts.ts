@@ -82,13 +82,32 @@ function withDrawingElement(xml: string, relId: string): string {
     out = out.replace(root[0], root[0].replace(/>$/, ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'));
   }
   const element = `<drawing r:id="${relId}"/>`;
-  let at = -1;
-  for (const tag of AFTER_DRAWING) {
-    const m = new RegExp(`<${tag}[\\s/>]`).exec(out);
-    if (m && (at < 0 || m.index < at)) at = m.index;
-  }
-  if (at < 0) at = out.lastIndexOf('</worksheet>');
+  const at = topLevelIndex(out, AFTER_DRAWING) ?? out.lastIndexOf('</worksheet>');
   return out.slice(0, at) + element + out.slice(at);
+}
+
+/**
+ * Index of the first direct child of <worksheet> named one of `names`, or undefined. Only direct children count:
+ * a conditional format's data bar has an <extLst> of its own inside <conditionalFormatting>. The rows are
+ * skipped (nothing after <sheetData> is inside it).
+ */
+function topLevelIndex(xml: string, names: string[]): number | undefined {
+  const root = /<worksheet\b[^>]*>/.exec(xml);
+  if (!root) return undefined;
+  const dataEnd = xml.indexOf('</sheetData>');
+  const re = /<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g;
+  re.lastIndex = Math.max(root.index + root[0].length, dataEnd >= 0 ? dataEnd + '</sheetData>'.length : 0);
+  let depth = 1;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const [, close, name, selfClose] = m;
+    if (close) {
+      depth--;
+      continue;
+    }
+    if (depth === 1 && names.includes(name)) return m.index;
+    if (!selfClose) depth++;
+  }
+  return undefined;
 }
 
 /**
