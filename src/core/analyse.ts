@@ -8,13 +8,14 @@ import { withMonthFailures } from './aftersales/failureHistory';
 import { analyseAfterSales } from './aftersales/analyseAfterSales';
 import { AnalysisInputError } from './aftersales/errors';
 import type { CellIssue, Message, RunReport, SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from './plan/types';
+import { chooseAnalysisDate } from './analysisDate';
 import { analyseSales, type PartResult } from './sales/analyseSales';
 import { resolveSettings } from './settings/settings';
 import { detectSheets } from './sheets/detectSheets';
 import { detectionReport } from './sheets/detectionReport';
 import type { DetectedSheets, MappedSheet } from './sheets/types';
 import { emptyState } from './state/stateSheet';
-import { formatIso, parseIso, todayYmd, type Ymd } from './values/dates';
+import { formatIso, type Ymd } from './values/dates';
 
 export { analyseAfterSales } from './aftersales/analyseAfterSales';
 export { AnalysisInputError } from './aftersales/errors';
@@ -26,6 +27,11 @@ export interface AnalyseOptions {
   state?: WorkbookState | null;
   /** Overrides settings.analysisDate; default today. */
   asOf?: Ymd;
+  /**
+   * Without asOf and settings.analysisDate: use the date the workbook's title rows name (report.suggestedAnalysisDate)
+   * instead of today. The CLI sets it; report.analysisDate says which date was used and why.
+   */
+  useWorkbookDate?: boolean;
   onProgress?: (step: string, fraction: number) => void;
 }
 
@@ -57,7 +63,6 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
   const previous = options.state ?? emptyState();
   const partialSettings = options.settings ?? previous.settings ?? {};
   const settings = resolveSettings(partialSettings);
-  const asOf = options.asOf ?? (settings.analysisDate ? parseIso(settings.analysisDate) : null) ?? todayYmd();
   const t = translator(settings.language);
   const progress = options.onProgress ?? (() => undefined);
 
@@ -71,6 +76,8 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
   });
   const hasSales = Boolean(detected.register || detected.prospects);
   if (!detected.customers && !hasSales) throw new AnalysisInputError('aftersales.error.nothingFound');
+  const dated = chooseAnalysisDate(detected, settings, options);
+  const asOf = dated.asOf;
 
   const parts: RunReport['parts'] = [];
   const results: PartResult[] = [];
@@ -115,6 +122,10 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
     warningMessages.push(...(r.report.warningMessages ?? r.report.warnings.map((text) => ({ key: 'core.warning.text', params: { text } }))));
     sheetsOut.push(...r.sheets);
   }
+  if (dated.warning) {
+    warnings.push(t(dated.warning.key, dated.warning.params));
+    warningMessages.push(dated.warning);
+  }
 
   const mappings: WorkbookState['mappings'] = { ...previous.mappings };
   for (const k of ['customers', 'calls', 'register', 'prospects'] as const) {
@@ -144,6 +155,6 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
     columnWrites: results.flatMap((r) => r.columnWrites),
     sheets: sheetsOut,
     state,
-    report: { parts, figures, statusCounts, issues, warnings, warningMessages, detection: detectionReport(detected) },
+    report: { parts, figures, statusCounts, issues, warnings, warningMessages, analysisDate: dated.info, suggestedAnalysisDate: dated.suggested, detection: detectionReport(detected) },
   };
 }

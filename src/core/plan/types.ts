@@ -285,12 +285,34 @@ export interface RunReport {
   warnings: string[];
   /** The same warnings as catalogue keys (same order), so the pane shows them in its own language. */
   warningMessages?: Message[];
+  /** The analysis date the run used and where it came from (src/core/analysisDate.ts). */
+  analysisDate?: AnalysisDateInfo;
+  /** A date the workbook's title rows name (截至2026年10月31日, 统计日期:…, 2026年10月), offered as the analysis date. */
+  suggestedAnalysisDate?: SuggestedAnalysisDate;
   /**
    * How the input was read (src/core/sheets/detectionReport.ts): per sheet its kind and why, every field's column,
    * score, confidence and runner-up; and `needsMapping`, the fields the figures depend on that are missing or unsure
    * (non-empty: show the problem and open 列映射 on that field instead of presenting the figures as confident).
    */
   detection?: import('../sheets/types').DetectionReport;
+}
+
+/** A date read from the rows above a header (src/core/analysisDate.ts). */
+export interface SuggestedAnalysisDate {
+  /** 'YYYY-MM-DD' (a month alone gives the month's last day, a range its end). */
+  date: string;
+  sheet: string;
+  /** A1 address of the cell it was read from. */
+  address: string;
+  /** The cell's text, as written (cut at 100 characters). */
+  text: string;
+}
+
+/** Which analysis date a run used and where it came from. */
+export interface AnalysisDateInfo {
+  date: string;
+  /** 'given': the caller's asOf; 'settings': settings.analysisDate; 'workbook': the suggested date; 'today'. */
+  source: 'given' | 'settings' | 'workbook' | 'today';
 }
 
 /** A message by catalogue key and parameters. */

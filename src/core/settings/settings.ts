@@ -34,9 +34,21 @@ export interface SalesSettings {
   dueSoonDays: number;
 }
 
+/** Which analysis dates are accepted (a typo such as 0000-01-01 or 2206-10-31 is refused, not analysed). */
+export interface AnalysisDateRange {
+  /** Earliest accepted date, 'YYYY-MM-DD'. */
+  earliest: string;
+  /** Latest accepted date: this many whole years after today. */
+  maxYearsAhead: number;
+}
+
 export interface Settings {
   /** Analysis date as 'YYYY-MM-DD'; null means today. */
   analysisDate: string | null;
+  /** Accepted analysis dates (default 1990-01-01 to ten years ahead). */
+  analysisDateRange: AnalysisDateRange;
+  /** A run on today's date warns when the data's latest date is more than this many days earlier (0: never). */
+  staleDataDays: number;
   /** Months without a visit at which a vehicle becomes 准流失 / 流失 / 彻底流失. */
   thresholds: { atRiskMonths: number; lostMonths: number; goneMonths: number };
   /** Warranty ends at whichever comes first. */
@@ -59,6 +71,8 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   analysisDate: null,
+  analysisDateRange: { earliest: '1990-01-01', maxYearsAhead: 10 },
+  staleDataDays: 14,
   thresholds: { atRiskMonths: 6, lostMonths: 12, goneMonths: 24 },
   warranty: { months: 36, km: 100000 },
   localRegions: [],
@@ -81,6 +95,8 @@ export interface SettingsError {
   field: string;
   /** i18n key, e.g. 'settings.error.notPositiveInteger'. */
   message: string;
+  /** Parameters of the message (e.g. the accepted range of a date). */
+  params?: Record<string, string | number>;
 }
 
 export class SettingsValidationError extends Error {
@@ -101,6 +117,33 @@ export function isValidIsoDate(s: string): boolean {
   if (mo < 1 || mo > 12 || d < 1) return false;
   const dim = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   return d <= dim;
+}
+
+/** Today as 'YYYY-MM-DD' (UTC), shifted by whole years. */
+function isoYearsFromToday(years: number): string {
+  const now = new Date();
+  const y = now.getUTCFullYear() + years;
+  const m = now.getUTCMonth() + 1;
+  // 29 February + N years is 28 February when that year has none.
+  const d = Math.min(now.getUTCDate(), new Date(Date.UTC(y, m, 0)).getUTCDate());
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The accepted analysis dates of a range, as 'YYYY-MM-DD' texts. */
+export function analysisDateBounds(range: AnalysisDateRange = DEFAULT_SETTINGS.analysisDateRange): { earliest: string; latest: string } {
+  return { earliest: range.earliest, latest: isoYearsFromToday(range.maxYearsAhead) };
+}
+
+/**
+ * Why an analysis date (a real 'YYYY-MM-DD' date) is refused: 'tooEarly', 'tooLate', or null when it is accepted.
+ * ISO dates compare as text.
+ * @example analysisDateProblem('0000-01-01') // 'tooEarly'
+ */
+export function analysisDateProblem(iso: string, range: AnalysisDateRange = DEFAULT_SETTINGS.analysisDateRange): 'tooEarly' | 'tooLate' | null {
+  const { earliest, latest } = analysisDateBounds(range);
+  if (iso < earliest) return 'tooEarly';
+  if (iso > latest) return 'tooLate';
+  return null;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -134,8 +177,26 @@ function validate(s: Settings): SettingsError[] {
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) errors.push({ field, message: 'settings.error.notStringList' });
   };
 
+  const range = s.analysisDateRange;
+  let rangeOk = isPlainObject(range);
+  if (!rangeOk) errors.push({ field: 'analysisDateRange', message: 'settings.error.notObject' });
+  else {
+    if (typeof range.earliest !== 'string' || !isValidIsoDate(range.earliest)) {
+      errors.push({ field: 'analysisDateRange.earliest', message: 'settings.error.notDate' });
+      rangeOk = false;
+    }
+    if (typeof range.maxYearsAhead !== 'number' || !Number.isInteger(range.maxYearsAhead) || range.maxYearsAhead < 0) {
+      errors.push({ field: 'analysisDateRange.maxYearsAhead', message: 'settings.error.notNonNegativeInteger' });
+      rangeOk = false;
+    }
+  }
   if (s.analysisDate !== null && (typeof s.analysisDate !== 'string' || !isValidIsoDate(s.analysisDate))) {
     errors.push({ field: 'analysisDate', message: 'settings.error.notDate' });
+  } else if (s.analysisDate !== null && rangeOk && analysisDateProblem(s.analysisDate, range) !== null) {
+    errors.push({ field: 'analysisDate', message: 'settings.error.dateOutOfRange', params: analysisDateBounds(range) });
+  }
+  if (typeof s.staleDataDays !== 'number' || !Number.isInteger(s.staleDataDays) || s.staleDataDays < 0) {
+    errors.push({ field: 'staleDataDays', message: 'settings.error.notNonNegativeInteger' });
   }
   posInt('thresholds.atRiskMonths', s.thresholds.atRiskMonths);
   posInt('thresholds.lostMonths', s.thresholds.lostMonths);

@@ -15,5 +15,8 @@ export const common: Record<string, string> = {
   'settings.error.notMonthMap': 'must map a month to a number',
   'settings.error.notMonth': 'month must be YYYY-MM',
   'settings.error.notNonNegative': 'must be a number of 0 or more',
+  'settings.error.notNonNegativeInteger': 'must be a whole number of 0 or more',
+  'settings.error.dateOutOfRange': 'must be between {earliest} and {latest} (the range is the setting analysisDateRange)',
+  'core.warning.staleData': 'The analysis date is today ({asOf}), but the latest date in the data is {latest}, {days} days earlier (more than {limit}). If the data only goes up to that day, set the analysis date to {latest}; otherwise months since the last visit come out too high.',
   'settings.error.notObject': 'settings must be an object (JSON)',
 };

@@ -15,5 +15,8 @@ export const common: Record<string, string> = {
   'settings.error.notMonthMap': '必须是“月份 → 数量”',
   'settings.error.notMonth': '月份格式必须是 YYYY-MM',
   'settings.error.notNonNegative': '必须是不小于 0 的数',
+  'settings.error.notNonNegativeInteger': '必须是不小于 0 的整数',
+  'settings.error.dateOutOfRange': '必须在 {earliest} 到 {latest} 之间(可在设置 analysisDateRange 中修改范围)',
+  'core.warning.staleData': '分析日期为今天({asOf}),但数据中最晚的日期是 {latest},早了 {days} 天(超过 {limit} 天)。如数据只统计到那天,请把分析日期设为 {latest},否则未回厂月数会偏大。',
   'settings.error.notObject': '设置必须是一个对象(JSON)',
 };
