@@ -65,7 +65,13 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } | 
   };
 }
 
+/**
+ * A1 address as Excel writes it: entire columns as 'A:B', entire rows (and the whole sheet) as '2:4' / '1:1048576',
+ * like `Range.address` of `getRange('A:B')` ('Sheet1!A:B').
+ */
 export function rectAddress(rect: Rect): string {
+  if (rect.c0 === 0 && rect.cols >= 16384) return `${rect.r0 + 1}:${rect.r0 + rect.rows}`;
+  if (rect.r0 === 0 && rect.rows >= 1048576) return `${colLetters(rect.c0)}:${colLetters(rect.c0 + rect.cols - 1)}`;
   const a = `${colLetters(rect.c0)}${rect.r0 + 1}`;
   if (rect.rows === 1 && rect.cols === 1) return a;
   return `${a}:${colLetters(rect.c0 + rect.cols - 1)}${rect.r0 + rect.rows}`;

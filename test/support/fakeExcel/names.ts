@@ -148,7 +148,8 @@ export class FakeNamedItemCollection {
       if (typeof reference === 'string') formula = reference.startsWith('=') ? reference : `=${reference}`;
       else {
         const { sheet, rect } = reference.ref();
-        formula = `=${qualifiedAddress(sheet.name, rect)}`;
+        // Excel stores a name's reference absolute: '=Sheet1!$A$1:$B$1'.
+        formula = `=${qualifiedAddress(sheet.name, rect).replace(/(!|:)([A-Z]+)(\d+)/g, '$1$$$2$$$3')}`;
       }
       created = { name, formula, comment, visible: true };
       namesOf(this.core.data).push(created);
