@@ -187,6 +187,23 @@ describe('2. automatic object clean-up after the run', () => {
     expect(wb.data.tables).toHaveLength(0);
   });
 
+  it('a run whose Ranges reached Excel is followed by one clean-up request (attemptCleanup, line 16879-16896)', async () => {
+    const wb = FakeWorkbook.fromGrids({ S: [['a']] });
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').load('name');
+      await ctx.sync();
+    });
+    expect(wb.stats.cleanupRequests).toBe(0);
+    await wb.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('S');
+      s.getRange('A1').load('values');
+      s.getRange('B1').load('values');
+      await ctx.sync();
+    });
+    expect(wb.stats.cleanupRequests).toBe(1);
+    expect(wb.stats.syncs).toBe(2);
+  });
+
   it('objects reached through a released range are released too; tracked ranges and worksheets are not', async () => {
     const wb = FakeWorkbook.fromGrids({ S: [['a']] });
     const kept = await wb.run(async (ctx) => {

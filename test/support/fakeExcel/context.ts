@@ -25,6 +25,12 @@ export interface SyncStats {
   commands: number[];
   /** Actions left queued when a run's batch rejected: office.js never sends them (the catch at line 16862 skips the sync of line 16855). */
   droppedOps: number;
+  /**
+   * Requests office.js sends after a run to release the references of its auto-tracked Ranges (`attemptCleanup`,
+   * line 16879-16896: one `_RemoveReference` per Range that reached Excel; not awaited by the run, line 16877).
+   * Not counted in `syncs` (the add-in never waits for them) and never failed by `failOnSync`.
+   */
+  cleanupRequests: number;
 }
 
 export interface ContextHost {
@@ -47,6 +53,8 @@ interface Op {
 /** A proxy the run's automatic clean-up can invalidate (office.js: a type with `_KeepReference`, e.g. Range). */
 export interface AutoTracked {
   invalidate(): void;
+  /** Whether Excel holds a reference to it (its instantiation reached Excel in a successful sync). */
+  referenced(): boolean;
 }
 
 /** Approximate UTF-8 size of a value's JSON (CJK counts 3 bytes), without Node's Buffer. */
@@ -146,6 +154,7 @@ export class FakeContextCore {
    * still queued (a rejected batch) is never sent.
    */
   endRun(): void {
+    if ([...this.autoCleanupList].some((o) => o.referenced())) this.host.stats.cleanupRequests++;
     for (const o of this.autoCleanupList) o.invalidate();
     this.autoCleanupList.clear();
     this.autoCleanup = false;

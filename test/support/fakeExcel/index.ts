@@ -117,7 +117,7 @@ export interface FakeWorkbookOptions {
 
 export class FakeWorkbook implements ContextHost {
   readonly data = new WorkbookData();
-  readonly stats: SyncStats = { syncs: 0, maxRequestBytes: 0, maxResponseBytes: 0, commands: [], droppedOps: 0 };
+  readonly stats: SyncStats = { syncs: 0, maxRequestBytes: 0, maxResponseBytes: 0, commands: [], droppedOps: 0, cleanupRequests: 0 };
   payloadLimitBytes: number;
   failOnSync: number | null = null;
   excelApiMinor: number;

@@ -90,6 +90,10 @@ export abstract class ClientObject implements AutoTracked {
     this.invalid = true;
   }
 
+  referenced(): boolean {
+    return this.loaded.get('isNullObject') === false;
+  }
+
   /** Throws InvalidObjectPath when this object or one it was reached through was released (line 15111-15124). */
   assertValid(): void {
     if (this.invalid) throw invalidObjectPath(this.path);
