@@ -29,7 +29,7 @@ export interface SplitResult {
   /** 'truth -> detected' counts of wrong kinds. */
   confusions: Record<string, number>;
   /** Key-field misreads (wrong or missing column), flagged or silent; a sheet not recognised at all counts as flagged. */
-  misreads: { total: number; flagged: number; flaggedBySheetNotFound: number; silent: number; silentButLowEvidence: number };
+  misreads: { total: number; flagged: number; flaggedBySheetNotFound: number; silent: number; silentButLowEvidence: number; silentWrongKind: number };
   /** Key fields mapped right but still asked about (needsMapping / missingRequired): the cost of flagging. */
   rightButFlagged: number;
   /** Non-key fields: share mapped correctly, and fields mapped to a column that is not that field. */
@@ -174,7 +174,8 @@ export function scoreWorkbook(wb: GeneratedWorkbook, d: DetectedSheets, res: Spl
         if (notFound && !o.flagged) res.misreads.flaggedBySheetNotFound++;
       } else {
         res.misreads.silent++;
-        if (o.lowEvidence) res.misreads.silentButLowEvidence++;
+        if (!kindOk) res.misreads.silentWrongKind++;
+        else if (o.lowEvidence) res.misreads.silentButLowEvidence++;
       }
       res.failures.push({ seed: wb.seed, sheet: `${t.name} [${t.shape}, ${t.headerRows}-row header]`, kind: t.kind, field: o.field, header: o.header, got: kindOk ? o.got : `sheet detected as ${got ?? 'nothing'}`, flagged });
     }
@@ -204,7 +205,7 @@ export function scoreWorkbook(wb: GeneratedWorkbook, d: DetectedSheets, res: Spl
 export function emptyResult(split: Split): SplitResult {
   return {
     split, workbooks: 0, workbooksAllRight: 0, workbookShareSum: 0, keyFields: tally(), perField: {}, byLayout: {}, sheets: tally(), perKind: {}, confusions: {},
-    misreads: { total: 0, flagged: 0, flaggedBySheetNotFound: 0, silent: 0, silentButLowEvidence: 0 }, rightButFlagged: 0, otherFields: { ...tally(), spurious: 0 }, failures: [], ms: 0,
+    misreads: { total: 0, flagged: 0, flaggedBySheetNotFound: 0, silent: 0, silentButLowEvidence: 0, silentWrongKind: 0 }, rightButFlagged: 0, otherFields: { ...tally(), spurious: 0 }, failures: [], ms: 0,
   };
 }
 
@@ -234,7 +235,7 @@ export function summary(r: SplitResult, failureLines = 0): string {
   lines.push(`sheet kinds correct: ${f1(pct(r.sheets))} (${r.sheets.correct}/${r.sheets.total}); ` + Object.entries(r.perKind).map(([k, t]) => `${k} ${f1(pct(t))} (${t.correct}/${t.total})`).join(', '));
   if (Object.keys(r.confusions).length) lines.push(`kind confusions: ${Object.entries(r.confusions).map(([k, n]) => `${k} ×${n}`).join(', ')}`);
   const m = r.misreads;
-  lines.push(`misreads flagged: ${m.total === 0 ? 'n/a (no misreads)' : f1(m.flagged / m.total)} (${m.flagged}/${m.total}; ${m.flaggedBySheetNotFound} only because the sheet was not recognised; ${m.silent} silent, of which ${m.silentButLowEvidence} shown as low-confidence only in the per-field evidence); right key fields still asked about: ${r.rightButFlagged}`);
+  lines.push(`misreads flagged: ${m.total === 0 ? 'n/a (no misreads)' : f1(m.flagged / m.total)} (${m.flagged}/${m.total}; ${m.flaggedBySheetNotFound} only because the sheet was not recognised; ${m.silent} silent: ${m.silentWrongKind} on a sheet taken for another kind, ${m.silentButLowEvidence} more shown as low-confidence only in the per-field evidence); right key fields still asked about: ${r.rightButFlagged}`);
   lines.push(`other fields correct: ${f1(pct(r.otherFields))} (${r.otherFields.correct}/${r.otherFields.total}); columns mapped to a field they are not: ${r.otherFields.spurious}`);
   lines.push('key fields by layout: ' + Object.entries(r.byLayout).sort().map(([k, t]) => `${k} ${f1(pct(t))}`).join(', '));
   lines.push('per key field (correct / total, wrong, missing, flagged):');
