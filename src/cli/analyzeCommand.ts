@@ -30,6 +30,7 @@ import { pinDateSerials } from '../xlsx/pinDateSerials';
 import { streamReadWorkbook } from '../xlsx/streamReadWorkbook';
 import { streamWriteWorkbook } from '../xlsx/streamWriteWorkbook';
 import { parseArgs, UsageError } from './args';
+import { writeAtomically } from './outputFile';
 import { formatMapping, formatNeedsMapping, formatReport } from './report';
 
 /** The core facade's shape (analyseWorkbook of src/core/analyse.ts); injectable so tests can stub it. */
@@ -210,10 +211,15 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
     sheetsWritten = rendered.sheetsWritten;
     progress?.('writing', 0.95);
     // exceljs writes no charts: the planned charts are added to its package as DrawingML parts.
-    await writeWorkbookWithCharts(loaded.workbook, rendered.charts, out);
+    // OUT is written beside itself under a temporary name and renamed when complete: never half-written.
+    await writeAtomically(out, (tmp) => writeWorkbookWithCharts(loaded.workbook, rendered.charts, tmp));
   } else {
     progress?.('writing', 0.95);
-    sheetsWritten = (await streamWriteWorkbook(streamed!.sheets, plan, out, { previousState: stored, locale: reportLocale })).sheetsWritten;
+    let written: string[] = [];
+    await writeAtomically(out, async (tmp) => {
+      written = (await streamWriteWorkbook(streamed!.sheets, plan, tmp, { previousState: stored, locale: reportLocale })).sheetsWritten;
+    });
+    sheetsWritten = written;
   }
   if (progress) process.stderr.write('\n');
 

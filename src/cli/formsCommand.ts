@@ -8,7 +8,6 @@
  * of the dated forms (三表一卡): all (default, every row) or one month. The sheets are rendered
  * by the file adapter's renderer (src/xlsx/renderPlan.ts), the same one `analyze` uses.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { WorkbookPlan, WorkbookState } from '../core/plan/types';
@@ -21,6 +20,7 @@ import { t } from '../i18n';
 import { readWorkbook } from '../xlsx/readWorkbook';
 import { renderPlan } from '../xlsx/renderPlan';
 import { parseArgs, UsageError } from './args';
+import { writeAtomically } from './outputFile';
 
 /** What a run wrote, for tests and the message. */
 export interface FormsRunResult {
@@ -83,8 +83,7 @@ export async function generateFormsWorkbook(argv: string[], locale?: Locale, log
     report: { parts: [], figures: {}, statusCounts: {}, issues: [], warnings: [] },
   };
   const { sheetsWritten } = renderPlan(workbook, plan, { locale: loc });
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  await workbook.xlsx.writeFile(out);
+  await writeAtomically(out, (tmp) => workbook.xlsx.writeFile(tmp));
 
   const filled = from ? sheets.map((s) => s.key.slice('form.'.length)).filter((id) => !!fillRows(formDefinition(id)!, data, period)) : [];
   if (from) {

@@ -1,6 +1,6 @@
 /**
  * The `churn-desk` command: `analyze`, `sample`, `forms`. bin/churn-desk.js calls main() from the compiled lib/.
- * Exit codes: 0 done; 1 the input needs fixing (message says what); 2 usage error.
+ * Exit codes: 0 done; 1 the input needs fixing or the run failed (the message says what, never raw error text); 2 usage error.
  */
 import type { Locale } from '../core/settings/settings';
 import { SettingsValidationError } from '../core/settings/settings';
@@ -35,6 +35,15 @@ function explain(e: unknown, locale: Locale): { message: string; code: number } 
   return null;
 }
 
+/** Operating-system errors of writing OUT (Node's `code`). */
+const WRITE_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EBUSY', 'EIO', 'EFBIG', 'EMFILE']);
+
+/** An error nothing above explains: a localised message (a failed write says so), exit code 1. */
+function unexpected(e: unknown, locale: Locale): { message: string; code: number } {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return { message: t(locale, typeof code === 'string' && WRITE_ERRORS.has(code) ? 'cli.error.writeFailed' : 'cli.error.unexpected'), code: 1 };
+}
+
 /**
  * Runs the command line.
  * @example await main(['sample', '--out', 'out/sample.xlsx']) // 0
@@ -64,9 +73,10 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (e) {
-    const known = explain(e, locale);
-    if (!known) throw e;
+    // Anything else gets a catalogue message too: the raw error text only with CHURN_DESK_DEBUG=1.
+    const known = explain(e, locale) ?? unexpected(e, locale);
     process.stderr.write(`churn-desk: ${known.message}\n`);
+    if (process.env.CHURN_DESK_DEBUG) process.stderr.write(`${t(locale, 'cli.error.details', { detail: e instanceof Error ? (e.stack ?? e.message) : String(e) })}\n`);
     return known.code;
   }
 }

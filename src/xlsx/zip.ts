@@ -102,21 +102,33 @@ export class ZipFileWriter {
     let size = 0;
     let compressedSize = 0;
     const deflate = zlib.createDeflateRaw({ level: this.level });
-    deflate.on('data', (chunk: Buffer) => {
-      compressedSize += chunk.length;
-      this.write(chunk);
-    });
     const ended = new Promise<void>((resolve, reject) => {
       deflate.on('end', resolve);
       deflate.on('error', reject);
     });
+    // A failed write (disk full) must reject this entry, not escape from the event handler as an uncaught
+    // exception and leave the loop below waiting for a 'drain' that never comes.
+    ended.catch(() => undefined);
+    let failure: Error | null = null;
+    deflate.on('data', (chunk: Buffer) => {
+      if (failure) return;
+      try {
+        compressedSize += chunk.length;
+        this.write(chunk);
+      } catch (e) {
+        failure = e instanceof Error ? e : new Error(String(e));
+        deflate.destroy(failure);
+      }
+    });
     for await (const piece of content) {
+      if (failure) throw failure;
       const buf = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
       if (buf.length === 0) continue;
       crc = zlib.crc32(buf, crc);
       size += buf.length;
-      if (!deflate.write(buf)) await new Promise<void>((resolve) => deflate.once('drain', resolve));
+      if (!deflate.write(buf)) await Promise.race([new Promise<void>((resolve) => deflate.once('drain', resolve)), ended]);
     }
+    if (failure) throw failure;
     deflate.end();
     await ended;
     if (size > MAX_32 || compressedSize > MAX_32 || this.offset > MAX_32) throw new Error(`zip entry too large for a non-Zip64 file: ${path}`);
