@@ -26,7 +26,9 @@ import type { ChunkPolicy } from './chunks';
 import { applyPivotFilters, buildSheet, queueCharts, queuePivot, queueSheetConditionalFormats, queueSheetValidations, type BuiltSheet } from './buildSheet';
 import {
   checkColumnWrite,
+  keepSnapshot,
   queueColumnConditionalFormats,
+  queueSnapshot,
   queueColumnFinish,
   queueColumnValidations,
   rollbackColumnWrite,
@@ -152,6 +154,7 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
   const tempState = `${TEMP_PREFIX}state`;
   let finalNames: string[] = [];
   let state: WorkbookState;
+  let swap: Swap | null = null;
   try {
     const { names: existing, tables } = await listSheetsAndTables(syncer, true);
     // Titles (A1) of the sheets recorded as ours: a recorded sheet whose title the user replaced is theirs now.
@@ -221,7 +224,10 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
     at('office.step.state', 'state');
     syncer.begin();
     queueStateSheet(context, state, tempState);
+    // The number formats the column writes will touch, read before the first of them (see queueSnapshot).
+    const snaps = undos.map((u) => queueSnapshot(context, u));
     await syncer.sync();
+    undos.forEach((u, k) => keepSnapshot(u, snaps[k]));
 
     // 3. Classification columns beside the dealer's data: only now that every new sheet is complete.
     for (const [k, w] of plan.columnWrites.entries()) {
@@ -235,33 +241,47 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
       progress((plan.sheets.length + k + 1) / total);
     }
 
-    // 4. The swap: one sync.
+    // 4. The swap: one sync, ordered so that whatever prefix of it Excel applied before a failure can be undone or
+    // completed (Office.js applies a batch's operations in order and rolls none back): the old sheets, their tables
+    // and the old state are first renamed aside, then the new ones take their names, then the old ones are deleted,
+    // and last come the column styles and the clearing of the old rules (the only operations no rollback restores).
     at('office.step.swap', 'swap');
-    syncer.begin();
-    plan.columnWrites.forEach((w, k) => queueColumnFinish(context, w, undos[k], options.caps));
-    const sheets = context.workbook.worksheets;
-    for (const name of deleted) sheets.getItem(name).delete();
-    if (existing.includes(STATE_SHEET_NAME)) sheets.getItem(STATE_SHEET_NAME).delete();
-    // Table names are unique across the workbook; the old sheets' tables go with their sheets.
     const usedTableNames = new Set(tables.filter((tb) => !deleted.has(tb.sheet)).map((tb) => tb.name.toLowerCase()));
-    built.forEach((b, i) => {
-      const ws = sheets.getItem(b.tempName);
-      ws.name = finalNames[i];
-      ws.visibility = 'Visible';
-      for (const tb of b.tables) {
-        let name = tb.final;
-        for (let n = 2; usedTableNames.has(name.toLowerCase()); n++) name = `${tb.final}_${n}`;
-        usedTableNames.add(name.toLowerCase());
-        context.workbook.tables.getItem(tb.temp).name = name;
-      }
-    });
-    const st = sheets.getItem(tempState);
-    st.name = STATE_SHEET_NAME;
-    st.visibility = 'VeryHidden';
-    await syncer.sync();
+    const allTableNames = new Set(tables.map((tb) => tb.name.toLowerCase()));
+    let aside = 0;
+    swap = {
+      sheetsAside: [...deleted].map((name, i) => ({ name, aside: `${TEMP_PREFIX}old_${i + 1}` })),
+      tablesAside: tables
+        .filter((tb) => deleted.has(tb.sheet))
+        .map((tb) => {
+          let name = `CDold_${++aside}`;
+          while (allTableNames.has(name.toLowerCase())) name = `CDold_${++aside}`;
+          return { name: tb.name, aside: name };
+        }),
+      stateAside: existing.includes(STATE_SHEET_NAME) ? `${TEMP_PREFIX}old_state` : null,
+      newSheets: built.map((b, i) => ({ temp: b.tempName, final: finalNames[i] })),
+      newTables: built.flatMap((b) =>
+        b.tables.map((tb) => {
+          let name = tb.final;
+          for (let n = 2; usedTableNames.has(name.toLowerCase()); n++) name = `${tb.final}_${n}`;
+          usedTableNames.add(name.toLowerCase());
+          return { temp: tb.temp, final: name };
+        }),
+      ),
+      tempState,
+    };
+    syncer.begin();
+    queueSwap(context, swap);
+    plan.columnWrites.forEach((w, k) => queueColumnFinish(context, w, undos[k], options.caps));
+    try {
+      await syncer.sync();
+    } catch (e) {
+      // Every new sheet has its name: the swap went through but for the deletes or the column styles. Complete it.
+      if (!(await completeSwap(syncer.unsignalled(), swap, () => plan.columnWrites.forEach((w, k) => queueColumnFinish(context, w, undos[k], options.caps))))) throw e;
+    }
   } catch (error) {
     const failure = toChurnDeskError(error);
-    await rollback(syncer.unsignalled(), started, options.grids, tempState, options.policy);
+    await rollback(syncer.unsignalled(), started, options.grids, tempState, options.policy, swap);
     throw failure.code === 'cancelled' || failure.code === 'overwriteRefused' ? failure : failure.during(step.text, step.id);
   }
 
@@ -375,12 +395,122 @@ async function pivotSteps(syncer: Syncer, built: BuiltSheet[], finalNames: strin
   }
 }
 
+/** The names the swap moves: old sheets, tables and state aside; new sheets and tables into place. */
+interface Swap {
+  sheetsAside: { name: string; aside: string }[];
+  tablesAside: { name: string; aside: string }[];
+  stateAside: string | null;
+  newSheets: { temp: string; final: string }[];
+  newTables: { temp: string; final: string }[];
+  tempState: string;
+}
+
+/** Queues the swap's renames and deletes, in the order that keeps every prefix recoverable. No sync. */
+function queueSwap(context: Excel.RequestContext, swap: Swap): void {
+  const sheets = context.workbook.worksheets;
+  const tables = context.workbook.tables;
+  for (const t of swap.tablesAside) tables.getItem(t.name).name = t.aside;
+  for (const s of swap.sheetsAside) sheets.getItem(s.name).name = s.aside;
+  if (swap.stateAside) sheets.getItem(STATE_SHEET_NAME).name = swap.stateAside;
+  for (const t of swap.newTables) tables.getItem(t.temp).name = t.final;
+  // Visibility before the name: a sheet that has its final name is complete.
+  for (const s of swap.newSheets) {
+    const ws = sheets.getItem(s.temp);
+    ws.visibility = 'Visible';
+    ws.name = s.final;
+  }
+  const st = sheets.getItem(swap.tempState);
+  st.visibility = 'VeryHidden';
+  st.name = STATE_SHEET_NAME;
+  for (const s of swap.sheetsAside) sheets.getItem(s.aside).delete();
+  if (swap.stateAside) sheets.getItem(swap.stateAside).delete();
+}
+
+async function sheetNames(syncer: Syncer): Promise<Set<string>> {
+  const sheets = syncer.context.workbook.worksheets;
+  sheets.load('items/name');
+  await syncer.sync();
+  return new Set(sheets.items.map((s) => s.name));
+}
+
 /**
- * Deletes the temporary sheets (and the temporary state sheet) and restores the column areas from the grids as
- * read. Unsignalled: a cancel must not stop the clean-up. Errors here are swallowed (the first one matters).
+ * After a failed swap sync: when every new sheet and the new state already have their names, the swap went
+ * through up to its deletes or the column styles, so the rest (`finish`) is done now and the refresh succeeds.
+ * Returns false when the swap must be undone instead (or completing it failed).
  */
-async function rollback(syncer: Syncer, started: ColumnUndo[], grids: Map<string, Grid>, tempState: string, policy?: ChunkPolicy): Promise<void> {
+async function completeSwap(syncer: Syncer, swap: Swap, finish: () => void): Promise<boolean> {
+  try {
+    const names = await sheetNames(syncer);
+    if (swap.newSheets.some((s) => names.has(s.temp)) || names.has(swap.tempState)) return false;
+    for (const s of swap.sheetsAside) if (names.has(s.aside)) syncer.context.workbook.worksheets.getItem(s.aside).delete();
+    if (swap.stateAside && names.has(swap.stateAside)) syncer.context.workbook.worksheets.getItem(swap.stateAside).delete();
+    finish();
+    await syncer.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Undoes what a failed swap applied: the new sheets (their tables with them) and the new state are deleted under
+ * whichever name they have; the old sheets, tables and state get their names back.
+ */
+async function undoSwap(syncer: Syncer, swap: Swap): Promise<void> {
   const context = syncer.context;
+  const names = await sheetNames(syncer);
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  await syncer.sync();
+  const tableNames = new Set(tables.items.map((t) => t.name));
+  const sheets = context.workbook.worksheets;
+  let queued = 0;
+  // The new sheets go first, under whichever name they have: their tables may already hold the old tables' names.
+  for (const s of swap.newSheets) {
+    const name = names.has(s.temp) ? s.temp : names.has(s.final) ? s.final : null;
+    if (name) {
+      sheets.getItem(name).delete();
+      queued++;
+    }
+  }
+  const newState = names.has(swap.tempState) ? swap.tempState : names.has(STATE_SHEET_NAME) && (!swap.stateAside || names.has(swap.stateAside)) ? STATE_SHEET_NAME : null;
+  if (newState) {
+    sheets.getItem(newState).delete();
+    queued++;
+  }
+  for (const s of swap.sheetsAside) {
+    if (names.has(s.aside)) {
+      sheets.getItem(s.aside).name = s.name;
+      queued++;
+    }
+  }
+  if (swap.stateAside && names.has(swap.stateAside)) {
+    sheets.getItem(swap.stateAside).name = STATE_SHEET_NAME;
+    queued++;
+  }
+  for (const t of swap.tablesAside) {
+    if (tableNames.has(t.aside)) {
+      tables.getItem(t.aside).name = t.name;
+      queued++;
+    }
+  }
+  if (queued) await syncer.sync();
+}
+
+/**
+ * Puts the workbook back as it was: undoes a partly applied swap, restores the column areas from the grids as
+ * read, deletes the temporary sheets (and the temporary state sheet). Unsignalled: a cancel must not stop the
+ * clean-up. Errors here are swallowed (the first one matters).
+ */
+async function rollback(syncer: Syncer, started: ColumnUndo[], grids: Map<string, Grid>, tempState: string, policy: ChunkPolicy | undefined, swap: Swap | null): Promise<void> {
+  const context = syncer.context;
+  if (swap) {
+    try {
+      await undoSwap(syncer, swap);
+    } catch {
+      // Keep restoring the rest.
+    }
+  }
   for (const undo of started) {
     try {
       await rollbackColumnWrite(syncer, undo, grids.get(undo.sheet) ?? [], policy);
@@ -394,7 +524,8 @@ async function rollback(syncer: Syncer, started: ColumnUndo[], grids: Map<string
     await syncer.sync();
     let n = 0;
     for (const s of sheets.items) {
-      if (s.name.startsWith(TEMP_PREFIX) || s.name === tempState) {
+      // Old results still set aside (their renaming back failed) are kept; the next run removes them.
+      if ((s.name.startsWith(TEMP_PREFIX) && !s.name.startsWith(`${TEMP_PREFIX}old_`)) || s.name === tempState) {
         s.delete();
         n++;
       }

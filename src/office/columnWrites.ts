@@ -3,8 +3,8 @@
  * columns BEFORE their values, values in one 2-D write per block, number formats by whole column range. When the data is
  * an Excel table whose header row is the write's header row and whose right edge touches the new columns, the
  * columns are added as table columns so filters and the table's style cover them.
- * Before the first write, the target area's number formats are loaded (in the same sync, ahead of the writes) so
- * a failure can put the dealer's sheet back exactly as it was (`rollbackColumnWrite`).
+ * Before the first write, the target area's number formats are loaded in an earlier sync (`queueSnapshot`) so a
+ * failure, even half-way through a batch, can put the dealer's sheet back exactly as it was (`rollbackColumnWrite`).
  */
 import type { ColumnWrite, Grid, WorkbookState } from '../core/plan/types';
 import { a1 } from '../core/plan/names';
@@ -82,9 +82,6 @@ export async function writeColumns(
   const n = write.columns.length;
   const rows = Math.max(0, write.lastDataRow - write.firstDataRow + 1);
   syncer.begin();
-  // Snapshot the formats first: a load queued before the writes returns the values from before them.
-  const snap = ws.getRange(blockAddress(undo.firstRow, Math.min(2, undo.rows), undo.firstCol, undo.cols));
-  snap.load('numberFormat');
   if (owned) {
     const clearRows = Math.max(1, undo.firstRow + undo.rows - owned.headerRow);
     ws.getRange(blockAddress(owned.headerRow, clearRows, owned.startColumn, owned.headers.length)).clear('Contents');
@@ -119,15 +116,25 @@ export async function writeColumns(
     }
     ws.getRange(blockAddress(write.firstDataRow + s, m, write.startColumn, n)).values = block;
     await syncer.sync(true);
-    if (first) {
-      undo.formats = snap.numberFormat as string[][];
-      first = false;
-    }
+    first = false;
   }
-  if (first) {
-    await syncer.sync();
-    undo.formats = snap.numberFormat as string[][];
-  }
+  if (first) await syncer.sync();
+}
+
+/**
+ * Queues loading the number formats of the area a write will touch, to be synced BEFORE the write's first batch
+ * (a batch that fails half-way applies some of its operations but returns none of its reads). Call
+ * `keepSnapshot` after that sync. No sync.
+ */
+export function queueSnapshot(context: Excel.RequestContext, undo: ColumnUndo): Excel.Range {
+  const snap = context.workbook.worksheets.getItem(undo.sheet).getRange(blockAddress(undo.firstRow, Math.min(2, undo.rows), undo.firstCol, undo.cols));
+  snap.load('numberFormat');
+  return snap;
+}
+
+/** Stores the synced snapshot in the undo record. */
+export function keepSnapshot(undo: ColumnUndo, snap: Excel.Range): void {
+  undo.formats = snap.numberFormat as string[][];
 }
 
 /**

@@ -5,11 +5,14 @@
  * Afterwards the workbook is either exactly as before (every sheet, cell value, format, table, name, visibility)
  * or exactly as after a successful refresh; a failure in an optional step (after the swap) may only leave that
  * optional feature out, with a localised note. What the user sees is a catalogue message, never raw error text.
+ * Then a failure in the MIDDLE of a batch (the operations before it applied, as Office.js does): every operation of
+ * the swap, and the first, middle and last operation of every other sync.
  * Known gap, measured and counted ('beforeButTableWider'): when the dealer's data is an Excel table that gets
  * ChurnDesk's columns for the first time, the table is widened in the first column block (table columns must be
  * added while the cells are still blank) and a failure after that block leaves it widened, every value as before.
  */
 import { FakeWorkbook, type SheetDump } from '../support/fakeExcel';
+import { FakeContextCore } from '../support/fakeExcel/context';
 import { FakeChartCollection, FakePivotItemCollection } from '../support/fakeExcel/proxies';
 import type { WorkbookPlan } from '../../src/core/plan/types';
 import type { RunSummary } from '../../src/office/actions';
@@ -318,5 +321,67 @@ describe('normaliseError: every error becomes a catalogue message', () => {
       'While swapping in the new results: The workbook is protected or read-only. The workbook was left as it was. Unprotect it and try again.',
     );
     expect(during.diagnostic).toBe('[swap] AccessDenied: The workbook is protected.');
+  });
+});
+
+/**
+ * A failure in the MIDDLE of a batch: Office.js applies a batch's operations in order and does not roll back, so
+ * the operations before the failing one stay applied. The fake's own injection refuses a sync whole; here the j-th
+ * queued operation of the k-th round trip throws instead (test-only patch of the fake's sync).
+ */
+describe('a failure half-way through a batch', () => {
+  type Core = { queue: { run: () => unknown }[] };
+  let target: { sync: number; op: number } | null = null;
+  const original = FakeContextCore.prototype.sync;
+  beforeAll(() => {
+    FakeContextCore.prototype.sync = function (this: FakeContextCore) {
+      const q = (this as unknown as Core).queue;
+      const wb = this.host;
+      if (target && q.length > 0 && wb.stats.syncs + 1 === target.sync && target.op < q.length) {
+        q[target.op] = { ...q[target.op], run: () => {
+          throw Object.assign(new Error('GeneralException: injected mid-batch'), { code: 'GeneralException' });
+        } };
+        target = null;
+      }
+      return original.call(this);
+    };
+  });
+  afterAll(() => (FakeContextCore.prototype.sync = original));
+
+  /** Operations queued per round trip of a clean run (the fake records them). */
+  async function opsPerSync(prepare: (h: Harness) => Promise<void>) {
+    const h = await harness();
+    await prepare(h);
+    const from = h.wb.stats.commands.length;
+    await h.analyse();
+    return { commands: h.wb.stats.commands.slice(from), after: dump(h.wb) };
+  }
+
+  it.each<[string, (h: Harness) => Promise<void>]>([
+    ['over a previous result', async (h) => {
+      await h.analyse();
+      h.version.v = 2;
+    }],
+    ['on a fresh workbook', async () => undefined],
+  ])('every operation of the swap, and the first, middle and last of every other sync, %s', async (_name, prepare) => {
+    const clean = await opsPerSync(prepare);
+    const tally = newTally();
+    const swapIndex = clean.commands.length - 6; // the swap is followed by the 5 optional syncs of this plan
+    for (const [k, n] of clean.commands.entries()) {
+      const positions = k === swapIndex ? Array.from({ length: n }, (_, j) => j) : [...new Set([0, Math.floor(n / 2), n - 1])];
+      for (const j of positions) {
+        const h = await harness();
+        await prepare(h);
+        target = { sync: h.wb.stats.syncs + k + 1, op: j };
+        try {
+          await injectOnce(h, 'throw', 10_000, clean.after, tally);
+        } catch (e) {
+          throw new Error(`sync ${k + 1} of ${clean.commands.length} (${n} operations), operation ${j + 1}: ${(e as Error).message.slice(0, 1500)}`);
+        } finally {
+          target = null;
+        }
+      }
+    }
+    report.push(`mid-batch ${_name}: ${tally.injected} operations made to fail -> before ${tally.outcomes.before}, after ${tally.outcomes.after}, after with a note ${tally.outcomes.afterWithNote}`);
   });
 });
