@@ -14,7 +14,7 @@
  *  - detected: the sheet list replaces its spinner (detection done, the first Excel round trips included).
  *
  * Run: `npm run bench:bundle` (builds into a temporary directory with the project's webpack config; `--dist DIR` measures
- * an existing build instead; `--runs N`, default 7; `--office-js stub` without the emulator). Results go to stdout and
+ * an existing build instead; `--runs N`, default 7; `--office-js stub` without the emulator; `--shot FILE.png` a screenshot of the settled home view). Results go to stdout and
  * docs/benchmarks-bundle.md (`--out FILE`, `--out -` for none).
  */
 import * as fs from 'fs';
@@ -186,6 +186,8 @@ export interface MeasureOptions {
   officeJs?: string;
   /** The view in ?view= (default home). */
   view?: string;
+  /** Saves a PNG of the first run's pane once it has settled. */
+  screenshot?: string;
 }
 
 /**
@@ -209,12 +211,8 @@ export async function measurePane(dist: string, options: MeasureOptions = {}): P
       await context.addInitScript(init);
       await context.addInitScript(MARKS_SCRIPT);
       const files: string[] = [];
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (OFFICE_JS_RE.test(url)) return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: officeBody });
-        if (url.startsWith(server.origin + '/')) return route.continue();
-        return route.abort();
-      });
+      // Only office.js is intercepted: routing every request through Playwright would add its round trips to the timings.
+      await context.route(OFFICE_JS_RE, (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: officeBody }));
       const page = await context.newPage();
       const errors: string[] = [];
       let workerStarted = false;
@@ -224,6 +222,7 @@ export async function measurePane(dist: string, options: MeasureOptions = {}): P
       context.on('request', (req) => {
         const url = req.url();
         if (url.startsWith(server.origin + '/')) files.push(new URL(url).pathname.replace(/^\//, ''));
+        else if (!OFFICE_JS_RE.test(url) && !url.startsWith('data:')) errors.push(`request outside the add-in: ${url}`);
       });
       await page.goto(`${server.origin}/taskpane.html?view=${options.view ?? 'home'}`, { waitUntil: 'load' });
       await page.waitForFunction('window.__paneMarks && window.__paneMarks.homePaint !== undefined', undefined, { timeout: 30_000 });
@@ -231,6 +230,7 @@ export async function measurePane(dist: string, options: MeasureOptions = {}): P
       await page.waitForFunction('window.__paneMarks.detected !== undefined', undefined, { timeout: useEmu ? 30_000 : 2_000 }).catch(() => undefined);
       await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
       const marks = (await page.evaluate('window.__paneMarks')) as Record<string, number | undefined>;
+      if (i === 0 && options.screenshot) await page.screenshot({ path: options.screenshot });
       results.push({
         homePaintMs: marks.homePaint ?? NaN,
         fcpMs: marks.fcp ?? null,
@@ -309,7 +309,7 @@ async function main(): Promise<void> {
   }
   try {
     const chunks = chunkSizes(dist);
-    const m = await measurePane(dist, { runs: Number(arg('--runs') ?? 7), lang: arg('--lang') ?? 'zh-CN', officeJs: arg('--office-js') });
+    const m = await measurePane(dist, { runs: Number(arg('--runs') ?? 7), lang: arg('--lang') ?? 'zh-CN', officeJs: arg('--office-js'), screenshot: arg('--shot') });
     const text = report(chunks, m);
     process.stdout.write(text);
     const errors = m.runs.flatMap((r) => r.errors);

@@ -17,6 +17,7 @@ void officeReady().then(({ displayLanguage }) => {
   if (!root) return;
   const actions = createOfficeActions({ host: officeHost(), runner: createPaneRunner(() => new Worker(WORKER_URL)) });
   mountPane(root, actions, { displayLanguage, search: window.location.search });
-  // The home view's first call is the detection: fetch its chunk while the first Excel round trips are under way.
-  void loadDetect().catch(() => undefined);
+  // The home view's first call is the detection: fetch its chunk while the first Excel round trips are under way,
+  // but only once the first frame is painted (a chunk that arrives earlier would be evaluated before the render).
+  requestAnimationFrame(() => setTimeout(() => void loadDetect().catch(() => undefined), 0));
 });
