@@ -263,8 +263,27 @@ export async function measurePane(dist: string, options: MeasureOptions = {}): P
 
 const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
 
-/** The report as Markdown (docs/benchmarks-bundle.md); `stub`: the same pane timed over the office.js stub. */
-export function report(chunks: FileSize[], m: PaneMeasurement, stub?: PaneMeasurement): string {
+/**
+ * A control page for the timings: taskpane.html's shape (office.js in the head, one deferred script) whose script
+ * writes the home view's marks into the DOM once Office is ready. What it measures is the browser's and the machine's
+ * own cost of a navigation and a first frame, which the pane cannot go below.
+ */
+export function writeEmptyPane(dir: string): void {
+  fs.writeFileSync(
+    path.join(dir, 'taskpane.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script><script defer src="taskpane.js"></script></head><body><div id="root"></div></body></html>',
+  );
+  fs.writeFileSync(
+    path.join(dir, 'taskpane.js'),
+    `Office.onReady().then(function () { document.getElementById('root').innerHTML = '<main><button data-testid="refresh">刷新分析</button><section data-testid="sheets"></section></main>'; });`,
+  );
+}
+
+/**
+ * The report as Markdown (docs/benchmarks-bundle.md); `stub`: the same pane timed over the office.js stub; `empty`:
+ * the control page (writeEmptyPane) over the stub.
+ */
+export function report(chunks: FileSize[], m: PaneMeasurement, stub?: PaneMeasurement, empty?: PaneMeasurement): string {
   const firstSet = new Set(m.firstLoad.map((f) => f.file));
   const lines = [
     '# Bundle size and first render (`npm run bench:bundle`)',
@@ -283,14 +302,17 @@ export function report(chunks: FileSize[], m: PaneMeasurement, stub?: PaneMeasur
     '',
     '## First render (median, ms from navigation start)',
     '',
-    '| office.js | home view painted | first contentful paint | sheets detected | runs (home view painted) |',
+    '| page | home view painted | first contentful paint | sheets detected | runs (home view painted) |',
     '|---|---:|---:|---:|---|',
-    ...[m, ...(stub ? [stub] : [])].map(
-      (x) =>
-        `| ${x.office === 'emu' ? 'emulator + workbook' : 'stub (ready at once, no Excel)'} | **${x.medianHomePaintMs.toFixed(0)}** | ${x.medianFcpMs?.toFixed(0) ?? '—'} | ${x.medianDetectedMs?.toFixed(0) ?? '—'} | ${x.runs.map((r) => r.homePaintMs.toFixed(0)).join(', ')} |`,
+    ...[
+      ...[m, ...(stub ? [stub] : [])].map((x) => [x.office === 'emu' ? 'the pane; office.js = emulator + workbook' : 'the pane; office.js = stub (ready at once, no Excel)', x] as const),
+      ...(empty ? [['control: an empty page of the same shape, stub', empty] as const] : []),
+    ].map(
+      ([label, x]) =>
+        `| ${label} | **${x.medianHomePaintMs.toFixed(0)}** | ${x.medianFcpMs?.toFixed(0) ?? '—'} | ${label.startsWith('control') ? '—' : (x.medianDetectedMs?.toFixed(0) ?? '—')} | ${x.runs.map((r) => r.homePaintMs.toFixed(0)).join(', ')} |`,
     ),
     '',
-    `Target ${FIRST_RENDER_TARGET_MS} ms. The emulator's own script (335 KiB) and its workbook load before the pane, as office.js does in Office; the stub row is the pane alone.`,
+    `Target ${FIRST_RENDER_TARGET_MS} ms. The emulator's own script (335 KiB) and its workbook load before the pane, as office.js does in Office; the stub row is the pane alone; the control row is what this machine and browser take for any page (the pane's own cost is the difference).`,
     '',
   ];
   return lines.join('\n');
@@ -316,7 +338,15 @@ async function main(): Promise<void> {
     const lang = arg('--lang') ?? 'zh-CN';
     const m = await measurePane(dist, { runs, lang, officeJs: arg('--office-js'), screenshot: arg('--shot') });
     const stub = m.office === 'emu' ? await measurePane(dist, { runs, lang, officeJs: 'stub' }) : undefined;
-    const text = report(chunks, m, stub);
+    const control = fs.mkdtempSync(path.join(os.tmpdir(), 'churndesk-empty-pane-'));
+    let empty: PaneMeasurement;
+    try {
+      writeEmptyPane(control);
+      empty = await measurePane(control, { runs, lang, officeJs: 'stub' });
+    } finally {
+      fs.rmSync(control, { recursive: true, force: true });
+    }
+    const text = report(chunks, m, stub, empty);
     process.stdout.write(text);
     const errors = m.runs.flatMap((r) => r.errors);
     if (errors.length) process.stderr.write(`page errors: ${errors.join(' | ')}\n`);
