@@ -5,7 +5,8 @@
 import type { Locale } from '../core/settings/settings';
 import { SettingsValidationError } from '../core/settings/settings';
 import { t } from '../i18n';
-import { MissingSheetError, NotAWorkbookError, OverwriteRefusedError } from '../xlsx/errors';
+import { CellOutOfRangeError, MissingSheetError, NotAWorkbookError, OverwriteRefusedError } from '../xlsx/errors';
+import { columnLetter } from '../core/plan/names';
 import { UsageError } from './args';
 import { InputProblem, runAnalyzeCommand } from './analyzeCommand';
 import { analyseWorkbook, AnalysisInputError } from '../core/analyse';
@@ -31,6 +32,10 @@ function explain(e: unknown, locale: Locale): { message: string; code: number } 
     return { message: e.errors.map((err) => t(locale, 'cli.error.settingsField', { field: err.field, message: t(locale, err.message) })).join('\n'), code: 1 };
   }
   if (e instanceof OverwriteRefusedError) return { message: t(locale, 'cli.error.overwrite', { sheet: e.sheet, address: e.address, existing: e.existing }), code: 1 };
+  if (e instanceof CellOutOfRangeError) {
+    const address = e.column >= 1 && e.column <= 16384 ? `${columnLetter(e.column - 1)}${e.row}` : `R${e.row}C${e.column}`;
+    return { message: t(locale, 'cli.error.cellOutOfRange', { sheet: e.sheet, address }), code: 1 };
+  }
   if (e instanceof MissingSheetError) return { message: t(locale, 'cli.error.missingSheet', { sheet: e.sheet }), code: 1 };
   return null;
 }

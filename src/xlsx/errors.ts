@@ -18,6 +18,27 @@ export class NotAWorkbookError extends Error {
   }
 }
 
+/** Excel's grid: 1,048,576 rows × 16,384 columns (A … XFD). */
+export const EXCEL_MAX_ROWS = 1048576;
+export const EXCEL_MAX_COLUMNS = 16384;
+
+/** A cell the file places outside Excel's grid: Excel itself would call the file damaged and repair it. */
+export class CellOutOfRangeError extends Error {
+  constructor(
+    public readonly sheet: string,
+    public readonly row: number,
+    public readonly column: number,
+  ) {
+    super(`Cell outside Excel's grid in ${sheet}: row ${row}, column ${column}`);
+    this.name = 'CellOutOfRangeError';
+  }
+}
+
+/** Throws CellOutOfRangeError for a 1-based row/column outside Excel's grid. */
+export function checkInGrid(sheet: string, row: number, column: number): void {
+  if (row > EXCEL_MAX_ROWS || column > EXCEL_MAX_COLUMNS || row < 1 || column < 1) throw new CellOutOfRangeError(sheet, row, column);
+}
+
 /** A column write would overwrite a cell the user owns; nothing was written. */
 export class OverwriteRefusedError extends Error {
   constructor(

@@ -11,7 +11,7 @@ import type { Grid, SheetInput, WorkbookState, CellValue } from '../core/plan/ty
 import { STATE_SHEET_NAME } from '../core/plan/types';
 import { stateFromGrid } from '../core/state/stateSheet';
 import { toCellValue } from './cellValue';
-import { NotAWorkbookError } from './errors';
+import { checkInGrid, NotAWorkbookError } from './errors';
 import { identifyFile } from './identifyFile';
 
 export interface ReadResult {
@@ -40,6 +40,16 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
 }
 
 /**
+ * Pads the rows to one width, as Range.values would give them, unless that would take more than 5,000,000 cells
+ * (Excel's own read limit): a lone cell at XFD1048576 must not turn into 17 billion blanks. The grid then stays
+ * ragged, which the core accepts (a missing cell reads as blank).
+ */
+export function padRows(rows: unknown[][], width: number): void {
+  if (rows.length * width > 5_000_000) return;
+  for (const r of rows) while (r.length < width) r.push('');
+}
+
+/**
  * One worksheet as a rectangular grid anchored at A1 (rows up to the last non-empty row).
  * @example worksheetToGrid(ws) // [['客户姓名', '购车日期'], ['王五', 45052]]
  */
@@ -49,6 +59,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): CellValue[][] {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const out: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      checkInGrid(ws.name, rowNumber, colNumber);
       // Office returns '' for every cell of a merged area but its top-left one; exceljs repeats the master's value.
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const v = toCellValue(cell.value);
@@ -61,7 +72,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): CellValue[][] {
     rows[rowNumber - 1] = out;
     if (out.length > width) width = out.length;
   });
-  for (const r of rows) while (r.length < width) r.push('');
+  padRows(rows, width);
   return rows;
 }
 

@@ -14,8 +14,9 @@ import type { CellValue, Grid, WorkbookState } from '../core/plan/types';
 import { STATE_SHEET_NAME } from '../core/plan/types';
 import { stateFromGrid } from '../core/state/stateSheet';
 import { toCellValue } from './cellValue';
-import { NotAWorkbookError } from './errors';
+import { checkInGrid, NotAWorkbookError } from './errors';
 import { identifyFile } from './identifyFile';
+import { padRows } from './readWorkbook';
 
 /** Number formats of a sheet's cells: a small table of format strings, and per row a column -> index array. */
 export interface CellFormats {
@@ -81,6 +82,7 @@ async function readSheet(ws: WorksheetReaderLike): Promise<Omit<StreamedSheet, '
     const out: CellValue[] = [];
     let rowFormats: number[] | undefined;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      checkInGrid(ws.name, row.number, colNumber);
       const c = colNumber - 1;
       const raw = cell.value;
       const v = decodeEscapes(toCellValue(raw));
@@ -107,7 +109,7 @@ async function readSheet(ws: WorksheetReaderLike): Promise<Omit<StreamedSheet, '
     }
     if (out.length > width) width = out.length;
   }
-  for (const r of grid) while (r.length < width) r.push('');
+  padRows(grid, width);
   return { name: ws.name, grid, formats, formulas };
 }
 

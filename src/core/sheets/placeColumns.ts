@@ -5,6 +5,8 @@
  */
 import type { Grid } from '../plan/types';
 import type { MappedSheet } from './types';
+import { AnalysisInputError } from '../aftersales/errors';
+import { columnLetter } from '../plan/names';
 
 export interface OwnedColumns {
   headerRow: number;
@@ -64,6 +66,18 @@ function headerRowShows(grid: Grid, headerRow: number, start: number, headers: r
  * @example placeAppendedColumns(mapped, ['未回厂月数', '流失状态']) // e.g. 9 for a sheet whose data ends in column I
  */
 export function placeAppendedColumns(mapped: MappedSheet, headers: readonly string[], owned?: OwnedColumns): number {
+  const start = findStart(mapped, headers, owned);
+  // A sheet used out to column XFD leaves no room: say so instead of writing past Excel's last column.
+  if (start + headers.length > EXCEL_COLUMNS) {
+    throw new AnalysisInputError('core.error.noRoomForColumns', { sheet: mapped.sheet.name, needed: headers.length, free: Math.max(0, EXCEL_COLUMNS - start), column: columnLetter(Math.min(start, EXCEL_COLUMNS) - 1) });
+  }
+  return start;
+}
+
+/** Excel's columns: A … XFD. */
+const EXCEL_COLUMNS = 16384;
+
+function findStart(mapped: MappedSheet, headers: readonly string[], owned?: OwnedColumns): number {
   const grid = mapped.sheet.grid;
   if (owned && owned.headerRow === mapped.headerRow && headerRowShows(grid, owned.headerRow, owned.startColumn, owned.headers)) {
     const ownedEnd = owned.startColumn + owned.headers.length;

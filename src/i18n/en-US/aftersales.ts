@@ -167,4 +167,5 @@ export const aftersales: Record<string, string> = {
   'aftersales.c.notRecorded': 'not recorded',
   'aftersales.dimension.region': 'region',
   'aftersales.dimension.model': 'model',
+  'core.error.noRoomForColumns': '“{sheet}” has no room on the right for {needed} result columns: it is used up to column {column} (Excel ends at XFD). Delete the unused cells at the far right and try again.',
 };

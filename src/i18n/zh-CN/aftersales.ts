@@ -167,4 +167,5 @@ export const aftersales: Record<string, string> = {
   'aftersales.c.notRecorded': '未记录',
   'aftersales.dimension.region': '地区',
   'aftersales.dimension.model': '车型',
+  'core.error.noRoomForColumns': '“{sheet}”右侧没有空列可写入 {needed} 列分析结果:该表已用到 {column} 列(Excel 最多到 XFD 列)。请删除最右侧无用的单元格后重试。',
 };
