@@ -20,7 +20,7 @@ import type { DetectionReport } from '../core/sheets/types';
 import { resolveSettings, type Locale } from '../core/settings/settings';
 import { emptyState } from '../core/state/stateSheet';
 import { CALL_FIELDS, CUSTOMER_FIELDS, PROSPECT_FIELDS, REGISTER_FIELDS } from '../core/sheets/types';
-import { formatIso, parseIso, todayYmd } from '../core/values/dates';
+import { formatIso, todayYmd } from '../core/values/dates';
 import { t } from '../i18n';
 import { readWorkbook } from '../xlsx/readWorkbook';
 import { writeWorkbookWithCharts } from '../xlsx/charts/injectCharts';
@@ -29,9 +29,10 @@ import { chooseFileEngine } from '../xlsx/fileEngine';
 import { pinDateSerials } from '../xlsx/pinDateSerials';
 import { streamReadWorkbook } from '../xlsx/streamReadWorkbook';
 import { streamWriteWorkbook } from '../xlsx/streamWriteWorkbook';
-import { parseArgs, UsageError } from './args';
+import { asOfOption, langOption, parseArgs, UsageError } from './args';
 import { writeAtomically } from './outputFile';
 import { formatMapping, formatNeedsMapping, formatReport } from './report';
+import { parseSettingsText, settingsBeforeAsOf, settingsProblems } from './settingsSources';
 
 /** The core facade's shape (analyseWorkbook of src/core/analyse.ts); injectable so tests can stub it. */
 export type Analyser = (sheets: SheetInput[], options: AnalyseOptions) => WorkbookPlan;
@@ -46,7 +47,7 @@ export class InputProblem extends Error {
 
 function readSettingsFile(file: string, locale: Locale): unknown {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+    return parseSettingsText(fs.readFileSync(file, 'utf8')); // UTF-8, with or without a byte-order mark
   } catch (e) {
     throw new InputProblem(t(locale, 'cli.error.settingsFile', { file, detail: e instanceof Error ? e.message : String(e) }));
   }
@@ -140,7 +141,8 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   if (!out) throw new UsageError('cli.error.missingOut');
   if (path.resolve(input) === path.resolve(out)) throw new UsageError('cli.error.sameFile', { file: out });
   const asOfText = args.options['as-of'];
-  if (asOfText !== undefined && !parseIso(asOfText)) throw new UsageError('cli.error.badAsOf', { value: asOfText });
+  asOfOption(args); // its form first (the accepted range needs the settings: checked below)
+  langOption(args);
   const rawSettings = args.options.settings ? readSettingsFile(args.options.settings, locale) : {};
   if (rawSettings === null || typeof rawSettings !== 'object' || Array.isArray(rawSettings)) {
     throw new InputProblem(t(locale, 'cli.error.settingsFile', { file: args.options.settings ?? '', detail: t(locale, 'settings.error.notObject') }));
@@ -170,16 +172,20 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   const partial = {
     ...state.settings,
     ...fileSettings,
-    ...(asOfText !== undefined ? { analysisDate: asOfText } : {}),
+    ...(asOfText !== undefined ? { analysisDate: asOfText.trim() } : {}),
   };
-  // Validated here too, so a bad field is reported before any work (SettingsValidationError names it).
-  const settings = resolveSettings(partial);
+  // Validated here too, so a bad field is reported before any work, naming where it is (the file or the workbook).
+  const problems = settingsProblems(state.settings, fileSettings, args.options.settings ?? '', asOfText !== undefined, locale);
+  if (problems.length) throw new InputProblem(problems.join('\n'));
+  const asOfGiven = asOfOption(args, settingsBeforeAsOf(state.settings, fileSettings).analysisDateRange);
+  resolveSettings(partial);
   const reportLocale: Locale = args.options.lang === 'en-US' || args.options.lang === 'zh-CN' ? args.options.lang : locale;
-  const asOf = settings.analysisDate ? parseIso(settings.analysisDate)! : todayYmd();
+  // Without --as-of or a date in the settings, the date the workbook's title names is used (the report says so).
+  const asOf = () => plan.report.analysisDate?.date ?? formatIso(todayYmd());
 
   let plan: WorkbookPlan;
   try {
-    plan = analyse(sheets, { settings: partial, state, asOf, onProgress: progress });
+    plan = analyse(sheets, { settings: partial, state, asOf: asOfGiven, useWorkbookDate: true, onProgress: progress });
   } catch (e) {
     // The analysis refused the input (a sheet lacks what it needs): say which columns were read and what is missing.
     if (!(e instanceof AnalysisInputError)) throw e;
@@ -223,7 +229,7 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   }
   if (progress) process.stderr.write('\n');
 
-  const lines = formatReport(plan.report, reportLocale, { asOf: formatIso(asOf), sheetsWritten, accepted });
+  const lines = formatReport(plan.report, reportLocale, { asOf: asOf(), sheetsWritten, accepted });
   lines.push(t(reportLocale, 'cli.report.written', { file: out, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
   process.stdout.write(lines.join('\n') + '\n');
   return 0;

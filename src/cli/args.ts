@@ -2,6 +2,8 @@
  * A tiny argument parser: positionals, `--name value` options and `--flag` switches. Unknown options are errors,
  * so a typo never silently falls back to a default.
  */
+import { analysisDateBounds, analysisDateProblem, type AnalysisDateRange, type Locale } from '../core/settings/settings';
+import { parseIso, type Ymd } from '../core/values/dates';
 
 export class UsageError extends Error {
   constructor(
@@ -57,4 +59,33 @@ export function positiveInt(args: ParsedArgs, name: string, fallback: number): n
   const n = Number(raw.replace(/_/g, ''));
   if (!Number.isInteger(n) || n <= 0) throw new UsageError('cli.error.badNumber', { option: `--${name}`, value: raw });
   return n;
+}
+
+/** Strictly YYYY-MM-DD: four-digit year, two-digit month and day (2026-1-1 is refused, not guessed). */
+const AS_OF_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The --as-of option as a date, or undefined when not given. The range (settings.analysisDateRange: 1990-01-01 to
+ * ten years ahead by default) is checked too when given.
+ * @throws UsageError 'cli.error.badAsOf' (not YYYY-MM-DD or not a real day) or 'cli.error.asOfOutOfRange', naming --as-of.
+ * @example asOfOption({ options: { 'as-of': '2026-10-31' } } as ParsedArgs) // { y: 2026, m: 10, d: 31 }
+ */
+export function asOfOption(args: ParsedArgs, range?: AnalysisDateRange): Ymd | undefined {
+  const raw = args.options['as-of'];
+  if (raw === undefined) return undefined;
+  const value = raw.trim();
+  const ymd = AS_OF_FORMAT.test(value) ? parseIso(value) : null;
+  if (!ymd) throw new UsageError('cli.error.badAsOf', { option: '--as-of', value: raw });
+  if (range && analysisDateProblem(value, range)) {
+    throw new UsageError('cli.error.asOfOutOfRange', { option: '--as-of', value: raw, ...analysisDateBounds(range) });
+  }
+  return ymd;
+}
+
+/** The --lang option, or undefined when not given. @throws UsageError 'cli.error.badLang' for another value. */
+export function langOption(args: ParsedArgs): Locale | undefined {
+  const v = args.options.lang;
+  if (v === undefined) return undefined;
+  if (v !== 'zh-CN' && v !== 'en-US') throw new UsageError('cli.error.badLang', { option: '--lang', value: v });
+  return v;
 }

@@ -6,6 +6,7 @@ import type { RunReport } from '../core/plan/types';
 import type { DetectionReport, FieldEvidence } from '../core/sheets/types';
 import type { Locale } from '../core/settings/settings';
 import { t } from '../i18n';
+import { analysisDateLines } from './settingsSources';
 
 const MAX_ISSUES = 20;
 
@@ -105,7 +106,8 @@ export function formatNeedsMapping(needs: DetectionReport['needsMapping'], local
  */
 export function formatReport(report: RunReport, locale: Locale, extra: { asOf: string; sheetsWritten: string[]; accepted?: ReadonlySet<string> }): string[] {
   const tr = (key: string, params?: Record<string, string | number>) => t(locale, key, params);
-  const lines: string[] = [tr('cli.report.title'), tr('cli.report.asOf', { date: extra.asOf })];
+  // The analysis date used and why (--as-of, the settings, the workbook's title, today), and a date the workbook names.
+  const lines: string[] = [tr('cli.report.title'), ...analysisDateLines(report, extra.asOf, tr)];
   for (const part of report.parts) {
     lines.push(
       tr('cli.report.part', {
