@@ -17,6 +17,8 @@ import { runRefreshCommand, type ResultView } from './refreshCommand';
 
 const WORKER_URL = 'worker.js';
 const DIALOG_TIMEOUT_MS = 60000;
+/** manifest.xml declares no <Runtimes> (shared runtime): keep in step with it. */
+const MANIFEST_SHARED_RUNTIME = false;
 
 /** result.html beside this page, with the view as JSON in ?r= (the dialog renders it as text only). */
 export function resultUrl(view: ResultView, href: string = window.location.href): string {
@@ -29,6 +31,10 @@ export function resultUrl(view: ResultView, href: string = window.location.href)
  * SharedRuntime 1.1). The manifest declares no shared runtime, so today the dialog says how to open it instead.
  */
 function canOpenPane(): boolean {
+  // isSetSupported('SharedRuntime', '1.1') tells what the HOST supports, not that this add-in runs in a shared runtime:
+  // without <Runtimes> in the manifest, Office.addin.showAsTaskpane is not available to the command (docs: "Configure
+  // your Office Add-in to use a shared runtime"). So the button is offered only once the manifest declares one.
+  if (!MANIFEST_SHARED_RUNTIME) return false;
   try {
     return officeHost().isSetSupported('SharedRuntime', '1.1') && typeof Office.addin?.showAsTaskpane === 'function';
   } catch {

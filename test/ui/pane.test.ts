@@ -16,7 +16,8 @@ import { t } from '../../src/i18n';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const SHOTS = path.resolve(__dirname, '../../docs/screenshots');
+// docs/screenshots/ comes from the production bundle in the Office emulator (test/emu/); these stay in a temp folder.
+const SHOTS = path.join(os.tmpdir(), 'churndesk-ui-shots');
 const PANE_WIDTH = 380;
 const PANE_HEIGHT = 760;
 
