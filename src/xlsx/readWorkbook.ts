@@ -13,6 +13,9 @@ import { stateFromGrid } from '../core/state/stateSheet';
 import { toCellValue } from './cellValue';
 import { checkInGrid, NotAWorkbookError } from './errors';
 import { identifyFile } from './identifyFile';
+import { applyExceljsPatches } from './exceljsPatches';
+
+applyExceljsPatches();
 
 export interface ReadResult {
   workbook: ExcelJS.Workbook;
