@@ -206,7 +206,7 @@ export class FakeWorkbook implements ContextHost {
    */
   installGlobals(target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>, displayLanguage = 'zh-CN'): void {
     const host = this.host();
-    target.Excel = { run: host.run };
+    target.Excel = { run: host.run, createWorkbook: host.createWorkbook };
     target.Office = {
       onReady: (cb?: (info: { host: string; platform: string }) => void) => {
         const info = { host: 'Excel', platform: 'OfficeOnline' };
