@@ -201,7 +201,7 @@ export const ui: Record<string, string> = {
   'ui.share.phones': '电话号码只保留前三位和后四位:',
   'ui.share.names': '姓名只保留姓;车架号保留后 6 位,车牌保留省份和后 2 位,地址、身份证号也遮蔽:',
   'ui.share.kept': '汇总表只有统计数字,保持不变;备注里出现的电话、车架号、客户姓名也会遮蔽。',
-  'ui.share.original': '当前工作簿不做任何修改。分享版在 Excel 中作为新工作簿打开,请另存后再发送。',
+  'ui.share.original': '当前工作簿不做任何修改。分享版作为新工作簿打开,请另存后再发送。',
   'ui.share.run': '生成分享版工作簿',
   'ui.share.working': '正在生成分享版…',
   'ui.share.done': '分享版工作簿已打开:{sheets} 张工作表,遮蔽了 {cells} 个单元格。请在新窗口中另存。',
