@@ -10,6 +10,7 @@
  * The environment variable CHURN_DESK_FILE_ENGINE=memory|stream forces one (benchmarks, tests).
  */
 import * as fs from 'fs';
+import { zipDirectory } from './identifyFile';
 
 export type FileEngine = 'memory' | 'stream';
 
@@ -24,30 +25,10 @@ export function worksheetXmlBytes(file: string): number {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
-    const size = fs.fstatSync(fd).size;
-    const tailLength = Math.min(size, 22 + 65535);
-    const tail = Buffer.alloc(tailLength);
-    fs.readSync(fd, tail, 0, tailLength, size - tailLength);
-    let eocd = -1;
-    for (let i = tailLength - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) return -1;
-    const cdSize = tail.readUInt32LE(eocd + 12);
-    const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (cdOffset + cdSize > size) return -1;
-    const cd = Buffer.alloc(cdSize);
-    fs.readSync(fd, cd, 0, cdSize, cdOffset);
+    const directory = zipDirectory(fd, fs.fstatSync(fd).size);
+    if (!directory) return -1;
     let total = 0;
-    for (let p = 0; p + 46 <= cdSize && cd.readUInt32LE(p) === 0x02014b50; ) {
-      const nameLength = cd.readUInt16LE(p + 28);
-      const name = cd.toString('utf8', p + 46, p + 46 + nameLength).replace(/^\//, '');
-      if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) total += cd.readUInt32LE(p + 24);
-      p += 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
-    }
+    for (const e of directory) if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) total += e.size;
     return total;
   } catch {
     return -1;

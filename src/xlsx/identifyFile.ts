@@ -34,8 +34,11 @@ export interface FileIdentity {
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-/** Names of the zip's entries from its central directory, or null when there is no end-of-central-directory record. */
-function zipEntryNames(fd: number, size: number): string[] | null {
+/**
+ * The zip's entries (name and uncompressed size) from its central directory, or null when there is no
+ * end-of-central-directory record or the directory lies outside the file. Reads only the tail and the directory.
+ */
+export function zipDirectory(fd: number, size: number): { name: string; size: number }[] | null {
   const tailLength = Math.min(size, 22 + 65535);
   const tail = Buffer.alloc(tailLength);
   fs.readSync(fd, tail, 0, tailLength, size - tailLength);
@@ -52,13 +55,13 @@ function zipEntryNames(fd: number, size: number): string[] | null {
   if (cdOffset + cdSize > size) return null;
   const cd = Buffer.alloc(cdSize);
   fs.readSync(fd, cd, 0, cdSize, cdOffset);
-  const names: string[] = [];
+  const entries: { name: string; size: number }[] = [];
   for (let p = 0; p + 46 <= cdSize && cd.readUInt32LE(p) === 0x02014b50; ) {
     const nameLength = cd.readUInt16LE(p + 28);
-    names.push(cd.toString('utf8', p + 46, p + 46 + nameLength).replace(/^\//, ''));
+    entries.push({ name: cd.toString('utf8', p + 46, p + 46 + nameLength).replace(/^\//, ''), size: cd.readUInt32LE(p + 24) });
     p += 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
   }
-  return names;
+  return entries;
 }
 
 /** UTF-16LE text inside an OLE file's directory (stream names such as "EncryptionInfo", "Workbook"). */
@@ -102,8 +105,9 @@ export function identifyFile(file: string): FileIdentity {
       return { kind: 'ole' };
     }
     if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) {
-      const names = zipEntryNames(fd, stat.size);
-      if (!names) return { kind: 'truncated' };
+      const directory = zipDirectory(fd, stat.size);
+      if (!directory) return { kind: 'truncated' };
+      const names = directory.map((e) => e.name);
       const has = (n: string) => names.includes(n);
       if (has('xl/workbook.xml')) return { kind: 'xlsx', entries: names };
       if (has('xl/workbook.bin')) return { kind: 'xlsb', entries: names };
