@@ -185,7 +185,7 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
 
   let plan: WorkbookPlan;
   try {
-    plan = analyse(sheets, { settings: partial, state, asOf: asOfGiven, useWorkbookDate: true, onProgress: progress });
+    plan = analyse(sheets, { settings: partial, state, asOf: asOfGiven, useWorkbookDate: true, onProgress: progress, existingNames: loaded?.names });
   } catch (e) {
     // The analysis refused the input (a sheet lacks what it needs): say which columns were read and what is missing.
     if (!(e instanceof AnalysisInputError)) throw e;

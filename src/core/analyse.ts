@@ -15,6 +15,7 @@ import { detectSheets } from './sheets/detectSheets';
 import { detectionReport } from './sheets/detectionReport';
 import type { DetectedSheets, MappedSheet } from './sheets/types';
 import { emptyState } from './state/stateSheet';
+import { assignTableNames, namesToAvoid, type ExistingName } from './plan/tableNames';
 import { formatIso, type Ymd } from './values/dates';
 
 export { analyseAfterSales } from './aftersales/analyseAfterSales';
@@ -33,6 +34,11 @@ export interface AnalyseOptions {
    */
   useWorkbookDate?: boolean;
   onProgress?: (step: string, fraction: number) => void;
+  /**
+   * The table and defined names the workbook holds (both adapters read them): the plan's table names avoid every one
+   * of them but the tables of the sheets this plan replaces (src/core/plan/tableNames.ts).
+   */
+  existingNames?: readonly ExistingName[];
 }
 
 /** field -> header text of a mapped sheet (what the user sees; stored so the next run maps the same way). */
@@ -134,6 +140,9 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
   }
   const ownedSheets: WorkbookState['ownedSheets'] = { ...previous.ownedSheets };
   for (const s of sheetsOut) ownedSheets[s.key] = s.name;
+  // Table names unique across the workbook: the sheets this plan replaces take their tables with them.
+  const replaced = new Set(sheetsOut.map((s) => previous.ownedSheets[s.key]).filter((n): n is string => Boolean(n)));
+  const namedSheets = assignTableNames(sheetsOut, namesToAvoid(options.existingNames ?? [], replaced));
 
   const state: WorkbookState = {
     version: 1,
@@ -153,7 +162,7 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
   progress('done', 1);
   return {
     columnWrites: results.flatMap((r) => r.columnWrites),
-    sheets: sheetsOut,
+    sheets: namedSheets,
     state,
     report: { parts, figures, statusCounts, issues, warnings, warningMessages, analysisDate: dated.info, suggestedAnalysisDate: dated.suggested, detection: detectionReport(detected) },
   };

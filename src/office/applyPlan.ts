@@ -19,7 +19,7 @@
  * Syncs: a constant per sheet plus one per row block (`SyncStats.blockSyncs`), never per row or cell.
  */
 import { STATE_SHEET_NAME, type Grid, type PivotSpec, type WorkbookPlan, type WorkbookState } from '../core/plan/types';
-import { uniqueSheetName } from '../core/plan/names';
+import { uniqueSheetName, uniqueTableName } from '../core/plan/names';
 import type { Locale } from '../core/settings/settings';
 import type { Capabilities } from './capabilities';
 import type { ChunkPolicy } from './chunks';
@@ -260,10 +260,10 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
         }),
       stateAside: existing.includes(STATE_SHEET_NAME) ? `${TEMP_PREFIX}old_state` : null,
       newSheets: built.map((b, i) => ({ temp: b.tempName, final: finalNames[i] })),
+      // The core chose names against the workbook's; what remains after the deletes is the final word (the same rule).
       newTables: built.flatMap((b) =>
         b.tables.map((tb) => {
-          let name = tb.final;
-          for (let n = 2; usedTableNames.has(name.toLowerCase()); n++) name = `${tb.final}_${n}`;
+          const name = uniqueTableName(tb.final, usedTableNames);
           usedTableNames.add(name.toLowerCase());
           return { temp: tb.temp, final: name };
         }),

@@ -24,6 +24,7 @@ import type { ExcelHost } from './host';
 import { listSheets, readGrids, readHeads, type SheetExtent } from './readSheets';
 import { shareSafeWorkbook } from './shareSafe';
 import { readState, writeState } from './state';
+import { readExistingNames } from './workbookNames';
 import { Syncer } from './syncer';
 
 export interface OfficeActionsOptions {
@@ -174,17 +175,18 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
         const started = Date.now();
         report(opts, 'progress.reading', 0);
         let shown: Locale = 'zh-CN';
-        const { state, sheets } = await during('office.step.read', () => shown, async () => {
+        const { state, sheets, existingNames } = await during('office.step.read', () => shown, async () => {
           const { state } = await readState(syncer.context);
           shown = localeOf(state);
           const d = await detectIn(syncer, state, opts.signal);
-          return { state, sheets: await readNeeded(syncer, d, opts, 0, 0.3) };
+          const read = await readNeeded(syncer, d, opts, 0, 0.3);
+          return { state, sheets: read, existingNames: await readExistingNames(syncer) };
         });
         throwIfAborted(opts.signal);
         report(opts, 'progress.analysing', 0.3);
         const plan = await during('office.step.analyse', () => shown, () =>
           runner.analyse(
-            { sheets, state, asOf: options.asOf },
+            { sheets, state, asOf: options.asOf, existingNames },
             { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ step: p.step, fraction: 0.3 + 0.4 * p.fraction }) },
           ),
         );

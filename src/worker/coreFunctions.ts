@@ -3,6 +3,7 @@
  * runs (worker.ts) and what the same-thread runner calls in tests. Nothing here touches Office.js.
  */
 import { analyseWorkbook } from '../core/analyse';
+import type { ExistingName } from '../core/plan/tableNames';
 import { analyseForForms } from '../core/forms/collectFillData';
 import { buildFormsPlan } from '../core/forms/buildFormsPlan';
 import type { FormPeriod } from '../core/forms/period';
@@ -26,6 +27,8 @@ export interface AnalyseRequest {
   state: WorkbookState;
   /** 'YYYY-MM-DD'; omitted: the settings' analysis date, else today. */
   asOf?: string;
+  /** The workbook's table and defined names (the plan's table names avoid them). */
+  existingNames?: ExistingName[];
 }
 
 export interface FormsRequest {
@@ -63,9 +66,9 @@ function asOfOf(asOf: string | undefined, state: WorkbookState): Ymd {
 export const coreFunctions: CoreFunctions = {
   detect,
   share: buildShareFile,
-  analyse({ sheets, state, asOf }, onProgress) {
+  analyse({ sheets, state, asOf, existingNames }, onProgress) {
     const parsed = asOf ? parseIso(asOf) : null;
-    return analyseWorkbook(sheets, { state, asOf: parsed ?? undefined, onProgress });
+    return analyseWorkbook(sheets, { state, asOf: parsed ?? undefined, onProgress, existingNames });
   },
   forms({ formIds, filled, sheets, state, existingSheetNames, asOf, period }, onProgress) {
     const settings = resolveSettings(state.settings);

@@ -14,6 +14,8 @@ import { toCellValue } from './cellValue';
 import { checkInGrid, NotAWorkbookError } from './errors';
 import { identifyFile } from './identifyFile';
 import { applyExceljsPatches } from './exceljsPatches';
+import { workbookNames } from './workbookNames';
+import type { ExistingName } from '../core/plan/tableNames';
 
 applyExceljsPatches();
 
@@ -23,6 +25,8 @@ export interface ReadResult {
   sheets: SheetInput[];
   /** The stored WorkbookState, or null when the workbook has none (or it is damaged). */
   state: WorkbookState | null;
+  /** The workbook's table and defined names (the plan's table names avoid them). */
+  names: ExistingName[];
 }
 
 /**
@@ -103,5 +107,5 @@ export function workbookToSheets(workbook: ExcelJS.Workbook): { sheets: SheetInp
  */
 export async function readWorkbook(file: string): Promise<ReadResult> {
   const workbook = await loadWorkbook(file);
-  return { workbook, ...workbookToSheets(workbook) };
+  return { workbook, ...workbookToSheets(workbook), names: workbookNames(workbook) };
 }

@@ -34,6 +34,8 @@ import { crossTab } from './crossTab';
 import { worksheetToGrid } from './readWorkbook';
 import { fileChartsOf } from './charts/fileCharts';
 import type { SheetCharts } from './charts/injectCharts';
+import { assignTableNames } from '../core/plan/tableNames';
+import { workbookNames } from './workbookNames';
 
 export interface RenderOptions {
   /** The state stored in the workbook before this run: says which columns and sheets ChurnDesk owns. */
@@ -437,7 +439,10 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
       if (title !== undefined) ownedSheetTitles[key] = title;
     }
   }
-  for (const spec of plan.sheets) {
+  // The core chose table names against the names the workbook held; what remains after the removals above is the
+  // final word (a recorded sheet the user made theirs keeps its tables).
+  const planSheets = assignTableNames(plan.sheets, workbookNames(workbook).map((n) => n.name));
+  for (const spec of planSheets) {
     const name = uniqueSheetName(spec.name, [...workbook.worksheets.map((w) => w.name), STATE_SHEET_NAME]);
     const ws = workbook.addWorksheet(name);
     renderSheet(ws, spec, workbook, locale, options.sourceGrid);

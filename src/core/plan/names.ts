@@ -1,6 +1,6 @@
 /**
  * Excel's naming rules, in one place: sheet names (≤ 31 chars, none of / \ ? * : [ ], unique case-insensitively)
- * and table names (letters, digits, underscore; unique across the workbook).
+ * and table names (see isValidTableName; unique case-insensitively across the workbook's tables and defined names).
  */
 
 const FORBIDDEN = /[/\\?*:[\]]/g;
@@ -30,7 +30,44 @@ export function uniqueSheetName(desired: string, taken: Iterable<string>): strin
 
 /** A legal table name from a key. @example tableName('summary.overview', 'status') // 'CD_summary_overview_status' */
 export function tableName(...parts: string[]): string {
-  return ('CD_' + parts.join('_')).replace(/[^A-Za-z0-9_]/g, '_').slice(0, 250);
+  return ('CD_' + parts.join('_')).replace(/[^A-Za-z0-9_]/g, '_').slice(0, TABLE_NAME_MAX - 10);
+}
+
+/** Excel's longest table (and defined) name. */
+export const TABLE_NAME_MAX = 255;
+
+/**
+ * True when Excel accepts `name` as a table or defined name: starts with a letter, '_' or '\\'; then letters, digits,
+ * '_' and '.'; at most 255 characters; not a cell reference (A1, XFD1048576, R1C1, R2, C3) nor 'R' / 'C' alone.
+ * @example isValidTableName('CD_summary_overview_status') // true
+ * @example isValidTableName('AB12') // false
+ */
+export function isValidTableName(name: string): boolean {
+  if (name.length === 0 || name.length > TABLE_NAME_MAX) return false;
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) return false;
+  if (/^[A-Za-z]{1,3}\d+$/.test(name)) return false;
+  if (/^[RrCc]\d*$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) return false;
+  return true;
+}
+
+/**
+ * A valid table name not in `taken` (compared case-insensitively, as Excel does, across tables and defined names):
+ * `desired` made valid, or with '_2', '_3' … appended (cut so the whole stays ≤ 255 characters).
+ * @example uniqueTableName('CD_summary_overview_status', ['cd_summary_overview_status']) // 'CD_summary_overview_status_2'
+ */
+export function uniqueTableName(desired: string, taken: Iterable<string>): string {
+  const lower = new Set<string>();
+  for (const t of taken) lower.add(t.toLowerCase());
+  let base = desired.replace(/[^\p{L}\p{N}_.]/gu, '_');
+  if (!/^[\p{L}_]/u.test(base)) base = '_' + base;
+  base = base.slice(0, TABLE_NAME_MAX);
+  if (!isValidTableName(base)) base = ('_' + base).slice(0, TABLE_NAME_MAX);
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `_${n}`;
+    const candidate = base.slice(0, TABLE_NAME_MAX - suffix.length) + suffix;
+    if (!lower.has(candidate.toLowerCase()) && isValidTableName(candidate)) return candidate;
+  }
 }
 
 /** 0-based column index to letters. @example columnLetter(27) // 'AB' */

@@ -5,7 +5,7 @@
  * `name`, `type`, `formula`, `visible`, `comment`, `getRange()`, `delete()`. Stored beside the workbook data (a
  * WeakMap), so the workbook model needs no field of its own.
  */
-import { FakeOfficeError, itemNotFound } from './errors';
+import { FakeOfficeError, itemNotFound, notLoaded } from './errors';
 import { parseAddress, qualifiedAddress } from './addresses';
 import type { FakeContextCore } from './context';
 import type { WorkbookData } from './model';
@@ -72,6 +72,10 @@ export class FakeNamedItem extends ClientObject {
   protected scalarProps(): string[] {
     return ['name', 'type', 'formula', 'visible', 'comment'];
   }
+  /** Filled from a collection load (`names.load('items/name')`). */
+  preload(pairs: readonly (readonly [string, unknown])[]): void {
+    for (const [p, v] of pairs) this.loaded.set(p, v);
+  }
   protected readProp(p: string): unknown {
     const n = this.item();
     switch (p) {
@@ -134,7 +138,28 @@ function checkName(name: string): void {
 }
 
 export class FakeNamedItemCollection {
+  private itemsLoaded: FakeNamedItem[] | null = null;
   constructor(private readonly core: FakeContextCore) {}
+
+  /** `load('items/name')`: the names as they are at the next sync. */
+  load(_props?: unknown): this {
+    this.core.enqueueRead(
+      () => [...namesOf(this.core.data)],
+      (list) => {
+        this.itemsLoaded = list.map((n) => {
+          const item = new FakeNamedItem(this.core, () => n, { path: 'names.getItem()', location: 'NamedItemCollection.getItem' });
+          item.preload([['name', n.name], ['formula', n.formula], ['visible', n.visible], ['comment', n.comment]]);
+          return item;
+        });
+      },
+      (list) => list.map((n) => n.name),
+    );
+    return this;
+  }
+  get items(): FakeNamedItem[] {
+    if (!this.itemsLoaded) throw notLoaded('NamedItemCollection', 'items');
+    return this.itemsLoaded;
+  }
 
   /** `add(name, reference, comment)`: reference is a Range or a formula string. */
   add(name: string, reference: FakeRange | string, comment = ''): FakeNamedItem {
