@@ -79,6 +79,8 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
     mappings: previous.mappings,
     ownedSheetNames: Object.values(previous.ownedSheets),
     ownedHeaders: [...ownedHeaders],
+    // The recorded runs of headers find the product's columns wherever the user's edits moved them.
+    ownedColumns: previous.ownedColumns,
   });
   const hasSales = Boolean(detected.register || detected.prospects);
   if (!detected.customers && !hasSales) throw new AnalysisInputError('aftersales.error.nothingFound');

@@ -40,7 +40,7 @@ import { technicalDetail, throwIfAborted, toChurnDeskError } from './errors';
 import { t } from '../i18n';
 import { queueStateSheet } from './state';
 import { Syncer } from './syncer';
-import { sheetTitle, stillOwned } from '../core/state/ownership';
+import { ownedArea, sheetTitle, stillOwned } from '../core/state/ownership';
 
 export const TEMP_PREFIX = '~cd_tmp_';
 
@@ -145,7 +145,7 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
   const at = (key: string, id: string, params?: Record<string, string | number>) => (step = { text: t(locale, key, params), id });
 
   // 1. Check every column write before anything is written.
-  const undos: ColumnUndo[] = plan.columnWrites.map((w) => checkColumnWrite(w, options.grids.get(w.sheet) ?? [], previous.ownedColumns[w.sheet]));
+  const undos: ColumnUndo[] = plan.columnWrites.map((w) => checkColumnWrite(w, options.grids.get(w.sheet) ?? [], ownedArea(w, previous)));
 
   const built: BuiltSheet[] = [];
   const started: ColumnUndo[] = [];
@@ -232,7 +232,7 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
     // 3. Classification columns beside the dealer's data: only now that every new sheet is complete.
     for (const [k, w] of plan.columnWrites.entries()) {
       at('office.step.columns', `columns:${w.sheet}`, { sheet: w.sheet });
-      const owned = previous.ownedColumns[w.sheet];
+      const owned = ownedArea(w, previous);
       const table = tables.find(
         (tb) => tb.sheet === w.sheet && tb.rowIndex === w.headerRow && tb.columnIndex < w.startColumn && tb.columnIndex + tb.columnCount >= w.startColumn,
       );

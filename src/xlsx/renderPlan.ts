@@ -24,7 +24,7 @@ import type {
 import { STATE_SHEET_NAME } from '../core/plan/types';
 import { a1, columnLetter, uniqueSheetName } from '../core/plan/names';
 import { stateToGrid } from '../core/state/stateSheet';
-import { sheetTitle, stillOwned } from '../core/state/ownership';
+import { ownedArea, sheetTitle, stillOwned } from '../core/state/ownership';
 import type { Locale } from '../core/settings/settings';
 import { t } from '../i18n';
 import { APPENDED_HEADER_STYLE, CELL_STYLES, CF_FILLS, numberFormatOf } from './styles';
@@ -406,11 +406,11 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
   for (const write of plan.columnWrites) {
     const ws = workbook.getWorksheet(write.sheet);
     if (!ws) throw new MissingSheetError(write.sheet);
-    if (options.columnCells !== 'skip') checkColumnWrite(ws, write, previous?.ownedColumns[write.sheet]);
+    if (options.columnCells !== 'skip') checkColumnWrite(ws, write, ownedArea(write, previous));
   }
   const ownedColumns: WorkbookState['ownedColumns'] = { ...(previous?.ownedColumns ?? {}), ...plan.state.ownedColumns };
   for (const write of plan.columnWrites) {
-    renderColumnWrite(workbook.getWorksheet(write.sheet)!, write, previous?.ownedColumns[write.sheet], options.columnCells);
+    renderColumnWrite(workbook.getWorksheet(write.sheet)!, write, ownedArea(write, previous), options.columnCells);
     ownedColumns[write.sheet] = { headerRow: write.headerRow, startColumn: write.startColumn, headers: write.columns.map((c) => c.header) };
   }
 

@@ -21,6 +21,7 @@ import type { CellValue, ColumnWrite, WorkbookPlan, WorkbookState } from '../cor
 import { columnLetter } from '../core/plan/names';
 import type { Locale } from '../core/settings/settings';
 import { checkColumnWriteOnGrid, renderPlan, type RenderResult } from './renderPlan';
+import { ownedArea } from '../core/state/ownership';
 import { numberFormatOf } from './styles';
 import { MissingSheetError } from './errors';
 import { cellKey, type StreamedSheet } from './streamReadWorkbook';
@@ -205,12 +206,12 @@ export async function streamWriteWorkbook(sheets: StreamedSheet[], plan: Workboo
   for (const write of plan.columnWrites) {
     const sheet = byName.get(write.sheet);
     if (!sheet) throw new MissingSheetError(write.sheet);
-    checkColumnWriteOnGrid(write.sheet, sheet.grid, write, previous?.ownedColumns[write.sheet]);
+    checkColumnWriteOnGrid(write.sheet, sheet.grid, write, ownedArea(write, previous));
   }
   const appendedBySheet = new Map<string, Appended[]>();
   for (const write of plan.columnWrites) {
     const sheet = byName.get(write.sheet)!;
-    applyColumnWrite(sheet, write, previous?.ownedColumns[write.sheet]);
+    applyColumnWrite(sheet, write, ownedArea(write, previous));
     const list = appendedBySheet.get(write.sheet) ?? [];
     list.push({ write, formats: write.columns.map((c) => numberFormatOf(c)) });
     appendedBySheet.set(write.sheet, list);

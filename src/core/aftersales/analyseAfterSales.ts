@@ -10,7 +10,7 @@ import type { AppendedColumn, CellIssue, CellValue, ColumnWrite, ConditionalForm
 import type { PartResult } from '../sales/analyseSales';
 import type { Settings } from '../settings/settings';
 import { cellIssue, ISSUE_REASON } from '../sheets/cellIssue';
-import { placeAppendedColumns } from '../sheets/placeColumns';
+import { placeColumns } from '../sheets/placeColumns';
 import type { DetectedSheets, MappedSheet } from '../sheets/types';
 import { formatIso, ymdToSerial, type Ymd } from '../values/dates';
 import { ActionTexts, analyseVehicles, type VehicleAnalysis } from './analyseVehicles';
@@ -154,7 +154,7 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
   const columnWrites: ColumnWrite[] = [];
   let source: ClassifiedSource | null = null;
   if (customers.dataRows.length > 0) {
-    const startColumn = placeAppendedColumns(customers, headers, state.ownedColumns[customers.sheet.name]);
+    const { startColumn, replaces } = placeColumns(customers, headers, state.ownedColumns[customers.sheet.name]);
     const firstDataRow = customers.dataRows[0];
     const lastDataRow = customers.dataRows[customers.dataRows.length - 1];
     const statusCol = CLASSIFICATION_COLUMNS.indexOf('status');
@@ -165,6 +165,7 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
       startColumn,
       firstDataRow,
       lastDataRow,
+      replaces,
       columns: buildColumns(a, customers, settings, t, headers),
       conditionalFormats: statusFormats(statusCol, priorityCol, lastDataRow, firstDataRow),
     });

@@ -90,6 +90,7 @@ export function analyseForForms(sheets: readonly SheetInput[], settings: Setting
     mappings: state.mappings as Record<string, Partial<Record<Field, string>>>,
     ownedSheetNames: Object.values(state.ownedSheets),
     ownedHeaders: [...ownedHeaders],
+    ownedColumns: state.ownedColumns,
   });
   const skipped: FormsAnalysis['skipped'] = [];
   const parts: (PartResult | null)[] = [];

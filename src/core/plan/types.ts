@@ -83,6 +83,13 @@ export interface ColumnWrite {
   firstDataRow: number;
   lastDataRow: number;
   columns: AppendedColumn[];
+  /**
+   * The previous run's columns as they are now in the grid the core read (found by their headers, wherever the
+   * user's edits moved them), or null when there are none. The adapters clear these and may overwrite them; any
+   * other non-empty cell a write would cover is refused. Omitted (plans built by hand): the recorded position in
+   * the previous state is used, as before.
+   */
+  replaces?: { headerRow: number; startColumn: number; headers: string[] } | null;
   /** Conditional formats over the appended columns (column index relative to startColumn). */
   conditionalFormats?: ConditionalFormat[];
 }

@@ -6,7 +6,7 @@
 import type { AppendedColumn, CellValue, ColumnWrite, WorkbookState } from '../plan/types';
 import { DEFEAT_REASONS } from '../settings/settings';
 import type { MappedSheet } from '../sheets/types';
-import { placeAppendedColumns } from '../sheets/placeColumns';
+import { placeColumns } from '../sheets/placeColumns';
 import { FOLLOW_STATUS } from './labels';
 import type { ProspectFacts } from './prospectFacts';
 import { STATUS_LABELS, STATUS_OVERDUE, type ProspectOutcome } from './prospectOutcome';
@@ -65,7 +65,7 @@ export function prospectColumnWrite(
     ...(key === 'defeatClass' ? { validation: { type: 'list' as const, values: [...DEFEAT_REASONS], strict: false } } : {}),
   }));
   const headers = appended.map((c) => c.header);
-  const startColumn = placeAppendedColumns(mapped, headers, state.ownedColumns[mapped.sheet.name]);
+  const { startColumn, replaces } = placeColumns(mapped, headers, state.ownedColumns[mapped.sheet.name]);
   const statusCol = PROSPECT_COLUMN_KEYS.indexOf('status');
   return {
     sheet: mapped.sheet.name,
@@ -73,6 +73,7 @@ export function prospectColumnWrite(
     startColumn,
     firstDataRow: first,
     lastDataRow: last,
+    replaces,
     columns: appended,
     conditionalFormats: [
       { type: 'textEquals', col: statusCol, firstRow: first, lastRow: last, text: FOLLOW_STATUS.overdue, fill: 'red' },

@@ -59,14 +59,47 @@ function headerRowShows(grid: Grid, headerRow: number, start: number, headers: r
  *
  * 1. The recorded start (`owned`, from WorkbookState.ownedColumns) when the header row still shows the recorded
  *    headers there, and the extra columns a longer header list needs are empty in every row.
- * 2. Otherwise the start found by exact headers (mapped.ownedStart) under the same conditions (state lost, e.g.
- *    a copy made without it), when the header row there shows a prefix of `headers`.
+ * 2. Otherwise where the previous run's columns are now (previousColumns: found by their headers, after the user
+ *    inserted, deleted or moved columns or rows, or with the state lost), under the same condition.
  * 3. Otherwise the first column right of every non-empty cell of the sheet.
  *
  * @example placeAppendedColumns(mapped, ['未回厂月数', '流失状态']) // e.g. 9 for a sheet whose data ends in column I
  */
 export function placeAppendedColumns(mapped: MappedSheet, headers: readonly string[], owned?: OwnedColumns): number {
-  const start = findStart(mapped, headers, owned);
+  return placeColumns(mapped, headers, owned).startColumn;
+}
+
+/**
+ * Where the appended columns go, and which columns of the sheet as read are the previous run's (ColumnWrite.replaces:
+ * the adapters may clear and overwrite those, and only those, besides empty cells). The previous columns are found
+ * by what they are (the recorded run of headers, wherever it is now: see findOwnedStart), not where they were written.
+ * @example placeColumns(mapped, headers, state.ownedColumns['保有客户']) // { startColumn: 10, replaces: { headerRow: 0, startColumn: 10, headers: [...] } }
+ */
+export function placeColumns(mapped: MappedSheet, headers: readonly string[], owned?: OwnedColumns): { startColumn: number; replaces: OwnedColumns | null } {
+  const startColumn = checkedStart(mapped, headers, findStart(mapped, headers, owned));
+  return { startColumn, replaces: previousColumns(mapped, owned) };
+}
+
+/**
+ * The previous run's columns on the sheet as read: from mapped.ownedStart, the recorded headers when the row shows
+ * them all there, else every header up to the last one (the trailing run findOwnedStart found). null: none found.
+ */
+export function previousColumns(mapped: MappedSheet, owned?: OwnedColumns): OwnedColumns | null {
+  const start = mapped.ownedStart;
+  if (start === null) return null;
+  if (owned && headerRowShows(mapped.sheet.grid, mapped.headerRow, start, owned.headers)) {
+    return { headerRow: mapped.headerRow, startColumn: start, headers: owned.headers.map((h) => h.trim()) };
+  }
+  const row = mapped.sheet.grid[mapped.headerRow] ?? [];
+  let last = row.length - 1;
+  while (last >= start && !hasContent(row[last])) last--;
+  if (last < start) return null;
+  const headers: string[] = [];
+  for (let c = start; c <= last; c++) headers.push(typeof row[c] === 'string' ? String(row[c]).trim() : String(row[c] ?? ''));
+  return { headerRow: mapped.headerRow, startColumn: start, headers };
+}
+
+function checkedStart(mapped: MappedSheet, headers: readonly string[], start: number): number {
   // A sheet used out to column XFD leaves no room: say so instead of writing past Excel's last column.
   if (start + headers.length > EXCEL_COLUMNS) {
     throw new AnalysisInputError('core.error.noRoomForColumns', { sheet: mapped.sheet.name, needed: headers.length, free: Math.max(0, EXCEL_COLUMNS - start), column: columnLetter(Math.min(start, EXCEL_COLUMNS) - 1) });
@@ -83,13 +116,9 @@ function findStart(mapped: MappedSheet, headers: readonly string[], owned?: Owne
     const ownedEnd = owned.startColumn + owned.headers.length;
     if (!anyContent(grid, ownedEnd, owned.startColumn + headers.length)) return owned.startColumn;
   }
-  if (mapped.ownedStart !== null) {
-    const start = mapped.ownedStart;
-    const row = grid[mapped.headerRow] ?? [];
-    // How many of our headers are still shown there, in order.
-    let shown = 0;
-    while (shown < headers.length && typeof row[start + shown] === 'string' && String(row[start + shown]).trim() === headers[shown]) shown++;
-    if (shown > 0 && !anyContent(grid, start + shown, start + headers.length)) return start;
-  }
+  // The previous run's columns wherever they are now: rewritten in place when the columns a longer list needs
+  // beyond them are empty in every row (a user's column right of ours is never covered).
+  const previous = previousColumns(mapped, owned);
+  if (previous && !anyContent(grid, previous.startColumn + previous.headers.length, previous.startColumn + headers.length)) return previous.startColumn;
   return firstFreeColumn(grid);
 }

@@ -24,4 +24,12 @@ describe('findOwnedStart', () => {
     expect(findOwnedStart(headers, 3, OWNED, { headerRow: 3, startColumn: 1, headers: ['未回厂月数', '流失状态'] })).toBe(1);
     expect(findOwnedStart(headers, 2, OWNED, { headerRow: 3, startColumn: 1, headers: ['未回厂月数', '流失状态'] })).toBeNull();
   });
+
+  it('finds the recorded run wherever the user moved it: columns inserted before it, a column of theirs after it, the header row moved', () => {
+    const recorded = { headerRow: 0, startColumn: 2, headers: ['未回厂月数', '流失状态', '建议动作'] };
+    expect(findOwnedStart(['序号', '车架号', '车型', '未回厂月数', '流失状态', '建议动作', '回访备注'], 0, OWNED, recorded)).toBe(3);
+    expect(findOwnedStart(['车架号', '未回厂月数', '流失状态', '建议动作', '回访备注'], 2, OWNED, recorded)).toBe(1);
+    // A partial run with a user's column after it is not the marker: nothing is taken for the product's.
+    expect(findOwnedStart(['车架号', '未回厂月数', '流失状态', '回访备注'], 0, OWNED, recorded)).toBeNull();
+  });
 });
