@@ -16,6 +16,7 @@ import { detectionReport } from './sheets/detectionReport';
 import type { DetectedSheets, MappedSheet } from './sheets/types';
 import { emptyState } from './state/stateSheet';
 import { assignTableNames, namesToAvoid, type ExistingName } from './plan/tableNames';
+import { assertInputWithinLimits, enforceExcelLimits } from './plan/excelLimits';
 import { formatIso, type Ymd } from './values/dates';
 
 export { analyseAfterSales } from './aftersales/analyseAfterSales';
@@ -72,6 +73,8 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
   const t = translator(settings.language);
   const progress = options.onProgress ?? (() => undefined);
 
+  // A cell longer than Excel allows would be written back as it is by the file adapter: refused, naming it.
+  assertInputWithinLimits(sheets);
   progress('detect', 0);
   const ownedHeaders = new Set<string>();
   for (const o of Object.values(previous.ownedColumns)) for (const h of o.headers) ownedHeaders.add(h);
@@ -162,10 +165,11 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
     },
   };
   progress('done', 1);
-  return {
+  // Within Excel's limits whatever the input (a very long dealer name, an oversized cell copied into a list).
+  return enforceExcelLimits({
     columnWrites: results.flatMap((r) => r.columnWrites),
     sheets: namedSheets,
     state,
     report: { parts, figures, statusCounts, issues, warnings, warningMessages, analysisDate: dated.info, suggestedAnalysisDate: dated.suggested, detection: detectionReport(detected) },
-  };
+  }, t);
 }

@@ -2,6 +2,12 @@
 export const common: Record<string, string> = {
   // A warning that exists only as text (no key): shown as it is.
   'core.warning.text': '{text}',
+  'core.limits.cutMarker': '… (cut: too long)',
+  'core.warning.cellsCut': '“{sheet}”: {n} cells were longer than {max} characters (Excel’s limit per cell) and were cut, ending in “… (cut: too long)”; the first is {cell}. The source sheet is unchanged.',
+  'core.warning.listsCut': '“{sheet}”: {n} drop-down lists were longer than {max} characters; only the values that fit are offered, and other input is no longer refused.',
+  'core.warning.formatsCut': '“{sheet}”: {n} number formats were longer than {max} characters; the default format is used instead.',
+  'core.warning.gridCut': '“{sheet}”: {n} rows or cells lie beyond Excel’s grid (1,048,576 rows × 16,384 columns) and were not written.',
+  'core.error.cellTooLong': '“{sheet}” cell {cell} holds {length} characters, more than Excel’s limit of {max} per cell: Excel would have to repair such a file. Shorten that cell and try again (ChurnDesk never rewrites your cells).',
   'settings.error.notPositiveInteger': 'must be a positive whole number',
   'settings.error.notPositiveNumber': 'must be a positive number',
   'settings.error.notRate': 'must be a share between 0 and 1 (e.g. 0.25)',

@@ -2,6 +2,12 @@
 export const common: Record<string, string> = {
   // A warning that exists only as text (no key): shown as it is.
   'core.warning.text': '{text}',
+  'core.limits.cutMarker': '…(超长已截断)',
+  'core.warning.cellsCut': '“{sheet}”有 {n} 个单元格超过 {max} 个字符(单元格的上限),已截断并以“…(超长已截断)”结尾,第一个是 {cell}。原表中的内容未改动。',
+  'core.warning.listsCut': '“{sheet}”有 {n} 个下拉列表超过 {max} 个字符,只保留了放得下的选项,且不再拒绝其他输入。',
+  'core.warning.formatsCut': '“{sheet}”有 {n} 个数字格式超过 {max} 个字符,已改用默认格式。',
+  'core.warning.gridCut': '“{sheet}”有 {n} 行或单元格超出工作表的行列上限(1,048,576 行 × 16,384 列),未写入。',
+  'core.error.cellTooLong': '“{sheet}”的 {cell} 单元格有 {length} 个字符,超过单元格上限 {max}:这样的文件在表格软件中需要修复。请缩短该单元格后重试(本工具不会改写您的单元格)。',
   'settings.error.notPositiveInteger': '必须是正整数',
   'settings.error.notPositiveNumber': '必须是正数',
   'settings.error.notRate': '必须是 0 到 1 之间的比例(如 0.25)',
