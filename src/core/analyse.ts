@@ -42,11 +42,18 @@ export interface AnalyseOptions {
   existingNames?: readonly ExistingName[];
 }
 
-/** field -> header text of a mapped sheet (what the user sees; stored so the next run maps the same way). */
+/**
+ * field -> header text of a mapped sheet (what the user sees; stored so the next run maps the same way). Only what
+ * the user chose or what the detection was sure of: a stored mapping comes back as the user's choice, so a
+ * low-confidence guess remembered here would never be asked about again.
+ */
 function mappingOf(m: MappedSheet): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [field, col] of Object.entries(m.columns)) {
-    if (col !== undefined && m.headers[col]) out[field] = m.headers[col];
+    if (col === undefined || !m.headers[col]) continue;
+    const e = m.evidence?.find((x) => x.field === field && x.column === col);
+    if (e && e.confidence === 'low') continue;
+    out[field] = m.headers[col];
   }
   return out;
 }
