@@ -24,7 +24,7 @@ import type {
 import { STATE_SHEET_NAME } from '../core/plan/types';
 import { a1, columnLetter, uniqueSheetName } from '../core/plan/names';
 import { stateToGrid } from '../core/state/stateSheet';
-import { ownedArea, sheetTitle, stillOwned } from '../core/state/ownership';
+import { followRenamedSheets, ownedArea, sheetNameFor, sheetTitle, stillOwned } from '../core/state/ownership';
 import type { Locale } from '../core/settings/settings';
 import { t } from '../i18n';
 import { APPENDED_HEADER_STYLE, CELL_STYLES, CF_FILLS, numberFormatOf } from './styles';
@@ -399,7 +399,10 @@ function writeStateSheet(workbook: ExcelJS.Workbook, state: WorkbookState): void
  * @example const { sheetsWritten } = renderPlan(wb, plan, { previousState: state });
  */
 export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, options: RenderOptions = {}): RenderResult {
-  const previous = options.previousState ?? null;
+  // A summary sheet the user renamed is followed by its title and updated in place, under the user's name.
+  const previous = options.previousState
+    ? followRenamedSheets(options.previousState, new Map(workbook.worksheets.map((w) => [w.name, toCellValue(w.getCell(1, 1).value)])))
+    : null;
   const locale = options.locale ?? 'zh-CN';
 
   // 1. Check every column write before touching anything.
@@ -432,6 +435,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
   const charts: SheetCharts[] = [];
   const ownedSheets: Record<string, string> = {};
   const ownedSheetTitles: Record<string, string> = {};
+  const renamedSheets: Record<string, string> = {};
   for (const [key, name] of Object.entries({ ...previousSheets, ...plan.state.ownedSheets })) {
     if (ownedNow(key, name)) {
       ownedSheets[key] = name;
@@ -443,7 +447,9 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
   // final word (a recorded sheet the user made theirs keeps its tables).
   const planSheets = assignTableNames(plan.sheets, workbookNames(workbook).map((n) => n.name));
   for (const spec of planSheets) {
-    const name = uniqueSheetName(spec.name, [...workbook.worksheets.map((w) => w.name), STATE_SHEET_NAME]);
+    const desired = sheetNameFor(spec.key, spec.name, previous);
+    const name = uniqueSheetName(desired, [...workbook.worksheets.map((w) => w.name), STATE_SHEET_NAME]);
+    if (desired !== spec.name && name === desired) renamedSheets[spec.key] = name;
     const ws = workbook.addWorksheet(name);
     renderSheet(ws, spec, workbook, locale, options.sourceGrid);
     const sheetCharts = fileChartsOf(spec, name);
@@ -454,7 +460,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
   }
 
   // 3. Store the state.
-  const state: WorkbookState = { ...plan.state, ownedSheets, ownedSheetTitles, ownedColumns };
+  const state: WorkbookState = { ...plan.state, ownedSheets, ownedSheetTitles, ownedColumns, ...(Object.keys(renamedSheets).length ? { renamedSheets } : {}) };
   writeStateSheet(workbook, state);
   return { sheetsWritten, state, charts };
 }

@@ -24,8 +24,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 let CUSTOMERS = '';
 let VIN = '';
 let MAPPED: Record<string, string> = {};
-/** The first summary sheet the product wrote. */
+/** The first summary sheet the product wrote, and the first run's grids. */
 let SUMMARY = '';
+let FIRST: Grids = new Map();
 const PRODUCT = new Set(CLASSIFICATION_HEADERS);
 const AS_OF = '2026-10-31';
 
@@ -108,6 +109,8 @@ interface Edit {
   apply: (wb: ExcelJS.Workbook) => void;
   /** VINs whose status may change (rows the edit added); others keep the first run's status. */
   added?: string[];
+  /** More to check on the refreshed workbook's grids. */
+  check?: (after: Grids) => void;
 }
 
 function customers(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
@@ -236,6 +239,12 @@ const EDITS: Edit[] = [
       const ws = wb.getWorksheet(SUMMARY)!;
       ws.name = '我的总览';
     },
+    // Updated in place under the user's name: not kept stale beside a new copy under the old name.
+    check: (after) => {
+      expect(after.has('我的总览')).toBe(true);
+      expect(after.has(SUMMARY)).toBe(false);
+      expect(after.get('我的总览')).toEqual(FIRST.get(SUMMARY));
+    },
   },
 ];
 
@@ -255,7 +264,8 @@ describe.each(['memory', 'stream'] as const)('edits between refreshes (%s engine
     MAPPED = state!.mappings[CUSTOMERS];
     VIN = MAPPED.vin;
     SUMMARY = Object.values(state!.ownedSheets)[0];
-    firstStatus = statusByVin((await grids(analysed)).get(CUSTOMERS)!);
+    FIRST = await grids(analysed);
+    firstStatus = statusByVin(FIRST.get(CUSTOMERS)!);
     expect(firstStatus.size).toBeGreaterThan(40);
   });
 
@@ -295,6 +305,8 @@ describe.each(['memory', 'stream'] as const)('edits between refreshes (%s engine
 
     // No sheet twice (a renamed summary is replaced in place or kept, never duplicated under a suffix).
     expect([...after.keys()].filter((n) => / \(\d+\)$/.test(n))).toEqual([]);
+
+    edit.check?.(after);
 
     // A second refresh changes nothing.
     const again = path.join(dir, `again-${engine}-${slug}.xlsx`);

@@ -339,6 +339,8 @@ export interface WorkbookState {
   ownedSheets: Record<string, string>;
   /** The title (cell A1) each created sheet was written with, by key: a sheet whose A1 no longer shows it is the user's. */
   ownedSheetTitles?: Record<string, string>;
+  /** Sheets the user renamed, by key -> the user's name: a refresh updates them in place and keeps that name. */
+  renamedSheets?: Record<string, string>;
   /** Columns the product appended per source sheet: header row, first column, headers written. */
   ownedColumns: Record<string, { headerRow: number; startColumn: number; headers: string[] }>;
   /** The last run's key figures, for the pane and for month-on-month comparisons. */

@@ -30,3 +30,39 @@ export function ownedArea(write: ColumnWrite, previous: WorkbookState | null | u
   if (write.replaces !== undefined) return write.replaces ?? undefined;
   return previous?.ownedColumns[write.sheet];
 }
+
+/**
+ * The recorded sheets under their current names. A sheet recorded under a key but missing by name is followed to
+ * the one sheet, recorded under no key, whose A1 still shows the title recorded for that key: the user renamed it.
+ * The state then records it under the user's name, in ownedSheets and in renamedSheets, so a refresh updates it in
+ * place and keeps that name (sheetNameFor). `a1` holds the A1 value of every sheet of the workbook by name. Two
+ * candidates, or none: nothing is followed (the sheet is the user's). Idempotent.
+ * @example followRenamedSheets(state, new Map([['我的总览', '售后流失总览']])).ownedSheets['summary.overview'] // '我的总览'
+ */
+export function followRenamedSheets(state: WorkbookState, a1: ReadonlyMap<string, unknown>): WorkbookState {
+  const titles = state.ownedSheetTitles ?? {};
+  const recorded = new Set(Object.values(state.ownedSheets));
+  const ownedSheets = { ...state.ownedSheets };
+  const renamedSheets = { ...(state.renamedSheets ?? {}) };
+  let followed = false;
+  for (const [key, name] of Object.entries(state.ownedSheets)) {
+    if (a1.has(name) || !(key in titles) || titles[key] === '') continue;
+    const candidates = [...a1].filter(([sheet, v]) => !recorded.has(sheet) && String(v ?? '') === titles[key]).map(([sheet]) => sheet);
+    if (candidates.length !== 1) continue;
+    ownedSheets[key] = candidates[0];
+    renamedSheets[key] = candidates[0];
+    recorded.add(candidates[0]);
+    followed = true;
+  }
+  return followed ? { ...state, ownedSheets, renamedSheets } : state;
+}
+
+/**
+ * The name a planned sheet takes: the user's, when they renamed the sheet it replaces (WorkbookState.renamedSheets,
+ * while that is still the sheet recorded for the key), else the plan's. `previous`: the followed state.
+ * @example sheetNameFor('summary.overview', '流失概览', previous) // '我的总览'
+ */
+export function sheetNameFor(key: string, planned: string, previous: WorkbookState | null | undefined): string {
+  const kept = previous?.renamedSheets?.[key];
+  return kept !== undefined && previous?.ownedSheets[key] === kept ? kept : planned;
+}
