@@ -197,7 +197,10 @@ describe('analyseWorkbook on the small hand-made workbook', () => {
   it('stores the new state: owned columns, sheets, mappings, last run', () => {
     expect(plan.state.ownedColumns['保有客户']).toEqual({ headerRow: 2, startColumn: 10, headers: HEADERS });
     expect(plan.state.ownedSheets['summary.overview']).toBe('流失概览');
-    expect(plan.state.mappings['保有客户']).toMatchObject({ vin: '车架号', purchaseDate: '购车日期', mileage: '行驶里程(km)' });
+    expect(plan.state.mappings['保有客户']).toMatchObject({ purchaseDate: '购车日期', mileage: '行驶里程(km)' });
+    // The fixture's VINs are 'VIN0001' (not 17 characters): the detection is unsure of 车架号, so it is not remembered
+    // as the user's choice and is asked about again next time.
+    expect(plan.state.mappings['保有客户'].vin).toBeUndefined();
     expect(plan.state.lastRun?.figures.vehicles).toBe(7);
   });
 
