@@ -76,8 +76,9 @@ export function placeAppendedColumns(mapped: MappedSheet, headers: readonly stri
  * @example placeColumns(mapped, headers, state.ownedColumns['保有客户']) // { startColumn: 10, replaces: { headerRow: 0, startColumn: 10, headers: [...] } }
  */
 export function placeColumns(mapped: MappedSheet, headers: readonly string[], owned?: OwnedColumns): { startColumn: number; replaces: OwnedColumns | null } {
-  const startColumn = checkedStart(mapped, headers, findStart(mapped, headers, owned));
-  return { startColumn, replaces: previousColumns(mapped, owned) };
+  const replaces = previousColumns(mapped, owned);
+  const startColumn = checkedStart(mapped, headers, findStart(mapped, headers, owned, replaces));
+  return { startColumn, replaces };
 }
 
 /**
@@ -110,7 +111,7 @@ function checkedStart(mapped: MappedSheet, headers: readonly string[], start: nu
 /** Excel's columns: A … XFD. */
 const EXCEL_COLUMNS = 16384;
 
-function findStart(mapped: MappedSheet, headers: readonly string[], owned?: OwnedColumns): number {
+function findStart(mapped: MappedSheet, headers: readonly string[], owned: OwnedColumns | undefined, previous: OwnedColumns | null): number {
   const grid = mapped.sheet.grid;
   if (owned && owned.headerRow === mapped.headerRow && headerRowShows(grid, owned.headerRow, owned.startColumn, owned.headers)) {
     const ownedEnd = owned.startColumn + owned.headers.length;
@@ -118,7 +119,6 @@ function findStart(mapped: MappedSheet, headers: readonly string[], owned?: Owne
   }
   // The previous run's columns wherever they are now: rewritten in place when the columns a longer list needs
   // beyond them are empty in every row (a user's column right of ours is never covered).
-  const previous = previousColumns(mapped, owned);
   if (previous && !anyContent(grid, previous.startColumn + previous.headers.length, previous.startColumn + headers.length)) return previous.startColumn;
   return firstFreeColumn(grid);
 }
