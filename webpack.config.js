@@ -12,6 +12,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { NormalModuleReplacementPlugin, sources } = require('webpack');
 
 const { productionManifest } = require('./scripts/production-manifest');
+const { withContentSecurityPolicy } = require('./scripts/content-security-policy');
 
 const PROD_URL = (process.env.CHURNDESK_URL || 'https://churndesk.example.com/').replace(/\/?$/, '/');
 
@@ -65,6 +66,9 @@ module.exports = async (env, argv) => {
   // The pane is built by its own part of the project; until it exists the build still produces the rest.
   if (hasPane) entry.taskpane = taskpaneEntry;
 
+  /** A page (its path, or its text with `isText`) with the content security policy in its head. */
+  const page = (from, isText = false) => withContentSecurityPolicy(isText ? from : fs.readFileSync(path.join(__dirname, from), 'utf8'), { dev });
+
   const config = {
     devtool: dev ? 'source-map' : false,
     entry,
@@ -96,22 +100,22 @@ module.exports = async (env, argv) => {
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
-        template: path.join(__dirname, 'src/commands/commands.html'),
+        templateContent: page('src/commands/commands.html'),
         chunks: ['commands'],
       }),
       ...(hasPane
         ? [
             new HtmlWebpackPlugin({
               filename: 'taskpane.html',
-              template: path.join(__dirname, 'src/taskpane/taskpane.html'),
+              templateContent: page('src/taskpane/taskpane.html'),
               chunks: ['taskpane'],
             }),
           ]
         : []),
       new CopyFilesPlugin([
         ...fs.readdirSync(path.join(__dirname, 'assets')).filter((f) => f.endsWith('.png')).map((f) => ({ from: `assets/${f}`, to: `assets/${f}` })),
-        { from: 'src/commands/result.html', to: 'result.html' },
-        { from: 'src/commands/help.html', to: 'help.html' },
+        { from: 'src/commands/result.html', to: 'result.html', transform: (content) => Buffer.from(page(content.toString('utf8'), true), 'utf8') },
+        { from: 'src/commands/help.html', to: 'help.html', transform: (content) => Buffer.from(page(content.toString('utf8'), true), 'utf8') },
         {
           from: 'manifest.xml',
           to: 'manifest.xml',

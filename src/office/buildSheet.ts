@@ -154,10 +154,11 @@ async function writeTable(ws: Excel.Worksheet, table: TableSpec, b: BuildContext
   if (table.totalsRow) {
     added.showTotals = true;
     const totalRow = firstData + n;
-    const cells = table.columns.map((c) => {
-      const L = columnLetter(table.col + table.columns.indexOf(c));
+    const cells = table.columns.map((c, j) => {
+      const L = columnLetter(table.col + j);
       const span = `${L}${firstData + 1}:${L}${firstData + n}`;
-      if (!c.total) return '';
+      // As the file adapter: a first column without a total of its own is labelled 合计 (Excel would put its own word).
+      if (!c.total) return j === 0 ? t(b.locale, 'office.totalLabel') : '';
       if ('fn' in c.total) return `=SUBTOTAL(${c.total.fn === 'sum' ? 109 : c.total.fn === 'count' ? 103 : 101},${span})`;
       if ('formula' in c.total) return '=' + c.total.formula;
       return c.total.label;

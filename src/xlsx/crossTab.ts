@@ -3,6 +3,7 @@
  * from the source range and written as plain cells. Linear in the source rows (Map grouping).
  */
 import type { CellValue, Grid, PivotSpec } from '../core/plan/types';
+import { compareNatural } from '../core/plan/textOrder';
 
 /** Labels used in the cross-tab: the grand total and the blank group. */
 export interface CrossTabLabels {
@@ -15,8 +16,6 @@ function keyText(v: unknown, blank: string): string {
   return String(v);
 }
 
-const collator = new Intl.Collator('zh-CN', { numeric: true });
-
 /**
  * Compares two group labels: by `order` where listed (listed values first), then naturally ('2026-02' before
  * '2026-10', '2-3年' before '10年'), the blank group last.
@@ -27,7 +26,7 @@ function compareGroups(a: string, b: string, order: readonly string[] | undefine
   const ia = order ? order.indexOf(a) : -1;
   const ib = order ? order.indexOf(b) : -1;
   if (ia >= 0 || ib >= 0) return ia < 0 ? 1 : ib < 0 ? -1 : ia - ib;
-  return collator.compare(a, b);
+  return compareNatural(a, b);
 }
 
 /**

@@ -19,6 +19,9 @@ import { spawn } from 'child_process';
 import type { AddressInfo } from 'net';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { columnLetter } from '../../src/core/plan/names';
+import { t } from '../../src/i18n';
+import { PIVOT_FILTER_ROWS } from '../../src/office/buildSheet';
 
 export const ROOT = path.resolve(__dirname, '../..');
 /** In CI the repository is cloned fresh with shared/ beside it. */
@@ -175,6 +178,8 @@ export interface EmuStats {
   unmodelled: Record<string, number>;
   unmodelledDataBearing: Record<string, number>;
   networkRequests: string[];
+  /** The pane's only: what the pages' content security policy blocked. */
+  cspViolations?: string[];
   dialogs?: { url: string; options: unknown }[];
   addin?: unknown[];
   maxRequestBytes?: number;
@@ -234,6 +239,7 @@ export function problems(stats: EmuStats): string[] {
   if (Object.keys(stats.unmodelledDataBearing ?? {}).length) p.push(`unmodelledDataBearing: ${JSON.stringify(stats.unmodelledDataBearing)}`);
   if (stats.networkRequests?.length) p.push(`networkRequests: ${JSON.stringify(stats.networkRequests)}`);
   if (stats.uncaughtErrors) p.push(`uncaught page errors: ${stats.uncaughtErrors}`);
+  if (stats.cspViolations?.length) p.push(`content security policy violations: ${JSON.stringify(stats.cspViolations)}`);
   return p;
 }
 
@@ -420,9 +426,9 @@ export type WorkbookCells = SheetCells[];
 export interface DumpedSheet {
   name: string;
   visibility: string;
-  tables: { name: string }[];
+  tables: DumpedTable[];
   charts: unknown[];
-  pivotTables: { name: string; source: string; destination: string; rows: string[]; columns: string[] }[];
+  pivotTables: { name: string; source: string; destination: string; rows: string[]; columns: string[]; filters?: string[] }[];
   usedRange: { r0: number; c0: number; rows: number; cols: number } | null;
   [k: string]: unknown;
 }
@@ -453,6 +459,12 @@ export class PaneSession {
         : "Object.defineProperty(window,'__EMU_WORKBOOK__',{configurable:true,get:function(){var x=new XMLHttpRequest();x.open('GET','/__emu__/workbook.json',false);x.send();var v=JSON.parse(x.responseText);Object.defineProperty(window,'__EMU_WORKBOOK__',{value:v,writable:true,configurable:true});return v;}});";
     const context = await browser.newContext({ locale: lang, viewport: { width: opts.width ?? 380, height: opts.height ?? 760 } });
     await context.addInitScript(init);
+    // The pages' content security policy (webpack.config.js): anything it blocks is recorded and fails the run.
+    await context.addInitScript(() => {
+      const w = window as any;
+      w.__CSP_VIOLATIONS__ = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__CSP_VIOLATIONS__.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     const session = new PaneSession(await context.newPage(), context, server);
     await context.route('**/*', (route) => {
       const u = route.request().url();
@@ -498,7 +510,8 @@ export class PaneSession {
   async stats(): Promise<EmuStats> {
     await this.page.evaluate((list) => (window as any).__EMU__.recordNetwork(list), this.blocked);
     const s = (await this.page.evaluate(() => (window as any).__EMU__.stats())) as EmuStats;
-    return { ...s, ok: this.pageErrors.length === 0, networkRequests: [...this.blocked], uncaughtErrors: this.pageErrors.length };
+    const cspViolations = (await this.page.evaluate(() => (window as any).__CSP_VIOLATIONS__ ?? [])) as string[];
+    return { ...s, ok: this.pageErrors.length === 0, networkRequests: [...this.blocked], uncaughtErrors: this.pageErrors.length, cspViolations };
   }
 
   async meta(): Promise<{ sheets: DumpedSheet[]; [k: string]: unknown }> {
@@ -667,6 +680,49 @@ export interface CompareOptions {
    * the add-in's result with nothing in the CLI's is that loader bug, not the add-in's.
    */
   inputMerges?: Map<string, Set<string>>;
+  /**
+   * The tables of the add-in's result (run-addin.js's dump). A structured reference `Table[Column]` and the A1 span
+   * of that column's data rows are the same formula: the Office adapter writes totals as A1 spans because the
+   * table still has its temporary build name then, while exceljs writes Excel's own `SUBTOTAL(109,Table[Column])`.
+   * Both formulas are compared with every structured reference replaced by its span.
+   */
+  tables?: DumpedTable[];
+}
+
+export interface DumpedTable {
+  name: string;
+  /** 'Sheet!A6:I23', headers and totals included. */
+  range: string;
+  headers: string[];
+  showHeaders: boolean;
+  showTotals: boolean;
+}
+
+/**
+ * The note above a cross-tab says why it is not a PivotTable: in the file "PivotTables are built by the add-in", on
+ * an Excel without ExcelApi 1.8 "this Excel has no PivotTables". Both are right where they stand.
+ */
+const CROSS_TAB_NOTES: [string, string][] = (['zh-CN', 'en-US'] as const).map((l) => [t(l, 'office.pivotFallbackNote'), t(l, 'cli.pivotNote')]);
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** `=SUBTOTAL(109,T[活跃])` → `=SUBTOTAL(109,B7:B22)` for every table of `tables`; other text unchanged. */
+export function spanStructuredReferences(formula: string, tables: DumpedTable[]): string {
+  if (!formula.includes('[')) return formula;
+  return formula.replace(/([A-Za-z_\\][\w.]*)\[([^\[\]]+)\]/g, (whole, name: string, header: string) => {
+    const tb = tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    const m = tb && /!?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(tb.range);
+    const i = tb ? tb.headers.indexOf(header) : -1;
+    if (!tb || !m || i < 0) return whole;
+    const first = Number(m[2]) + (tb.showHeaders ? 1 : 0);
+    const last = Number(m[4]) - (tb.showTotals ? 1 : 0);
+    const L = columnLetter(columnNumber(m[1]) - 1 + i);
+    return `${L}${first}:${L}${last}`;
+  });
 }
 
 /**
@@ -694,7 +750,8 @@ export function compareCells(actual: WorkbookCells, expected: WorkbookCells, opt
         if (a.formulas.has(k) || e.formulas.has(k)) continue;
         const x = a.values[r]?.[c];
         const y = e.values[r]?.[c];
-        if (!same(x, y) && !(opts.inputMerges?.get(e.name)?.has(k) && (y === '' || y === undefined))) {
+        const crossTabNote = CROSS_TAB_NOTES.some(([office, file]) => x === office && y === file);
+        if (!same(x, y) && !crossTabNote && !(opts.inputMerges?.get(e.name)?.has(k) && (y === '' || y === undefined))) {
           const inPivot = pivots.some((p) => r >= p.row && c >= p.col) && (x === '' || x === undefined || x === null);
           if (!inPivot) diffs.push(`${e.name}!R${r + 1}C${c + 1}: add-in ${JSON.stringify(x)} vs CLI ${JSON.stringify(y)}`);
         }
@@ -702,8 +759,9 @@ export function compareCells(actual: WorkbookCells, expected: WorkbookCells, opt
       }
     }
     for (const k of new Set([...a.formulas.keys(), ...e.formulas.keys()])) {
-      const fa = a.formulas.get(k);
-      const fe = e.formulas.get(k);
+      const span = (f: string | undefined) => (f === undefined || !opts.tables ? f : spanStructuredReferences(f, opts.tables));
+      const fa = span(a.formulas.get(k));
+      const fe = span(e.formulas.get(k));
       if (fa !== fe && diffs.length < 30) {
         const [r, c] = k.split(',').map(Number);
         const blankInPivot = fa === undefined && pivots.some((p) => r >= p.row && c >= p.col);
@@ -730,10 +788,18 @@ export function pivotAreas(sheets: DumpedSheet[]): Map<string, { row: number; co
       if (!a) continue;
       let col = 0;
       for (const ch of a[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-      (m.get(s.name) ?? m.set(s.name, []).get(s.name)!).push({ row: Number(a[2]) - 1, col: col - 1 });
+      // With a filter field the product starts the pivot PIVOT_FILTER_ROWS below its planned top (src/office/buildSheet.ts):
+      // those rows are the pivot's filter area in Excel and hold the file's note and cross-tab heading.
+      const above = p.filters?.length ? PIVOT_FILTER_ROWS : 0;
+      (m.get(s.name) ?? m.set(s.name, []).get(s.name)!).push({ row: Number(a[2]) - 1 - above, col: col - 1 });
     }
   }
   return m;
+}
+
+/** Every table of a dump, for CompareOptions.tables. */
+export function tablesOf(sheets: DumpedSheet[]): DumpedTable[] {
+  return sheets.flatMap((s) => s.tables);
 }
 
 /** A scratch directory for a test file, removed by the caller. */

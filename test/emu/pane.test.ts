@@ -35,6 +35,44 @@ const env = () => ({ dist, browser, dir });
 paneFlow('the bundled sample', undefined, env, { shots: true });
 paneFlow('1,000 vehicles', 1000, env);
 
+describe('least privilege (issue 11.4)', () => {
+  test('every page carries a content security policy: scripts from this origin and Office.js only, no eval', () => {
+    for (const page of ['taskpane.html', 'commands.html', 'result.html', 'help.html']) {
+      const html = fs.readFileSync(path.join(dist, page), 'utf8');
+      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+      expect({ page, csp: !!csp }).toEqual({ page, csp: true });
+      const directives = new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+      expect(directives.get('default-src')).toEqual(["'self'"]);
+      expect(directives.get('script-src')!.filter((v) => !v.startsWith("'sha256-"))).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+      expect(directives.get('object-src')).toEqual(["'none'"]);
+      expect(csp).not.toContain('unsafe-eval');
+      // The policy comes before the first script it governs.
+      expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.search(/<script/i) === -1 ? Infinity : html.search(/<script/i));
+    }
+  });
+
+  test('the pane runs under it: eval is refused, and no request leaves the machine', async () => {
+    const s = await PaneSession.open(browser, dist, await sample(dir), { lang: 'zh-CN' });
+    try {
+      await s.page.getByTestId('sheets').getByTestId('sheet-保有客户').waitFor({ timeout: 120_000 });
+      const evalRefused = await s.page.evaluate(() => {
+        try {
+          return (0, eval)('1 + 1') !== 2;
+        } catch {
+          return true;
+        }
+      });
+      expect(evalRefused).toBe(true);
+      const stats = await s.stats();
+      // The refused eval above is the one violation; nothing the pane itself does may be blocked.
+      expect(stats.cspViolations).toEqual(['eval ']);
+      expect(stats.networkRequests).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  }, 15 * 60_000);
+});
+
 describe('the pane in other situations (screenshots)', () => {
   test('en-US: the pane follows Office’s display language', async () => {
     const s = await PaneSession.open(browser, dist, await sample(dir), { lang: 'en-US' });

@@ -6,8 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
-import { compareCells, launchBrowser, pivotAreas, problems, productionBundle, readCells, requireEnvironment, runRibbon, scratch, todayIso, type DumpedSheet } from './driver';
-import { analyzed, sample } from './fixtures';
+import { compareCells, launchBrowser, pivotAreas, tablesOf, problems, productionBundle, readCells, requireEnvironment, runRibbon, scratch, todayIso, type DumpedSheet } from './driver';
+import { analyzed, asRunAddinLoads, sample } from './fixtures';
 import { paneFlow } from './paneFlow';
 
 const VEHICLES = 50_000;
@@ -31,14 +31,14 @@ test(`ribbon 刷新分析 on ${VEHICLES.toLocaleString('en-US')} vehicles: clean
   const t0 = Date.now();
   const input = await sample(dir, VEHICLES);
   const tSample = Date.now() - t0;
-  const expected = await analyzed(input, todayIso());
+  const expected = await analyzed(await asRunAddinLoads(input), todayIso());
   const out = path.join(dir, 'ribbon-50k.result.xlsx');
   const dump = path.join(dir, 'ribbon-50k.dump.json');
   const run = await runRibbon(dist, input, out, { fastXlsx: true, dumpJson: dump });
   expect(problems(run.stats)).toEqual([]);
   const meta = (JSON.parse(fs.readFileSync(dump, 'utf8')) as { meta: { sheets: DumpedSheet[] } }).meta;
   const t1 = Date.now();
-  const { diffs, compared } = compareCells(await readCells(out), expected.cells, { skipSheets: ['ChurnDesk_State'], pivotAreas: pivotAreas(meta.sheets) });
+  const { diffs, compared } = compareCells(await readCells(out), expected.cells, { skipSheets: ['ChurnDesk_State'], pivotAreas: pivotAreas(meta.sheets), tables: tablesOf(meta.sheets) });
   console.log(
     `[emu] 50k: sample ${tSample} ms, CLI analyze ${expected.ms} ms, ribbon run ${run.ms} ms (${JSON.stringify(run.stats.timing)}), ` +
       `syncs ${run.stats.syncs}, max request ${run.stats.maxRequestBytes} B, max response ${run.stats.maxResponseBytes} B, compare ${Date.now() - t1} ms (${compared} cells)`,

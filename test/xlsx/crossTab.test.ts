@@ -39,8 +39,8 @@ describe('crossTab with exclude', () => {
       title: 'no exclude counts every row',
       expected: [
         ['地区', '活跃', '流失', '总计'],
-        ['西安', 0, 2, 2],
         ['咸阳', 2, 0, 2],
+        ['西安', 0, 2, 2],
         ['(空白)', 0, 1, 1],
         ['总计', 2, 3, 5],
       ],
@@ -50,8 +50,8 @@ describe('crossTab with exclude', () => {
       exclude: { header: '重复记录', values: ['重复'] },
       expected: [
         ['地区', '活跃', '流失', '总计'],
-        ['西安', 0, 1, 1],
         ['咸阳', 1, 0, 1],
+        ['西安', 0, 1, 1],
         ['(空白)', 0, 1, 1],
         ['总计', 1, 2, 3],
       ],
@@ -61,8 +61,8 @@ describe('crossTab with exclude', () => {
       exclude: { header: '没有这列', values: ['重复'] },
       expected: [
         ['地区', '活跃', '流失', '总计'],
-        ['西安', 0, 2, 2],
         ['咸阳', 2, 0, 2],
+        ['西安', 0, 2, 2],
         ['(空白)', 0, 1, 1],
         ['总计', 2, 3, 5],
       ],

@@ -7,6 +7,7 @@
 import { FUNNEL_STAGES, UNKNOWN_LABEL } from './labels';
 import { INFO_SOURCES } from './infoSource';
 import { FLAG_LEAD, FLAG_ORDER, FLAG_QUOTE, FLAG_TEST_DRIVE, type RegisterFacts } from './registerFacts';
+import { compareText } from '../plan/textOrder';
 
 const STAGE_FLAGS = [0, FLAG_LEAD, FLAG_TEST_DRIVE, FLAG_QUOTE, FLAG_ORDER] as const;
 const STAGES = FUNNEL_STAGES.length;
@@ -64,7 +65,7 @@ export function computeFunnel(facts: RegisterFacts): Funnel {
   };
   // Named consultants first by volume; the blank group last.
   const consultants = groups(byConsultant, facts.consultants).sort(
-    (a, b) => Number(a.label === UNKNOWN_LABEL) - Number(b.label === UNKNOWN_LABEL) || b.counts[0] - a.counts[0] || a.label.localeCompare(b.label),
+    (a, b) => Number(a.label === UNKNOWN_LABEL) - Number(b.label === UNKNOWN_LABEL) || b.counts[0] - a.counts[0] || compareText(a.label, b.label),
   );
   return {
     overall: { label: '', counts: Array.from(overall) },

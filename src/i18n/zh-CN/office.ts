@@ -29,6 +29,7 @@ export const office: Record<string, string> = {
   'office.note.pivotUntick': '注意:数据透视表按行计数,同一车辆的重复行会被重复计算。请在透视表上方的筛选字段“{field}”中取消勾选“{values}”,使其总计与上方汇总表一致。',
   'office.note.pivotFilterFailed': '数据透视表已创建,但未能自动排除重复行。请在透视表的筛选字段中取消勾选“重复”。',
   'office.pivotFallbackNote': '交叉汇总(此版本 Excel 不支持数据透视表)',
+  'office.totalLabel': '合计',
   'office.pivotTotal': '总计',
   'office.pivotBlank': '(空白)',
   'progress.reading': '正在读取工作表…',

@@ -7,6 +7,7 @@ import { buildSummarySheet } from '../../plan/summarySheet';
 import { isLost } from '../analyseVehicles';
 import { AGE_BUCKETS, DUPLICATE_MARK, LOST_STATUSES, STATUSES } from '../labels';
 import { classifiedOf, countByGroup, lostOf, pct, rate, type ClassifiedSource, type SummaryContext } from './context';
+import { compareText } from '../../plan/textOrder';
 
 /** Column of 流失率 in the status tables: group, five statuses, total, lost, rate. */
 const CHURN_RATE_COL = 1 + STATUSES.length + 2;
@@ -56,7 +57,7 @@ function statusRow(r: GroupRow): CellValue[] {
 function sortedGroups(groups: Map<string, number[]>): GroupRow[] {
   const rows = [...groups.entries()].map(([group, counts]) => ({ group, counts }));
   const total = (c: number[]) => c.reduce((x, y) => x + y, 0);
-  rows.sort((a, b) => lostOf(b.counts) - lostOf(a.counts) || total(b.counts) - total(a.counts) || a.group.localeCompare(b.group));
+  rows.sort((a, b) => lostOf(b.counts) - lostOf(a.counts) || total(b.counts) - total(a.counts) || compareText(a.group, b.group));
   return rows;
 }
 

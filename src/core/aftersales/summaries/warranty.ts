@@ -8,6 +8,7 @@ import { EXTERNAL_REASONS, INTERNAL_REASONS } from '../../settings/settings';
 import { isLost } from '../analyseVehicles';
 import { DESTINATIONS, WARRANTY_LABELS } from '../labels';
 import { rate, type SummaryContext } from './context';
+import { compareText } from '../../plan/textOrder';
 
 const REASON_ORDER: readonly string[] = [...INTERNAL_REASONS, ...EXTERNAL_REASONS, '其他'];
 
@@ -52,7 +53,7 @@ export function warrantySheet(ctx: SummaryContext): SheetSpec {
       const counts = reasonCols.map((c) => m.get(c) ?? 0);
       return [region, ...counts, counts.reduce((x, y) => x + y, 0)] as CellValue[];
     })
-    .sort((x, y) => (y[y.length - 1] as number) - (x[x.length - 1] as number) || String(x[0]).localeCompare(String(y[0])));
+    .sort((x, y) => (y[y.length - 1] as number) - (x[x.length - 1] as number) || compareText(String(x[0]), String(y[0])));
 
   const out = lostBy.get('保期外') ?? 0;
   const inn = lostBy.get('保期内') ?? 0;

@@ -9,6 +9,7 @@ import { UNKNOWN_LABEL, WEEKDAYS } from '../labels';
 import { LEVEL_CODES, type ProspectFacts } from '../prospectFacts';
 import { STATUS_ON_TIME, type ProspectOutcome } from '../prospectOutcome';
 import { dateCol, intCol, textCol, type SummaryContext } from './context';
+import { compareText } from '../../plan/textOrder';
 
 export const LEVELS_KEY = 'sales.levels';
 const OPEN_LEVELS = ['H', 'A', 'B', 'C', 'N'] as const;
@@ -41,7 +42,7 @@ export function levelsSheet(
     }
   }
   const levelRows: CellValue[][] = [...perConsultant.entries()]
-    .sort((a, b) => Number(a[0] === UNKNOWN_LABEL) - Number(b[0] === UNKNOWN_LABEL) || a[0].localeCompare(b[0]))
+    .sort((a, b) => Number(a[0] === UNKNOWN_LABEL) - Number(b[0] === UNKNOWN_LABEL) || compareText(a[0], b[0]))
     .map(([c, counts]) => [c, ...counts, counts.reduce((s, n) => s + n, 0)]);
   const dueRows: CellValue[][] = due.map((counts, offset) => {
     const date = ctx.asOf + offset;

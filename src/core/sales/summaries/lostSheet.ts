@@ -10,6 +10,7 @@ import { UNKNOWN_LABEL } from '../labels';
 import { LEVEL_CODES, type ProspectFacts } from '../prospectFacts';
 import type { ProspectOutcome } from '../prospectOutcome';
 import { intCol, pctCol, shareValue, textCol, percentText, type SummaryContext } from './context';
+import { compareText } from '../../plan/textOrder';
 
 export const LOST_KEY = 'sales.lost';
 
@@ -24,7 +25,7 @@ function countRows(map: Map<string, number>, total: number, order?: readonly str
     const rank = new Map(order.map((k, i) => [k, i]));
     entries.sort((a, b) => (rank.get(a[0]) ?? order.length) - (rank.get(b[0]) ?? order.length));
   } else {
-    entries.sort((a, b) => Number(a[0] === UNKNOWN_LABEL) - Number(b[0] === UNKNOWN_LABEL) || b[1] - a[1] || a[0].localeCompare(b[0]));
+    entries.sort((a, b) => Number(a[0] === UNKNOWN_LABEL) - Number(b[0] === UNKNOWN_LABEL) || b[1] - a[1] || compareText(a[0], b[0]));
   }
   return entries.map(([k, n]) => [k, n, shareValue(n, total)]);
 }
@@ -55,11 +56,11 @@ export function lostSheet(facts: ProspectFacts, outcome: ProspectOutcome, ctx: S
   const brandRows = countRows(byBrand, lost);
   const levelRows = countRows(byLevel, lost, [...LEVEL_CODES, UNKNOWN_LABEL]);
   const monthRows = [...byMonth.entries()]
-    .sort((a, b) => (a[0] === UNKNOWN_LABEL ? 1 : b[0] === UNKNOWN_LABEL ? -1 : a[0].localeCompare(b[0])))
+    .sort((a, b) => (a[0] === UNKNOWN_LABEL ? 1 : b[0] === UNKNOWN_LABEL ? -1 : compareText(a[0], b[0])))
     .map(([m, n]): CellValue[] => [m, n, shareValue(n, lost)]);
   const consultantRows = [...prospectsByConsultant.entries()]
     .map(([c, n]): CellValue[] => [c, n, lostByConsultant.get(c) ?? 0, shareValue(lostByConsultant.get(c) ?? 0, n)])
-    .sort((a, b) => (b[2] as number) - (a[2] as number) || String(a[0]).localeCompare(String(b[0])));
+    .sort((a, b) => (b[2] as number) - (a[2] as number) || compareText(String(a[0]), String(b[0])));
 
   let conclusion = t('sales.conclusion.lostNone');
   if (lost > 0) {
