@@ -29,7 +29,7 @@ function explain(e: unknown, locale: Locale): { message: string; code: number } 
   if (e instanceof AnalysisInputError) return { message: t(locale, e.key, e.params), code: 1 };
   if (e instanceof NotAWorkbookError) return { message: t(locale, `cli.error.file.${e.kind}`, { file: e.file }), code: 1 };
   if (e instanceof SettingsValidationError) {
-    return { message: e.errors.map((err) => t(locale, 'cli.error.settingsField', { field: err.field, message: t(locale, err.message) })).join('\n'), code: 1 };
+    return { message: e.errors.map((err) => t(locale, 'cli.error.settingsField', { field: err.field, message: t(locale, err.message, err.params) })).join('\n'), code: 1 };
   }
   if (e instanceof OverwriteRefusedError) return { message: t(locale, 'cli.error.overwrite', { sheet: e.sheet, address: e.address, existing: e.existing }), code: 1 };
   if (e instanceof CellOutOfRangeError) {

@@ -31,7 +31,7 @@ export function describeError(error: unknown, t: Translate): string {
   }
   // A SettingsValidationError: name each field and its problem.
   if (Array.isArray(e.errors)) {
-    const parts = (e.errors as { field?: unknown; message?: unknown }[]).map((x) => `${String(x.field)}: ${t(String(x.message))}`);
+    const parts = (e.errors as { field?: unknown; message?: unknown; params?: Record<string, string | number> }[]).map((x) => `${String(x.field)}: ${t(String(x.message), x.params)}`);
     if (parts.length) return parts.join('; ');
   }
   if (typeof e.message === 'string' && e.message) return e.message;

@@ -4,6 +4,7 @@ import { FORM_CATALOGUE } from '../../src/core/forms/catalogue';
 import { isRequiredField, unsatisfiedGroups } from '../../src/taskpane/sheetFields';
 import { describeError, isAbortError } from '../../src/taskpane/describeError';
 import { translator, catalogueKeys } from '../../src/i18n';
+import { checkSettings } from '../../src/core/settings/settings';
 
 describe('viewFromQuery', () => {
   test.each([
@@ -54,6 +55,13 @@ describe('describeError', () => {
   });
   test('names each field of a settings validation error', () => {
     expect(describeError({ errors: [{ field: 'warranty.km', message: 'settings.error.notPositiveNumber' }] }, t)).toBe('warranty.km: 必须是正数');
+  });
+  test('fills the parameters of a settings message (the accepted date range), never shows {earliest}', () => {
+    const e = checkSettings({ analysisDate: '1980-01-01' });
+    const text = describeError({ errors: e }, t);
+    expect(text).toContain('analysisDate');
+    expect(text).toContain('1990-01-01');
+    expect(text).not.toMatch(/[{}]/);
   });
   test('recognises an abort', () => {
     expect(isAbortError(new DOMException('stop', 'AbortError'))).toBe(true);

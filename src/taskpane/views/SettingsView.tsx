@@ -61,7 +61,7 @@ const useStyles = makeStyles({
 /** The message of an error on a box; percent boxes say "0–100 %" since the user types a percentage, not a rate. */
 function errorText(t: Translate, input: SettingInput | undefined, errors: SettingsError[]): string {
   return errors
-    .map((e) => (input?.kind === 'percent' && e.message === 'settings.error.notRate' ? t('ui.settings.error.notPercent') : t(e.message)))
+    .map((e) => (input?.kind === 'percent' && e.message === 'settings.error.notRate' ? t('ui.settings.error.notPercent') : t(e.message, e.params)))
     .join(' ');
 }
 
