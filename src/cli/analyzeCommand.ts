@@ -114,7 +114,7 @@ function acceptedOf(values: readonly string[], raw: unknown, file: string, local
 function detectionOf(sheets: SheetInput[], state: WorkbookState): DetectionReport {
   const ownedHeaders = new Set<string>();
   for (const o of Object.values(state.ownedColumns)) for (const h of o.headers) ownedHeaders.add(h);
-  return detectionReport(detectSheets(sheets, { mappings: state.mappings, ownedSheetNames: Object.values(state.ownedSheets), ownedHeaders: [...ownedHeaders], ownedColumns: state.ownedColumns }));
+  return detectionReport(detectSheets(sheets, { mappings: state.mappings, ownedSheetNames: Object.values(state.ownedSheets), ownedHeaders: [...ownedHeaders], ownedColumns: state.ownedColumns, acceptedMissing: state.acceptedMissing }));
 }
 
 /** Where the progress of a long run goes: one updating line on stderr. */

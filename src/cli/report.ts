@@ -6,6 +6,7 @@ import type { RunReport } from '../core/plan/types';
 import type { DetectionReport, FieldEvidence } from '../core/sheets/types';
 import type { Locale } from '../core/settings/settings';
 import { t } from '../i18n';
+import { columnLabel, needsMappingText } from '../core/sheets/needsMappingText';
 import { analysisDateLines } from './settingsSources';
 
 const MAX_ISSUES = 20;
@@ -24,10 +25,6 @@ export function columnLetter(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return out;
-}
-
-function columnLabel(header: string, column: number): string {
-  return header ? `“${header}”(${columnLetter(column)})` : columnLetter(column);
 }
 
 function flagText(flag: string, tr: (key: string, params?: Record<string, string | number>) => string): string {
@@ -77,20 +74,8 @@ export function formatNeedsMapping(needs: DetectionReport['needsMapping'], local
   const tr = (key: string, params?: Record<string, string | number>) => t(locale, key, params);
   const lines: string[] = [tr('cli.error.needsMapping')];
   for (const n of needs) {
-    const current = n.candidates[0];
-    lines.push(
-      tr(`input.needsMapping.${n.reason}`, {
-        sheet: n.sheet,
-        field: tr(`input.field.${n.field}`),
-        fields: n.fields.map((f) => `${tr(`input.field.${f}`)}(${f})`).join('、'),
-        header: current ? columnLabel(current.header, current.column) : '',
-      }),
-    );
-    lines.push(
-      n.candidates.length
-        ? `  ${tr('input.needsMapping.candidates', { candidates: n.candidates.map((c) => columnLabel(c.header, c.column)).join('、') })}`
-        : `  ${tr('input.needsMapping.noCandidates')}`,
-    );
+    const { problem, candidates } = needsMappingText(n, locale);
+    lines.push(problem, `  ${candidates}`);
   }
   const first = needs[0];
   if (first) {

@@ -10,6 +10,8 @@
 import type { ChurnDeskActions, RunSummary } from '../office/actions';
 import type { Field, NeedsMapping } from '../core/sheets/types';
 import { t, type Locale } from '../i18n';
+import { needsMappingText } from '../core/sheets/needsMappingText';
+import { NeedsMappingError } from '../office/errors';
 
 export interface CommandEvent {
   completed(): void;
@@ -141,6 +143,22 @@ export function successView(locale: Locale, summary: RunSummary, canOpenPane: bo
 
 /** The view of a failed refresh. */
 export function failureView(locale: Locale, error: unknown, canOpenPane: boolean): ResultView {
+  if (error instanceof NeedsMappingError) {
+    // The problem instead of a result: each field to map, with its candidate columns, first.
+    const warnings = error.needs.map((n) => {
+      const { problem, candidates } = needsMappingText(n, locale);
+      return `${problem} ${candidates}`;
+    });
+    return {
+      ...chrome(locale, canOpenPane),
+      intent: 'error',
+      title: t(locale, 'office.command.needsMapping.title'),
+      message: t(locale, 'office.command.needsMapping.message'),
+      figures: [],
+      warnings: warnings.length <= MAX_WARNINGS ? warnings : [...warnings.slice(0, MAX_WARNINGS - 1), t(locale, 'office.command.moreWarnings', { n: warnings.length - (MAX_WARNINGS - 1) })],
+      keyWarning: true,
+    };
+  }
   return { ...chrome(locale, canOpenPane), intent: 'error', title: t(locale, 'office.command.failed.title'), message: errorReason(locale, error), figures: [], warnings: [], keyWarning: false };
 }
 

@@ -91,6 +91,7 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
     ownedHeaders: [...ownedHeaders],
     // The recorded runs of headers find the product's columns wherever the user's edits moved them.
     ownedColumns: previous.ownedColumns,
+    acceptedMissing: previous.acceptedMissing,
   });
   const hasSales = Boolean(detected.register || detected.prospects);
   if (!detected.customers && !hasSales) throw new AnalysisInputError('aftersales.error.nothingFound');
@@ -160,6 +161,8 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
     version: 1,
     settings: partialSettings as Record<string, unknown>,
     mappings,
+    // The gaps the user accepted stay accepted (a saved answer is not asked again).
+    ...(previous.acceptedMissing ? { acceptedMissing: previous.acceptedMissing } : {}),
     ownedSheets,
     ownedColumns,
     lastRun: {

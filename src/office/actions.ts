@@ -83,7 +83,11 @@ export interface ChurnDeskActions {
   generateForms(formIds: string[], filled: boolean, options?: FormsOptions): Promise<FormsResult>;
   loadSettings(): Promise<Settings>;
   saveSettings(partial: unknown): Promise<Settings>;
-  saveMapping(sheet: string, mapping: Partial<Record<Field, string>>): Promise<void>;
+  /**
+   * Stores the user's mapping of `sheet`; `acceptMissing` adds fields the user said the sheet does not have (the
+   * analysis goes on without them and does not ask again). A field mapped now is no longer accepted as missing.
+   */
+  saveMapping(sheet: string, mapping: Partial<Record<Field, string>>, acceptMissing?: Field[]): Promise<void>;
   previewSheet(sheet: string, rows: number): Promise<SheetPreview>;
   shareSafeCopy(options?: RunOptions): Promise<ShareSafeResult>;
   /** The last run's figures stored in the workbook, for the home view before any refresh. */

@@ -19,7 +19,7 @@ import type { ChurnDeskActions, DetectionSummary, FormsOptions, Progress, RunOpt
 import { TEMP_PREFIX, applyPlan } from './applyPlan';
 import { detectCapabilities, type Capabilities } from './capabilities';
 import type { ChunkPolicy } from './chunks';
-import { ChurnDeskError, normaliseError, throwIfAborted } from './errors';
+import { ChurnDeskError, NeedsMappingError, normaliseError, throwIfAborted } from './errors';
 import type { ExcelHost } from './host';
 import { listSheets, readGrids, readHeads, type SheetExtent } from './readSheets';
 import { shareSafeWorkbook } from './shareSafe';
@@ -94,7 +94,7 @@ async function during<T>(stepKey: string, locale: () => Locale, work: () => Prom
     return await work();
   } catch (e) {
     const n = normaliseError(e);
-    if (n instanceof ChurnDeskError && !n.params.step && n.code !== 'cancelled' && n.code !== 'overwriteRefused') {
+    if (n instanceof ChurnDeskError && !n.params.step && n.code !== 'cancelled' && n.code !== 'overwriteRefused' && n.code !== 'needsMapping') {
       throw n.during(t(locale(), stepKey), stepKey.replace(/^office\.step\./, ''));
     }
     throw n;
@@ -179,6 +179,8 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
           const { state } = await readState(syncer.context);
           shown = localeOf(state);
           const d = await detectIn(syncer, state, opts.signal);
+          // Asked before the sheets are read in full: nothing can be computed on a guess (checked again on the plan).
+          if (d.detection.needsMapping?.length) throw new NeedsMappingError(d.detection.needsMapping, shown);
           const read = await readNeeded(syncer, d, opts, 0, 0.3);
           return { state, sheets: read, existingNames: await readExistingNames(syncer) };
         });
@@ -192,6 +194,10 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
         );
         local.plan = plan;
         throwIfAborted(opts.signal);
+        // No confident figures on a guess (as the CLI): a field the figures depend on that is missing or unsure stops
+        // the refresh before anything is written, naming it and its candidate columns.
+        const needs = plan.report.detection?.needsMapping ?? [];
+        if (needs.length) throw new NeedsMappingError(needs, localeOf(plan.state));
         report(opts, 'progress.writing', 0.7);
         const locale = localeOf(plan.state);
         const grids = new Map<string, Grid>(sheets.map((s) => [s.name, s.grid]));
@@ -267,12 +273,21 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
         return settings;
       }),
 
-    saveMapping: (sheet: string, mapping: Partial<Record<Field, string>>) =>
+    saveMapping: (sheet: string, mapping: Partial<Record<Field, string>>, acceptMissing?: Field[]) =>
       run(undefined, async (syncer) => {
         const { state } = await readState(syncer.context);
         const clean: Record<string, string> = {};
         for (const [k, v] of Object.entries(mapping)) if (typeof v === 'string' && v) clean[k] = v;
-        await writeState(syncer.context, { ...state, mappings: { ...state.mappings, [sheet]: clean } });
+        const next: WorkbookState = { ...state, mappings: { ...state.mappings, [sheet]: clean } };
+        if (acceptMissing) {
+          // Added to what was accepted before; a field mapped now is no longer accepted as missing.
+          const accepted = [...new Set([...(state.acceptedMissing?.[sheet] ?? []), ...acceptMissing])].filter((f) => !clean[f]);
+          const all = { ...(state.acceptedMissing ?? {}) };
+          if (accepted.length) all[sheet] = accepted;
+          else delete all[sheet];
+          next.acceptedMissing = all;
+        }
+        await writeState(syncer.context, next);
       }),
 
     previewSheet: (sheet: string, rows: number) =>

@@ -5,6 +5,9 @@
  * Office's own error codes are mapped here, in one place (`normaliseError`); no raw JavaScript or Office message
  * text ever becomes a message param.
  */
+import type { Locale } from '../core/settings/settings';
+import { needsMappingText } from '../core/sheets/needsMappingText';
+import type { NeedsMapping } from '../core/sheets/types';
 
 export type ChurnDeskErrorCode =
   | 'cancelled'
@@ -16,7 +19,9 @@ export type ChurnDeskErrorCode =
   | 'nameTaken'
   | 'accessDenied'
   | 'officeError'
-  | 'coreError';
+  | 'coreError'
+  /** A field the figures depend on is missing or unsure: nothing was written; 列映射 should open on it. */
+  | 'needsMapping';
 
 export class ChurnDeskError extends Error {
   /** Message params; `step` (what was being done, already localised, or '') is always present. */
@@ -130,4 +135,18 @@ export function normaliseError(e: unknown): ChurnDeskError | Error {
 /** Throws the cancellation error when the signal is aborted (checked between steps, never mid-sync). */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ChurnDeskError('cancelled', 'office.error.cancelled');
+}
+
+/**
+ * The refresh stopped before writing: fields the figures depend on are missing or unsure. `needs` goes to the pane
+ * (it opens 列映射 on the first) and the message names each field with its candidate columns (the ribbon's dialog).
+ */
+export class NeedsMappingError extends ChurnDeskError {
+  constructor(readonly needs: NeedsMapping[], locale: Locale) {
+    const lines = needs.map((n) => {
+      const { problem, candidates } = needsMappingText(n, locale);
+      return `${problem} ${candidates}`;
+    });
+    super('needsMapping', 'office.error.needsMapping', { problems: lines.join(';') }, undefined, 'needsMapping');
+  }
 }

@@ -42,5 +42,5 @@ export function detectionSummary(d: DetectedSheets): DetectionSummary {
 export function detect({ sheets, state }: DetectRequest): DetectionSummary {
   const ownedHeaders: string[] = [];
   for (const o of Object.values(state.ownedColumns)) ownedHeaders.push(...o.headers);
-  return detectionSummary(detectSheets(sheets, { mappings: state.mappings, ownedSheetNames: Object.values(state.ownedSheets), ownedHeaders, ownedColumns: state.ownedColumns }));
+  return detectionSummary(detectSheets(sheets, { mappings: state.mappings, ownedSheetNames: Object.values(state.ownedSheets), ownedHeaders, ownedColumns: state.ownedColumns, acceptedMissing: state.acceptedMissing }));
 }

@@ -1,6 +1,6 @@
 /** 刷新分析 from the ribbon: tells the result or the error from the catalogue only, and always releases the button. */
 import { runRefreshCommand, errorMessage, errorReason, failureView, importantWarnings, resultMessage, successView, MAX_WARNINGS, type ResultView } from '../../src/commands/refreshCommand';
-import { ChurnDeskError } from '../../src/office/errors';
+import { ChurnDeskError, NeedsMappingError } from '../../src/office/errors';
 import type { RunSummary } from '../../src/office/actions';
 import { t } from '../../src/i18n';
 
@@ -100,5 +100,24 @@ describe('refresh command', () => {
     // A field error whose message is not a catalogue key is not shown as text either.
     expect(errorReason('en-US', { errors: [{ field: 'x', message: 'raw text' }] })).toBe(t('en-US', 'office.error.unexpected', { step: '' }));
     expect(resultMessage('zh-CN', {}, 2)).toBe('刷新完成,写入 2 个工作表。');
+  });
+});
+
+describe('a refresh stopped on a column to confirm', () => {
+  const needs = [
+    { sheet: '保有客户', kind: 'customers' as const, field: 'lastVisitDate' as const, fields: ['lastVisitDate' as const], reason: 'lowConfidence' as const, candidates: [{ column: 3, header: '栏位X', score: 0.4 }] },
+    { sheet: '保有客户', kind: 'customers' as const, field: 'purchaseDate' as const, fields: ['purchaseDate' as const], reason: 'missing' as const, candidates: [] },
+  ];
+  test.each([['zh-CN' as const], ['en-US' as const]])('shows the problem instead of a result, each field with its candidates (%s)', (locale) => {
+    const view = failureView(locale, new NeedsMappingError(needs, locale), true);
+    expect(view.intent).toBe('error');
+    expect(view.keyWarning).toBe(true);
+    expect(view.figures).toEqual([]);
+    expect(view.title).toBe(t(locale, 'office.command.needsMapping.title'));
+    expect(view.warnings).toHaveLength(2);
+    expect(view.warnings[0]).toContain('栏位X');
+    expect(view.warnings[0]).toContain(t(locale, 'input.field.lastVisitDate'));
+    expect(view.warnings[1]).toContain(t(locale, 'input.field.purchaseDate'));
+    for (const w of [view.message, ...view.warnings]) expect(w).not.toMatch(/[{}]|undefined/);
   });
 });

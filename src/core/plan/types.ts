@@ -335,6 +335,8 @@ export interface WorkbookState {
   settings: Record<string, unknown>;
   /** Column mapping per source sheet: field -> header text chosen by the user. */
   mappings: Record<string, Record<string, string>>;
+  /** Per source sheet, fields the user said it does not have: the analysis goes on without them, and does not ask again. */
+  acceptedMissing?: Record<string, string[]>;
   /** Sheets the product created, by key -> sheet name. */
   ownedSheets: Record<string, string>;
   /** The title (cell A1) each created sheet was written with, by key: a sheet whose A1 no longer shows it is the user's. */

@@ -46,6 +46,12 @@ export interface DetectOptions {
   ownedHeaders?: readonly string[];
   /** WorkbookState.ownedColumns: per sheet, where ChurnDesk's columns were written (more reliable than headers alone). */
   ownedColumns?: Record<string, OwnedColumns>;
+  /**
+   * WorkbookState.acceptedMissing: per sheet, fields the user said the sheet does not have (列映射's "本表没有这一列").
+   * A NeedsMapping on any of them is not asked again; the analysis goes on without the field, as with the CLI's
+   * --accept-missing.
+   */
+  acceptedMissing?: Record<string, readonly string[]>;
 }
 
 /**
@@ -244,7 +250,13 @@ export function detectSheets(sheets: readonly SheetInput[], options: DetectOptio
     mapped.why = [{ key: 'input.why.rank', params: { rank: cand?.rank ?? 0 } }, ...(cand?.why ?? [])];
     result[kind] = mapped;
   }
-  for (const k of SHEET_KINDS) result.needsMapping!.push(...(result[k]?.needsMapping ?? []));
+  for (const k of SHEET_KINDS) {
+    const mapped = result[k];
+    if (!mapped) continue;
+    const accepted = options.acceptedMissing?.[mapped.sheet.name];
+    if (accepted?.length && mapped.needsMapping) mapped.needsMapping = mapped.needsMapping.filter((n) => !n.fields.some((f) => accepted.includes(f)));
+    result.needsMapping!.push(...(mapped.needsMapping ?? []));
+  }
   for (let i = 0; i < inputs.length; i++) {
     if (usedSheets.has(i)) continue;
     const recognised = candidates.some((c) => c.sheetIndex === i);

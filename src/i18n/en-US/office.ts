@@ -1,5 +1,6 @@
 /** Messages of the Office adapter, the worker and the ribbon commands (area 'office'). */
 export const office: Record<string, string> = {
+  'office.error.needsMapping': 'A column the analysis depends on is missing or uncertain; nothing was written (no unreliable figures): {problems}. Choose the column in the task pane under Columns; if the sheet really has no such column, tick "This sheet has no such column" there and refresh.',
   'office.error.payloadTooLarge': '{step}A read or write is over Excel’s 5 MB limit even in blocks. The workbook was left as it was. Remove unused columns and try again.',
   'office.error.busy': '{step}Excel is editing a cell. Press Enter or Esc to finish editing, then try again.',
   'office.error.itemNotFound': '{step}A sheet or table ChurnDesk needs was not found (renamed or deleted just now?). The workbook was left as it was. Check the sheets and try again.',
@@ -53,6 +54,8 @@ export const office: Record<string, string> = {
   'office.command.running': 'Refreshing the churn analysis…',
   'office.command.done.title': 'Refresh complete',
   'office.command.doneWarnings.title': 'Refresh complete, with points to check',
+  'office.command.needsMapping.title': 'Columns to confirm first',
+  'office.command.needsMapping.message': 'A column the analysis depends on is missing or uncertain; nothing was written (no unreliable figures). Open the Columns view of the task pane to choose these columns, or confirm the sheet has no such column, then refresh.',
   'office.command.failed.title': 'Refresh failed',
   'office.command.fig.vehicles': 'Vehicles',
   'office.command.fig.churnRate': 'Churn rate',

@@ -112,6 +112,10 @@ export const ui: Record<string, string> = {
   'ui.field.createdDate': 'Card created',
 
   'ui.mapping.intro': 'Columns are recognised by meaning. Where one is wrong or missing, pick the right header below; after saving, every refresh uses it.',
+  'ui.mapping.needsIntro': 'The refresh stopped and wrote nothing: please confirm these columns, select Save, then refresh.',
+  'ui.mapping.acceptMissing': 'This sheet has no "{field}" column: go on without it',
+  'ui.mapping.asked.missing': 'Not found: choose a column',
+  'ui.mapping.asked.lowConfidence': 'Uncertain: please confirm',
   'ui.mapping.none': '(not used)',
   'ui.mapping.requiredOne': 'Required: pick a column',
   'ui.mapping.requiredAny': 'Required: pick at least one of {fields}',

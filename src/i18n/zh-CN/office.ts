@@ -1,5 +1,6 @@
 /** Messages of the Office adapter, the worker and the ribbon commands (area 'office'). */
 export const office: Record<string, string> = {
+  'office.error.needsMapping': '有分析依赖的列缺失或无法确定,未写入任何内容(不会给出不可靠的数字):{problems}。请在任务窗格的“列映射”中指定该列;本表确实没有这一列时,在那里勾选“本表没有这一列”后再刷新。',
   'office.error.payloadTooLarge': '{step}一次读写的数据超过了 Excel 的 5 MB 上限,即使分块后仍然过大。工作簿保持原样。请删除无用的列后重试。',
   'office.error.busy': '{step}Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑,再重试。',
   'office.error.itemNotFound': '{step}找不到需要的工作表或表格(可能刚被改名或删除)。工作簿保持原样。请检查工作表后重试。',
@@ -53,6 +54,8 @@ export const office: Record<string, string> = {
   'office.command.running': '正在刷新流失分析…',
   'office.command.done.title': '刷新完成',
   'office.command.doneWarnings.title': '刷新完成,但有需要注意的地方',
+  'office.command.needsMapping.title': '需要先确认列映射',
+  'office.command.needsMapping.message': '有分析依赖的列缺失或无法确定,未写入任何内容(不会给出不可靠的数字)。请打开任务窗格的“列映射”指定这些列,或确认本表没有这一列,然后再刷新。',
   'office.command.failed.title': '刷新失败',
   'office.command.fig.vehicles': '车辆',
   'office.command.fig.churnRate': '流失率',

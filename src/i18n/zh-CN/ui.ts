@@ -112,6 +112,10 @@ export const ui: Record<string, string> = {
   'ui.field.createdDate': '建卡日期',
 
   'ui.mapping.intro': '每张表的每一列按含义自动识别。识别错了或没识别到,就在下面选择对应的表头,保存后下次刷新会沿用。',
+  'ui.mapping.needsIntro': '刷新已停止,未写入任何内容:以下列需要您确认。选好列后点“保存”,再刷新分析。',
+  'ui.mapping.acceptMissing': '本表没有“{field}”列,不用它继续分析',
+  'ui.mapping.asked.missing': '未找到,请选择列',
+  'ui.mapping.asked.lowConfidence': '无法确定,请确认',
   'ui.mapping.none': '(不使用)',
   'ui.mapping.requiredOne': '必需:请选择一列',
   'ui.mapping.requiredAny': '必需:{fields} 至少选一列',

@@ -135,6 +135,11 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
           .join(' '),
       });
     } catch (e) {
+      // Nothing was written: a field the figures depend on is missing or unsure. 列映射 shows it with its candidates.
+      if ((e as { code?: unknown } | null)?.code === 'needsMapping') {
+        props.onOpenMapping();
+        return;
+      }
       setOutcome(
         isAbortError(e) || controller.signal.aborted
           ? { intent: 'info', message: t('ui.home.cancelled') }

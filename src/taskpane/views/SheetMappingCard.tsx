@@ -3,6 +3,7 @@ import * as React from 'react';
 import {
   Button,
   Caption1,
+  Checkbox,
   Dropdown,
   Field,
   Option,
@@ -19,7 +20,8 @@ import {
 import type { ChurnDeskActions, DetectedSheetSummary, SheetPreview } from '../../office/actions';
 import type { Field as SheetField } from '../../core/sheets/types';
 import { formatIso, serialToYmd } from '../../core/values/dates';
-import { useT } from '../i18nContext';
+import { needsMappingText } from '../../core/sheets/needsMappingText';
+import { useLocale, useT } from '../i18nContext';
 import { Section } from '../components/Section';
 import { ResultRegion, type Outcome } from '../components/ResultRegion';
 import { describeError } from '../describeError';
@@ -32,6 +34,15 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto', width: 'max-content', minWidth: '100%' },
   cell: { whiteSpace: 'nowrap', maxWidth: '160px', overflow: 'hidden', textOverflow: 'ellipsis' },
   actions: { display: 'flex', justifyContent: 'flex-end' },
+  needs: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    color: tokens.colorPaletteRedForeground1,
+  },
 });
 
 /** The option meaning "this field has no column". */
@@ -56,6 +67,14 @@ export function SheetMappingCard(props: { actions: ChurnDeskActions; summary: De
   const [preview, setPreview] = React.useState<SheetPreview | null>(null);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
   const [saving, setSaving] = React.useState(false);
+  const locale = useLocale();
+  const needs = summary.needsMapping ?? [];
+  const [accepted, setAccepted] = React.useState<ReadonlySet<SheetField>>(new Set());
+  const needsRef = React.useRef<HTMLDivElement>(null);
+  // Opened because a refresh stopped on this sheet: bring the fields to ask about into view.
+  React.useEffect(() => {
+    if (needs.length) needsRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [needs.length]);
 
   React.useEffect(() => {
     let live = true;
@@ -93,7 +112,7 @@ export function SheetMappingCard(props: { actions: ChurnDeskActions; summary: De
     try {
       const clean: Partial<Record<SheetField, string>> = {};
       for (const [f, h] of Object.entries(mapping)) if (h) clean[f as SheetField] = h;
-      await actions.saveMapping(summary.sheet, clean);
+      await actions.saveMapping(summary.sheet, clean, [...accepted]);
       setOutcome({ intent: 'success', message: t('ui.mapping.saved', { sheet: summary.sheet }) });
     } catch (e) {
       setOutcome({ intent: 'error', title: t('ui.mapping.saveFailed'), message: describeError(e, t) });
@@ -113,16 +132,47 @@ export function SheetMappingCard(props: { actions: ChurnDeskActions; summary: De
           groups: REQUIRED_GROUPS[summary.kind].map((g) => g.map(fieldLabel).join(t('ui.common.or'))).join(sep),
         })}
       </Caption1>
+      {needs.length > 0 && (
+        <div className={styles.needs} ref={needsRef} data-testid={`needs-${summary.sheet}`} role="alert">
+          <Caption1>{t('ui.mapping.needsIntro')}</Caption1>
+          {needs.map((n) => {
+            const { problem, candidates } = needsMappingText(n, locale);
+            return (
+              <div key={`${n.reason}-${n.field}`} data-testid={`need-${summary.sheet}-${n.field}`}>
+                <Caption1>
+                  {problem} {candidates}
+                </Caption1>
+                {n.reason === 'missing' && (
+                  <Checkbox
+                    label={t('ui.mapping.acceptMissing', { field: fieldLabel(n.field) })}
+                    checked={accepted.has(n.field)}
+                    data-testid={`accept-${summary.sheet}-${n.field}`}
+                    onChange={(_e, data) =>
+                      setAccepted((prev) => {
+                        const next = new Set(prev);
+                        if (data.checked) next.add(n.field);
+                        else next.delete(n.field);
+                        return next;
+                      })
+                    }
+                  />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      )}
       <div className={styles.fields}>
         {FIELDS_BY_KIND[summary.kind].map((field) => {
           const value = mapping[field] ?? NONE;
-          const message = messageFor(field);
+          const asked = needs.find((n) => n.field === field);
+          const message = messageFor(field) ?? (asked ? t(`ui.mapping.asked.${asked.reason}`) : undefined);
           return (
             <Field
               key={field}
               label={fieldLabel(field)}
               required={isRequiredField(summary.kind, field)}
-              validationState={message ? 'error' : 'none'}
+              validationState={message ? (asked && !messageFor(field) ? 'warning' : 'error') : 'none'}
               validationMessage={message}
               size="small"
             >
