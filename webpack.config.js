@@ -12,7 +12,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { NormalModuleReplacementPlugin, sources } = require('webpack');
 
 const { productionManifest } = require('./scripts/production-manifest');
-const { withContentSecurityPolicy } = require('./scripts/content-security-policy');
+const { ContentSecurityPolicyPlugin } = require('./scripts/content-security-policy');
 
 const PROD_URL = (process.env.CHURNDESK_URL || 'https://churndesk.example.com/').replace(/\/?$/, '/');
 
@@ -66,9 +66,6 @@ module.exports = async (env, argv) => {
   // The pane is built by its own part of the project; until it exists the build still produces the rest.
   if (hasPane) entry.taskpane = taskpaneEntry;
 
-  /** A page (its path, or its text with `isText`) with the content security policy in its head. */
-  const page = (from, isText = false) => withContentSecurityPolicy(isText ? from : fs.readFileSync(path.join(__dirname, from), 'utf8'), { dev });
-
   const config = {
     devtool: dev ? 'source-map' : false,
     entry,
@@ -92,6 +89,8 @@ module.exports = async (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
+      // Last, over every page as it is emitted (minified): the policy's hashes are of the final inline scripts.
+      new ContentSecurityPolicyPlugin({ dev }),
       new ForbidModulesPlugin([/^exceljs($|\/)/, /^(node:)?(fs|path|child_process|zlib)$/]),
       // The command line's messages (src/i18n/<locale>/cli.ts, ~6 KiB gzipped for both locales) are used by the Node
       // CLI and the file renderer only: the browser bundles (pane, commands, worker) get an empty area instead.
@@ -100,22 +99,22 @@ module.exports = async (env, argv) => {
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
-        templateContent: page('src/commands/commands.html'),
+        template: path.join(__dirname, 'src/commands/commands.html'),
         chunks: ['commands'],
       }),
       ...(hasPane
         ? [
             new HtmlWebpackPlugin({
               filename: 'taskpane.html',
-              templateContent: page('src/taskpane/taskpane.html'),
+              template: path.join(__dirname, 'src/taskpane/taskpane.html'),
               chunks: ['taskpane'],
             }),
           ]
         : []),
       new CopyFilesPlugin([
         ...fs.readdirSync(path.join(__dirname, 'assets')).filter((f) => f.endsWith('.png')).map((f) => ({ from: `assets/${f}`, to: `assets/${f}` })),
-        { from: 'src/commands/result.html', to: 'result.html', transform: (content) => Buffer.from(page(content.toString('utf8'), true), 'utf8') },
-        { from: 'src/commands/help.html', to: 'help.html', transform: (content) => Buffer.from(page(content.toString('utf8'), true), 'utf8') },
+        { from: 'src/commands/result.html', to: 'result.html' },
+        { from: 'src/commands/help.html', to: 'help.html' },
         {
           from: 'manifest.xml',
           to: 'manifest.xml',

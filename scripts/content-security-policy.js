@@ -37,11 +37,33 @@ function contentSecurityPolicy(html, dev) {
 
 /** `html` with the policy inserted after its <meta charset>. @throws when the page has no <meta charset>. */
 function withContentSecurityPolicy(html, { dev = false } = {}) {
-  const at = /<meta charset="UTF-8"\s*\/?>/i.exec(html);
+  const at = /<meta charset="?UTF-8"?\s*\/?>/i.exec(html);
   if (!at) throw new Error('a page without <meta charset="UTF-8"> cannot carry the content security policy');
   const end = at.index + at[0].length;
   const meta = `\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(html, dev)}" />`;
   return html.slice(0, end) + meta + html.slice(end);
 }
 
-module.exports = { withContentSecurityPolicy, contentSecurityPolicy };
+/**
+ * Adds the policy to every .html asset at the last stage of processing (after html-webpack-plugin and any
+ * minification), so the sha256 of an inline script is taken of the bytes the browser will run.
+ */
+class ContentSecurityPolicyPlugin {
+  constructor(options = {}) {
+    this.dev = !!options.dev;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('ContentSecurityPolicyPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'ContentSecurityPolicyPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (!name.endsWith('.html')) continue;
+          const html = compilation.getAsset(name).source.source().toString();
+          compilation.updateAsset(name, new sources.RawSource(withContentSecurityPolicy(html, { dev: this.dev })));
+        }
+      });
+    });
+  }
+}
+
+module.exports = { withContentSecurityPolicy, contentSecurityPolicy, ContentSecurityPolicyPlugin };

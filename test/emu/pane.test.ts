@@ -39,7 +39,7 @@ describe('least privilege (issue 11.4)', () => {
   test('every page carries a content security policy: scripts from this origin and Office.js only, no eval', () => {
     for (const page of ['taskpane.html', 'commands.html', 'result.html', 'help.html']) {
       const html = fs.readFileSync(path.join(dist, page), 'utf8');
-      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+      const csp = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1];
       expect({ page, csp: !!csp }).toEqual({ page, csp: true });
       const directives = new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
       expect(directives.get('default-src')).toEqual(["'self'"]);

@@ -326,7 +326,8 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
         const p = plan[c];
         let cell: CellSpec;
         if (p.formula) {
-          cell = { row: r0, col: c, formula: expandFormula(p.formula, fctx(r0 + 1)), style: 'cell', numberFormat: p.numberFormat };
+          // A formula in a text ('@') cell would stay text in Excel: a text result (星期, 内因/外因) shows under General.
+          cell = { row: r0, col: c, formula: expandFormula(p.formula, fctx(r0 + 1)), style: 'cell', numberFormat: p.numberFormat === '@' ? 'General' : p.numberFormat };
         } else {
           let v = values[p.key];
           if ((v === undefined || v === '') && p.numbered) v = i + 1;
@@ -353,7 +354,9 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
     if (totalsRow0 >= 0) {
       const labelCol = columns.findIndex((c) => !c.total);
       columns.forEach((col, c) => {
-        const cell: CellSpec = { row: b.row, col: c, style: 'total', numberFormat: NUMBER_FORMATS[col.type] };
+        // A total over a text column is a count: a number format, since a formula in a text ('@') cell stays text in Excel.
+        const format = col.total && NUMBER_FORMATS[col.type] === '@' ? '0' : NUMBER_FORMATS[col.type];
+        const cell: CellSpec = { row: b.row, col: c, style: 'total', numberFormat: format };
         if (col.total) {
           cell.formula = totalFormula(col.total, columnLetter(c), first, last, fctx());
           cell.align = 'right';

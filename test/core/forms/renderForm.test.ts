@@ -1,6 +1,7 @@
 import { buildFormsPlan, fillRows, MAX_FORM_ROWS, formDefinition, renderForm, type FormFillData, type RegisterFillRow } from '../../../src/core/forms';
 import { expandFormula } from '../../../src/core/forms/formulaTemplate';
 import { chineseOrdinal, textWidth } from '../../../src/core/forms/renderForm';
+import { FORM_CATALOGUE } from '../../../src/core/forms/catalogue';
 import { a1 } from '../../../src/core/plan/names';
 import type { CellSpec, SheetSpec } from '../../../src/core/plan/types';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
@@ -310,5 +311,17 @@ describe('流失客户分析报表: 内因/外因', () => {
     const iff = (c: boolean, a: unknown, b: unknown) => (c ? a : b);
     const or = (...xs: boolean[]) => xs.some(Boolean);
     expect(new Function('iff', 'or', `return ${js};`)(iff, or)).toBe(expected);
+  });
+});
+
+describe('totals rows are numbers, not text', () => {
+  test('every formula cell of every form has a number format other than text (a formula in an @ cell stays text in Excel)', () => {
+    const bad: string[] = [];
+    for (const entry of FORM_CATALOGUE) {
+      const def = formDefinition(entry.id)!;
+      const spec = renderForm(def, { ctx });
+      for (const c of spec.cells) if (c.formula !== undefined && c.numberFormat === '@') bad.push(`${def.id} ${c.row},${c.col}`);
+    }
+    expect(bad).toEqual([]);
   });
 });
