@@ -18,6 +18,7 @@ import { emptyState } from './state/stateSheet';
 import { assignTableNames, namesToAvoid, type ExistingName } from './plan/tableNames';
 import { assertInputWithinLimits, enforceExcelLimits } from './plan/excelLimits';
 import { formatIso, type Ymd } from './values/dates';
+import { finishForPrint } from './plan/printSetup';
 
 export { analyseAfterSales } from './aftersales/analyseAfterSales';
 export { AnalysisInputError } from './aftersales/errors';
@@ -154,7 +155,8 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
   for (const s of sheetsOut) ownedSheets[s.key] = s.name;
   // Table names unique across the workbook: the sheets this plan replaces take their tables with them.
   const replaced = new Set(sheetsOut.map((s) => previous.ownedSheets[s.key]).filter((n): n is string => Boolean(n)));
-  const namedSheets = assignTableNames(sheetsOut, namesToAvoid(options.existingNames ?? [], replaced));
+  const printContext = { dealer: settings.dealerName, pageText: t('print.footer.page') };
+  const namedSheets = assignTableNames(sheetsOut.map((s) => finishForPrint(s, printContext)), namesToAvoid(options.existingNames ?? [], replaced));
 
   const state: WorkbookState = {
     version: 1,

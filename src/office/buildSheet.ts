@@ -184,7 +184,11 @@ function queuePrint(ws: Excel.Worksheet, print: PrintSetup): void {
     p.topMargin = print.margins.top * 72;
     p.bottomMargin = print.margins.bottom * 72;
   }
-  if (print.footer) p.headersFooters.defaultForAllPages.centerFooter = print.footer;
+  if (print.firstPageNumber !== undefined) p.firstPageNumber = print.firstPageNumber;
+  const footers = p.headersFooters.defaultForAllPages;
+  if (print.footerLeft) footers.leftFooter = print.footerLeft;
+  if (print.footer) footers.centerFooter = print.footer;
+  if (print.footerRight) footers.rightFooter = print.footerRight;
 }
 
 /** The cross-tab stand-in for a PivotTable when ExcelApi 1.8 is missing: a caption, then the grid as cells. */

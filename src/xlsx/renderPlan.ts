@@ -347,8 +347,15 @@ function renderPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
   if (print.margins) setup.margins = { ...print.margins, header: 0.3, footer: 0.3 };
   if (print.repeatRows) setup.printTitlesRow = `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}`;
   if (print.area) setup.printArea = `${a1(print.area.firstRow, print.area.firstCol)}:${a1(print.area.lastRow, print.area.lastCol)}`;
+  // exceljs writes useFirstPageNumber="1" with it: Excel and LibreOffice restart the page numbers on this sheet.
+  if (print.firstPageNumber !== undefined) setup.firstPageNumber = print.firstPageNumber;
   ws.pageSetup = { ...ws.pageSetup, ...setup };
-  if (print.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${print.footer}` };
+  const footer = [
+    print.footerLeft ? `&L${print.footerLeft}` : '',
+    print.footer ? `&C${print.footer}` : '',
+    print.footerRight ? `&R${print.footerRight}` : '',
+  ].join('');
+  if (footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: footer };
 }
 
 function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, workbook: ExcelJS.Workbook, locale: Locale, sourceGrid?: RenderOptions['sourceGrid']): void {

@@ -235,8 +235,14 @@ export interface PrintSetup {
   repeatRows?: { first: number; last: number };
   /** Print area (0-based inclusive); omitted: the used range. */
   area?: { firstRow: number; firstCol: number; lastRow: number; lastCol: number };
-  /** Footer text; '&P' / '&N' page number codes allowed. */
+  /** Footer text (centre section); '&P' / '&N' page number codes allowed, a literal '&' written '&&'. */
   footer?: string;
+  /** Footer's left section ('&A': the sheet's name as the workbook shows it). */
+  footerLeft?: string;
+  /** Footer's right section (e.g. '第 &P 页'). */
+  footerRight?: string;
+  /** The number of the sheet's first printed page; set: numbering restarts on this sheet. Omitted: continues (auto). */
+  firstPageNumber?: number;
   margins?: { left: number; right: number; top: number; bottom: number };
 }
 

@@ -1,0 +1,4 @@
+/** The zh-CN messages of the 目录 (contents) sheet and of the print footer every list and summary sheet carries. */
+export const contents: Record<string, string> = {
+  'print.footer.page': '第 &P 页',
+};
