@@ -1,7 +1,8 @@
 /**
  * Issue 12.2, file adapter: every list and summary sheet of `churn-desk analyze` prints with its table's header
  * repeated on every page, frozen header panes, a footer naming the sheet, the dealer and the page of that sheet
- * (numbering restarted per sheet), and conclusion rows tall enough for their wrapped text. Read back with exceljs.
+ * (numbering restarted per sheet), and conclusion rows tall enough for their wrapped text; the 目录 sheet comes first
+ * of the product's sheets and links to every one of them by its final name. Read back with exceljs.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -58,6 +59,7 @@ describe('print titles and frozen panes', () => {
   });
 
   it('every sheet the analysis wrote has print titles and frozen panes', () => {
+    expect(written[0]).toBe('目录');
     expect(written.length).toBeGreaterThan(8);
     for (const name of written) {
       const ws = wb.getWorksheet(name)!;
@@ -85,5 +87,57 @@ describe('wrapped conclusions', () => {
     expect(conclusion.alignment?.wrapText).toBe(true);
     // The merged width holds about 60 CJK characters: the conclusion needs two lines of about 18 points.
     expect(ws.getRow(3).height).toBeGreaterThanOrEqual(36);
+  });
+});
+
+/** The HYPERLINK formulas of a sheet: target sheet and text. */
+function links(ws: ExcelJS.Worksheet): { target: string; text: string; result: unknown }[] {
+  const out: { target: string; text: string; result: unknown }[] = [];
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      const f = (cell.value as ExcelJS.CellFormulaValue | null)?.formula;
+      const m = f ? /^HYPERLINK\("#'((?:[^']|'')+)'!A1","((?:[^"]|"")*)"\)$/.exec(f) : null;
+      if (m) out.push({ target: m[1].replace(/''/g, "'"), text: m[2].replace(/""/g, '"'), result: (cell.value as ExcelJS.CellFormulaValue).result });
+    }),
+  );
+  return out;
+}
+
+describe('目录', () => {
+  it('is the first sheet the product wrote, right after the dealer\'s sheets', () => {
+    const names = wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name);
+    expect(names.indexOf('目录')).toBe(names.indexOf(written[1]) - 1);
+    expect(names.indexOf('目录')).toBe(names.length - written.length);
+  });
+
+  it('links to every other sheet it wrote, each target a sheet of the workbook', () => {
+    const found = links(wb.getWorksheet('目录')!);
+    expect(found.map((l) => l.target)).toEqual(written.slice(1));
+    for (const l of found) {
+      expect(wb.getWorksheet(l.target)).toBeDefined();
+      expect([l.text, l.result]).toEqual([l.target, l.target]);
+    }
+  });
+
+  it('names the suffixed sheet when a dealer\'s own sheet holds a product name, and a refresh keeps it the same', async () => {
+    const input = new ExcelJS.Workbook();
+    await input.xlsx.readFile(IN);
+    input.addWorksheet('招揽名单').getCell('A1').value = "dealer's own notes";
+    const clash = path.join(dir, 'clash.xlsx');
+    await input.xlsx.writeFile(clash);
+    const out1 = path.join(dir, 'clash-1.xlsx');
+    const out2 = path.join(dir, 'clash-2.xlsx');
+    expect((await runCli(['analyze', clash, '--out', out1, '--as-of', '2026-10-31', '--quiet'])).code).toBe(0);
+    expect((await runCli(['analyze', out1, '--out', out2, '--as-of', '2026-10-31', '--quiet'])).code).toBe(0);
+    for (const file of [out1, out2]) {
+      const w = new ExcelJS.Workbook();
+      await w.xlsx.readFile(file);
+      expect(w.getWorksheet('招揽名单')!.getCell('A1').value).toBe("dealer's own notes");
+      const targets = links(w.getWorksheet('目录')!).map((l) => l.target);
+      expect(targets).toContain('招揽名单 (2)');
+      expect(targets).not.toContain('招揽名单');
+      for (const t of targets) expect(w.getWorksheet(t)).toBeDefined();
+      expect(w.worksheets.filter((x) => x.name.startsWith('目录'))).toHaveLength(1);
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Print and screen setup shared by every list and summary sheet (issue 12.2), applied once to the finished plan so
  * that every builder (summaries, lists, the 目录 sheet) prints alike without knowing about it:
- * - print titles: the header row of the sheet's main table (the one with the most rows) repeats on every page;
+ * - print titles: the header row of the sheet's main table (the one with the most rows) repeats on every page (a
+ *   sheet without a table: its title and subtitle);
  * - frozen panes: the rows down to that header row when the main table is the sheet's first table (a list), else the
  *   title and subtitle (a summary of several tables: freezing one table's header would hide the others);
  * - footer: the sheet's own name (&A), the dealer, and the page of that sheet (page numbering restarts at 1 on every
@@ -60,7 +61,8 @@ function wrapHeights(spec: SheetSpec): { row: number; height: number }[] {
     let lines = 0;
     for (const part of cell.value.split('\n')) lines += Math.max(1, Math.ceil(textWidth(part) / room));
     const rows = (cell.mergeDown ?? 0) + 1;
-    const need = Math.min(MAX_ROW_HEIGHT, Math.ceil((lines * lineHeight(cell) + 4) / rows));
+    // One line needs no more than a default row of its font; each further line its line height.
+    const need = Math.min(MAX_ROW_HEIGHT, Math.ceil((lines * lineHeight(cell) + (lines > 1 ? 4 : 0)) / rows));
     for (let r = cell.row; r < cell.row + rows; r++) heights.set(r, Math.max(heights.get(r) ?? 0, need));
   }
   return [...heights.entries()].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
@@ -77,14 +79,15 @@ export function finishForPrint(spec: SheetSpec, ctx: PrintContext): SheetSpec {
   const first = spec.tables.reduce<typeof main | undefined>((a, t) => (!a || t.row < a.row ? t : a), undefined);
   const listLike = main !== undefined && main === first && main.row + 1 <= MAX_FROZEN_ROWS;
   const freeze = spec.freeze ?? (listLike ? { rows: main.row + 1, columns: 0 } : { rows: 2, columns: 0 });
-  const repeatRows = spec.print.repeatRows ?? (main ? { first: main.row, last: main.row } : undefined);
+  // A sheet of cells only (the 目录) repeats its title and subtitle.
+  const repeatRows = spec.print.repeatRows ?? (main ? { first: main.row, last: main.row } : { first: 0, last: 1 });
   return {
     ...spec,
     freeze,
     rowHeights: wrapHeights(spec),
     print: {
       ...spec.print,
-      ...(repeatRows ? { repeatRows } : {}),
+      repeatRows,
       footerLeft: '&A',
       footer: footerText(ctx.dealer),
       footerRight: ctx.pageText,

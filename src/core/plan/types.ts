@@ -111,6 +111,12 @@ export interface CellSpec {
   /** Merge this cell across n columns (and rows) to the right/down. */
   mergeAcross?: number;
   mergeDown?: number;
+  /**
+   * A link to another sheet ChurnDesk writes, by its key (SheetSpec.key): the adapters write the product-authored
+   * formula HYPERLINK("#'name'!A1","name") with that sheet's final name (sheetLinkFormula, names.ts). `value` is the
+   * text written instead when no sheet of that key is there.
+   */
+  sheetLink?: string;
   /** Wrap text in the cell. */
   wrap?: boolean;
   align?: 'left' | 'center' | 'right';
