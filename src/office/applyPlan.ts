@@ -297,8 +297,29 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
   lastOptionalErrors = [];
   for (const n of await runOptionalSteps(after, optionalSteps(context, plan, built, finalNames, options))) notes.add(n);
   await pivotSteps(after, built, finalNames, options, notes);
+  const first = plan.sheets.findIndex((spec) => spec.firstOfProduct);
+  if (first >= 0) await placeFirstOfProduct(after, finalNames[first], new Set(Object.values(state.ownedSheets)));
   progress(1);
   return { sheetsWritten: finalNames, state, notes: [...notes] };
+}
+
+/**
+ * After the swap: moves sheet `name` just before the first other sheet ChurnDesk owns when one comes earlier (a form
+ * a previous run wrote). Only reorders; the dealer's sheets keep their order. A failure changes nothing that matters.
+ */
+async function placeFirstOfProduct(syncer: Syncer, name: string, owned: Set<string>): Promise<void> {
+  try {
+    const sheets = syncer.context.workbook.worksheets;
+    sheets.load('items/name,items/position');
+    await syncer.sync();
+    const me = sheets.items.find((s) => s.name === name);
+    const other = sheets.items.find((s) => s.name !== name && owned.has(s.name));
+    if (!me || !other || other.position > me.position) return;
+    me.position = other.position;
+    await syncer.sync();
+  } catch {
+    // The order of tabs is a convenience: the refresh is complete without it.
+  }
 }
 
 /** The optional steps that only add: validations, conditional formats, charts (each skipped when empty). */

@@ -397,6 +397,21 @@ function renderSheet(
   if (spec.tabColor) ws.properties.tabColor = { argb: 'FF' + spec.tabColor.replace(/^#/, '').toUpperCase() };
 }
 
+/**
+ * Moves sheet `name` just before the first other sheet of `owned` when one comes earlier (a form a previous run
+ * wrote); every other sheet keeps its order. exceljs orders sheets by orderNo.
+ */
+function placeFirstOfProduct(workbook: ExcelJS.Workbook, name: string, owned: Set<string>): void {
+  const sheets = workbook.worksheets;
+  const me = sheets.find((w) => w.name === name);
+  if (!me) return;
+  const at = sheets.findIndex((w) => w !== me && owned.has(w.name));
+  if (at < 0 || at > sheets.indexOf(me)) return;
+  const order = sheets.filter((w) => w !== me);
+  order.splice(at, 0, me);
+  order.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i + 1));
+}
+
 function writeStateSheet(workbook: ExcelJS.Workbook, state: WorkbookState): void {
   const old = workbook.getWorksheet(STATE_SHEET_NAME);
   if (old) workbook.removeWorksheet(old.id);
@@ -483,6 +498,9 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
     ownedSheets[spec.key] = name;
     ownedSheetTitles[spec.key] = sheetTitle(spec);
   }
+
+  const first = planSheets.findIndex((spec) => spec.firstOfProduct);
+  if (first >= 0) placeFirstOfProduct(workbook, finalNames[first], new Set(Object.values(ownedSheets)));
 
   // 3. Store the state.
   const state: WorkbookState = { ...plan.state, ownedSheets, ownedSheetTitles, ownedColumns, ...(Object.keys(renamedSheets).length ? { renamedSheets } : {}) };

@@ -9,6 +9,9 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { runCli } from '../e2e/runCli';
+import { renderPlan } from '../../src/xlsx/renderPlan';
+import { emptyState } from '../../src/core/state/stateSheet';
+import type { SheetSpec, WorkbookPlan } from '../../src/core/plan/types';
 
 jest.setTimeout(120_000);
 
@@ -139,5 +142,38 @@ describe('目录', () => {
       for (const t of targets) expect(w.getWorksheet(t)).toBeDefined();
       expect(w.worksheets.filter((x) => x.name.startsWith('目录'))).toHaveLength(1);
     }
+  });
+});
+
+describe('目录 placement by the file adapter', () => {
+  const sheet = (key: string, name: string, extra: Partial<SheetSpec> = {}): SheetSpec => ({
+    key, name, role: 'summary', cells: [{ row: 0, col: 0, value: name, style: 'title' }], tables: [],
+    print: { orientation: 'portrait', paper: 'A4', fitToWidth: true }, ...extra,
+  });
+  it('goes just before a form a previous run left earlier in the tabs; the dealer\'s sheets keep their order', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('客户A');
+    wb.addWorksheet('表单F').getCell('A1').value = '表单F';
+    wb.addWorksheet('客户B');
+    const previous = { ...emptyState(), ownedSheets: { 'form.01': '表单F' }, ownedSheetTitles: { 'form.01': '表单F' } };
+    const contents = sheet('contents', '目录', {
+      firstOfProduct: true,
+      print: { orientation: 'portrait', paper: 'A4', fitToWidth: true, repeatRows: { first: 0, last: 1 } },
+      cells: [{ row: 0, col: 0, value: '目录', style: 'title' }, { row: 3, col: 0, value: '表单F', sheetLink: 'form.01' }, { row: 4, col: 0, value: '概览', sheetLink: 'summary.overview' }],
+    });
+    const plan: WorkbookPlan = {
+      columnWrites: [], sheets: [contents, sheet('summary.overview', '概览')],
+      state: { ...emptyState(), ownedSheets: { contents: '目录', 'summary.overview': '概览' } },
+      report: { parts: [], figures: {}, statusCounts: {}, issues: [], warnings: [] },
+    };
+    renderPlan(wb, plan, { previousState: previous });
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['客户A', '目录', '表单F', '客户B', '概览']);
+    expect(links(wb.getWorksheet('目录')!).map((l) => l.target)).toEqual(['表单F', '概览']);
+    // The order is the file's, and each sheet keeps its own print titles.
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    expect(back.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['客户A', '目录', '表单F', '客户B', '概览']);
+    expect(back.getWorksheet('目录')!.pageSetup.printTitlesRow).toBe('1:2');
+    expect(back.getWorksheet('表单F')!.pageSetup.printTitlesRow).toBeUndefined();
   });
 });

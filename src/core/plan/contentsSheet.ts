@@ -171,5 +171,6 @@ export function contentsSheet(input: ContentsInput): SheetSpec {
       { col: 2, width: 62 },
     ],
     print: { orientation: 'portrait', paper: 'A4', fitToWidth: true },
+    firstOfProduct: true,
   };
 }

@@ -274,6 +274,11 @@ export interface SheetSpec {
   /** true when the sheet holds personal data (names, phones): the share-safe copy masks it. */
   personalData?: boolean;
   tabColor?: string;
+  /**
+   * The 目录: placed just before the first other sheet ChurnDesk owns (forms a previous run wrote included), so it is
+   * the first tab of the product's. The dealer's sheets keep their order.
+   */
+  firstOfProduct?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
