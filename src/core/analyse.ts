@@ -18,6 +18,8 @@ import { emptyState } from './state/stateSheet';
 import { assignTableNames, namesToAvoid, type ExistingName } from './plan/tableNames';
 import { assertInputWithinLimits, enforceExcelLimits } from './plan/excelLimits';
 import { formatIso, type Ymd } from './values/dates';
+import { finishForPrint } from './plan/printSetup';
+import { contentsSheet } from './plan/contentsSheet';
 
 export { analyseAfterSales } from './aftersales/analyseAfterSales';
 export { AnalysisInputError } from './aftersales/errors';
@@ -151,11 +153,18 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
     const m = detected[k];
     if (m) mappings[m.sheet.name] = mappingOf(m);
   }
+  // The 目录 sheet first: the adapters add the plan's sheets in order, so it is the first tab of the product's.
+  const otherSheets: Record<string, string> = {};
+  for (const [key, name] of Object.entries(previous.ownedSheets)) if (key.startsWith('form.')) otherSheets[key] = name;
+  sheetsOut.unshift(contentsSheet({
+    t, settings, date: dated.info.date, dateSource: dated.info.source, figures, sheets: sheetsOut, otherSheets, otherTitles: previous.ownedSheetTitles,
+  }));
   const ownedSheets: WorkbookState['ownedSheets'] = { ...previous.ownedSheets };
   for (const s of sheetsOut) ownedSheets[s.key] = s.name;
   // Table names unique across the workbook: the sheets this plan replaces take their tables with them.
   const replaced = new Set(sheetsOut.map((s) => previous.ownedSheets[s.key]).filter((n): n is string => Boolean(n)));
-  const namedSheets = assignTableNames(sheetsOut, namesToAvoid(options.existingNames ?? [], replaced));
+  const printContext = { dealer: settings.dealerName, pageText: t('print.footer.page') };
+  const namedSheets = assignTableNames(sheetsOut.map((s) => finishForPrint(s, printContext)), namesToAvoid(options.existingNames ?? [], replaced));
 
   const state: WorkbookState = {
     version: 1,

@@ -172,24 +172,8 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
     const stale = existing.filter((n) => n.startsWith(TEMP_PREFIX));
     for (const n of stale) context.workbook.worksheets.getItem(n).delete();
 
-    // 2. New sheets under temporary names: required content only.
-    const total = plan.sheets.length + plan.columnWrites.length + 1;
-    for (const [i, spec] of plan.sheets.entries()) {
-      at('office.step.buildSheet', `build:${spec.key}`, { sheet: spec.name });
-      const b = await buildSheet(spec, `${TEMP_PREFIX}${i + 1}`, {
-        syncer,
-        caps: options.caps,
-        locale,
-        policy: options.policy,
-        sourceGrid: (sheet) => classifiedGrid(plan, options.grids, sheet),
-        tempTableName: () => `CDtmp_${++tableCounter}`,
-      });
-      built.push(b);
-      b.notes.forEach((n) => notes.add(n));
-      progress((i + 1) / total);
-    }
-
-    // The state as it will be after the swap.
+    // The names the new sheets will have after the swap, known before they are built: a link to a sheet (the
+    // 目录's) names the sheet as it will be.
     const replacedKeys = new Set(plan.sheets.map((s) => s.key));
     const deleted = new Set<string>();
     for (const key of replacedKeys) {
@@ -203,6 +187,29 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
       taken.push(name);
       return name;
     });
+    const linkTargets = new Map<string, string>();
+    for (const [key, name] of Object.entries(previous.ownedSheets)) if (remaining.includes(name) && ownedNow(key, name)) linkTargets.set(key, name);
+    plan.sheets.forEach((spec, i) => linkTargets.set(spec.key, finalNames[i]));
+
+    // 2. New sheets under temporary names: required content only.
+    const total = plan.sheets.length + plan.columnWrites.length + 1;
+    for (const [i, spec] of plan.sheets.entries()) {
+      at('office.step.buildSheet', `build:${spec.key}`, { sheet: spec.name });
+      const b = await buildSheet(spec, `${TEMP_PREFIX}${i + 1}`, {
+        syncer,
+        caps: options.caps,
+        locale,
+        policy: options.policy,
+        sourceGrid: (sheet) => classifiedGrid(plan, options.grids, sheet),
+        tempTableName: () => `CDtmp_${++tableCounter}`,
+        linkTarget: (key) => linkTargets.get(key),
+      });
+      built.push(b);
+      b.notes.forEach((n) => notes.add(n));
+      progress((i + 1) / total);
+    }
+
+    // The state as it will be after the swap.
     const ownedSheets: Record<string, string> = {};
     const ownedSheetTitles: Record<string, string> = {};
     for (const [key, name] of Object.entries({ ...previous.ownedSheets, ...plan.state.ownedSheets })) {
@@ -290,8 +297,29 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
   lastOptionalErrors = [];
   for (const n of await runOptionalSteps(after, optionalSteps(context, plan, built, finalNames, options))) notes.add(n);
   await pivotSteps(after, built, finalNames, options, notes);
+  const first = plan.sheets.findIndex((spec) => spec.firstOfProduct);
+  if (first >= 0) await placeFirstOfProduct(after, finalNames[first], new Set(Object.values(state.ownedSheets)));
   progress(1);
   return { sheetsWritten: finalNames, state, notes: [...notes] };
+}
+
+/**
+ * After the swap: moves sheet `name` just before the first other sheet ChurnDesk owns when one comes earlier (a form
+ * a previous run wrote). Only reorders; the dealer's sheets keep their order. A failure changes nothing that matters.
+ */
+async function placeFirstOfProduct(syncer: Syncer, name: string, owned: Set<string>): Promise<void> {
+  try {
+    const sheets = syncer.context.workbook.worksheets;
+    sheets.load('items/name,items/position');
+    await syncer.sync();
+    const me = sheets.items.find((s) => s.name === name);
+    const other = sheets.items.find((s) => s.name !== name && owned.has(s.name));
+    if (!me || !other || other.position > me.position) return;
+    me.position = other.position;
+    await syncer.sync();
+  } catch {
+    // The order of tabs is a convenience: the refresh is complete without it.
+  }
 }
 
 /** The optional steps that only add: validations, conditional formats, charts (each skipped when empty). */

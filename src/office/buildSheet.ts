@@ -9,7 +9,7 @@
  */
 import type { CellSpec, ChartSpec, ConditionalFormat, Grid, ListValidation, PivotSpec, PrintSetup, SheetSpec, TableSpec, CellValue } from '../core/plan/types';
 import { resolveChart } from '../core/plan/charts';
-import { a1, columnLetter } from '../core/plan/names';
+import { a1, columnLetter, sheetLinkFormula } from '../core/plan/names';
 import type { Locale } from '../core/settings/settings';
 import { t } from '../i18n';
 import { crossTab } from '../xlsx/crossTab';
@@ -28,6 +28,8 @@ export interface BuildContext {
   sourceGrid: (sheet: string) => Grid | undefined;
   /** A fresh temporary table name (table names are unique across the workbook, and the old sheets still exist). */
   tempTableName: () => string;
+  /** The final name of the sheet of a key (a `sheetLink` cell's target), or undefined when there is none. */
+  linkTarget?: (key: string) => string | undefined;
 }
 
 export interface BuiltSheet {
@@ -81,11 +83,15 @@ export function queueConditionalFormat(ws: Excel.Worksheet, cf: ConditionalForma
 /** Positioned cells queued per sync (well under 5 MB of request at ~3 KB per styled cell). */
 export const CELLS_PER_SYNC = 500;
 
-function writeCell(ws: Excel.Worksheet, cell: CellSpec): void {
+function writeCell(ws: Excel.Worksheet, cell: CellSpec, linkTarget?: (key: string) => string | undefined): void {
   const across = cell.mergeAcross ?? 0;
   const down = cell.mergeDown ?? 0;
   const target = ws.getRange(a1(cell.row, cell.col));
-  if (cell.formula !== undefined) {
+  const sheet = cell.sheetLink !== undefined ? linkTarget?.(cell.sheetLink) : undefined;
+  if (sheet !== undefined) {
+    target.numberFormat = [['General']];
+    target.formulas = [['=' + sheetLinkFormula(sheet)]];
+  } else if (cell.formula !== undefined) {
     if (cell.numberFormat) target.numberFormat = [[cell.numberFormat]];
     target.formulas = [['=' + cell.formula]];
   } else if (cell.value !== undefined) {
@@ -96,6 +102,10 @@ function writeCell(ws: Excel.Worksheet, cell: CellSpec): void {
   const area = across > 0 || down > 0 ? ws.getRange(`${a1(cell.row, cell.col)}:${a1(cell.row + down, cell.col + across)}`) : target;
   if (across > 0 || down > 0) area.merge(false);
   if (cell.style) applyStyle(area, OFFICE_STYLES[cell.style]);
+  if (sheet !== undefined) {
+    target.format.font.color = '#0563C1';
+    target.format.font.underline = 'Single';
+  }
   if (cell.wrap) area.format.wrapText = true;
   if (cell.align) area.format.horizontalAlignment = cell.align === 'left' ? 'Left' : cell.align === 'center' ? 'Center' : 'Right';
 }
@@ -185,7 +195,11 @@ function queuePrint(ws: Excel.Worksheet, print: PrintSetup): void {
     p.topMargin = print.margins.top * 72;
     p.bottomMargin = print.margins.bottom * 72;
   }
-  if (print.footer) p.headersFooters.defaultForAllPages.centerFooter = print.footer;
+  if (print.firstPageNumber !== undefined) p.firstPageNumber = print.firstPageNumber;
+  const footers = p.headersFooters.defaultForAllPages;
+  if (print.footerLeft) footers.leftFooter = print.footerLeft;
+  if (print.footer) footers.centerFooter = print.footer;
+  if (print.footerRight) footers.rightFooter = print.footerRight;
 }
 
 /** The cross-tab stand-in for a PivotTable when ExcelApi 1.8 is missing: a caption, then the grid as cells. */
@@ -225,7 +239,7 @@ export async function buildSheet(spec: SheetSpec, tempName: string, b: BuildCont
   // 展厅来电-店登记表 of 1,000 vehicles in office-emu). One block sync per CELLS_PER_SYNC cells, as writeTable does.
   let queued = 0;
   for (const cell of spec.cells) {
-    writeCell(ws, cell);
+    writeCell(ws, cell, b.linkTarget);
     if (++queued % CELLS_PER_SYNC === 0) {
       await b.syncer.sync(true);
       b.syncer.begin();

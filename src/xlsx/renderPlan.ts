@@ -22,7 +22,7 @@ import type {
   CellValue,
 } from '../core/plan/types';
 import { STATE_SHEET_NAME } from '../core/plan/types';
-import { a1, columnLetter, uniqueSheetName } from '../core/plan/names';
+import { a1, columnLetter, sheetLinkFormula, uniqueSheetName } from '../core/plan/names';
 import { stateToGrid } from '../core/state/stateSheet';
 import { followRenamedSheets, ownedArea, sheetNameFor, sheetTitle, stillOwned } from '../core/state/ownership';
 import type { Locale } from '../core/settings/settings';
@@ -235,12 +235,18 @@ function styleOf(spec: CellSpec): Partial<ExcelJS.Style> | null {
   return style;
 }
 
-function renderCell(ws: ExcelJS.Worksheet, spec: CellSpec): void {
+/** A link looks like one: blue and underlined (a new object per linked cell; the shared styles are never mutated). */
+const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
+
+function renderCell(ws: ExcelJS.Worksheet, spec: CellSpec, linkTarget: (key: string) => string | undefined): void {
   const cell = ws.getCell(spec.row + 1, spec.col + 1);
-  if (spec.formula !== undefined) cell.value = { formula: spec.formula } as ExcelJS.CellFormulaValue;
+  const target = spec.sheetLink !== undefined ? linkTarget(spec.sheetLink) : undefined;
+  // The cached result is the name shown, for viewers that do not recalculate on open.
+  if (target !== undefined) cell.value = { formula: sheetLinkFormula(target), result: target } as ExcelJS.CellFormulaValue;
+  else if (spec.formula !== undefined) cell.value = { formula: spec.formula } as ExcelJS.CellFormulaValue;
   else if (spec.value !== undefined) cell.value = excelValue(spec.value);
   const style = styleOf(spec);
-  if (style) cell.style = style;
+  if (style) cell.style = target !== undefined ? { ...style, font: { ...style.font, ...LINK_FONT } } : style;
   const across = spec.mergeAcross ?? 0;
   const down = spec.mergeDown ?? 0;
   if (across > 0 || down > 0) {
@@ -347,12 +353,22 @@ function renderPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
   if (print.margins) setup.margins = { ...print.margins, header: 0.3, footer: 0.3 };
   if (print.repeatRows) setup.printTitlesRow = `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}`;
   if (print.area) setup.printArea = `${a1(print.area.firstRow, print.area.firstCol)}:${a1(print.area.lastRow, print.area.lastCol)}`;
+  // exceljs writes useFirstPageNumber="1" with it: Excel and LibreOffice restart the page numbers on this sheet.
+  if (print.firstPageNumber !== undefined) setup.firstPageNumber = print.firstPageNumber;
   ws.pageSetup = { ...ws.pageSetup, ...setup };
-  if (print.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${print.footer}` };
+  const footer = [
+    print.footerLeft ? `&L${print.footerLeft}` : '',
+    print.footer ? `&C${print.footer}` : '',
+    print.footerRight ? `&R${print.footerRight}` : '',
+  ].join('');
+  if (footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: footer };
 }
 
-function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, workbook: ExcelJS.Workbook, locale: Locale, sourceGrid?: RenderOptions['sourceGrid']): void {
-  for (const cell of spec.cells) renderCell(ws, cell);
+function renderSheet(
+  ws: ExcelJS.Worksheet, spec: SheetSpec, workbook: ExcelJS.Workbook, locale: Locale, sourceGrid?: RenderOptions['sourceGrid'],
+  linkTarget: (key: string) => string | undefined = () => undefined,
+): void {
+  for (const cell of spec.cells) renderCell(ws, cell, linkTarget);
   for (const table of spec.tables) renderTable(ws, table, locale);
   for (const w of spec.columnWidths ?? []) ws.getColumn(w.col + 1).width = w.width;
   for (const h of spec.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
@@ -379,6 +395,21 @@ function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, workbook: ExcelJS.W
   }
   renderPrint(ws, spec.print);
   if (spec.tabColor) ws.properties.tabColor = { argb: 'FF' + spec.tabColor.replace(/^#/, '').toUpperCase() };
+}
+
+/**
+ * Moves sheet `name` just before the first other sheet of `owned` when one comes earlier (a form a previous run
+ * wrote); every other sheet keeps its order. exceljs orders sheets by orderNo.
+ */
+function placeFirstOfProduct(workbook: ExcelJS.Workbook, name: string, owned: Set<string>): void {
+  const sheets = workbook.worksheets;
+  const me = sheets.find((w) => w.name === name);
+  if (!me) return;
+  const at = sheets.findIndex((w) => w !== me && owned.has(w.name));
+  if (at < 0 || at > sheets.indexOf(me)) return;
+  const order = sheets.filter((w) => w !== me);
+  order.splice(at, 0, me);
+  order.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i + 1));
 }
 
 function writeStateSheet(workbook: ExcelJS.Workbook, state: WorkbookState): void {
@@ -446,18 +477,30 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
   // The core chose table names against the names the workbook held; what remains after the removals above is the
   // final word (a recorded sheet the user made theirs keeps its tables).
   const planSheets = assignTableNames(plan.sheets, workbookNames(workbook).map((n) => n.name));
-  for (const spec of planSheets) {
+  // Every sheet's final name first, so a link to a later sheet (the 目录's) names the sheet as it will be.
+  const taken = [...workbook.worksheets.map((w) => w.name), STATE_SHEET_NAME];
+  const finalNames = planSheets.map((spec) => {
     const desired = sheetNameFor(spec.key, spec.name, previous);
-    const name = uniqueSheetName(desired, [...workbook.worksheets.map((w) => w.name), STATE_SHEET_NAME]);
+    const name = uniqueSheetName(desired, taken);
+    taken.push(name);
     if (desired !== spec.name && name === desired) renamedSheets[spec.key] = name;
+    return name;
+  });
+  const linkTargets = new Map(Object.entries(ownedSheets));
+  planSheets.forEach((spec, i) => linkTargets.set(spec.key, finalNames[i]));
+  for (const [i, spec] of planSheets.entries()) {
+    const name = finalNames[i];
     const ws = workbook.addWorksheet(name);
-    renderSheet(ws, spec, workbook, locale, options.sourceGrid);
+    renderSheet(ws, spec, workbook, locale, options.sourceGrid, (key) => linkTargets.get(key));
     const sheetCharts = fileChartsOf(spec, name);
     if (sheetCharts.length) charts.push({ sheet: name, charts: sheetCharts });
     sheetsWritten.push(name);
     ownedSheets[spec.key] = name;
     ownedSheetTitles[spec.key] = sheetTitle(spec);
   }
+
+  const first = planSheets.findIndex((spec) => spec.firstOfProduct);
+  if (first >= 0) placeFirstOfProduct(workbook, finalNames[first], new Set(Object.values(ownedSheets)));
 
   // 3. Store the state.
   const state: WorkbookState = { ...plan.state, ownedSheets, ownedSheetTitles, ownedColumns, ...(Object.keys(renamedSheets).length ? { renamedSheets } : {}) };

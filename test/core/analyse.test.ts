@@ -25,7 +25,8 @@ describe('analyseWorkbook options and errors', () => {
     const plan = analyseWorkbook([{ name: '保有客户', grid: [customers.grid[2]] }], { asOf: AS_OF });
     expect(plan.columnWrites).toEqual([]);
     expect(plan.report.figures).toMatchObject({ rowsRead: 0, vehicles: 0, churnRate: 0, needWinBack: 0 });
-    expect(plan.sheets.length).toBe(9);
+    // 目录 and the eight after-sales summaries.
+    expect(plan.sheets.length).toBe(9 + 1);
   });
 
   it('gives every warning as a catalogue key too, so a reader in another language sees it in theirs', () => {
@@ -43,7 +44,8 @@ describe('analyseWorkbook options and errors', () => {
     const plan = analyseWorkbook([customers, calls], { asOf: AS_OF, settings: { language: 'en-US' } });
     expect(plan.columnWrites[0].columns[1].header).toBe('Churn status');
     expect(plan.columnWrites[0].columns[1].values[1]).toBe('准流失');
-    expect(plan.sheets[0].name).toBe('Churn overview');
+    expect(plan.sheets[0].name).toBe('Contents');
+    expect(plan.sheets[1].name).toBe('Churn overview');
   });
 
   it('writes no PivotTable when a source header is blank (Excel would refuse it)', () => {

@@ -86,3 +86,13 @@ export function columnLetter(col: number): string {
 export function a1(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;
 }
+
+/**
+ * The product-authored formula (no leading '=') of a link to cell A1 of a sheet, showing `text`: the sheet's name is
+ * quoted with its quotes doubled (O'Brien → 'O''Brien'), and both strings have their double quotes doubled.
+ * @example sheetLinkFormula("O'Brien") // HYPERLINK("#'O''Brien'!A1","O'Brien")
+ */
+export function sheetLinkFormula(sheet: string, text: string = sheet): string {
+  const quote = (s: string) => '"' + s.replace(/"/g, '""') + '"';
+  return `HYPERLINK(${quote(`#'${sheet.replace(/'/g, "''")}'!A1`)},${quote(text.slice(0, 255))})`;
+}

@@ -111,6 +111,12 @@ export interface CellSpec {
   /** Merge this cell across n columns (and rows) to the right/down. */
   mergeAcross?: number;
   mergeDown?: number;
+  /**
+   * A link to another sheet ChurnDesk writes, by its key (SheetSpec.key): the adapters write the product-authored
+   * formula HYPERLINK("#'name'!A1","name") with that sheet's final name (sheetLinkFormula, names.ts). `value` is the
+   * text written instead when no sheet of that key is there.
+   */
+  sheetLink?: string;
   /** Wrap text in the cell. */
   wrap?: boolean;
   align?: 'left' | 'center' | 'right';
@@ -235,8 +241,14 @@ export interface PrintSetup {
   repeatRows?: { first: number; last: number };
   /** Print area (0-based inclusive); omitted: the used range. */
   area?: { firstRow: number; firstCol: number; lastRow: number; lastCol: number };
-  /** Footer text; '&P' / '&N' page number codes allowed. */
+  /** Footer text (centre section); '&P' / '&N' page number codes allowed, a literal '&' written '&&'. */
   footer?: string;
+  /** Footer's left section ('&A': the sheet's name as the workbook shows it). */
+  footerLeft?: string;
+  /** Footer's right section (e.g. '第 &P 页'). */
+  footerRight?: string;
+  /** The number of the sheet's first printed page; set: numbering restarts on this sheet. Omitted: continues (auto). */
+  firstPageNumber?: number;
   margins?: { left: number; right: number; top: number; bottom: number };
 }
 
@@ -262,6 +274,11 @@ export interface SheetSpec {
   /** true when the sheet holds personal data (names, phones): the share-safe copy masks it. */
   personalData?: boolean;
   tabColor?: string;
+  /**
+   * The 目录: placed just before the first other sheet ChurnDesk owns (forms a previous run wrote included), so it is
+   * the first tab of the product's. The dealer's sheets keep their order.
+   */
+  firstOfProduct?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -846,6 +846,11 @@ export class FakePageLayout {
   set centerHorizontally(v: boolean) {
     this.put('centerHorizontally', v);
   }
+  /** A number, or '' for automatic numbering (Office.js: `firstPageNumber: number | ""`). */
+  set firstPageNumber(v: number | '') {
+    if (v !== '' && (!Number.isInteger(v) || v < 0)) throw new Error(`InvalidArgument: firstPageNumber ${String(v)}`);
+    this.put('firstPageNumber', v);
+  }
   setPrintTitleRows(address: string | FakeRange): void {
     this.put('printTitleRows', typeof address === 'string' ? address : '(range)');
   }
