@@ -7,7 +7,7 @@ import { translator } from '../i18n';
 import { withMonthFailures } from './aftersales/failureHistory';
 import { analyseAfterSales } from './aftersales/analyseAfterSales';
 import { AnalysisInputError } from './aftersales/errors';
-import type { CellIssue, Message, RunReport, SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from './plan/types';
+import type { CellIssue, Grid, Message, RunReport, SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from './plan/types';
 import { chooseAnalysisDate } from './analysisDate';
 import { analyseSales, type PartResult } from './sales/analyseSales';
 import { resolveSettings } from './settings/settings';
@@ -40,6 +40,21 @@ export interface AnalyseOptions {
    * of them but the tables of the sheets this plan replaces (src/core/plan/tableNames.ts).
    */
   existingNames?: readonly ExistingName[];
+  /**
+   * The grid of the previous 招揽名单 (the sheet state.ownedSheets['list.winback'] names, as the adapter read it):
+   * what callers typed into its caller columns comes back on the same vehicles (winBackSheetName, callSheet.ts).
+   */
+  previousWinBack?: Grid | null;
+}
+
+/**
+ * The name of the previous run's 招揽名单 in this workbook (the user's name if they renamed it), or null.
+ * Both adapters read this sheet's grid and pass it as AnalyseOptions.previousWinBack.
+ * @example winBackSheetName(state) // '招揽名单'
+ */
+export function winBackSheetName(state: WorkbookState | null | undefined): string | null {
+  if (!state) return null;
+  return state.renamedSheets?.['list.winback'] ?? state.ownedSheets?.['list.winback'] ?? null;
 }
 
 /**
@@ -104,7 +119,7 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
 
   progress('aftersales', 0.1);
   if (detected.customers) {
-    const r = analyseAfterSales(detected, settings, asOf, previous);
+    const r = analyseAfterSales(detected, settings, asOf, previous, options.previousWinBack ?? null);
     results.push(r);
     parts.push({ part: 'aftersales', ran: true, sheets: usedSheets(detected, ['customers', 'calls']) });
     failedByCategory = r.data.failedByCategory as Record<string, number>;

@@ -18,10 +18,10 @@
  */
 import ExcelJS from 'exceljs';
 import type {
-  CellSpec, ColumnWrite, ConditionalFormat, ListValidation, PrintSetup, SheetSpec, TableSpec, WorkbookPlan, WorkbookState,
+  CellSpec, ColumnWrite, ConditionalFormat, CellValidation, ListValidation, PrintSetup, SheetSpec, TableSpec, WorkbookPlan, WorkbookState,
   CellValue,
 } from '../core/plan/types';
-import { STATE_SHEET_NAME } from '../core/plan/types';
+import { DATE_VALIDATION_RANGE, STATE_SHEET_NAME } from '../core/plan/types';
 import { a1, columnLetter, uniqueSheetName } from '../core/plan/names';
 import { stateToGrid } from '../core/state/stateSheet';
 import { followRenamedSheets, ownedArea, sheetNameFor, sheetTitle, stillOwned } from '../core/state/ownership';
@@ -106,7 +106,18 @@ interface DataValidationsHolder {
   dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void; model: Record<string, unknown> };
 }
 
-function addValidation(ws: ExcelJS.Worksheet, ref: string, v: ListValidation): void {
+function addValidation(ws: ExcelJS.Worksheet, ref: string, v: CellValidation): void {
+  if (v.type === 'date') {
+    (ws as unknown as DataValidationsHolder).dataValidations.add(ref, {
+      type: 'date',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [DATE_VALIDATION_RANGE.fromSerial, DATE_VALIDATION_RANGE.toSerial],
+      showErrorMessage: true,
+      errorStyle: v.strict ? 'stop' : 'warning',
+    });
+    return;
+  }
   const formula = listFormula(v);
   if (!formula) return;
   (ws as unknown as DataValidationsHolder).dataValidations.add(ref, {

@@ -8,6 +8,7 @@ import { ui } from './ui';
 import { sales } from './sales';
 import { forms } from './forms';
 import { office } from './office';
+import { callSheet } from './callSheet';
 
 export const zhCN: Catalogue = {
   ...common,
@@ -18,4 +19,5 @@ export const zhCN: Catalogue = {
   ...sales,
   ...forms,
   ...office,
+  ...callSheet,
 };

@@ -3,11 +3,14 @@
  * freshest loss first (fewer months without a visit: cheaper to win back), then sheet order. Holds names and phones:
  * personalData, so the share-safe copy masks it.
  */
-import type { CellValue, SheetSpec } from '../../plan/types';
+import type { CellValue, SheetSpec, TableColumn } from '../../plan/types';
 import { buildSummarySheet } from '../../plan/summarySheet';
 import { ActionTexts } from '../analyseVehicles';
 import { PRIORITIES, type Priority } from '../labels';
 import type { SummaryContext } from './context';
+import { CALLER_FIELDS, CALLER_HEADER_KEYS, defaultCaller, NoteMatcher, readCallerNotes, scriptKeyOf, scriptTable, serviceDue, type CallerField, type CallerNote } from './callSheet';
+import { CONTACT_RESULTS } from '../labels';
+import { ymdToSerial } from '../../values/dates';
 
 const RANK: Record<Priority, number> = Object.fromEntries(PRIORITIES.map((p, i) => [p, i])) as Record<Priority, number>;
 
@@ -41,6 +44,9 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
   const figures: WinBackFigures = { toCall: 0, high: 0, toUpdate: 0 };
   const rows: CellValue[][] = new Array(order.length);
   const texts = new ActionTexts(a, settings, t);
+  const script = scriptTable(settings, t);
+  const matcher = new NoteMatcher(readCallerNotes(ctx.previousWinBack, t));
+  const callers: string[] = new Array(order.length);
   for (let i = 0; i < order.length; i++) {
     const v = order[i];
     const p = a.priority[v];
@@ -48,13 +54,34 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
     else figures.toCall++;
     if (p === 'A 高') figures.high++;
     const [action, why] = texts.of(v);
+    const kept = matcher.take(sourceRows.vin[v], sourceRows.plate[v], sourceRows.phone[v]);
+    const caller = kept && kept.values.caller !== '' ? String(kept.values.caller) : defaultCaller(a, v);
+    callers[i] = caller;
     rows[i] = [
       p, action, why, sourceRows.name[v], sourceRows.phone[v], sourceRows.plate[v], sourceRows.vin[v],
       sourceRows.model[v], sourceRows.region[v], a.status[v], Number.isNaN(a.monthsSinceVisit[v]) ? '' : a.monthsSinceVisit[v],
       Number.isNaN(a.ageYears[v]) ? '' : a.ageYears[v], a.lastResult[v], a.reasonText[v], sourceRows.advisor[v],
       rowsOfSheet ? rowsOfSheet[customerRows[v]] + 1 : '',
+      a.reasonCategory[v], script(scriptKeyOf(a, v)),
+      Number.isFinite(sourceRows.lastVisit[v]) ? sourceRows.lastVisit[v] : '',
+      Number.isFinite(sourceRows.mileage[v]) ? Math.round(sourceRows.mileage[v]) : '',
+      serviceDue(a, v, settings, ctx.asOf, t),
+      caller, kept ? kept.values.callDate : '', kept ? kept.values.result : '', kept ? kept.values.appointment : '', kept ? kept.values.note : '',
     ];
   }
+  // Sorted by caller (each caller's rows together, unassigned last), then the priority order above: a caller filters
+  // or prints their own block. Stable: rows of one caller keep the priority order.
+  const byCaller = rows.map((_, i) => i);
+  byCaller.sort((x, y) => {
+    const cx = callers[x];
+    const cy = callers[y];
+    if (cx === cy) return x - y;
+    if (!cx) return 1;
+    if (!cy) return -1;
+    return cx < cy ? -1 : 1;
+  });
+  const sorted = byCaller.map((i) => rows[i]);
+  const history = historyRows(matcher.leftover(), ymdToSerial(ctx.asOf));
   const text = (key: string, width?: number) => ({ header: t(key), kind: 'text' as const, width });
   const sheet = buildSummarySheet({
     key: 'list.winback',
@@ -73,15 +100,53 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
           text('aftersales.h.status', 10), { header: t('aftersales.h.months'), kind: 'integer', width: 10 },
           { header: t('aftersales.h.ageYears'), kind: 'integer', width: 9 }, text('aftersales.h.lastResult', 12), text('aftersales.h.reason', 24),
           text('aftersales.h.advisor', 10), { header: t('aftersales.h.sourceRow'), kind: 'integer', width: 9 },
+          text('callsheet.h.reasonCategory', 10), text('callsheet.h.script', 48),
+          { header: t('callsheet.h.lastVisit'), kind: 'date', width: 12 }, { header: t('callsheet.h.mileage'), kind: 'integer', width: 11 },
+          text('callsheet.h.serviceDue', 30),
+          ...callerColumns(t),
         ],
-        rows,
+        rows: sorted,
         conditionalFormats: rows.length
           ? [{ type: 'textEquals', col: 0, firstRow: 0, lastRow: rows.length - 1, text: 'A 高', fill: 'orange' }]
           : undefined,
       },
+      ...(history.length
+        ? [{
+            id: 'history',
+            caption: t('callsheet.cap.history'),
+            columns: [
+              text('aftersales.h.vin', 20), text('aftersales.h.plate', 11), text('aftersales.h.name', 10), text('aftersales.h.phone', 14),
+              ...callerColumns(t), { header: t('callsheet.h.leftOn'), kind: 'date' as const, width: 12 },
+            ],
+            rows: history,
+          }]
+        : []),
     ],
+    notes: [t('callsheet.note.howTo')],
     personalData: true,
     orientation: 'landscape',
   });
   return { sheet, figures };
+}
+
+/** The caller's columns: text for who and what (never a formula), validated dates, the contact-result codes. */
+function callerColumns(t: SummaryContext['t']): TableColumn[] {
+  const widths: Record<CallerField, number> = { caller: 10, callDate: 12, result: 12, appointment: 12, note: 30 };
+  return CALLER_FIELDS.map((f) => {
+    const header = t(CALLER_HEADER_KEYS[f]);
+    if (f === 'callDate' || f === 'appointment') return { header, kind: 'date', width: widths[f], validation: { type: 'date', strict: true } };
+    if (f === 'result') {
+      return { header, kind: 'text', width: widths[f], validation: { type: 'list', values: CONTACT_RESULTS.filter((r) => r !== '未回访'), strict: true } };
+    }
+    return { header, kind: 'text', width: widths[f] };
+  });
+}
+
+/** Rows of the 历史招揽记录 table: notes of vehicles no longer on the list, with the date they left it. */
+function historyRows(notes: readonly CallerNote[], asOfSerial: number): CellValue[][] {
+  return notes.map((n) => [
+    n.vin, n.plate, n.name, n.phoneShown || n.phone,
+    ...CALLER_FIELDS.map((f) => n.values[f]),
+    n.leftOn === '' ? asOfSerial : n.leftOn,
+  ]);
 }

@@ -1,0 +1,38 @@
+/** The win-back list as a call sheet (招揽名单): scripts, service due, the caller's columns, kept notes. */
+export const callSheet: Record<string, string> = {
+  'settings.error.notScriptMap': 'must be "reason category → script"',
+  'settings.error.notScriptKey': 'is not a reason category; use one of: {keys}',
+  'settings.error.tooLong': 'must be at most {max} characters',
+
+  'callsheet.h.reasonCategory': 'Reason category',
+  'callsheet.h.script': 'Call script',
+  'callsheet.h.lastVisit': 'Last visit',
+  'callsheet.h.mileage': 'Mileage (km)',
+  'callsheet.h.serviceDue': 'Service due',
+  'callsheet.h.caller': 'Caller',
+  'callsheet.h.callDate': 'Call date',
+  'callsheet.h.result': 'Call result',
+  'callsheet.h.appointment': 'Appointment',
+  'callsheet.h.note': 'Note',
+  'callsheet.h.leftOn': 'Left the list on',
+  'callsheet.cap.history': 'Earlier call records (vehicles no longer on the list, records kept)',
+  'callsheet.note.howTo': 'Callers fill the Caller / Call date / Call result / Appointment / Note columns on the right; a refresh keeps them, matched by VIN (else plate, else phone). Use the header filter to see only your own customers.',
+  'callsheet.note.movedIn': '(earlier entry) {text}',
+
+  'callsheet.due.warrantyCheck': 'End-of-warranty check (warranty until {date})',
+  'callsheet.due.service': 'Routine maintenance (due {date})',
+  'callsheet.due.serviceOverdue': 'Routine maintenance (due {date}, {months} months overdue)',
+
+  'callsheet.script.价格': 'We offer maintenance packages to existing customers: prepay 3 services for 20% off, 6 for 30% off; out-of-warranty cars get a labour discount. Every item and price is explained at checkout. Welcome back.',
+  'callsheet.script.技术': 'Thank you for your feedback. Our technicians have been trained further (diagnosis of common and unusual faults); a senior technician will take your car from start to finish.',
+  'callsheet.script.等待': 'You can now book a time: booked cars are taken in first, with no waiting. Which day suits you?',
+  'callsheet.script.服务': 'We are sorry about your last visit. Reception has been improved; a dedicated service advisor will look after you and explain every item.',
+  'callsheet.script.距离': 'As you live some way off, we can book you a slot with no waiting, and arrange pick-up and delivery when needed. Which day suits you?',
+  'callsheet.script.亲友修理厂': 'We understand you know a garage. Genuine parts and the maker\'s warranty are best served here, and recalls and warranty work can only be done at the service centre.',
+  'callsheet.script.车辆转卖': 'Who did you sell the car to? We will update the record (tell the service advisor) and send the new owner service reminders.',
+  'callsheet.script.里程少': 'Even at low mileage, oil and rubber parts age with time: we advise a service every {months} months. Your car is due now; shall I book it?',
+  'callsheet.script.外地用车': 'While the car is used elsewhere, a nearby service centre of the brand can service it; book a visit when you are back and we will have the parts ready. Check out-of-town records regularly.',
+  'callsheet.script.车辆报废': 'Confirm the car was scrapped, update the record and stop calling; offer the trade-in programme.',
+  'callsheet.script.其他': 'Your car is due for service; we have maintenance offers and booking for existing customers. Please note why the customer stayed away.',
+  'callsheet.script.未知': 'Your car has not been back for a while and its service is due. May I ask why? We can book a visit with our existing-customer offer. Please note the reason.',
+};

@@ -1,0 +1,38 @@
+/** The win-back list as a call sheet (招揽名单): scripts, service due, the caller's columns, kept notes. */
+export const callSheet: Record<string, string> = {
+  'settings.error.notScriptMap': '必须是“原因类别 → 话术”',
+  'settings.error.notScriptKey': '不是原因类别,可用:{keys}',
+  'settings.error.tooLong': '不能超过 {max} 个字符',
+
+  'callsheet.h.reasonCategory': '原因类别',
+  'callsheet.h.script': '招揽话术',
+  'callsheet.h.lastVisit': '最近进站日期',
+  'callsheet.h.mileage': '行驶里程(km)',
+  'callsheet.h.serviceDue': '应做服务',
+  'callsheet.h.caller': '招揽专员',
+  'callsheet.h.callDate': '招揽日期',
+  'callsheet.h.result': '招揽结果',
+  'callsheet.h.appointment': '预约日期',
+  'callsheet.h.note': '备注',
+  'callsheet.h.leftOn': '移出名单日期',
+  'callsheet.cap.history': '历史招揽记录(已不在名单的车辆,记录保留)',
+  'callsheet.note.howTo': '招揽专员在右侧“招揽专员/招揽日期/招揽结果/预约日期/备注”列填写;刷新分析时按车架号(无则车牌号、电话)保留这些记录。用表头筛选按钮可只看自己的客户。',
+  'callsheet.note.movedIn': '(原记录){text}',
+
+  'callsheet.due.warrantyCheck': '保修到期前检查(保修期至{date})',
+  'callsheet.due.service': '定期保养({date}到期)',
+  'callsheet.due.serviceOverdue': '定期保养({date}到期,已超{months}个月)',
+
+  'callsheet.script.价格': '我店为老客户推出保养套餐:一次预存3次保养享8折、6次享7折;出保车辆保养工时费另有优惠。结算时会逐项说明项目和费用,欢迎回店保养。',
+  'callsheet.script.技术': '感谢您上次的反馈,我们已加强技师培训(常见故障诊断与排除、异常故障检修)。这次为您安排技术骨干接车、负责到底,欢迎回店检查。',
+  'callsheet.script.等待': '我店现在提供预约服务:按约定时间到店即优先接车,减少等待。您看哪天方便,我帮您预约?',
+  'callsheet.script.服务': '上次接待给您带来不便,非常抱歉。我们已改进接待流程,这次由专属服务顾问接待,对每个项目详细说明,欢迎回店。',
+  'callsheet.script.距离': '考虑到路程远,我们为您预约时段,到店即修不用等;需要时可安排取送车。您看哪天方便?',
+  'callsheet.script.亲友修理厂': '理解您有熟悉的修理厂。原厂配件和原厂质保在我店更有保障,厂家召回和保修项目只能在服务店进行,欢迎定期回店检查。',
+  'callsheet.script.车辆转卖': '请问车辆已转让给哪位新车主?我们更新档案(告知服务顾问),为新车主提供保养提醒。',
+  'callsheet.script.里程少': '车辆里程少,机油和橡胶件也会随时间老化,建议按时间每{months}个月保养一次。您的车已到保养时间,我帮您预约?',
+  'callsheet.script.外地用车': '车辆常在外地使用时可就近到本品牌服务站保养;回本地时欢迎预约回店,我们提前备好配件。外地档案请定期核实更新。',
+  'callsheet.script.车辆报废': '核实车辆已报废后更新档案,不再招揽;可介绍新车置换优惠。',
+  'callsheet.script.其他': '您的车辆已到保养时间,我店为老客户准备了保养优惠和预约服务,欢迎回店。请记下客户不来店的原因。',
+  'callsheet.script.未知': '您的车辆已有一段时间没回店,保养已到期。请问是什么原因没回店?我店可为您预约并提供老客户保养优惠。请在备注中记下原因。',
+};
