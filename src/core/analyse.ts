@@ -42,20 +42,12 @@ export interface AnalyseOptions {
   existingNames?: readonly ExistingName[];
   /**
    * The grid of the previous 招揽名单 (the sheet state.ownedSheets['list.winback'] names, as the adapter read it):
-   * what callers typed into its caller columns comes back on the same vehicles (winBackSheetName, callSheet.ts).
+   * what callers typed into its caller columns comes back on the same vehicles (src/core/state/winBackSheet.ts, callSheet.ts).
    */
   previousWinBack?: Grid | null;
 }
 
-/**
- * The name of the previous run's 招揽名单 in this workbook (the user's name if they renamed it), or null.
- * Both adapters read this sheet's grid and pass it as AnalyseOptions.previousWinBack.
- * @example winBackSheetName(state) // '招揽名单'
- */
-export function winBackSheetName(state: WorkbookState | null | undefined): string | null {
-  if (!state) return null;
-  return state.renamedSheets?.['list.winback'] ?? state.ownedSheets?.['list.winback'] ?? null;
-}
+export { winBackSheetName, previousWinBackGrid } from './state/winBackSheet';
 
 /**
  * field -> header text of a mapped sheet (what the user sees; stored so the next run maps the same way). Only what
