@@ -47,7 +47,7 @@ export interface AnalyseOptions {
   previousWinBack?: Grid | null;
 }
 
-export { winBackSheetName, previousWinBackGrid } from './state/winBackSheet';
+export { winBackSheetName, previousWinBackGrid, previousWinBackSheet } from './state/winBackSheet';
 
 /**
  * field -> header text of a mapped sheet (what the user sees; stored so the next run maps the same way). Only what

@@ -10,7 +10,7 @@
  */
 import type { Grid, SheetInput, WorkbookPlan, WorkbookState } from '../core/plan/types';
 import { STATE_SHEET_NAME } from '../core/plan/types';
-import { winBackSheetName } from '../core/state/winBackSheet';
+import { previousWinBackSheet } from '../core/state/winBackSheet';
 import { resolveSettings, type Locale, type Settings } from '../core/settings/settings';
 import { HEADER_SCAN_ROWS } from '../core/sheets/findHeaderRow';
 import type { Field } from '../core/sheets/types';
@@ -160,10 +160,11 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
 
   /**
    * The previous 招揽名单's grid (its callers' notes come back on the same vehicles), or null: the sheet the state
-   * names, read whole unless the detection already read it.
+   * names, or the one whose first cell still shows its recorded title (found among the heads already read), read
+   * whole unless the detection already read it.
    */
-  async function readWinBack(syncer: Syncer, d: { extents: SheetExtent[] }, read: SheetInput[], state: WorkbookState, opts: RunOptions): Promise<Grid | null> {
-    const name = winBackSheetName(state);
+  async function readWinBack(syncer: Syncer, d: { extents: SheetExtent[]; heads: SheetInput[] }, read: SheetInput[], state: WorkbookState, opts: RunOptions): Promise<Grid | null> {
+    const name = previousWinBackSheet(d.heads, state);
     if (!name) return null;
     const already = read.find((s) => s.name === name);
     if (already) return already.grid;

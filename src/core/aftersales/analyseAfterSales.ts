@@ -245,6 +245,8 @@ export function analyseAfterSales(
         winBackToCall: summaries.winBack.toCall,
         winBackHighPriority: summaries.winBack.high,
         recordsToUpdate: summaries.winBack.toUpdate,
+        callerRecordsKept: summaries.winBack.notesKept,
+        callerRecordsArchived: summaries.winBack.notesArchived,
         unreadableCells: issues.length,
       },
       statusCounts: o.statusCounts,

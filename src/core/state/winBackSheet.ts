@@ -18,18 +18,27 @@ export function winBackSheetName(state: WorkbookState | null | undefined): strin
 }
 
 /**
- * The previous 招揽名单's grid among the sheets a file adapter read: the sheet the state names, else (the user
- * renamed it since) the one sheet whose A1 still shows the title it was written with. Null when there is none.
- * @example previousWinBackGrid(read.sheets, read.state) // [['流失客户招揽名单'], …]
+ * The previous 招揽名单 among the sheets an adapter read (whole grids, or only their first rows): the sheet the state
+ * names, else (the user renamed it since) the one sheet, not recorded under another key, whose A1 still shows the
+ * title it was written with. Null when there is none.
+ * @example previousWinBackSheet(heads, state) // '我的名单'
  */
-export function previousWinBackGrid(sheets: readonly SheetInput[], state: WorkbookState | null | undefined): Grid | null {
+export function previousWinBackSheet(sheets: readonly SheetInput[], state: WorkbookState | null | undefined): string | null {
   const name = winBackSheetName(state);
   if (!name || !state) return null;
-  const named = sheets.find((s) => s.name === name);
-  if (named) return named.grid;
+  if (sheets.some((s) => s.name === name)) return name;
   const title = state.ownedSheetTitles?.[WIN_BACK_KEY];
   if (!title) return null;
   const owned = new Set(Object.values(state.ownedSheets));
   const byTitle = sheets.filter((s) => !owned.has(s.name) && s.grid[0]?.[0] === title);
-  return byTitle.length === 1 ? byTitle[0].grid : null;
+  return byTitle.length === 1 ? byTitle[0].name : null;
+}
+
+/**
+ * The previous 招揽名单's grid among the sheets a file adapter read (previousWinBackSheet), or null.
+ * @example previousWinBackGrid(read.sheets, read.state) // [['流失客户招揽名单'], …]
+ */
+export function previousWinBackGrid(sheets: readonly SheetInput[], state: WorkbookState | null | undefined): Grid | null {
+  const name = previousWinBackSheet(sheets, state);
+  return name === null ? null : sheets.find((s) => s.name === name)!.grid;
 }

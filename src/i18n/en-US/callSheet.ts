@@ -4,6 +4,9 @@ export const callSheet: Record<string, string> = {
   'settings.error.notScriptKey': 'is not a reason category; use one of: {keys}',
   'settings.error.tooLong': 'must be at most {max} characters',
 
+  'cli.figure.callerRecordsKept': 'Call records kept on the win-back list',
+  'cli.figure.callerRecordsArchived': 'Earlier call records (off the list)',
+
   'callsheet.h.reasonCategory': 'Reason category',
   'callsheet.h.script': 'Call script',
   'callsheet.h.lastVisit': 'Last visit',

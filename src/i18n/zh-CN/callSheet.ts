@@ -4,6 +4,9 @@ export const callSheet: Record<string, string> = {
   'settings.error.notScriptKey': '不是原因类别,可用:{keys}',
   'settings.error.tooLong': '不能超过 {max} 个字符',
 
+  'cli.figure.callerRecordsKept': '招揽名单中保留的招揽记录',
+  'cli.figure.callerRecordsArchived': '历史招揽记录(已不在名单)',
+
   'callsheet.h.reasonCategory': '原因类别',
   'callsheet.h.script': '招揽话术',
   'callsheet.h.lastVisit': '最近进站日期',

@@ -3,7 +3,7 @@
  * on the small hand-made workbook (analysis date 2026-10-31). The previous sheet is handed to the core as the grid
  * an adapter reads (`sheetGrid` lays out a SheetSpec as Excel would show it).
  */
-import { analyseWorkbook, winBackSheetName } from '../../../src/core/analyse';
+import { analyseWorkbook, previousWinBackGrid, previousWinBackSheet, winBackSheetName } from '../../../src/core/analyse';
 import type { CellValue, SheetSpec, TableSpec, WorkbookPlan } from '../../../src/core/plan/types';
 import { resolveSettings, SettingsValidationError } from '../../../src/core/settings/settings';
 import { emptyState } from '../../../src/core/state/stateSheet';
@@ -139,6 +139,7 @@ describe('the win-back call sheet', () => {
       // Text typed in a date column moves into 备注 under its header: nothing lost, no text in a date column.
       expect(rowOf(again, '郑十').slice(COL.caller)).toEqual(['小刘', '', '无人接听', '', '招揽日期:下周再打']);
       expect(rowOf(again, '王五').slice(COL.callDate)).toEqual(['', '', '', '']);
+      expect(again.report.figures.callerRecordsKept).toBe(3);
     });
 
     it('sorts by the caller typed in (吴九 is now 小张\'s)', () => {
@@ -157,6 +158,7 @@ describe('the win-back call sheet', () => {
       const back = { ...customers, grid: customers.grid.map((r) => (r[0] === '李四' ? r.map((v, j) => (j === 6 ? '2026-10-20' : v)) : r)) };
       const out = analyseWorkbook([back, calls], { asOf: AS_OF, state: again.state, previousWinBack: sheetGrid(listSheet(again)) });
       expect(table(listSheet(out), '_list')!.rows.some((r) => r[COL.name] === '李四')).toBe(false);
+      expect([out.report.figures.callerRecordsKept, out.report.figures.callerRecordsArchived]).toEqual([2, 1]);
       const history = table(listSheet(out), '_history')!;
       expect(history.columns.map((c) => c.header)).toEqual(['车架号', '车牌号', '客户姓名', '联系电话', '招揽专员', '招揽日期', '招揽结果', '预约日期', '备注', '移出名单日期']);
       expect(history.rows).toEqual([
@@ -193,5 +195,20 @@ describe('the win-back call sheet', () => {
     expect(winBackSheetName(first.state)).toBe('招揽名单');
     expect(winBackSheetName({ ...first.state, renamedSheets: { 'list.winback': '我的名单' } })).toBe('我的名单');
     expect(winBackSheetName(emptyState())).toBeNull();
+  });
+
+  it('finds the previous list renamed by the user by the title its first cell still shows', () => {
+    const state = { ...first.state, ownedSheetTitles: { ...first.state.ownedSheetTitles, 'list.winback': '流失客户招揽名单' } };
+    const list = [['流失客户招揽名单'], ['x']];
+    expect(previousWinBackSheet([{ name: '招揽名单', grid: list }], state)).toBe('招揽名单');
+    expect(previousWinBackSheet([{ name: '我的名单', grid: list }, { name: '其他', grid: [['别的']] }], state)).toBe('我的名单');
+    expect(previousWinBackGrid([{ name: '我的名单', grid: list }], state)).toBe(list);
+    // Two candidates: unsure, none taken.
+    expect(previousWinBackSheet([{ name: 'a', grid: list }, { name: 'b', grid: list }], state)).toBeNull();
+    expect(previousWinBackSheet([{ name: 'a', grid: list }], emptyState())).toBeNull();
+  });
+
+  it('counts the records kept on the list and those moved to the history', () => {
+    expect([first.report.figures.callerRecordsKept, first.report.figures.callerRecordsArchived]).toEqual([0, 0]);
   });
 });

@@ -8,7 +8,7 @@ import { buildSummarySheet } from '../../plan/summarySheet';
 import { ActionTexts } from '../analyseVehicles';
 import { PRIORITIES, type Priority } from '../labels';
 import type { SummaryContext } from './context';
-import { CALLER_FIELDS, CALLER_HEADER_KEYS, defaultCaller, NoteMatcher, readCallerNotes, scriptKeyOf, scriptTable, serviceDue, type CallerField, type CallerNote } from './callSheet';
+import { CALLER_FIELDS, CALLER_HEADER_KEYS, defaultCaller, hasRecord, NoteMatcher, readCallerNotes, scriptKeyOf, scriptTable, serviceDue, type CallerField, type CallerNote } from './callSheet';
 import { CONTACT_RESULTS } from '../labels';
 import { ymdToSerial } from '../../values/dates';
 
@@ -18,6 +18,10 @@ export interface WinBackFigures {
   toCall: number;
   high: number;
   toUpdate: number;
+  /** Rows of the list carrying a caller's record (date, result, appointment or note) kept from the previous sheet. */
+  notesKept: number;
+  /** Rows of 历史招揽记录: records of vehicles no longer on the list. */
+  notesArchived: number;
 }
 
 /** Vehicle indexes of the list, in list order. */
@@ -41,7 +45,7 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
   const sourceRows = a.vehicles;
   const customerRows = ctx.a.vehicles.firstRow;
   const rowsOfSheet = ctx.rowsOfSheet;
-  const figures: WinBackFigures = { toCall: 0, high: 0, toUpdate: 0 };
+  const figures: WinBackFigures = { toCall: 0, high: 0, toUpdate: 0, notesKept: 0, notesArchived: 0 };
   const rows: CellValue[][] = new Array(order.length);
   const texts = new ActionTexts(a, settings, t);
   const script = scriptTable(settings, t);
@@ -55,6 +59,7 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
     if (p === 'A 高') figures.high++;
     const [action, why] = texts.of(v);
     const kept = matcher.take(sourceRows.vin[v], sourceRows.plate[v], sourceRows.phone[v]);
+    if (kept && hasRecord(kept)) figures.notesKept++;
     const caller = kept && kept.values.caller !== '' ? String(kept.values.caller) : defaultCaller(a, v);
     callers[i] = caller;
     rows[i] = [
@@ -82,6 +87,7 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
   });
   const sorted = byCaller.map((i) => rows[i]);
   const history = historyRows(matcher.leftover(), ymdToSerial(ctx.asOf));
+  figures.notesArchived = history.length;
   const text = (key: string, width?: number) => ({ header: t(key), kind: 'text' as const, width });
   const sheet = buildSummarySheet({
     key: 'list.winback',
