@@ -155,6 +155,10 @@ async function writeTable(ws: Excel.Worksheet, table: TableSpec, b: BuildContext
       b.syncer.begin();
     }
   }
+  // Long text columns (call scripts) wrap: one request per such column, no extra sync.
+  table.columns.forEach((c, j) => {
+    if (c.wrap) ws.getRange(blockAddress(firstData, n, table.col + j, 1)).format.wrapText = true;
+  });
   const range = blockAddress(table.row, n + 1, table.col, cols);
   const temp = b.tempTableName();
   const added = ws.tables.add(ws.getRange(range), true);

@@ -287,7 +287,9 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec, locale: Locale): v
       name: c.header,
       filterButton: true,
     };
-    (col as { style?: Partial<ExcelJS.Style> }).style = { numFmt: numberFormatOf(c) };
+    (col as { style?: Partial<ExcelJS.Style> }).style = c.wrap
+      ? { numFmt: numberFormatOf(c), alignment: { wrapText: true } }
+      : { numFmt: numberFormatOf(c) };
     const total = c.total;
     if (total && 'fn' in total) {
       col.totalsRowFunction = total.fn;
@@ -357,7 +359,11 @@ function renderPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
   if (print.fitToWidth) Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   if (print.margins) setup.margins = { ...print.margins, header: 0.3, footer: 0.3 };
   if (print.repeatRows) setup.printTitlesRow = `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}`;
-  if (print.area) setup.printArea = `${a1(print.area.firstRow, print.area.firstCol)}:${a1(print.area.lastRow, print.area.lastCol)}`;
+  // exceljs writes '$' + each end ('$A1:$R156', which LibreOffice ignores): the row's '$' is given here ('A$1').
+  if (print.area) {
+    const end = (r: number, c: number) => a1(r, c).replace(/(\d+)$/, '$$$1');
+    setup.printArea = `${end(print.area.firstRow, print.area.firstCol)}:${end(print.area.lastRow, print.area.lastCol)}`;
+  }
   ws.pageSetup = { ...ws.pageSetup, ...setup };
   if (print.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${print.footer}` };
 }

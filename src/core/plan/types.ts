@@ -132,6 +132,8 @@ export interface CellSpec {
 export interface TableColumn extends NumberFormatted {
   header: string;
   width?: number;
+  /** Long text (a call script): data cells wrap, so the whole text shows and prints (with the sheet's rowHeights). */
+  wrap?: boolean;
   validation?: CellValidation;
   /**
    * A formula computed for every data row, in A1 style relative to the row, with `{r}` standing for

@@ -182,7 +182,7 @@ describe('analyseWorkbook on the small hand-made workbook', () => {
   it('summary 7: the win-back list, by caller (latest caller, else service advisor; unassigned last), then best priority first', () => {
     const s = sheet(plan, 'list.winback');
     const rows = table(s, '_list').rows;
-    expect(rows.map((r) => [r[21], r[0], r[3], r[9], r[15]])).toEqual([
+    expect(rows.map((r) => [r[0], r[1], r[2], r[6], r[25]])).toEqual([
       ['小刘', 'B 中', '王五', '准流失', 6],
       ['小刘', 'B 中', '郑十', '流失', 13],
       ['小王', '—', '赵六', '彻底流失', 7],
@@ -190,7 +190,7 @@ describe('analyseWorkbook on the small hand-made workbook', () => {
       ['李顾问', 'A 高', '李四', '准流失', 5],
       ['', '—', '吴九', '数据异常', 12],
     ]);
-    expect(rows.find((r) => r[3] === '李四')![4]).toBe('13800000002');
+    expect(rows.find((r) => r[2] === '李四')![3]).toBe('13800000002');
     expect(conclusion(s)).toBe('需电话或短信招揽3位客户(A 高 1 位),需更新或清理档案3位');
   });
 

@@ -13,7 +13,9 @@ import { ymdToSerial } from '../../../src/core/values/dates';
 import { AS_OF, calls, customers } from './fixtures/smallWorkbook';
 
 const t = translator('zh-CN');
-const COL = { priority: 0, name: 3, vin: 6, category: 16, script: 17, lastVisit: 18, mileage: 19, due: 20, caller: 21, callDate: 22, result: 23, appointment: 24, note: 25 };
+const COL = { caller: 0, priority: 1, name: 2, lastVisit: 8, mileage: 9, due: 10, category: 11, script: 13, callDate: 14, result: 15, appointment: 16, note: 17, vin: 18 };
+/** 招揽专员, 招揽日期, 招揽结果, 预约日期, 备注 of a list row. */
+const callerOf = (r: CellValue[]) => [r[COL.caller], ...r.slice(COL.callDate, COL.note + 1)];
 const serial = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return ymdToSerial({ y, m, d });
@@ -108,14 +110,34 @@ describe('the win-back call sheet', () => {
 
   it("has empty caller columns: text for who, result and note, validated dates, the contact-result drop-down", () => {
     const list = table(listSheet(first), '_list')!;
-    const cols = list.columns.slice(COL.caller);
+    const cols = [list.columns[COL.caller], ...list.columns.slice(COL.callDate, COL.note + 1)];
     expect(cols.map((c) => [c.header, c.kind, c.validation?.type ?? ''])).toEqual([
       ['招揽专员', 'text', ''], ['招揽日期', 'date', 'date'], ['招揽结果', 'text', 'list'], ['预约日期', 'date', 'date'], ['备注', 'text', ''],
     ]);
     const result = cols[2].validation!;
     expect(result.type === 'list' && result.values).toEqual(['成功', '空号', '停机', '号码有误', '关机', '无法接通', '无人接听', '拒接', '呼转', '忙/有事', '人在外地', '其他']);
-    expect(list.rows.every((r) => r.slice(COL.callDate).every((v) => v === ''))).toBe(true);
+    expect(list.rows.every((r) => r.slice(COL.callDate, COL.note + 1).every((v) => v === ''))).toBe(true);
     expect(table(listSheet(first), '_history')).toBeUndefined();
+  });
+
+  it('prints the call sheet (招揽专员 … 备注) over every row, scripts wrapped, the analysis columns outside the print area', () => {
+    const s = listSheet(first);
+    const list = table(s, '_list')!;
+    expect(list.columns.slice(0, 18).map((c) => c.header)).toEqual([
+      '招揽专员', '招揽优先级', '客户姓名', '联系电话', '车牌号', '车型', '流失状态', '未回厂月数', '最近进站日期', '行驶里程(km)', '应做服务',
+      '原因类别', '建议动作', '招揽话术', '招揽日期', '招揽结果', '预约日期', '备注',
+    ]);
+    expect(s.print.area).toEqual({ firstRow: 0, firstCol: 0, lastRow: Math.max(...s.cells.map((c) => c.row)), lastCol: 17 });
+    expect(s.print.area!.lastRow).toBeGreaterThan(list.row + list.rows.length);
+    expect(list.columns.filter((c) => c.wrap).map((c) => c.header)).toEqual(['应做服务', '招揽话术']);
+    expect(s.cells.every((c) => (c.mergeAcross ?? 0) + c.col <= 17)).toBe(true);
+    expect(s.conditionalFormats).toEqual([expect.objectContaining({ col: 1, text: 'A 高' })]);
+    // Every row's script wraps over several lines at 40 widths: each row is given the height of its lines.
+    const heights = new Map((s.rowHeights ?? []).map((h) => [h.row, h.height]));
+    list.rows.forEach((r, i) => {
+      const width = [...String(r[COL.script])].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+      expect([i, heights.get(list.row + 1 + i)]).toEqual([i, Math.min(6, Math.ceil(width / 38)) * 15]);
+    });
   });
 
   describe('a refresh keeps what callers typed', () => {
@@ -134,11 +156,11 @@ describe('the win-back call sheet', () => {
     const again = analyseWorkbook([customers, calls], { asOf: AS_OF, state, previousWinBack: grid });
 
     it('puts every note on the same vehicle, dates as dates, text as text', () => {
-      expect(rowOf(again, '李四').slice(COL.caller)).toEqual(['李顾问', serial('2026-11-02'), '成功', serial('2026-11-08'), '=HYPERLINK("x") 周六上午来']);
-      expect(rowOf(again, '吴九').slice(COL.caller)).toEqual(['小张', '', '', '', '号码待核实']);
+      expect(callerOf(rowOf(again, '李四'))).toEqual(['李顾问', serial('2026-11-02'), '成功', serial('2026-11-08'), '=HYPERLINK("x") 周六上午来']);
+      expect(callerOf(rowOf(again, '吴九'))).toEqual(['小张', '', '', '', '号码待核实']);
       // Text typed in a date column moves into 备注 under its header: nothing lost, no text in a date column.
-      expect(rowOf(again, '郑十').slice(COL.caller)).toEqual(['小刘', '', '无人接听', '', '招揽日期:下周再打']);
-      expect(rowOf(again, '王五').slice(COL.callDate)).toEqual(['', '', '', '']);
+      expect(callerOf(rowOf(again, '郑十'))).toEqual(['小刘', '', '无人接听', '', '招揽日期:下周再打']);
+      expect(rowOf(again, '王五').slice(COL.callDate, COL.note + 1)).toEqual(['', '', '', '']);
       expect(again.report.figures.callerRecordsKept).toBe(3);
     });
 

@@ -62,16 +62,16 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
     if (kept && hasRecord(kept)) figures.notesKept++;
     const caller = kept && kept.values.caller !== '' ? String(kept.values.caller) : defaultCaller(a, v);
     callers[i] = caller;
+    // The call sheet first (what a caller reads and fills, the print area), then the analysis behind it.
     rows[i] = [
-      p, action, why, sourceRows.name[v], sourceRows.phone[v], sourceRows.plate[v], sourceRows.vin[v],
-      sourceRows.model[v], sourceRows.region[v], a.status[v], Number.isNaN(a.monthsSinceVisit[v]) ? '' : a.monthsSinceVisit[v],
-      Number.isNaN(a.ageYears[v]) ? '' : a.ageYears[v], a.lastResult[v], a.reasonText[v], sourceRows.advisor[v],
-      rowsOfSheet ? rowsOfSheet[customerRows[v]] + 1 : '',
-      a.reasonCategory[v], script(scriptKeyOf(a, v)),
+      caller, p, sourceRows.name[v], sourceRows.phone[v], sourceRows.plate[v], sourceRows.model[v], a.status[v],
+      Number.isNaN(a.monthsSinceVisit[v]) ? '' : a.monthsSinceVisit[v],
       Number.isFinite(sourceRows.lastVisit[v]) ? sourceRows.lastVisit[v] : '',
       Number.isFinite(sourceRows.mileage[v]) ? Math.round(sourceRows.mileage[v]) : '',
-      serviceDue(a, v, settings, ctx.asOf, t),
-      caller, kept ? kept.values.callDate : '', kept ? kept.values.result : '', kept ? kept.values.appointment : '', kept ? kept.values.note : '',
+      serviceDue(a, v, settings, ctx.asOf, t), a.reasonCategory[v], action, script(scriptKeyOf(a, v)),
+      kept ? kept.values.callDate : '', kept ? kept.values.result : '', kept ? kept.values.appointment : '', kept ? kept.values.note : '',
+      sourceRows.vin[v], sourceRows.region[v], Number.isNaN(a.ageYears[v]) ? '' : a.ageYears[v], a.lastResult[v], a.reasonText[v], why,
+      sourceRows.advisor[v], rowsOfSheet ? rowsOfSheet[customerRows[v]] + 1 : '',
     ];
   }
   // Sorted by caller (each caller's rows together, unassigned last), then the priority order above: a caller filters
@@ -89,6 +89,7 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
   const history = historyRows(matcher.leftover(), ymdToSerial(ctx.asOf));
   figures.notesArchived = history.length;
   const text = (key: string, width?: number) => ({ header: t(key), kind: 'text' as const, width });
+  const [caller, ...record] = callerColumns(t);
   const sheet = buildSummarySheet({
     key: 'list.winback',
     name: t('aftersales.sheet.winback'),
@@ -100,20 +101,20 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
         id: 'list',
         caption: t('aftersales.cap.winback'),
         columns: [
-          { ...text('aftersales.h.priority', 10), validation: { type: 'list', values: [...PRIORITIES], strict: false } },
-          text('aftersales.h.action', 28), text('aftersales.h.why', 36), text('aftersales.h.name', 10), text('aftersales.h.phone', 14),
-          text('aftersales.h.plate', 11), text('aftersales.h.vin', 20), text('aftersales.h.model', 12), text('aftersales.h.region', 10),
-          text('aftersales.h.status', 10), { header: t('aftersales.h.months'), kind: 'integer', width: 10 },
-          { header: t('aftersales.h.ageYears'), kind: 'integer', width: 9 }, text('aftersales.h.lastResult', 12), text('aftersales.h.reason', 24),
-          text('aftersales.h.advisor', 10), { header: t('aftersales.h.sourceRow'), kind: 'integer', width: 9 },
-          text('callsheet.h.reasonCategory', 10), text('callsheet.h.script', 48),
-          { header: t('callsheet.h.lastVisit'), kind: 'date', width: 12 }, { header: t('callsheet.h.mileage'), kind: 'integer', width: 11 },
-          text('callsheet.h.serviceDue', 30),
-          ...callerColumns(t),
+          caller, { ...text('aftersales.h.priority', 8), validation: { type: 'list', values: [...PRIORITIES], strict: false } },
+          text('aftersales.h.name', 9), text('aftersales.h.phone', 13), text('aftersales.h.plate', 10), text('aftersales.h.model', 10),
+          text('aftersales.h.status', 9), { header: t('aftersales.h.months'), kind: 'integer', width: 8 },
+          { header: t('callsheet.h.lastVisit'), kind: 'date', width: 11 }, { header: t('callsheet.h.mileage'), kind: 'integer', width: 10 },
+          { ...text('callsheet.h.serviceDue', 22), wrap: true }, text('callsheet.h.reasonCategory', 9), text('aftersales.h.action', 14),
+          { ...text('callsheet.h.script', 40), wrap: true },
+          ...record,
+          text('aftersales.h.vin', 20), text('aftersales.h.region', 10), { header: t('aftersales.h.ageYears'), kind: 'integer', width: 9 },
+          text('aftersales.h.lastResult', 12), text('aftersales.h.reason', 24), text('aftersales.h.why', 36), text('aftersales.h.advisor', 10),
+          { header: t('aftersales.h.sourceRow'), kind: 'integer', width: 9 },
         ],
         rows: sorted,
         conditionalFormats: rows.length
-          ? [{ type: 'textEquals', col: 0, firstRow: 0, lastRow: rows.length - 1, text: 'A 高', fill: 'orange' }]
+          ? [{ type: 'textEquals', col: PRIORITY_COL, firstRow: 0, lastRow: rows.length - 1, text: 'A 高', fill: 'orange' }]
           : undefined,
       },
       ...(history.length
@@ -132,7 +133,52 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
     personalData: true,
     orientation: 'landscape',
   });
-  return { sheet, figures };
+  return { sheet: printCallSheet(sheet), figures };
+}
+
+/** Column of 招揽优先级 in the list; columns 0..PRINT_LAST_COL (招揽专员 … 备注) are the printed call sheet. */
+export const PRIORITY_COL = 1;
+export const PRINT_LAST_COL = 17;
+
+/**
+ * Print-ready: the print area is the call sheet (招揽专员 … 备注) over every row, so the analysis columns to the right
+ * (车架号, 理由, 源表行号 …) do not shrink the page; the title, conclusion and note lines span that width only.
+ */
+function printCallSheet(sheet: SheetSpec): SheetSpec {
+  let lastRow = 0;
+  for (const c of sheet.cells) lastRow = Math.max(lastRow, c.row);
+  for (const tb of sheet.tables) lastRow = Math.max(lastRow, tb.row + Math.max(tb.rows.length, 1) + (tb.totalsRow ? 1 : 0));
+  const cells = sheet.cells.map((c) => (c.mergeAcross !== undefined && c.col + c.mergeAcross > PRINT_LAST_COL ? { ...c, mergeAcross: PRINT_LAST_COL - c.col } : c));
+  return { ...sheet, cells, rowHeights: wrappedRowHeights(sheet), print: { ...sheet.print, area: { firstRow: 0, firstCol: 0, lastRow, lastCol: PRINT_LAST_COL } } };
+}
+
+/** Lists up to this many rows get row heights for their wrapped text (a longer list is worked on screen). */
+export const MAX_SIZED_ROWS = 2000;
+const LINE_POINTS = 15;
+const MAX_LINES = 6;
+
+/**
+ * Heights of the rows whose wrapped text (应做服务, 招揽话术) needs more than one line at its column's width, so it
+ * shows and prints whole: a host does not grow a row's height for wrapped text on its own (LibreOffice, files).
+ * CJK characters count two widths. Only for lists up to MAX_SIZED_ROWS rows.
+ */
+function wrappedRowHeights(sheet: SheetSpec): { row: number; height: number }[] {
+  const out: { row: number; height: number }[] = [];
+  const list = sheet.tables[0];
+  if (!list || list.rows.length > MAX_SIZED_ROWS) return out;
+  const wrapped = list.columns.map((c, j) => [c, j] as const).filter(([c]) => c.wrap && c.width);
+  for (let i = 0; i < list.rows.length; i++) {
+    let lines = 1;
+    for (const [c, j] of wrapped) {
+      const v = list.rows[i][j];
+      if (typeof v !== 'string' || !v) continue;
+      let w = 0;
+      for (const ch of v) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+      lines = Math.max(lines, Math.ceil(w / Math.max(1, c.width! - 2)));
+    }
+    if (lines > 1) out.push({ row: list.row + 1 + i, height: Math.min(lines, MAX_LINES) * LINE_POINTS });
+  }
+  return out;
 }
 
 /** The caller's columns: text for who and what (never a formula), validated dates, the contact-result codes. */
