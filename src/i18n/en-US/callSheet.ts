@@ -7,6 +7,13 @@ export const callSheet: Record<string, string> = {
   'cli.figure.callerRecordsKept': 'Call records kept on the win-back list',
   'cli.figure.callerRecordsArchived': 'Earlier call records (off the list)',
 
+  'callsheet.ui.section': 'Win-back list (scripts and service due)',
+  'callsheet.ui.serviceIntervalMonths': 'Maintenance interval (months)',
+  'callsheet.ui.serviceIntervalMonths.hint': 'Service due: this many months after the last visit',
+  'callsheet.ui.warrantyCheckMonths': 'End-of-warranty check ahead (months)',
+  'callsheet.ui.script.未知': 'No reason recorded',
+  'callsheet.ui.scripts.hint': 'The call script for each churn reason; leave blank for the default script (shown in the win-back list)',
+
   'callsheet.h.reasonCategory': 'Reason category',
   'callsheet.h.script': 'Call script',
   'callsheet.h.lastVisit': 'Last visit',

@@ -7,6 +7,13 @@ export const callSheet: Record<string, string> = {
   'cli.figure.callerRecordsKept': '招揽名单中保留的招揽记录',
   'cli.figure.callerRecordsArchived': '历史招揽记录(已不在名单)',
 
+  'callsheet.ui.section': '招揽名单(话术与应做服务)',
+  'callsheet.ui.serviceIntervalMonths': '定期保养间隔(月)',
+  'callsheet.ui.serviceIntervalMonths.hint': '应做服务:距上次进站满这么多个月即到期',
+  'callsheet.ui.warrantyCheckMonths': '保修到期前检查提前(月)',
+  'callsheet.ui.script.未知': '未记录原因',
+  'callsheet.ui.scripts.hint': '每种流失原因的招揽话术;留空则用默认话术(可在招揽名单中看到)',
+
   'callsheet.h.reasonCategory': '原因类别',
   'callsheet.h.script': '招揽话术',
   'callsheet.h.lastVisit': '最近进站日期',
