@@ -1,7 +1,7 @@
 /**
  * Issue 12.3 / 14.1, file side: callers type their notes into 招揽名单 with exceljs (as in Excel), sort the list,
  * and the command line refreshes the workbook with each file engine. The notes must still be on the same
- * vehicles (by VIN), typed text stays text, and a second refresh writes the same workbook.
+ * vehicles (by VIN) after a sort and a filter, typed text stays text, and a second refresh writes the same workbook.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -106,6 +106,9 @@ describe.each(['memory', 'stream'] as const)('callers\' notes in 招揽名单 ac
     const vinIndex = col.get('车架号')! - 1;
     rows.sort((a, b) => String(b[vinIndex]).localeCompare(String(a[vinIndex])));
     rows.forEach((row, i) => row.forEach((v, c) => (ws.getCell(header + 1 + i, c + 1).value = v ?? null)));
+    // …and filters it to one caller: the other rows are hidden (a filter hides rows; their cells stay).
+    const firstCaller = ws.getCell(header + 1, col.get('招揽专员')!).value;
+    for (let r = header + 1; r <= last; r++) if (ws.getCell(r, col.get('招揽专员')!).value !== firstCaller) ws.getRow(r).hidden = true;
     const edited = path.join(dir, `edited-${engine}.xlsx`);
     await wb.xlsx.writeFile(edited);
 
