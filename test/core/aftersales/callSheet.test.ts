@@ -7,7 +7,7 @@ import { analyseWorkbook, previousWinBackGrid, previousWinBackSheet, winBackShee
 import type { CellValue, SheetSpec, TableSpec, WorkbookPlan } from '../../../src/core/plan/types';
 import { resolveSettings, SettingsValidationError } from '../../../src/core/settings/settings';
 import { emptyState } from '../../../src/core/state/stateSheet';
-import { readCallerNotes } from '../../../src/core/aftersales/summaries/callSheet';
+import { NoteMatcher, readCallerNotes, type CallerNote } from '../../../src/core/aftersales/summaries/callSheet';
 import { translator } from '../../../src/i18n';
 import { ymdToSerial } from '../../../src/core/values/dates';
 import { AS_OF, calls, customers } from './fixtures/smallWorkbook';
@@ -205,12 +205,29 @@ describe('the win-back call sheet', () => {
       ['c', '', '', '138-0000-0007', ''],
       ['d', '', '', '', ''],
     ];
+    grid[1].push('客户姓名');
+    grid.push(['e', '', '', '', '', '无名氏']);
     const notes = readCallerNotes(grid, t);
     expect(notes.map((n) => [n.vin, n.plate, n.phone, n.values.note, n.values.result])).toEqual([
       ['LSV0001', '', '', 'a', '成功'],
       ['', '陕A10002', '', 'b', ''],
       ['', '', '13800000007', 'c', ''],
+      ['', '', '', 'e', ''],
     ]);
+  });
+
+  it('matches a note to a vehicle by VIN, else plate, else phone, else (no key at all) name; two VINs never match', () => {
+    const note = (vin: string, plate: string, phone: string, name: string, text: string): CallerNote => ({
+      vin, plate, phone, name, phoneShown: phone, leftOn: '', values: { caller: '', callDate: '', result: '', appointment: '', note: text },
+    });
+    const m = new NoteMatcher([note('VIN1', '陕A1', '', '甲', 'a'), note('', '陕A2', '', '乙', 'b'), note('', '', '', '丙', 'c'), note('', '', '139', '丁', 'd')]);
+    expect(m.take('VIN9', '陕A1', '', '甲')).toBeNull(); // same plate, another VIN: another car
+    expect(m.take('VIN2', '陕A2', '', '')?.values.note).toBe('b'); // the note had no VIN: its plate decides
+    expect(m.take('', '', '139', '丙')?.values.note).toBe('d'); // a phone, so the name is not used
+    expect(m.take('', '', '', '丙')?.values.note).toBe('c');
+    expect(m.take('VIN1', '', '', '')?.values.note).toBe('a');
+    expect(m.take('VIN1', '', '', '')).toBeNull(); // each note once
+    expect(m.leftover()).toEqual([]);
   });
 
   it('names the previous list sheet from the state, the user\'s name when renamed', () => {

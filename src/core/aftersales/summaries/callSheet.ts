@@ -99,7 +99,9 @@ export function readCallerNotes(grid: Grid | null | undefined, t: Translate): Ca
     const plate = normalisePlate(at('plate')) ?? '';
     const phoneShown = text(at('phone'));
     const phone = readPhone(at('phone')) ?? '';
-    if (!vin && !plate && !phone) continue;
+    const name = text(at('name'));
+    // A row with no key at all is matched by the customer's name (a vehicle the data gives no VIN, plate or phone).
+    if (!vin && !plate && !phone && !name) continue;
     const values = {} as Record<CallerField, CellValue>;
     const moved: string[] = [];
     for (const f of CALLER_FIELDS) {
@@ -119,7 +121,7 @@ export function readCallerNotes(grid: Grid | null | undefined, t: Translate): Ca
     }
     if (moved.length) values.note = [values.note as string, ...moved].filter(Boolean).join(';');
     const left = at('leftOn');
-    out.push({ vin, plate, phone, name: text(at('name')), phoneShown, values, leftOn: typeof left === 'number' ? left : '' });
+    out.push({ vin, plate, phone, name, phoneShown, values, leftOn: typeof left === 'number' ? left : '' });
   }
   return out;
 }
@@ -130,11 +132,14 @@ export class NoteMatcher {
   private readonly byVin = new Map<string, number[]>();
   private readonly byPlate = new Map<string, number[]>();
   private readonly byPhone = new Map<string, number[]>();
+  /** Rows with no VIN, plate or phone, by name. */
+  private readonly byName = new Map<string, number[]>();
 
   constructor(private readonly notes: readonly CallerNote[]) {
     this.used = new Uint8Array(notes.length);
     notes.forEach((n, i) => {
-      for (const [map, k] of [[this.byVin, n.vin], [this.byPlate, n.plate], [this.byPhone, n.phone]] as const) {
+      const keyless = !n.vin && !n.plate && !n.phone;
+      for (const [map, k] of [[this.byVin, n.vin], [this.byPlate, n.plate], [this.byPhone, n.phone], [this.byName, keyless ? n.name : '']] as const) {
         if (!k) continue;
         const list = map.get(k);
         if (list) list.push(i);
@@ -143,10 +148,14 @@ export class NoteMatcher {
     });
   }
 
-  /** The note of the vehicle with these keys, or null. Two different VINs (or plates) never match. */
-  take(vin: string, plate: string, phone: string): CallerNote | null {
+  /**
+   * The note of the vehicle with these keys, or null. Two different VINs (or plates) never match; the name is
+   * tried only for a vehicle without VIN, plate and phone.
+   */
+  take(vin: string, plate: string, phone: string, name = ''): CallerNote | null {
     const fits = (n: CallerNote) => !(vin && n.vin && vin !== n.vin) && !(plate && n.plate && plate !== n.plate);
-    for (const [map, k] of [[this.byVin, vin], [this.byPlate, plate], [this.byPhone, phone]] as const) {
+    const keyless = !vin && !plate && !phone;
+    for (const [map, k] of [[this.byVin, vin], [this.byPlate, plate], [this.byPhone, phone], [this.byName, keyless ? name : '']] as const) {
       if (!k) continue;
       for (const i of map.get(k) ?? []) {
         if (this.used[i] || !fits(this.notes[i])) continue;

@@ -58,7 +58,7 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
     else figures.toCall++;
     if (p === 'A 高') figures.high++;
     const [action, why] = texts.of(v);
-    const kept = matcher.take(sourceRows.vin[v], sourceRows.plate[v], sourceRows.phone[v]);
+    const kept = matcher.take(sourceRows.vin[v], sourceRows.plate[v], sourceRows.phone[v], sourceRows.name[v]);
     if (kept && hasRecord(kept)) figures.notesKept++;
     const caller = kept && kept.values.caller !== '' ? String(kept.values.caller) : defaultCaller(a, v);
     callers[i] = caller;
