@@ -14,6 +14,12 @@ export const callSheet: Record<string, string> = {
   'callsheet.ui.script.未知': 'No reason recorded',
   'callsheet.ui.scripts.hint': 'The call script for each churn reason; leave blank for the default script (shown in the win-back list)',
 
+  'callsheet.c.caller': '{name} {n}',
+  'callsheet.c.otherCallers': '{callers} others {n}',
+  'callsheet.c.sep': ', ',
+  'callsheet.c.none': 'none yet',
+  'callsheet.c.byCaller': 'By caller: {callers}; unassigned {unassigned}. Filter the Caller column to see only your own customers',
+
   'callsheet.h.reasonCategory': 'Reason category',
   'callsheet.h.script': 'Call script',
   'callsheet.h.lastVisit': 'Last visit',

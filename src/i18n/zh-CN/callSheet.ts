@@ -14,6 +14,12 @@ export const callSheet: Record<string, string> = {
   'callsheet.ui.script.未知': '未记录原因',
   'callsheet.ui.scripts.hint': '每种流失原因的招揽话术;留空则用默认话术(可在招揽名单中看到)',
 
+  'callsheet.c.caller': '{name} {n}位',
+  'callsheet.c.otherCallers': '其他{callers}人共{n}位',
+  'callsheet.c.sep': '、',
+  'callsheet.c.none': '暂无',
+  'callsheet.c.byCaller': '按招揽专员:{callers};未分配 {unassigned}位。在表头筛选“招揽专员”可只看自己的客户',
+
   'callsheet.h.reasonCategory': '原因类别',
   'callsheet.h.script': '招揽话术',
   'callsheet.h.lastVisit': '最近进站日期',

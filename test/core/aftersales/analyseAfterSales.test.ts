@@ -191,7 +191,7 @@ describe('analyseWorkbook on the small hand-made workbook', () => {
       ['', '—', '吴九', '数据异常', 12],
     ]);
     expect(rows.find((r) => r[2] === '李四')![3]).toBe('13800000002');
-    expect(conclusion(s)).toBe('需电话或短信招揽3位客户(A 高 1 位),需更新或清理档案3位');
+    expect(conclusion(s)).toBe('需电话或短信招揽3位客户(A 高 1 位),需更新或清理档案3位\n按招揽专员:小刘 2位、小王 2位、李顾问 1位;未分配 1位。在表头筛选“招揽专员”可只看自己的客户');
   });
 
   it('stores the new state: owned columns, sheets, mappings, last run', () => {

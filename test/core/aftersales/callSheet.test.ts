@@ -8,6 +8,7 @@ import type { CellValue, SheetSpec, TableSpec, WorkbookPlan } from '../../../src
 import { resolveSettings, SettingsValidationError } from '../../../src/core/settings/settings';
 import { emptyState } from '../../../src/core/state/stateSheet';
 import { NoteMatcher, readCallerNotes, type CallerNote } from '../../../src/core/aftersales/summaries/callSheet';
+import { callerLine } from '../../../src/core/aftersales/summaries/winback';
 import { translator } from '../../../src/i18n';
 import { ymdToSerial } from '../../../src/core/values/dates';
 import { AS_OF, calls, customers } from './fixtures/smallWorkbook';
@@ -228,6 +229,12 @@ describe('the win-back call sheet', () => {
     expect(m.take('VIN1', '', '', '')?.values.note).toBe('a');
     expect(m.take('VIN1', '', '', '')).toBeNull(); // each note once
     expect(m.leftover()).toEqual([]);
+  });
+
+  it('says in the conclusion how the list splits by caller: most first (ties by character code), eight named, the rest summed, the unassigned', () => {
+    const callers = ['甲', '乙', '乙', '', ...'丙丁戊己庚辛壬癸子'.split(''), '丑', '丑', ''];
+    expect(callerLine(callers, t)).toBe('按招揽专员:丑 2位、乙 2位、丁 1位、丙 1位、壬 1位、子 1位、己 1位、庚 1位、其他4人共4位;未分配 2位。在表头筛选“招揽专员”可只看自己的客户');
+    expect(callerLine([''], translator('en-US'))).toBe('By caller: none yet; unassigned 1. Filter the Caller column to see only your own customers');
   });
 
   it('names the previous list sheet from the state, the user\'s name when renamed', () => {

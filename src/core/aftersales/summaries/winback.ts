@@ -95,7 +95,7 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
     name: t('aftersales.sheet.winback'),
     title: t('aftersales.title.winback'),
     subtitle: ctx.subtitle,
-    conclusion: t('aftersales.c.winback', { call: figures.toCall, a: figures.high, update: figures.toUpdate }),
+    conclusion: [t('aftersales.c.winback', { call: figures.toCall, a: figures.high, update: figures.toUpdate }), callerLine(callers, t)],
     tables: [
       {
         id: 'list',
@@ -134,6 +134,31 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
     orientation: 'landscape',
   });
   return { sheet: printCallSheet(sheet), figures };
+}
+
+/** Callers named in the conclusion line; the rest are summed up. */
+const CALLERS_NAMED = 8;
+
+/**
+ * The conclusion's second line: rows per caller, most first (then by name), and the unassigned rows, so a manager
+ * sees the split and each caller knows to filter the 招揽专员 column.
+ * @example callerLine(['小刘', '小刘', ''], t) // '按招揽专员:小刘 2位;未分配 1位。在表头筛选“招揽专员”只看自己的客户'
+ */
+export function callerLine(callers: readonly string[], t: SummaryContext['t']): string {
+  const counts = new Map<string, number>();
+  let unassigned = 0;
+  for (const c of callers) {
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+    else unassigned++;
+  }
+  const ranked = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  const named = ranked.slice(0, CALLERS_NAMED).map(([name, n]) => t('callsheet.c.caller', { name, n }));
+  const rest = ranked.slice(CALLERS_NAMED);
+  if (rest.length) named.push(t('callsheet.c.otherCallers', { callers: rest.length, n: rest.reduce((a, [, n]) => a + n, 0) }));
+  return t('callsheet.c.byCaller', {
+    callers: named.length ? named.join(t('callsheet.c.sep')) : t('callsheet.c.none'),
+    unassigned,
+  });
 }
 
 /** Column of 招揽优先级 in the list; columns 0..PRINT_LAST_COL (招揽专员 … 备注) are the printed call sheet. */
