@@ -9,6 +9,7 @@
  * goes on without it. Small inputs are loaded whole and the plan rendered into the loaded workbook
  * (keeps all of the user's formatting); large ones (src/xlsx/fileEngine.ts) are streamed in and out.
  */
+import { previousWinBackGrid } from '../core/state/winBackSheet';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { SheetInput, WorkbookPlan, WorkbookState } from '../core/plan/types';
@@ -185,7 +186,9 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
 
   let plan: WorkbookPlan;
   try {
-    plan = analyse(sheets, { settings: partial, state, asOf: asOfGiven, useWorkbookDate: true, onProgress: progress, existingNames: loaded?.names });
+    // The previous 招揽名单 (both engines read every sheet): what callers typed into it comes back on the same vehicles.
+    const previousWinBack = previousWinBackGrid(sheets, stored);
+    plan = analyse(sheets, { settings: partial, state, asOf: asOfGiven, useWorkbookDate: true, onProgress: progress, existingNames: loaded?.names, previousWinBack });
   } catch (e) {
     // The analysis refused the input (a sheet lacks what it needs): say which columns were read and what is missing.
     if (!(e instanceof AnalysisInputError)) throw e;

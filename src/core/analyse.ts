@@ -7,7 +7,7 @@ import { translator } from '../i18n';
 import { withMonthFailures } from './aftersales/failureHistory';
 import { analyseAfterSales } from './aftersales/analyseAfterSales';
 import { AnalysisInputError } from './aftersales/errors';
-import type { CellIssue, Message, RunReport, SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from './plan/types';
+import type { CellIssue, Grid, Message, RunReport, SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from './plan/types';
 import { chooseAnalysisDate } from './analysisDate';
 import { analyseSales, type PartResult } from './sales/analyseSales';
 import { resolveSettings } from './settings/settings';
@@ -42,7 +42,14 @@ export interface AnalyseOptions {
    * of them but the tables of the sheets this plan replaces (src/core/plan/tableNames.ts).
    */
   existingNames?: readonly ExistingName[];
+  /**
+   * The grid of the previous 招揽名单 (the sheet state.ownedSheets['list.winback'] names, as the adapter read it):
+   * what callers typed into its caller columns comes back on the same vehicles (src/core/state/winBackSheet.ts, callSheet.ts).
+   */
+  previousWinBack?: Grid | null;
 }
+
+export { winBackSheetName, previousWinBackGrid, previousWinBackSheet } from './state/winBackSheet';
 
 /**
  * field -> header text of a mapped sheet (what the user sees; stored so the next run maps the same way). Only what
@@ -107,7 +114,7 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
 
   progress('aftersales', 0.1);
   if (detected.customers) {
-    const r = analyseAfterSales(detected, settings, asOf, previous);
+    const r = analyseAfterSales(detected, settings, asOf, previous, options.previousWinBack ?? null);
     results.push(r);
     parts.push({ part: 'aftersales', ran: true, sheets: usedSheets(detected, ['customers', 'calls']) });
     failedByCategory = r.data.failedByCategory as Record<string, number>;

@@ -7,7 +7,8 @@
  * formats (`queueSheetConditionalFormats`), charts (`queueCharts`), native PivotTables (`queuePivot`) and their
  * filters (`applyPivotFilters`).
  */
-import type { CellSpec, ChartSpec, ConditionalFormat, Grid, ListValidation, PivotSpec, PrintSetup, SheetSpec, TableSpec, CellValue } from '../core/plan/types';
+import type { CellSpec, ChartSpec, ConditionalFormat, Grid, CellValidation, PivotSpec, PrintSetup, SheetSpec, TableSpec, CellValue } from '../core/plan/types';
+import { DATE_VALIDATION_RANGE } from '../core/plan/types';
 import { resolveChart } from '../core/plan/charts';
 import { a1, columnLetter, sheetLinkFormula } from '../core/plan/names';
 import type { Locale } from '../core/settings/settings';
@@ -53,8 +54,16 @@ const CHART_TYPES: Record<string, 'Pie' | 'ColumnClustered' | 'ColumnStacked' | 
   line: 'Line',
 };
 
-/** Queues a drop-down list validation over an A1 range (inline list; Excel caps it at 255 characters). */
-export function queueValidation(range: Excel.Range, v: ListValidation): boolean {
+/**
+ * Queues a validation over an A1 range: a drop-down list (inline list; Excel caps it at 255 characters) or a date
+ * between DATE_VALIDATION_RANGE's bounds.
+ */
+export function queueValidation(range: Excel.Range, v: CellValidation): boolean {
+  if (v.type === 'date') {
+    range.dataValidation.rule = { date: { formula1: DATE_VALIDATION_RANGE.from, formula2: DATE_VALIDATION_RANGE.to, operator: 'Between' } };
+    range.dataValidation.errorAlert = { showAlert: true, style: v.strict ? 'Stop' : 'Warning', title: '', message: '' };
+    return true;
+  }
   const source = v.values.map((x) => x.replace(/,/g, ',')).join(',');
   if (source.length > 255) return false;
   range.dataValidation.rule = { list: { inCellDropDown: true, source } };
@@ -156,6 +165,10 @@ async function writeTable(ws: Excel.Worksheet, table: TableSpec, b: BuildContext
       b.syncer.begin();
     }
   }
+  // Long text columns (call scripts) wrap: one request per such column, no extra sync.
+  table.columns.forEach((c, j) => {
+    if (c.wrap) ws.getRange(blockAddress(firstData, n, table.col + j, 1)).format.wrapText = true;
+  });
   const range = blockAddress(table.row, n + 1, table.col, cols);
   const temp = b.tempTableName();
   const added = ws.tables.add(ws.getRange(range), true);

@@ -10,6 +10,7 @@
  */
 import type { Grid, SheetInput, WorkbookPlan, WorkbookState } from '../core/plan/types';
 import { STATE_SHEET_NAME } from '../core/plan/types';
+import { previousWinBackSheet } from '../core/state/winBackSheet';
 import { resolveSettings, type Locale, type Settings } from '../core/settings/settings';
 import { HEADER_SCAN_ROWS } from '../core/sheets/findHeaderRow';
 import type { Field } from '../core/sheets/types';
@@ -157,6 +158,22 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
     return sheets;
   }
 
+  /**
+   * The previous 招揽名单's grid (its callers' notes come back on the same vehicles), or null: the sheet the state
+   * names, or the one whose first cell still shows its recorded title (found among the heads already read), read
+   * whole unless the detection already read it.
+   */
+  async function readWinBack(syncer: Syncer, d: { extents: SheetExtent[]; heads: SheetInput[] }, read: SheetInput[], state: WorkbookState, opts: RunOptions): Promise<Grid | null> {
+    const name = previousWinBackSheet(d.heads, state);
+    if (!name) return null;
+    const already = read.find((s) => s.name === name);
+    if (already) return already.grid;
+    const extent = d.extents.find((e) => e.name === name);
+    if (!extent || !extent.rows) return null;
+    const [sheet] = await readGrids(syncer.context, [extent], { policy: options.policy, signal: opts.signal });
+    return sheet?.grid ?? null;
+  }
+
   const report = (opts: RunOptions | undefined, step: string, fraction: number) => opts?.onProgress?.({ step, fraction } as Progress);
 
   return {
@@ -175,20 +192,20 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
         const started = Date.now();
         report(opts, 'progress.reading', 0);
         let shown: Locale = 'zh-CN';
-        const { state, sheets, existingNames } = await during('office.step.read', () => shown, async () => {
+        const { state, sheets, existingNames, previousWinBack } = await during('office.step.read', () => shown, async () => {
           const { state } = await readState(syncer.context);
           shown = localeOf(state);
           const d = await detectIn(syncer, state, opts.signal);
           // Asked before the sheets are read in full: nothing can be computed on a guess (checked again on the plan).
           if (d.detection.needsMapping?.length) throw new NeedsMappingError(d.detection.needsMapping, shown);
           const read = await readNeeded(syncer, d, opts, 0, 0.3);
-          return { state, sheets: read, existingNames: await readExistingNames(syncer) };
+          return { state, sheets: read, existingNames: await readExistingNames(syncer), previousWinBack: await readWinBack(syncer, d, read, state, opts) };
         });
         throwIfAborted(opts.signal);
         report(opts, 'progress.analysing', 0.3);
         const plan = await during('office.step.analyse', () => shown, () =>
           runner.analyse(
-            { sheets, state, asOf: options.asOf, existingNames },
+            { sheets, state, asOf: options.asOf, existingNames, previousWinBack },
             { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ step: p.step, fraction: 0.3 + 0.4 * p.fraction }) },
           ),
         );

@@ -7,6 +7,7 @@ import {
   DEFEAT_REASONS,
   EXTERNAL_REASONS,
   INTERNAL_REASONS,
+  SCRIPT_KEYS,
   type Settings,
   type SettingsError,
 } from '../core/settings/settings';
@@ -77,6 +78,19 @@ export const SETTING_SECTIONS: SettingSection[] = [
       kind: 'list' as const,
       label: `ui.defeatCategory.${c}`,
     })),
+  },
+  {
+    title: 'callsheet.ui.section',
+    inputs: [
+      { path: 'winBack.serviceIntervalMonths', kind: 'integer', label: 'callsheet.ui.serviceIntervalMonths', hint: 'callsheet.ui.serviceIntervalMonths.hint' },
+      { path: 'winBack.warrantyCheckMonths', kind: 'integer', label: 'callsheet.ui.warrantyCheckMonths' },
+      ...SCRIPT_KEYS.map((c, i) => ({
+        path: `winBack.scripts.${c}`,
+        kind: 'text' as const,
+        label: c === '未知' ? 'callsheet.ui.script.未知' : `ui.reasonCategory.${c}`,
+        ...(i === 0 ? { hint: 'callsheet.ui.scripts.hint' } : {}),
+      })),
+    ],
   },
   {
     title: 'ui.settings.section.sales',
@@ -194,7 +208,7 @@ export function readMonthMap(text: string): Record<string, number> {
  * @example formToSettings({ ...settingsToForm(DEFAULT_SETTINGS), targetChurnRate: '30' }).targetChurnRate // 0.3
  */
 export function formToSettings(form: SettingsFormValues): Record<string, unknown> {
-  const out: Record<string, unknown> = { extraReasonKeywords: {}, extraDefeatKeywords: {}, sales: { monthlyTotalSales: {} } };
+  const out: Record<string, unknown> = { extraReasonKeywords: {}, extraDefeatKeywords: {}, sales: { monthlyTotalSales: {} }, winBack: { scripts: {} } };
   for (const input of ALL_INPUTS) {
     const v = form[input.path];
     const text = typeof v === 'string' ? v : '';
@@ -224,6 +238,8 @@ export function formToSettings(form: SettingsFormValues): Record<string, unknown
         setPath(out, input.path, readMonthMap(text));
         break;
       default:
+        // A script left blank is omitted: the default script of the catalogue applies.
+        if (input.path.startsWith('winBack.scripts.') && text.trim() === '') break;
         setPath(out, input.path, text);
     }
   }

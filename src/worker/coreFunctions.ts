@@ -7,7 +7,7 @@ import type { ExistingName } from '../core/plan/tableNames';
 import { analyseForForms } from '../core/forms/collectFillData';
 import { buildFormsPlan } from '../core/forms/buildFormsPlan';
 import type { FormPeriod } from '../core/forms/period';
-import type { SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from '../core/plan/types';
+import type { Grid, SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from '../core/plan/types';
 import { resolveSettings } from '../core/settings/settings';
 import { parseIso, todayYmd, type Ymd } from '../core/values/dates';
 import type { DetectionSummary } from '../office/actions';
@@ -29,6 +29,8 @@ export interface AnalyseRequest {
   asOf?: string;
   /** The workbook's table and defined names (the plan's table names avoid them). */
   existingNames?: ExistingName[];
+  /** The previous 招揽名单's grid (its callers' notes are kept), or null. */
+  previousWinBack?: Grid | null;
 }
 
 export interface FormsRequest {
@@ -66,9 +68,9 @@ function asOfOf(asOf: string | undefined, state: WorkbookState): Ymd {
 export const coreFunctions: CoreFunctions = {
   detect,
   share: buildShareFile,
-  analyse({ sheets, state, asOf, existingNames }, onProgress) {
+  analyse({ sheets, state, asOf, existingNames, previousWinBack }, onProgress) {
     const parsed = asOf ? parseIso(asOf) : null;
-    return analyseWorkbook(sheets, { state, asOf: parsed ?? undefined, onProgress, existingNames });
+    return analyseWorkbook(sheets, { state, asOf: parsed ?? undefined, onProgress, existingNames, previousWinBack });
   },
   forms({ formIds, filled, sheets, state, existingSheetNames, asOf, period }, onProgress) {
     const settings = resolveSettings(state.settings);

@@ -18,10 +18,10 @@
  */
 import ExcelJS from 'exceljs';
 import type {
-  CellSpec, ColumnWrite, ConditionalFormat, ListValidation, PrintSetup, SheetSpec, TableSpec, WorkbookPlan, WorkbookState,
+  CellSpec, ColumnWrite, ConditionalFormat, CellValidation, ListValidation, PrintSetup, SheetSpec, TableSpec, WorkbookPlan, WorkbookState,
   CellValue,
 } from '../core/plan/types';
-import { STATE_SHEET_NAME } from '../core/plan/types';
+import { DATE_VALIDATION_RANGE, STATE_SHEET_NAME } from '../core/plan/types';
 import { a1, columnLetter, sheetLinkFormula, uniqueSheetName } from '../core/plan/names';
 import { stateToGrid } from '../core/state/stateSheet';
 import { followRenamedSheets, ownedArea, sheetNameFor, sheetTitle, stillOwned } from '../core/state/ownership';
@@ -106,7 +106,18 @@ interface DataValidationsHolder {
   dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void; model: Record<string, unknown> };
 }
 
-function addValidation(ws: ExcelJS.Worksheet, ref: string, v: ListValidation): void {
+function addValidation(ws: ExcelJS.Worksheet, ref: string, v: CellValidation): void {
+  if (v.type === 'date') {
+    (ws as unknown as DataValidationsHolder).dataValidations.add(ref, {
+      type: 'date',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [DATE_VALIDATION_RANGE.fromSerial, DATE_VALIDATION_RANGE.toSerial],
+      showErrorMessage: true,
+      errorStyle: v.strict ? 'stop' : 'warning',
+    });
+    return;
+  }
   const formula = listFormula(v);
   if (!formula) return;
   (ws as unknown as DataValidationsHolder).dataValidations.add(ref, {
@@ -282,7 +293,9 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec, locale: Locale): v
       name: c.header,
       filterButton: true,
     };
-    (col as { style?: Partial<ExcelJS.Style> }).style = { numFmt: numberFormatOf(c) };
+    (col as { style?: Partial<ExcelJS.Style> }).style = c.wrap
+      ? { numFmt: numberFormatOf(c), alignment: { wrapText: true } }
+      : { numFmt: numberFormatOf(c) };
     const total = c.total;
     if (total && 'fn' in total) {
       col.totalsRowFunction = total.fn;
@@ -352,7 +365,11 @@ function renderPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
   if (print.fitToWidth) Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   if (print.margins) setup.margins = { ...print.margins, header: 0.3, footer: 0.3 };
   if (print.repeatRows) setup.printTitlesRow = `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}`;
-  if (print.area) setup.printArea = `${a1(print.area.firstRow, print.area.firstCol)}:${a1(print.area.lastRow, print.area.lastCol)}`;
+  // exceljs writes '$' + each end ('$A1:$R156', which LibreOffice ignores): the row's '$' is given here ('A$1').
+  if (print.area) {
+    const end = (r: number, c: number) => a1(r, c).replace(/(\d+)$/, '$$$1');
+    setup.printArea = `${end(print.area.firstRow, print.area.firstCol)}:${end(print.area.lastRow, print.area.lastCol)}`;
+  }
   // exceljs writes useFirstPageNumber="1" with it: Excel and LibreOffice restart the page numbers on this sheet.
   if (print.firstPageNumber !== undefined) setup.firstPageNumber = print.firstPageNumber;
   ws.pageSetup = { ...ws.pageSetup, ...setup };

@@ -17,12 +17,21 @@ describe('settingsForm', () => {
     expect(resolveSettings(formToSettings(defaultsForm()))).toEqual(DEFAULT_SETTINGS);
   });
 
+  test('the win-back scripts: a typed script is kept, a blank one leaves the default, a long one is refused on its box', () => {
+    const form = { ...defaultsForm(), 'winBack.scripts.价格': '本月工时费八折', 'winBack.serviceIntervalMonths': '12' };
+    expect(resolveSettings(formToSettings(form)).winBack).toEqual({ scripts: { 价格: '本月工时费八折' }, serviceIntervalMonths: 12, warrantyCheckMonths: 3 });
+    expect(settingsToForm(resolveSettings(formToSettings(form)))['winBack.scripts.价格']).toBe('本月工时费八折');
+    const errors = checkSettings(formToSettings({ ...form, 'winBack.scripts.距离': 'x'.repeat(501) }));
+    expect(Object.keys(errorsByInput(errors))).toEqual(['winBack.scripts.距离']);
+  });
+
   test('every setting of Settings has a box (each leaf path is covered)', () => {
     const paths = SETTING_SECTIONS.flatMap((s) => s.inputs.map((i) => i.path));
     for (const p of ['analysisDate', 'thresholds.atRiskMonths', 'thresholds.lostMonths', 'thresholds.goneMonths', 'warranty.months', 'warranty.km',
       'localRegions', 'targetChurnRate', 'dealerName', 'language', 'priority.easyWinBackMaxAgeYears', 'priority.skipOutOfTown',
       'priority.internalReasonShareToFixFirst', 'sales.levelIntervalDays.H', 'sales.levelIntervalDays.N', 'sales.dueSoonDays', 'sales.monthlyTotalSales',
-      'extraReasonKeywords.价格', 'extraReasonKeywords.其他', 'extraDefeatKeywords.竞品']) {
+      'extraReasonKeywords.价格', 'extraReasonKeywords.其他', 'extraDefeatKeywords.竞品',
+      'winBack.serviceIntervalMonths', 'winBack.warrantyCheckMonths', 'winBack.scripts.价格', 'winBack.scripts.未知']) {
       expect(paths).toContain(p);
     }
     expect(new Set(paths).size).toBe(paths.length);

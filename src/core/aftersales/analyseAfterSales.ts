@@ -6,7 +6,7 @@
 import { warningList } from '../plan/warnings';
 import { translator } from '../../i18n';
 import { previousMonthFailures } from './failureHistory';
-import type { AppendedColumn, CellIssue, CellValue, ColumnWrite, ConditionalFormat, WorkbookState } from '../plan/types';
+import type { AppendedColumn, CellIssue, CellValue, ColumnWrite, ConditionalFormat, Grid, WorkbookState } from '../plan/types';
 import type { PartResult } from '../sales/analyseSales';
 import type { Settings } from '../settings/settings';
 import { cellIssue, ISSUE_REASON } from '../sheets/cellIssue';
@@ -124,7 +124,13 @@ function statusFormats(statusCol: number, priorityCol: number, lastRow: number, 
  * @throws AnalysisInputError when the customer sheet lacks required columns.
  * @example analyseAfterSales(detectSheets(sheets), resolveSettings({}), { y: 2026, m: 10, d: 31 }, emptyState()).figures
  */
-export function analyseAfterSales(detected: DetectedSheets, settings: Settings, asOf: Ymd, state: WorkbookState): PartResult {
+export function analyseAfterSales(
+  detected: DetectedSheets,
+  settings: Settings,
+  asOf: Ymd,
+  state: WorkbookState,
+  previousWinBack: Grid | null = null,
+): PartResult {
   const t = translator(settings.language);
   const customers = detected.customers;
   if (!customers) throw new AnalysisInputError('aftersales.part.noCustomerSheet');
@@ -189,6 +195,7 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
   const summaryContext: SummaryContext = {
     a, settings, asOf, t, subtitle: t('aftersales.subtitle', { dealer, date: formatIso(asOf) }).trim(), source, previousFailed,
     rowsOfSheet: customers.dataRows,
+    previousWinBack,
   };
   const summaries = buildAfterSalesSummaries(summaryContext);
 
@@ -238,6 +245,8 @@ export function analyseAfterSales(detected: DetectedSheets, settings: Settings, 
         winBackToCall: summaries.winBack.toCall,
         winBackHighPriority: summaries.winBack.high,
         recordsToUpdate: summaries.winBack.toUpdate,
+        callerRecordsKept: summaries.winBack.notesKept,
+        callerRecordsArchived: summaries.winBack.notesArchived,
         unreadableCells: issues.length,
       },
       statusCounts: o.statusCounts,

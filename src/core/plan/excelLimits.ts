@@ -10,7 +10,7 @@
  * A customer's own cell is never rewritten: one longer than Excel allows (only a damaged file can hold one) is
  * refused by `assertInputWithinLimits`, naming the cell, since writing it back would break the file.
  */
-import type { CellValue, ColumnWrite, Grid, ListValidation, Message, SheetSpec, TableSpec, WorkbookPlan } from './types';
+import type { CellValue, ColumnWrite, Grid, CellValidation, Message, SheetSpec, TableSpec, WorkbookPlan } from './types';
 import { a1, uniqueSheetName } from './names';
 import { AnalysisInputError } from '../aftersales/errors';
 
@@ -46,7 +46,8 @@ export function fitCell(text: string, marker: string): string {
 }
 
 /** A list whose source ('a,b,c') fits in 255 characters: values that do not fit are left out, and it only warns. */
-function fitList(v: ListValidation): { validation: ListValidation; cut: boolean } {
+function fitList<V extends CellValidation>(v: V): { validation: V; cut: boolean } {
+  if (v.type !== 'list') return { validation: v, cut: false };
   const kept: string[] = [];
   let length = 0;
   for (const value of v.values) {

@@ -55,6 +55,19 @@ export interface ListValidation {
   strict: boolean;
 }
 
+/** A date-only cell (the caller's 招揽日期 / 预约日期): any real date from 1990-01-01 to 2099-12-31. */
+export interface DateValidation {
+  type: 'date';
+  /** true: anything else is rejected; false: only a warning. */
+  strict: boolean;
+}
+
+/** A validation of a new sheet's table column or cell range. */
+export type CellValidation = ListValidation | DateValidation;
+
+/** The accepted range of a DateValidation, as 'YYYY-MM-DD' and as 1900-system serials (both adapters write these). */
+export const DATE_VALIDATION_RANGE = { from: '1990-01-01', to: '2099-12-31', fromSerial: 32874, toSerial: 73050 } as const;
+
 // ---------------------------------------------------------------------------------------------
 // Columns appended to a source sheet
 // ---------------------------------------------------------------------------------------------
@@ -125,7 +138,9 @@ export interface CellSpec {
 export interface TableColumn extends NumberFormatted {
   header: string;
   width?: number;
-  validation?: ListValidation;
+  /** Long text (a call script): data cells wrap, so the whole text shows and prints (with the sheet's rowHeights). */
+  wrap?: boolean;
+  validation?: CellValidation;
   /**
    * A formula computed for every data row, in A1 style relative to the row, with `{r}` standing for
    * the row's 1-based Excel row number (e.g. 'IFERROR(E{r}/D{r},"")'). Row values for this column are ignored.
@@ -180,7 +195,7 @@ export interface DataValidationSpec {
   col: number;
   lastRow: number;
   lastCol: number;
-  validation: ListValidation;
+  validation: CellValidation;
 }
 
 /** A native PivotTable over a source range (Office adapter, ExcelApi 1.8); the file adapter writes `fallbackTable`. */

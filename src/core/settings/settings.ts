@@ -34,6 +34,26 @@ export interface SalesSettings {
   dueSoonDays: number;
 }
 
+/** Keys of the win-back script table: every reason category, and 未知 for a vehicle whose call log records no reason. */
+export const SCRIPT_KEYS = [...INTERNAL_REASONS, ...EXTERNAL_REASONS, '其他', '未知'] as const;
+export type ScriptKey = (typeof SCRIPT_KEYS)[number];
+
+/** The win-back list as a call sheet (招揽名单): scripts and the service-due rule (docs/decisions.md). */
+export interface WinBackSettings {
+  /**
+   * The dealer's own 招揽话术 per reason category (and 未知 when no reason was recorded). A category missing or blank
+   * takes the default script of the catalogue (written from the seeds), in the workbook's language.
+   */
+  scripts: Partial<Record<ScriptKey, string>>;
+  /** Months between two routine maintenance visits: the next one is due this long after the last visit. */
+  serviceIntervalMonths: number;
+  /** A vehicle in warranty whose warranty ends within this many months is offered the end-of-warranty check instead. */
+  warrantyCheckMonths: number;
+}
+
+/** Longest script accepted (a list cell should stay readable when printed). */
+export const MAX_SCRIPT_CHARS = 500;
+
 /** Which analysis dates are accepted (a typo such as 0000-01-01 or 2206-10-31 is refused, not analysed). */
 export interface AnalysisDateRange {
   /** Earliest accepted date, 'YYYY-MM-DD'. */
@@ -65,6 +85,7 @@ export interface Settings {
   extraDefeatKeywords: Partial<Record<DefeatReasonCategory, string[]>>;
   priority: PrioritySettings;
   sales: SalesSettings;
+  winBack: WinBackSettings;
   /** The share-safe copy: header words of columns the dealer also treats as personal (微信号, 邮箱 …). */
   share: { personalHeaders: string[] };
 }
@@ -87,6 +108,7 @@ export const DEFAULT_SETTINGS: Settings = {
     monthlyTotalSales: {},
     dueSoonDays: 7,
   },
+  winBack: { scripts: {}, serviceIntervalMonths: 6, warrantyCheckMonths: 3 },
   share: { personalHeaders: [] },
 };
 
@@ -225,6 +247,21 @@ function validate(s: Settings): SettingsError[] {
   rate('priority.internalReasonShareToFixFirst', s.priority.internalReasonShareToFixFirst);
   for (const lvl of ['H', 'A', 'B', 'C', 'N'] as const) posInt(`sales.levelIntervalDays.${lvl}`, s.sales.levelIntervalDays[lvl]);
   posInt('sales.dueSoonDays', s.sales.dueSoonDays);
+  if (!isPlainObject(s.winBack)) errors.push({ field: 'winBack', message: 'settings.error.notObject' });
+  else {
+    const scripts = s.winBack.scripts;
+    if (!isPlainObject(scripts)) errors.push({ field: 'winBack.scripts', message: 'settings.error.notScriptMap' });
+    else
+      for (const [k, v] of Object.entries(scripts)) {
+        if (!(SCRIPT_KEYS as readonly string[]).includes(k)) errors.push({ field: `winBack.scripts.${k}`, message: 'settings.error.notScriptKey', params: { keys: SCRIPT_KEYS.join('、') } });
+        else if (typeof v !== 'string') errors.push({ field: `winBack.scripts.${k}`, message: 'settings.error.notText' });
+        else if (v.length > MAX_SCRIPT_CHARS) errors.push({ field: `winBack.scripts.${k}`, message: 'settings.error.tooLong', params: { max: MAX_SCRIPT_CHARS } });
+      }
+    posInt('winBack.serviceIntervalMonths', s.winBack.serviceIntervalMonths);
+    if (typeof s.winBack.warrantyCheckMonths !== 'number' || !Number.isInteger(s.winBack.warrantyCheckMonths) || s.winBack.warrantyCheckMonths < 0) {
+      errors.push({ field: 'winBack.warrantyCheckMonths', message: 'settings.error.notNonNegativeInteger' });
+    }
+  }
   if (!isPlainObject(s.share)) errors.push({ field: 'share', message: 'settings.error.notObject' });
   else stringList('share.personalHeaders', s.share.personalHeaders);
   if (!isPlainObject(s.sales.monthlyTotalSales)) errors.push({ field: 'sales.monthlyTotalSales', message: 'settings.error.notMonthMap' });

@@ -9,6 +9,7 @@ import { sales } from './sales';
 import { forms } from './forms';
 import { office } from './office';
 import { contents } from './contents';
+import { callSheet } from './callSheet';
 
 export const enUS: Catalogue = {
   ...common,
@@ -20,4 +21,5 @@ export const enUS: Catalogue = {
   ...forms,
   ...office,
   ...contents,
+  ...callSheet,
 };

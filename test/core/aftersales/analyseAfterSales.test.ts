@@ -179,19 +179,19 @@ describe('analyseWorkbook on the small hand-made workbook', () => {
     expect(conclusion(s)).toBe('共招揽8次,接通率37.5%,邀约成功率66.7%,回站率50.0%');
   });
 
-  it('summary 7: the win-back list, best priority first', () => {
+  it('summary 7: the win-back list, by caller (latest caller, else service advisor; unassigned last), then best priority first', () => {
     const s = sheet(plan, 'list.winback');
     const rows = table(s, '_list').rows;
-    expect(rows.map((r) => [r[0], r[3], r[9], r[15]])).toEqual([
-      ['A 高', '李四', '准流失', 5],
-      ['B 中', '王五', '准流失', 6],
-      ['B 中', '郑十', '流失', 13],
-      ['—', '赵六', '彻底流失', 7],
-      ['—', '周八', '彻底流失', 10],
-      ['—', '吴九', '数据异常', 12],
+    expect(rows.map((r) => [r[0], r[1], r[2], r[6], r[25]])).toEqual([
+      ['小刘', 'B 中', '王五', '准流失', 6],
+      ['小刘', 'B 中', '郑十', '流失', 13],
+      ['小王', '—', '赵六', '彻底流失', 7],
+      ['小王', '—', '周八', '彻底流失', 10],
+      ['李顾问', 'A 高', '李四', '准流失', 5],
+      ['', '—', '吴九', '数据异常', 12],
     ]);
-    expect(rows[0][4]).toBe('13800000002');
-    expect(conclusion(s)).toBe('需电话或短信招揽3位客户(A 高 1 位),需更新或清理档案3位');
+    expect(rows.find((r) => r[2] === '李四')![3]).toBe('13800000002');
+    expect(conclusion(s)).toBe('需电话或短信招揽3位客户(A 高 1 位),需更新或清理档案3位\n按招揽专员:小刘 2位、小王 2位、李顾问 1位;未分配 1位。在表头筛选“招揽专员”可只看自己的客户');
   });
 
   it('stores the new state: owned columns, sheets, mappings, last run', () => {

@@ -1,4 +1,5 @@
 /** What every after-sales summary needs, and the small helpers they share. */
+import type { Grid } from '../../plan/types';
 import type { Settings } from '../../settings/settings';
 import type { Ymd } from '../../values/dates';
 import type { VehicleAnalysis } from '../analyseVehicles';
@@ -34,6 +35,8 @@ export interface SummaryContext {
   previousFailed: Record<string, number> | null;
   /** Grid row of each customer table row (for the 源表行号 of the win-back list); null when unknown. */
   rowsOfSheet: readonly number[] | null;
+  /** The previous 招揽名单 as the adapter read it (the callers' notes come back from it); null on a first run. */
+  previousWinBack?: Grid | null;
 }
 
 /** 0.3125 → '31.3%' (conclusions quote rates the way the seeds do). */
