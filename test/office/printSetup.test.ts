@@ -26,7 +26,7 @@ describe('print setup in Excel', () => {
     await actions.saveSettings({ dealerName: '江城奇瑞4S店' });
     await actions.analyse();
     const sheet = wb.dump().sheets.find((s) => s.name === '招揽名单')!;
-    const headerRow = sheet.values.findIndex((r) => r[0] === '招揽优先级');
+    const headerRow = sheet.values.findIndex((r) => r.includes('招揽优先级'));
     expect(headerRow).toBeGreaterThan(2);
     expect(sheet.pageLayout).toMatchObject({
       printTitleRows: `$${headerRow + 1}:$${headerRow + 1}`,

@@ -38,9 +38,12 @@ beforeAll(async () => {
   written = wb.worksheets.filter((w) => !inputNames.has(w.name) && w.state === 'visible').map((w) => w.name);
 });
 
-/** Row (1-based) of the first cell in column A whose text is `header`, below the title block. */
+/** Row (1-based) of the first row holding a cell whose text is `header` (any column), below the title block. */
 function rowOf(ws: ExcelJS.Worksheet, header: string): number {
-  for (let r = 1; r <= Math.min(ws.rowCount, 60); r++) if (ws.getCell(r, 1).text === header) return r;
+  for (let r = 1; r <= Math.min(ws.rowCount, 60); r++) {
+    const row = ws.getRow(r);
+    for (let c = 1; c <= row.cellCount; c++) if (row.getCell(c).text === header) return r;
+  }
   return -1;
 }
 

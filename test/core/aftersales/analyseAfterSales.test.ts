@@ -77,9 +77,9 @@ describe('analyseWorkbook on the small hand-made workbook', () => {
     expect(plan.report.parts[0]).toEqual({ part: 'aftersales', ran: true, sheets: ['保有客户', '回访记录'] });
   });
 
-  it('builds the nine after-sales sheets with their keys and names', () => {
+  it('builds 目录 and the nine after-sales sheets with their keys and names', () => {
     expect(plan.sheets.map((s) => [s.key, s.name])).toEqual([
-      ['summary.overview', '流失概览'], ['summary.region', '地区分析'], ['summary.model', '车型分析'], ['summary.age', '车龄分析'],
+      ['contents', '目录'], ['summary.overview', '流失概览'], ['summary.region', '地区分析'], ['summary.model', '车型分析'], ['summary.age', '车龄分析'],
       ['summary.warranty', '保期内外分析'], ['summary.reasons', '流失原因'], ['summary.failed', '跟踪失败'], ['summary.monthly', '招揽汇总'],
       ['list.winback', '招揽名单'],
     ]);
