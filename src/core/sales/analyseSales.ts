@@ -71,7 +71,8 @@ export function analyseSales(detected: DetectedSheets, settings: Settings, asOf:
       if (facts.contact[i] === CONTACT_VISIT) visits++;
       else if (facts.contact[i] === CONTACT_CALL) calls++;
     }
-    const [rows, leads, testDrives, quotes, orders] = funnel.overall.counts;
+    // Report figures count each stage by its own rule (an order is an order); the funnel sheet nests them.
+    const [rows, leads, testDrives, quotes, orders] = funnel.overall.independent;
     Object.assign(figures, { registerRows: rows, visits, calls, contactUnknown: rows - visits - calls, leads, testDrives, quotes, orders, registerUndated: traffic.undated });
     if (facts.contactAssumed) warnings.warn('sales.warning.contactAssumed', { sheet: facts.sheet });
     if (facts.datesCarried > 0) warnings.warn('sales.warning.datesCarried', { sheet: facts.sheet, n: facts.datesCarried });

@@ -40,6 +40,8 @@ export const sales: Record<string, string> = {
   'sales.h.stage': '阶段',
   'sales.h.count': '数量',
   'sales.h.conversion': '转化率',
+  'sales.h.independent': '单项计数',
+  'sales.h.shareOfRows': '占来电/来店比例',
   'sales.h.receptionist': '接待人',
   'sales.h.source': '信息来源',
   'sales.h.conv.lead': '留资转化率',
@@ -83,8 +85,9 @@ export const sales: Record<string, string> = {
   // Conclusions
   'sales.conclusion.traffic': '共登记{batches}批(来店{visits}批、来电{calls}批),留资率{leadRate},展厅成交率{closeRate};客流最多的时段是{slot}({slotBatches}批)。',
   'sales.conclusion.trafficEmpty': '登记表中没有可统计的来电/来店记录。',
-  'sales.conclusion.funnel': '来电/来店{total}批,最终成交{orders}批,整体转化率{overall};转化率最低的环节是“{stage}”({rate})。',
+  'sales.conclusion.funnel': '来电/来店{total}批,逐级走到成交{orders}批,整体转化率{overall};转化率最低的环节是“{stage}”({rate})。',
   'sales.conclusion.funnelEmpty': '登记表中没有记录,无法计算漏斗。',
+  'sales.conclusion.funnelAllOrders': '登记为成交的共{orders}批(含未走完前面环节的,占来电/来店{share})。',
   'sales.conclusion.lost': '共{lost}个意向客户战败,占全部意向客户的{share};最主要的原因是“{reason}”({reasonShare}),流失最多的去向是{brand}。',
   'sales.conclusion.lostNoBrand': '共{lost}个意向客户战败,占全部意向客户的{share};最主要的原因是“{reason}”({reasonShare}),未记录流失去向。',
   'sales.conclusion.lostNone': '没有战败的意向客户。',
@@ -95,7 +98,7 @@ export const sales: Record<string, string> = {
   'sales.note.rates': '留资率、展厅成交率、展厅销售率是公式:在“当月销售总量”列填入当月全店销量后,展厅销售率自动计算。',
   'sales.note.showroomSales': '展厅销售台数暂按订单数计。',
   'sales.note.pivot': '在 Excel 中此处另有数据透视表(销售顾问 × 意向级别);文件版本写为普通表格。',
-  'sales.note.funnel': '每个阶段按自己的规则计数(留资:有可用电话;试乘试驾、报价:勾选或接待经过中写明;成交:结案为成交/订车/交定金或级别O);转化率 = 本阶段 ÷ 上一阶段。',
+  'sales.note.funnel': '漏斗逐级计数:某一阶段只计已走过前面每个阶段的记录(留资:有可用电话;试乘试驾、报价:勾选或接待经过中写明;成交:结案为成交/订车/交定金或级别O),所以转化率 = 本阶段 ÷ 上一阶段,不会超过100%。“单项计数”按各阶段自身规则单独计数(如未试驾直接报价),只表示为占来电/来店的比例,不是转化率。',
   // Issues and warnings
   'sales.issue.unreadableTime': '无法识别的到店时间',
   'sales.issue.unreadableContactType': '无法识别是来电还是来店',

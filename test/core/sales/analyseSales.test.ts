@@ -43,11 +43,14 @@ describe('analyseSales on a hand-made register', () => {
     expect(register?.dataRows.length).toBe(7);
   });
 
-  it('counts the funnel stages exactly', () => {
+  it('counts the funnel stages exactly, nested, with each stage counted alone beside it', () => {
     const overall = table(sheet(part, 'sales.funnel'), 'overall');
     expect(overall.rows.map((r) => r[0])).toEqual(['来电/来店', '留资', '试乘试驾', '报价', '成交']);
-    expect(column(overall, '数量')).toEqual([7, 5, 2, 3, 2]);
-    expect(column(overall, '转化率')).toEqual(['', 5 / 7, 2 / 5, 3 / 2, 2 / 3]);
+    // 孙 quoted by phone without a test drive, 周 ordered without one: neither passes 试乘试驾.
+    expect(column(overall, '数量')).toEqual([7, 5, 2, 2, 1]);
+    expect(column(overall, '转化率')).toEqual(['', 5 / 7, 2 / 5, 1, 1 / 2]);
+    expect(column(overall, '单项计数')).toEqual([7, 5, 2, 3, 2]);
+    expect(column(overall, '占来电/来店比例')).toEqual([1, 5 / 7, 2 / 7, 3 / 7, 2 / 7]);
     expect(part.report.figures).toMatchObject({ registerRows: 7, visits: 5, calls: 2, leads: 5, testDrives: 2, quotes: 3, orders: 2 });
   });
 
@@ -56,11 +59,11 @@ describe('analyseSales on a hand-made register', () => {
     const rowOf = (label: string) => byConsultant.rows.find((r) => r[0] === label)?.slice(1, 6);
     expect(rowOf('张三')).toEqual([2, 2, 2, 2, 1]);
     expect(rowOf('李四')).toEqual([2, 0, 0, 0, 0]);
-    expect(rowOf('王五')).toEqual([2, 2, 0, 1, 1]);
+    expect(rowOf('王五')).toEqual([2, 2, 0, 0, 0]);
     expect(rowOf('未填写')).toEqual([1, 1, 0, 0, 0]);
     const bySource = table(sheet(part, 'sales.funnel'), 'source');
     expect(bySource.rows.find((r) => r[0] === '网络')?.slice(1, 6)).toEqual([3, 2, 1, 1, 0]);
-    expect(bySource.rows.find((r) => r[0] === '未填写')?.slice(1, 6)).toEqual([1, 1, 0, 0, 1]);
+    expect(bySource.rows.find((r) => r[0] === '未填写')?.slice(1, 6)).toEqual([1, 1, 0, 0, 0]);
   });
 
   it('builds the monthly table with 留资率 as a row formula', () => {
