@@ -100,7 +100,7 @@ export function analyseSales(detected: DetectedSheets, settings: Settings, asOf:
       ordered: outcome.counts.ordered,
     });
     if (keyless > 0) warnings.warn('sales.warning.noProspectKey', { sheet: facts.sheet, n: keyless });
-    const write = prospectColumnWrite(prospects, facts, outcome, state, (k) => t(k));
+    const write = prospectColumnWrite(prospects, facts, outcome, state, (k, p) => t(k, p));
     if (write) columnWrites.push(write);
     // A native PivotTable (level × consultant) over the card itself, only where one row is one prospect: on a
     // follow-up log a pivot would count follow-ups, not prospects.
