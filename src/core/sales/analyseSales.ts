@@ -51,6 +51,7 @@ export function analyseSales(detected: DetectedSheets, settings: Settings, asOf:
     t,
     subtitle: t('sales.subtitle', { dealer: settings.dealerName, date: formatIso(asOf) }).trim(),
     asOf: asOfSerial,
+    mostlyUnknownShare: settings.conclusions.mostlyUnknownShare,
   };
   const issues = new IssueCollector();
   const figures: Record<string, number> = {};

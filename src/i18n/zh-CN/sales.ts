@@ -21,7 +21,7 @@ export const sales: Record<string, string> = {
   'sales.title.lost': '意向客户流失分析表',
   'sales.title.overdue': '逾期跟踪名单',
   'sales.title.levels': '意向级别分布',
-  'sales.subtitle': '{dealer}  分析日期:{date}',
+  'sales.subtitle': '{dealer}  截至 {date}',
   // Table headers
   'sales.h.date': '日期',
   'sales.h.weekday': '星期',
@@ -90,6 +90,8 @@ export const sales: Record<string, string> = {
   'sales.conclusion.funnelAllOrders': '登记为成交的共{orders}批(含未走完前面环节的,占来电/来店{share})。',
   'sales.conclusion.lost': '共{lost}个意向客户战败,占全部意向客户的{share};最主要的原因是“{reason}”({reasonShare}),流失最多的去向是{brand}。',
   'sales.conclusion.lostNoBrand': '共{lost}个意向客户战败,占全部意向客户的{share};最主要的原因是“{reason}”({reasonShare}),未记录流失去向。',
+  'sales.conclusion.lostBrandTie': '共{lost}个意向客户战败,占全部意向客户的{share};最主要的原因是“{reason}”({reasonShare}),流失去向最多的是{brand},各{n}个并列。',
+  'sales.conclusion.lostBrandMostlyUnknown': '{share}的战败客户未记录去向,去向结论仅供参考。',
   'sales.conclusion.lostNone': '没有战败的意向客户。',
   'sales.conclusion.overdue': '{overdue}个意向客户跟踪逾期,占在跟客户的{share},最久逾期{max}天;逾期最多的是{consultant}({count}个)。漏跟是意向客户流失的主要原因之一,请尽快跟进。',
   'sales.conclusion.overdueNone': '没有逾期的跟踪,全部在跟客户按时。',

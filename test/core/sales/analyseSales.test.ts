@@ -136,9 +136,9 @@ describe('prospect columns', () => {
   const long = run('long', false);
   const wide = run('wide', false);
 
-  it('appends the nine columns with the zh-CN headers', () => {
+  it('appends the nine columns with the zh-CN headers (the card has its own 意向级别 and 战败原因: ours are (标准))', () => {
     expect(long.part.columnWrites[0].columns.map((c) => c.header)).toEqual([
-      '意向级别', '跟踪次数', '最近跟踪日期', '下次跟踪日期', '跟踪状态', '逾期天数', '战败原因', '战败原因类别', '流失去向',
+      '意向级别(标准)', '跟踪次数', '最近跟踪日期', '下次跟踪日期', '跟踪状态', '逾期天数', '战败原因(标准)', '战败原因类别', '流失去向',
     ]);
     expect(long.part.columnWrites[0].columns.map((c) => c.kind)).toEqual(['text', 'integer', 'date', 'date', 'text', 'integer', 'text', 'text', 'text']);
     expect(long.part.columnWrites[0].startColumn).toBe(11);
@@ -228,7 +228,8 @@ describe('level pivot', () => {
     const wide = run('wide', false).part;
     const pivots = sheet(wide, 'sales.levels').pivots ?? [];
     expect(pivots).toHaveLength(1);
-    expect(pivots[0]).toMatchObject({ rows: ['销售顾问'], columns: ['意向级别'], values: [{ header: '意向级别', fn: 'count' }] });
+    // The card has its own 意向级别: the pivot names the product's normalised column, not the dealer's.
+    expect(pivots[0]).toMatchObject({ rows: ['销售顾问'], columns: ['意向级别(标准)'], values: [{ header: '意向级别(标准)', fn: 'count' }] });
     expect(pivots[0].source).toEqual({ sheet: PROSPECTS_WIDE.name, headerRow: 0, firstCol: 0, lastCol: 16 + 9 - 1, lastRow: 7 });
     expect(sheet(run('long', false).part, 'sales.levels').pivots ?? []).toHaveLength(0);
   });

@@ -6,6 +6,7 @@ import type { CellValue, PivotSpec, SheetSpec, TableColumn } from '../../plan/ty
 import { buildSummarySheet } from '../../plan/summarySheet';
 import { isLost } from '../analyseVehicles';
 import { AGE_BUCKETS, DUPLICATE_MARK, LOST_STATUSES, STATUSES } from '../labels';
+import { highestRate } from '../../plan/conclusionRules';
 import { classifiedOf, countByGroup, lostOf, pct, rate, type ClassifiedSource, type SummaryContext } from './context';
 
 /** Column of 流失率 in the status tables: group, five statuses, total, lost, rate. */
@@ -60,14 +61,25 @@ function sortedGroups(groups: Map<string, number[]>): GroupRow[] {
   return rows;
 }
 
+/**
+ * The conclusion names the group with the highest churn RATE among groups of at least
+ * settings.conclusions.minGroupSize classified vehicles (issue 12.6), and the group with the most lost customers
+ * when that is another one. The blank group is never named. With no group large enough, it says so.
+ */
 function groupConclusion(ctx: SummaryContext, rows: GroupRow[], dimensionKey: string): string {
+  const { t } = ctx;
+  const blank = t('aftersales.blank');
   const totalLost = rows.reduce((n, r) => n + lostOf(r.counts), 0);
-  const top = rows[0];
-  if (!top || totalLost === 0) return ctx.t('aftersales.c.groupNone');
-  const n = lostOf(top.counts);
-  return ctx.t('aftersales.c.group', {
-    dimension: ctx.t(dimensionKey), group: top.group, n, share: pct(n / totalLost), rate: pct(n / classifiedOf(top.counts)),
-  });
+  if (rows.length === 0 || totalLost === 0) return t('aftersales.c.groupNone');
+  const dimension = t(dimensionKey);
+  const min = ctx.settings.conclusions.minGroupSize;
+  const most = rows.find((r) => r.group !== blank && lostOf(r.counts) > 0);
+  const mostPart = (lead: string) =>
+    most ? t(lead, { dimension, group: most.group, n: lostOf(most.counts), share: pct(lostOf(most.counts) / totalLost) }) : '';
+  const top = highestRate(rows.map((r) => ({ group: r.group, lost: lostOf(r.counts), size: classifiedOf(r.counts) })), min, [blank]);
+  if (!top) return t('aftersales.c.groupSmall', { dimension, min }) + mostPart('aftersales.c.groupMostLost');
+  const line = t('aftersales.c.group', { dimension, group: top.group, rate: pct(top.rate), n: top.lost, size: top.size, min });
+  return most && most.group !== top.group ? line + mostPart('aftersales.c.groupMostLostOther') : line;
 }
 
 /** 地区分析 or 车型分析. */
