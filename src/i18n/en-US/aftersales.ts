@@ -164,7 +164,6 @@ export const aftersales: Record<string, string> = {
   'aftersales.c.monthly': '{calls} calls, reach rate {reach}, invitation rate {invite}, return rate {back}',
   'aftersales.c.monthlyNone': 'No calls recorded',
   'aftersales.c.winback': '{call} customers to call or text ({a} high priority), {update} records to update or clean',
-  'aftersales.note.pivot': 'A PivotTable in Excel; written as a plain table in files',
   'aftersales.note.lostDefinition': 'Lost = 流失 + 彻底流失; churn rate = lost / classified vehicles (without 数据异常)',
   'aftersales.note.monthly': 'Reach rate = reached / calls; invitation rate = invited / reached; return rate = came back / invited',
   'aftersales.c.notRecorded': 'not recorded',

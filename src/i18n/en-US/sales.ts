@@ -92,7 +92,6 @@ export const sales: Record<string, string> = {
   'sales.conclusion.levels': '{active} open prospects ({h} H, {a} A), {o} ordered, {f} lost; {due} follow-ups due in the next {days} days.',
   'sales.note.rates': 'Lead rate, close rate and sales share are formulas: enter the month\'s total sales and the sales share fills in.',
   'sales.note.showroomSales': 'Showroom sales are counted as orders for now.',
-  'sales.note.pivot': 'In Excel a PivotTable (consultant × level) follows here; the file version writes it as a table.',
   'sales.note.funnel': 'The stages nest: a row counts at a stage only when it reached every earlier stage (lead: a readable phone; test drive, quotation: ticked or written in the reception notes; order: closed as an order or level O), so conversion = this stage ÷ the previous one and never exceeds 100%. "Counted alone" counts each stage by its own rule (a quotation without a test drive …) and is shown only as a share of calls and visits, not as a conversion.',
   'sales.issue.unreadableTime': 'Arrival time not recognised',
   'sales.issue.unreadableContactType': 'Call or visit not recognised',

@@ -164,7 +164,6 @@ export const aftersales: Record<string, string> = {
   'aftersales.c.monthly': '共招揽{calls}次,接通率{reach},邀约成功率{invite},回站率{back}',
   'aftersales.c.monthlyNone': '没有回访记录',
   'aftersales.c.winback': '需电话或短信招揽{call}位客户(A 高 {a} 位),需更新或清理档案{update}位',
-  'aftersales.note.pivot': '在 Excel 中此处为数据透视表;文件版本写为普通表格',
   'aftersales.note.lostDefinition': '流失客户 = 流失 + 彻底流失;流失率 = 流失客户 / 已分类车辆(不含数据异常)',
   'aftersales.note.monthly': '接通率 = 接通数/招揽数;邀约成功率 = 邀约成功数/接通数;回站率 = 回站数/邀约成功数',
   'aftersales.c.notRecorded': '未记录',
