@@ -155,6 +155,8 @@ export const aftersales: Record<string, string> = {
   'aftersales.c.groupMostLost': '; the {dimension} with the most lost customers is {group} ({n}, {share} of lost customers)',
   'aftersales.c.groupNone': 'No lost customers',
   'aftersales.c.age': 'Cars bought within {years} years are {share} of lost customers: easier to win back, focus on them',
+  'aftersales.c.ageFew': 'Cars bought within {years} years are only {share} of lost customers; the most lost customers are in {band} ({n}, {bandShare} of lost customers)',
+  'aftersales.c.ageFewTie': 'Cars bought within {years} years are only {share} of lost customers; {band} tie for the most lost customers ({n} each, {bandShare} each)',
   'aftersales.c.warranty': 'Lost out of warranty {out}, in warranty {in}; {dest}; {reason}',
   'aftersales.c.reasons': '{n} lost customers with a reason: internal {internal}, external {external}; {top}',
   'aftersales.c.reasonsNone': 'No reasons recorded for lost customers',

@@ -155,6 +155,8 @@ export const aftersales: Record<string, string> = {
   'aftersales.c.groupMostLost': ';流失客户最多的{dimension}是{group}({n}台,占流失客户的{share})',
   'aftersales.c.groupNone': '没有流失客户',
   'aftersales.c.age': '购车{years}年以内的流失客户占{share},招揽相对容易,应重点招揽',
+  'aftersales.c.ageFew': '购车{years}年以内的流失客户只占{share};流失客户最多的车龄段是{band}({n}台,占流失客户的{bandShare})',
+  'aftersales.c.ageFewTie': '购车{years}年以内的流失客户只占{share};流失客户最多的车龄段是{band},各{n}台并列(各占{bandShare})',
   'aftersales.c.warranty': '保期外流失客户{out}台,保期内{in}台;{dest};{reason}',
   'aftersales.c.reasons': '有原因记录的流失客户{n}台,内因占{internal},外因占{external};{top}',
   'aftersales.c.reasonsNone': '流失客户中没有记录原因',

@@ -72,6 +72,31 @@ describe('the group named by a summary', () => {
   });
 });
 
+describe('the age conclusion', () => {
+  /** Cars bought `years` ago (mid-year), lost or not. */
+  function aged(spec: [years: number, lost: number][]): SheetInput[] {
+    const grid: unknown[][] = [HEAD];
+    let i = 0;
+    for (const [years, lost] of spec) {
+      for (let k = 0; k < lost; k++, i++) {
+        const n = String(i + 1).padStart(4, '0');
+        grid.push([`客户${n}`, `1380000${n}`, `陕A${n}`, `VIN${n}`, '瑞虎8', `${2026 - years}-04-15`, '2024-06-15', 20000, '西安']);
+      }
+    }
+    return [{ name: '保有客户', grid }];
+  }
+
+  it("gives the seed's advice when young cars are at least half of the lost customers", () => {
+    const plan = analyseWorkbook(aged([[3, 6], [6, 4]]), { asOf: AS_OF, state: emptyState() });
+    expect(conclusion(sheet(plan, 'summary.age'))).toBe('购车4年以内的流失客户占60.0%,招揽相对容易,应重点招揽');
+  });
+
+  it('names the band with the most lost customers otherwise', () => {
+    const plan = analyseWorkbook(aged([[3, 3], [6, 7]]), { asOf: AS_OF, state: emptyState() });
+    expect(conclusion(sheet(plan, 'summary.age'))).toBe('购车4年以内的流失客户只占30.0%;流失客户最多的车龄段是5年以上(7台,占流失客户的70.0%)');
+  });
+});
+
 describe('destinations and reasons', () => {
   // 10 lost cars: 2 went to a garage, 2 to another dealer (a tie), 6 unknown (60%); reasons: 2 价格, 1 距离, 7 none (70%).
   const cars: Car[] = [

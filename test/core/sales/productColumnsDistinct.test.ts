@@ -90,6 +90,16 @@ describe('a prospect card that already has 意向级别 and 战败原因', () =>
     expect(again.state.ownedColumns).toEqual(first.state.ownedColumns);
   });
 
+  it("goes back to the plain header, in place, once the dealer's own 意向级别 is gone", () => {
+    const grid = written(CARD, first).grid.map((r) => [...r]);
+    grid[0][3] = '客户级别'; // the dealer renamed their column
+    const w3 = write(analyseWorkbook([{ name: CARD.name, grid }], { asOf: AS_OF, state: first.state }), CARD.name);
+    expect(w3.startColumn).toBe(w.startColumn);
+    expect(w3.replaces?.startColumn).toBe(w.startColumn);
+    expect(w3.columns[0].header).toBe('意向级别');
+    expect(w3.columns[6].header).toBe('战败原因(标准)');
+  });
+
   it('renames an older run that repeated the dealer header (意向级别 twice) in place', () => {
     // What the previous version wrote: the plain headers, recorded in state.
     const plainHeaders = w.columns.map((c) => c.header.replace('(标准)', ''));

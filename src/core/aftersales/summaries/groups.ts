@@ -6,7 +6,7 @@ import type { CellValue, PivotSpec, SheetSpec, TableColumn } from '../../plan/ty
 import { buildSummarySheet } from '../../plan/summarySheet';
 import { isLost } from '../analyseVehicles';
 import { AGE_BUCKETS, DUPLICATE_MARK, LOST_STATUSES, STATUSES } from '../labels';
-import { highestRate } from '../../plan/conclusionRules';
+import { highestRate, leader } from '../../plan/conclusionRules';
 import { classifiedOf, countByGroup, lostOf, pct, rate, type ClassifiedSource, type SummaryContext } from './context';
 
 /** Column of 流失率 in the status tables: group, five statuses, total, lost, rate. */
@@ -131,6 +131,20 @@ export function lostShareYoungerThan(ctx: SummaryContext, years: number): number
   return lost ? young / lost : NaN;
 }
 
+/**
+ * The seed's line ("购车4年以内的流失客户占58.7%,招揽相对容易,应重点招揽") only when those young cars are at least
+ * half of the lost customers; otherwise it names the age band with the most lost customers (a tie said as a tie).
+ */
+function ageConclusion(ctx: SummaryContext, share: number, years: number, lostByBand: (readonly [string, number])[], totalLost: number): string {
+  const { t } = ctx;
+  if (!Number.isFinite(share) || totalLost === 0) return t('aftersales.c.groupNone');
+  if (share >= 0.5) return t('aftersales.c.age', { years, share: pct(share) });
+  const top = leader(lostByBand, [t('aftersales.blank')]);
+  if (top.kind === 'none') return t('aftersales.c.ageFew', { years, share: pct(share), band: '—', n: 0, bandShare: '—' });
+  const band = top.kind === 'one' ? top.key : top.keys.join('、');
+  return t(top.kind === 'one' ? 'aftersales.c.ageFew' : 'aftersales.c.ageFewTie', { years, share: pct(share), band, n: top.n, bandShare: pct(top.n / totalLost) });
+}
+
 /** 车龄分析: buckets in age order (unknown age last), with the cumulative share of lost customers. */
 export function ageSheet(ctx: SummaryContext): SheetSpec {
   const { t, a } = ctx;
@@ -152,7 +166,7 @@ export function ageSheet(ctx: SummaryContext): SheetSpec {
     name: t('aftersales.sheet.age'),
     title: t('aftersales.title.age'),
     subtitle: ctx.subtitle,
-    conclusion: Number.isFinite(share) ? t('aftersales.c.age', { years, share: pct(share) }) : t('aftersales.c.groupNone'),
+    conclusion: ageConclusion(ctx, share, years, order.map((b) => [b, lostOf(groups.get(b) ?? [])] as const), totalLost),
     tables: [
       {
         id: 'age',

@@ -64,14 +64,15 @@ export function lostSheet(facts: ProspectFacts, outcome: ProspectOutcome, ctx: S
 
   let conclusion = t('sales.conclusion.lostNone');
   if (lost > 0) {
-    const topClass = classRows.reduce((best, r) => ((r[1] as number) > (best[1] as number) ? r : best), classRows[0]);
+    // The main reason class only when it leads alone, never the blank one; a tie lists the tied classes.
+    const topClass = leader(classRows.map((r) => [String(r[0]), r[1] as number] as const), [UNKNOWN_LABEL]);
     // A brand is named only when it leads alone (issue 12.6): a tie is said as a tie.
     const brand = leader(brandRows.map((r) => [String(r[0]), r[1] as number] as const), [UNKNOWN_LABEL]);
     const params = {
       lost,
       share: percentText(lost / facts.count),
-      reason: String(topClass[0]),
-      reasonShare: percentText((topClass[1] as number) / lost),
+      reason: topClass.kind === 'one' ? topClass.key : topClass.kind === 'tie' ? topClass.keys.join('、') : UNKNOWN_LABEL,
+      reasonShare: percentText(topClass.kind === 'none' ? null : topClass.n / lost),
       brand: brand.kind === 'one' ? brand.key : brand.kind === 'tie' ? brand.keys.join('、') : '',
       n: brand.kind === 'none' ? 0 : brand.n,
     };
