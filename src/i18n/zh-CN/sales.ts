@@ -84,6 +84,7 @@ export const sales: Record<string, string> = {
   'sales.chart.byClass': '战败原因分布',
   // Conclusions
   'sales.conclusion.traffic': '共登记{batches}批(来店{visits}批、来电{calls}批),留资率{leadRate},展厅成交率{closeRate};客流最多的时段是{slot}({slotBatches}批)。',
+  'sales.conclusion.trafficTie': '共登记{batches}批(来店{visits}批、来电{calls}批),留资率{leadRate},展厅成交率{closeRate};客流最多的时段是{slot},各{slotBatches}批并列。',
   'sales.conclusion.trafficEmpty': '登记表中没有可统计的来电/来店记录。',
   'sales.conclusion.funnel': '来电/来店{total}批,逐级走到成交{orders}批,整体转化率{overall};转化率最低的环节是“{stage}”({rate})。',
   'sales.conclusion.funnelEmpty': '登记表中没有记录,无法计算漏斗。',
@@ -94,6 +95,7 @@ export const sales: Record<string, string> = {
   'sales.conclusion.lostBrandMostlyUnknown': '{share}的战败客户未记录去向,去向结论仅供参考。',
   'sales.conclusion.lostNone': '没有战败的意向客户。',
   'sales.conclusion.overdue': '{overdue}个意向客户跟踪逾期,占在跟客户的{share},最久逾期{max}天;逾期最多的是{consultant}({count}个)。漏跟是意向客户流失的主要原因之一,请尽快跟进。',
+  'sales.conclusion.overdueTie': '{overdue}个意向客户跟踪逾期,占在跟客户的{share},最久逾期{max}天;逾期最多的是{consultant},各{count}个并列。漏跟是意向客户流失的主要原因之一,请尽快跟进。',
   'sales.conclusion.overdueNone': '没有逾期的跟踪,全部在跟客户按时。',
   'sales.conclusion.levels': '在跟意向客户{active}个(H级{h}个、A级{a}个),已订车{o}个、战败{f}个;未来{days}天有{due}个跟踪到期。',
   // Notes

@@ -157,6 +157,13 @@ describe('units and the date label', () => {
   });
 });
 
+describe('sales conclusions on a tie', () => {
+  it('逾期跟踪名单 names every consultant tied for the most overdue follow-ups (was: the first by name)', () => {
+    const plan = analyseWorkbook([PROSPECTS_WIDE], { asOf: AS_OF, state: emptyState() });
+    expect(conclusion(sheet(plan, 'sales.overdue'))).toBe('3个意向客户跟踪逾期,占在跟客户的60.0%,最久逾期4天;逾期最多的是张三、李四、王五,各1个并列。漏跟是意向客户流失的主要原因之一,请尽快跟进。');
+  });
+});
+
 describe('a partial month', () => {
   const cars: Car[] = [
     { region: '西安', lost: true, callDate: '2026-11-20', reason: '太贵' },

@@ -217,7 +217,8 @@ describe('localised headers', () => {
       ['sales.overdue', '逾期跟踪名单'], ['sales.levels', '意向级别分布'],
     ]);
     const conclusion = (key: string) => String(sheet(part, key).cells.find((c) => c.style === 'conclusion')?.value);
-    expect(conclusion('sales.traffic')).toBe('共登记7批(来店5批、来电2批),留资率71.4%,展厅成交率40.0%;客流最多的时段是08:00-10:00(2批)。');
+    // 08:00-10:00 and 14:00-16:00 have 2 batches each: a tie is said as a tie (issue 12.6).
+    expect(conclusion('sales.traffic')).toBe('共登记7批(来店5批、来电2批),留资率71.4%,展厅成交率40.0%;客流最多的时段是08:00-10:00、14:00-16:00,各2批并列。');
     expect(conclusion('sales.overdue')).toContain('3个意向客户跟踪逾期');
     expect(conclusion('sales.lost')).toContain('最主要的原因是“竞品”');
   });
