@@ -78,6 +78,8 @@ describe('a prospect card that already has 意向级别 and 战败原因', () =>
     const headers = table.columns.map((c) => c.header);
     expect(headers).toEqual(['销售顾问', 'H', 'A', 'B', 'C', 'N', 'O', 'F', '合计']);
     expect(table.rows.find((r) => r[0] === '李四')).toEqual(['李四', 0, 0, 1, 0, 0, 1, 1, 3]);
+    // The table lists the consultants in the cross-tab's order (Chinese name order: 李 li before 张 zhang).
+    expect(table.rows.map((r) => r[0])).toEqual(['李四', '张三']);
   });
 
   it('refreshes idempotently: the renamed columns are found by their recorded headers and rewritten in place', () => {

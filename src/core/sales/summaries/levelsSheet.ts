@@ -12,6 +12,7 @@ import { dateCol, intCol, textCol, type SummaryContext } from './context';
 
 export const LEVELS_KEY = 'sales.levels';
 const OPEN_LEVELS = ['H', 'A', 'B', 'C', 'N'] as const;
+const NAME_ORDER = new Intl.Collator('zh-CN', { numeric: true });
 
 /** @example levelsSheet(facts, outcome, 7, ctx).tables.length // 2 */
 export function levelsSheet(
@@ -41,7 +42,8 @@ export function levelsSheet(
     }
   }
   const levelRows: CellValue[][] = [...perConsultant.entries()]
-    .sort((a, b) => Number(a[0] === UNKNOWN_LABEL) - Number(b[0] === UNKNOWN_LABEL) || a[0].localeCompare(b[0]))
+    // Consultants by name in Chinese order (pinyin), as the PivotTable and the file's cross-tab list them.
+    .sort((a, b) => Number(a[0] === UNKNOWN_LABEL) - Number(b[0] === UNKNOWN_LABEL) || NAME_ORDER.compare(a[0], b[0]))
     .map(([c, counts]) => [c, ...counts, counts.reduce((s, n) => s + n, 0)]);
   const dueRows: CellValue[][] = due.map((counts, offset) => {
     const date = ctx.asOf + offset;
