@@ -101,7 +101,8 @@ export const sales: Record<string, string> = {
   // Notes
   'sales.note.rates': '留资率、展厅成交率、展厅销售率是公式:在“当月销售总量”列填入当月全店销量后,展厅销售率自动计算。',
   'sales.note.showroomSales': '展厅销售台数暂按订单数计。',
-  'sales.note.funnel': '漏斗逐级计数:某一阶段只计已走过前面每个阶段的记录(留资:有可用电话;试乘试驾、报价:勾选或接待经过中写明;成交:结案为成交/订车/交定金或级别O),所以转化率 = 本阶段 ÷ 上一阶段,不会超过100%。“单项计数”按各阶段自身规则单独计数(如未试驾直接报价),只表示为占来电/来店的比例,不是转化率。',
+  'sales.note.funnel': '漏斗逐级计数:某一阶段只计已走过前面每个阶段的记录(留资:有可用电话;试乘试驾、报价:勾选或接待经过中写明;成交:结案为成交/订车/交定金或级别O),转化率 = 本阶段 ÷ 上一阶段,不会超过100%。',
+  'sales.note.funnelAlone': '“单项计数”按各阶段自身规则单独计数(如未试驾直接报价),只表示为占来电/来店的比例,不是转化率。',
   // Issues and warnings
   'sales.issue.unreadableTime': '无法识别的到店时间',
   'sales.issue.unreadableContactType': '无法识别是来电还是来店',

@@ -87,6 +87,7 @@ describe('the nested funnel', () => {
     // The sheet states that the stages nest.
     const text = sheet.cells.map((c) => String(c.value)).join('\n');
     expect(text).toContain('漏斗逐级计数');
+    expect(text).toContain('只表示为占来电/来店的比例,不是转化率');
     expect(text).toContain('登记为成交的共3批');
   });
 

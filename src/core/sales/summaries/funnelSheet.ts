@@ -73,6 +73,6 @@ export function funnelSheet(funnel: Funnel, ctx: SummaryContext): SheetSpec {
       { id: 'consultant', caption: t('sales.caption.byConsultant'), columns: groupColumns(h('receptionist'), t), rows: funnel.byConsultant.map(groupRow), totalsRow: funnel.byConsultant.length > 1 },
       { id: 'source', caption: t('sales.caption.bySource'), columns: groupColumns(h('source'), t), rows: funnel.bySource.map(groupRow), totalsRow: funnel.bySource.length > 1 },
     ],
-    notes: [t('sales.note.funnel')],
+    notes: [t('sales.note.funnel'), t('sales.note.funnelAlone')],
   });
 }
