@@ -61,6 +61,8 @@ export const SETTING_SECTIONS: SettingSection[] = [
       { path: 'priority.easyWinBackMaxAgeYears', kind: 'integer', label: 'ui.settings.easyWinBackMaxAgeYears' },
       { path: 'priority.skipOutOfTown', kind: 'bool', label: 'ui.settings.skipOutOfTown' },
       { path: 'priority.internalReasonShareToFixFirst', kind: 'percent', label: 'ui.settings.internalReasonShareToFixFirst' },
+      { path: 'conclusions.minGroupSize', kind: 'integer', label: 'ui.settings.minGroupSize', hint: 'ui.settings.minGroupSize.hint' },
+      { path: 'conclusions.mostlyUnknownShare', kind: 'percent', label: 'ui.settings.mostlyUnknownShare' },
     ],
   },
   {

@@ -113,7 +113,9 @@ function compare(grids: Map<string, Grid>, report: string, wb: UnseenWorkbook, m
   const traffic = grids.get('展厅客流量统计') ?? [];
   const want = new Map<string, number[]>();
   const months = new Map<string, number[]>();
+  // The funnel nests (a stage counts only rows that reached every earlier one); each stage alone sits beside it.
   const funnel = [0, 0, 0, 0, 0];
+  const alone = [0, 0, 0, 0, 0];
   for (const t of wb.register as RegisterTruthRow[]) {
     const key = `${t.date}|${SLOTS[t.slot]}`;
     const v = want.get(key) ?? [0, 0, 0, 0];
@@ -128,11 +130,13 @@ function compare(grids: Map<string, Grid>, report: string, wb: UnseenWorkbook, m
     mv[0] += t.lead ? 1 : 0;
     mv[1] += 1;
     months.set(mk, mv);
-    funnel[0]++;
-    if (t.lead) funnel[1]++;
-    if (t.testDrive) funnel[2]++;
-    if (t.quote) funnel[3]++;
-    if (t.order) funnel[4]++;
+    const reached = [true, t.lead, t.testDrive, t.quote, t.order];
+    let nested = true;
+    reached.forEach((r, s) => {
+      nested = nested && Boolean(r);
+      if (nested) funnel[s]++;
+      if (r) alone[s]++;
+    });
   }
   const got = new Map<string, number[]>();
   const dh = findHeaderRow(traffic, ['日期', '星期', '时段', '来店批数']);
@@ -169,8 +173,8 @@ function compare(grids: Map<string, Grid>, report: string, wb: UnseenWorkbook, m
   STAGES.forEach((stage, i) => {
     m.funnel[1]++;
     const row = fh >= 0 ? fg.slice(fh + 1, fh + 6).find((r) => r?.[0] === stage) : undefined;
-    if (row && num(row[1]) === funnel[i]) m.funnel[0]++;
-    else m.misses.push(`funnel ${stage}: want ${funnel[i]} got ${row?.[1]}`);
+    if (row && num(row[1]) === funnel[i] && num(row[3]) === alone[i]) m.funnel[0]++;
+    else m.misses.push(`funnel ${stage}: want ${funnel[i]}/${alone[i]} got ${row?.[1]}/${row?.[3]}`);
   });
 
   // Funnel by information source: rows per class; a class's rows are right up to the smaller of the two counts.

@@ -10,7 +10,7 @@ import type { AppendedColumn, CellIssue, CellValue, ColumnWrite, ConditionalForm
 import type { PartResult } from '../sales/analyseSales';
 import type { Settings } from '../settings/settings';
 import { cellIssue, ISSUE_REASON } from '../sheets/cellIssue';
-import { placeColumns } from '../sheets/placeColumns';
+import { distinctHeaders, placeColumns } from '../sheets/placeColumns';
 import type { DetectedSheets, MappedSheet } from '../sheets/types';
 import { formatIso, ymdToSerial, type Ymd } from '../values/dates';
 import { ActionTexts, analyseVehicles, type VehicleAnalysis } from './analyseVehicles';
@@ -156,11 +156,13 @@ export function analyseAfterSales(
   if (settings.localRegions.length === 0) warnings.warn('aftersales.warning.noLocalRegions');
 
   const a = analyseVehicles(read.table, calls, asOf, settings);
-  const headers = classificationHeaders(t);
+  const owned = state.ownedColumns[customers.sheet.name];
+  // A header the dealer's sheet already has (its own 流失状态, 流失原因 …) is not repeated: ours reads 流失状态(标准).
+  const headers = distinctHeaders(customers, classificationHeaders(t), (header, n) => t(n > 1 ? 'core.col.standardN' : 'core.col.standard', { header, n }), owned);
   const columnWrites: ColumnWrite[] = [];
   let source: ClassifiedSource | null = null;
   if (customers.dataRows.length > 0) {
-    const { startColumn, replaces } = placeColumns(customers, headers, state.ownedColumns[customers.sheet.name]);
+    const { startColumn, replaces } = placeColumns(customers, headers, owned);
     const firstDataRow = customers.dataRows[0];
     const lastDataRow = customers.dataRows[customers.dataRows.length - 1];
     const statusCol = CLASSIFICATION_COLUMNS.indexOf('status');

@@ -51,6 +51,7 @@ export function analyseSales(detected: DetectedSheets, settings: Settings, asOf:
     t,
     subtitle: t('sales.subtitle', { dealer: settings.dealerName, date: formatIso(asOf) }).trim(),
     asOf: asOfSerial,
+    mostlyUnknownShare: settings.conclusions.mostlyUnknownShare,
   };
   const issues = new IssueCollector();
   const figures: Record<string, number> = {};
@@ -71,7 +72,8 @@ export function analyseSales(detected: DetectedSheets, settings: Settings, asOf:
       if (facts.contact[i] === CONTACT_VISIT) visits++;
       else if (facts.contact[i] === CONTACT_CALL) calls++;
     }
-    const [rows, leads, testDrives, quotes, orders] = funnel.overall.counts;
+    // Report figures count each stage by its own rule (an order is an order); the funnel sheet nests them.
+    const [rows, leads, testDrives, quotes, orders] = funnel.overall.independent;
     Object.assign(figures, { registerRows: rows, visits, calls, contactUnknown: rows - visits - calls, leads, testDrives, quotes, orders, registerUndated: traffic.undated });
     if (facts.contactAssumed) warnings.warn('sales.warning.contactAssumed', { sheet: facts.sheet });
     if (facts.datesCarried > 0) warnings.warn('sales.warning.datesCarried', { sheet: facts.sheet, n: facts.datesCarried });
@@ -99,7 +101,7 @@ export function analyseSales(detected: DetectedSheets, settings: Settings, asOf:
       ordered: outcome.counts.ordered,
     });
     if (keyless > 0) warnings.warn('sales.warning.noProspectKey', { sheet: facts.sheet, n: keyless });
-    const write = prospectColumnWrite(prospects, facts, outcome, state, (k) => t(k));
+    const write = prospectColumnWrite(prospects, facts, outcome, state, (k, p) => t(k, p));
     if (write) columnWrites.push(write);
     // A native PivotTable (level × consultant) over the card itself, only where one row is one prospect: on a
     // follow-up log a pivot would count follow-ups, not prospects.

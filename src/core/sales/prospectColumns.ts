@@ -6,7 +6,7 @@
 import type { AppendedColumn, CellValue, ColumnWrite, WorkbookState } from '../plan/types';
 import { DEFEAT_REASONS } from '../settings/settings';
 import type { MappedSheet } from '../sheets/types';
-import { placeColumns } from '../sheets/placeColumns';
+import { distinctHeaders, placeColumns } from '../sheets/placeColumns';
 import { FOLLOW_STATUS } from './labels';
 import type { ProspectFacts } from './prospectFacts';
 import { STATUS_LABELS, STATUS_OVERDUE, type ProspectOutcome } from './prospectOutcome';
@@ -19,7 +19,7 @@ export const PROSPECT_COLUMN_KEYS = [
 
 /**
  * Builds the ColumnWrite for the prospect card.
- * @param header i18n lookup of a header key ('sales.col.level' → '意向级别')
+ * @param header i18n lookup of a header key ('sales.col.level' → '意向级别'; 'core.col.standard' with { header })
  * @example prospectColumnWrite(mapped, facts, outcome, state, (k) => t('zh-CN', k)).columns[0].header // '意向级别'
  */
 export function prospectColumnWrite(
@@ -27,7 +27,7 @@ export function prospectColumnWrite(
   facts: ProspectFacts,
   outcome: ProspectOutcome,
   state: WorkbookState,
-  header: (key: string) => string,
+  header: (key: string, params?: Record<string, string | number>) => string,
 ): ColumnWrite | null {
   const rows = mapped.dataRows;
   if (rows.length === 0) return null;
@@ -56,16 +56,19 @@ export function prospectColumnWrite(
     level: 'text', followUps: 'integer', latestDate: 'date', nextDate: 'date', status: 'text', overdueDays: 'integer',
     defeatReason: 'text', defeatClass: 'text', lostTo: 'text',
   };
+  // A header the card already has (its own 意向级别, 战败原因) is not repeated: ours reads 意向级别(标准).
+  const owned = state.ownedColumns[mapped.sheet.name];
+  const distinct = distinctHeaders(mapped, PROSPECT_COLUMN_KEYS.map((key) => header(`sales.col.${key}`)), (h, n) => header(n > 1 ? 'core.col.standardN' : 'core.col.standard', { header: h, n }), owned);
   const appended: AppendedColumn[] = PROSPECT_COLUMN_KEYS.map((key, i) => ({
     key: `sales.${key}`,
-    header: header(`sales.col.${key}`),
+    header: distinct[i],
     kind: kinds[key],
     values: columns[i],
     ...(key === 'level' ? { validation: { type: 'list' as const, values: [...INTENT_LEVELS], strict: false } } : {}),
     ...(key === 'defeatClass' ? { validation: { type: 'list' as const, values: [...DEFEAT_REASONS], strict: false } } : {}),
   }));
   const headers = appended.map((c) => c.header);
-  const { startColumn, replaces } = placeColumns(mapped, headers, state.ownedColumns[mapped.sheet.name]);
+  const { startColumn, replaces } = placeColumns(mapped, headers, owned);
   const statusCol = PROSPECT_COLUMN_KEYS.indexOf('status');
   return {
     sheet: mapped.sheet.name,

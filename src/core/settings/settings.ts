@@ -25,6 +25,14 @@ export interface PrioritySettings {
   internalReasonShareToFixFirst: number;
 }
 
+/** How the summaries' conclusion lines choose what to name (issue 12.6). */
+export interface ConclusionSettings {
+  /** A group (region, model) is named for its churn rate only with at least this many classified vehicles. */
+  minGroupSize: number;
+  /** Above this share of 未知 destinations (or lost customers without a recorded reason) the conclusion says so. */
+  mostlyUnknownShare: number;
+}
+
 export interface SalesSettings {
   /** Days until the next follow-up is due after a follow-up at this level. */
   levelIntervalDays: Record<'H' | 'A' | 'B' | 'C' | 'N', number>;
@@ -84,6 +92,7 @@ export interface Settings {
   /** Extra keywords per lost-prospect reason class. */
   extraDefeatKeywords: Partial<Record<DefeatReasonCategory, string[]>>;
   priority: PrioritySettings;
+  conclusions: ConclusionSettings;
   sales: SalesSettings;
   winBack: WinBackSettings;
   /** The share-safe copy: header words of columns the dealer also treats as personal (微信号, 邮箱 …). */
@@ -103,6 +112,7 @@ export const DEFAULT_SETTINGS: Settings = {
   extraReasonKeywords: {},
   extraDefeatKeywords: {},
   priority: { easyWinBackMaxAgeYears: 4, skipOutOfTown: true, internalReasonShareToFixFirst: 0.5 },
+  conclusions: { minGroupSize: 30, mostlyUnknownShare: 0.5 },
   sales: {
     levelIntervalDays: { H: 1, A: 3, B: 7, C: 15, N: 1 },
     monthlyTotalSales: {},
@@ -245,6 +255,8 @@ function validate(s: Settings): SettingsError[] {
   posInt('priority.easyWinBackMaxAgeYears', s.priority.easyWinBackMaxAgeYears);
   if (typeof s.priority.skipOutOfTown !== 'boolean') errors.push({ field: 'priority.skipOutOfTown', message: 'settings.error.notBoolean' });
   rate('priority.internalReasonShareToFixFirst', s.priority.internalReasonShareToFixFirst);
+  posInt('conclusions.minGroupSize', s.conclusions.minGroupSize);
+  rate('conclusions.mostlyUnknownShare', s.conclusions.mostlyUnknownShare);
   for (const lvl of ['H', 'A', 'B', 'C', 'N'] as const) posInt(`sales.levelIntervalDays.${lvl}`, s.sales.levelIntervalDays[lvl]);
   posInt('sales.dueSoonDays', s.sales.dueSoonDays);
   if (!isPlainObject(s.winBack)) errors.push({ field: 'winBack', message: 'settings.error.notObject' });

@@ -7,6 +7,7 @@ import type { Grid } from '../plan/types';
 import type { MappedSheet } from './types';
 import { AnalysisInputError } from '../aftersales/errors';
 import { columnLetter } from '../plan/names';
+import { headerKey } from './normaliseHeader';
 
 export interface OwnedColumns {
   headerRow: number;
@@ -98,6 +99,42 @@ export function previousColumns(mapped: MappedSheet, owned?: OwnedColumns): Owne
   const headers: string[] = [];
   for (let c = start; c <= last; c++) headers.push(typeof row[c] === 'string' ? String(row[c]).trim() : String(row[c] ?? ''));
   return { headerRow: mapped.headerRow, startColumn: start, headers };
+}
+
+/**
+ * The product's headers made distinct from the dealer's own (issue 12.5): a header the sheet already has (compared
+ * by headerKey: half-width, case and punctuation ignored) outside the product's previous columns gets the
+ * `standard` form ('意向级别' → '意向级别(标准)'), numbered when that too is taken ('意向级别(标准2)'). The
+ * product's previous columns (found by their recorded headers) never count as taken, so a refresh writes the same
+ * headers again: same input, same workbook. A pivot, cross-tab or summary naming the product's column then finds it,
+ * never the dealer's raw column of the same name.
+ * @param standard (header, n) → the distinct form; n is 1 for the first
+ * @example distinctHeaders(cardWith意向级别, ['意向级别', '跟踪次数'], (h, n) => `${h}(标准${n > 1 ? n : ''})`) // ['意向级别(标准)', '跟踪次数']
+ */
+export function distinctHeaders(
+  mapped: MappedSheet,
+  headers: readonly string[],
+  standard: (header: string, n: number) => string,
+  owned?: OwnedColumns,
+): string[] {
+  const previous = previousColumns(mapped, owned);
+  const from = previous ? previous.startColumn : -1;
+  const to = previous ? previous.startColumn + previous.headers.length : -1;
+  const taken = new Set<string>();
+  const row = mapped.sheet.grid[mapped.headerRow] ?? [];
+  for (let c = 0; c < row.length; c++) {
+    if (c >= from && c < to) continue;
+    const k = headerKey(row[c]);
+    if (k) taken.add(k);
+  }
+  const out: string[] = [];
+  for (const h of headers) {
+    let name = h;
+    for (let n = 1; taken.has(headerKey(name)); n++) name = standard(h, n);
+    taken.add(headerKey(name));
+    out.push(name);
+  }
+  return out;
 }
 
 function checkedStart(mapped: MappedSheet, headers: readonly string[], start: number): number {

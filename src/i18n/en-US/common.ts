@@ -2,6 +2,11 @@
 export const common: Record<string, string> = {
   // A warning that exists only as text (no key): shown as it is.
   'core.warning.text': '{text}',
+  // A product column whose header the dealer's sheet already has (issue 12.5).
+  'core.col.standard': '{header} (standard)',
+  'core.col.standardN': '{header} (standard {n})',
+  // The analysis date's month before its last day (issue 12.6).
+  'core.month.partial': '{month} (to day {d})',
   'core.limits.cutMarker': '… (cut: too long)',
   'core.warning.cellsCut': '“{sheet}”: {n} cells were longer than {max} characters (Excel’s limit per cell) and were cut, ending in “… (cut: too long)”; the first is {cell}. The source sheet is unchanged.',
   'core.warning.listsCut': '“{sheet}”: {n} drop-down lists were longer than {max} characters; only the values that fit are offered, and other input is no longer refused.',

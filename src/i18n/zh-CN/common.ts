@@ -2,6 +2,11 @@
 export const common: Record<string, string> = {
   // A warning that exists only as text (no key): shown as it is.
   'core.warning.text': '{text}',
+  // A product column whose header the dealer's sheet already has (issue 12.5).
+  'core.col.standard': '{header}(标准)',
+  'core.col.standardN': '{header}(标准{n})',
+  // The analysis date's month before its last day (issue 12.6).
+  'core.month.partial': '{month}(截至{m}月{d}日)',
   'core.limits.cutMarker': '…(超长已截断)',
   'core.warning.cellsCut': '“{sheet}”有 {n} 个单元格超过 {max} 个字符(单元格的上限),已截断并以“…(超长已截断)”结尾,第一个是 {cell}。原表中的内容未改动。',
   'core.warning.listsCut': '“{sheet}”有 {n} 个下拉列表超过 {max} 个字符,只保留了放得下的选项,且不再拒绝其他输入。',

@@ -43,11 +43,14 @@ describe('analyseSales on a hand-made register', () => {
     expect(register?.dataRows.length).toBe(7);
   });
 
-  it('counts the funnel stages exactly', () => {
+  it('counts the funnel stages exactly, nested, with each stage counted alone beside it', () => {
     const overall = table(sheet(part, 'sales.funnel'), 'overall');
     expect(overall.rows.map((r) => r[0])).toEqual(['来电/来店', '留资', '试乘试驾', '报价', '成交']);
-    expect(column(overall, '数量')).toEqual([7, 5, 2, 3, 2]);
-    expect(column(overall, '转化率')).toEqual(['', 5 / 7, 2 / 5, 3 / 2, 2 / 3]);
+    // 孙 quoted by phone without a test drive, 周 ordered without one: neither passes 试乘试驾.
+    expect(column(overall, '数量')).toEqual([7, 5, 2, 2, 1]);
+    expect(column(overall, '转化率')).toEqual(['', 5 / 7, 2 / 5, 1, 1 / 2]);
+    expect(column(overall, '单项计数')).toEqual([7, 5, 2, 3, 2]);
+    expect(column(overall, '占来电/来店比例')).toEqual([1, 5 / 7, 2 / 7, 3 / 7, 2 / 7]);
     expect(part.report.figures).toMatchObject({ registerRows: 7, visits: 5, calls: 2, leads: 5, testDrives: 2, quotes: 3, orders: 2 });
   });
 
@@ -56,11 +59,11 @@ describe('analyseSales on a hand-made register', () => {
     const rowOf = (label: string) => byConsultant.rows.find((r) => r[0] === label)?.slice(1, 6);
     expect(rowOf('张三')).toEqual([2, 2, 2, 2, 1]);
     expect(rowOf('李四')).toEqual([2, 0, 0, 0, 0]);
-    expect(rowOf('王五')).toEqual([2, 2, 0, 1, 1]);
+    expect(rowOf('王五')).toEqual([2, 2, 0, 0, 0]);
     expect(rowOf('未填写')).toEqual([1, 1, 0, 0, 0]);
     const bySource = table(sheet(part, 'sales.funnel'), 'source');
     expect(bySource.rows.find((r) => r[0] === '网络')?.slice(1, 6)).toEqual([3, 2, 1, 1, 0]);
-    expect(bySource.rows.find((r) => r[0] === '未填写')?.slice(1, 6)).toEqual([1, 1, 0, 0, 1]);
+    expect(bySource.rows.find((r) => r[0] === '未填写')?.slice(1, 6)).toEqual([1, 1, 0, 0, 0]);
   });
 
   it('builds the monthly table with 留资率 as a row formula', () => {
@@ -133,9 +136,9 @@ describe('prospect columns', () => {
   const long = run('long', false);
   const wide = run('wide', false);
 
-  it('appends the nine columns with the zh-CN headers', () => {
+  it('appends the nine columns with the zh-CN headers (the card has its own 意向级别 and 战败原因: ours are (标准))', () => {
     expect(long.part.columnWrites[0].columns.map((c) => c.header)).toEqual([
-      '意向级别', '跟踪次数', '最近跟踪日期', '下次跟踪日期', '跟踪状态', '逾期天数', '战败原因', '战败原因类别', '流失去向',
+      '意向级别(标准)', '跟踪次数', '最近跟踪日期', '下次跟踪日期', '跟踪状态', '逾期天数', '战败原因(标准)', '战败原因类别', '流失去向',
     ]);
     expect(long.part.columnWrites[0].columns.map((c) => c.kind)).toEqual(['text', 'integer', 'date', 'date', 'text', 'integer', 'text', 'text', 'text']);
     expect(long.part.columnWrites[0].startColumn).toBe(11);
@@ -214,7 +217,8 @@ describe('localised headers', () => {
       ['sales.overdue', '逾期跟踪名单'], ['sales.levels', '意向级别分布'],
     ]);
     const conclusion = (key: string) => String(sheet(part, key).cells.find((c) => c.style === 'conclusion')?.value);
-    expect(conclusion('sales.traffic')).toBe('共登记7批(来店5批、来电2批),留资率71.4%,展厅成交率40.0%;客流最多的时段是08:00-10:00(2批)。');
+    // 08:00-10:00 and 14:00-16:00 have 2 batches each: a tie is said as a tie (issue 12.6).
+    expect(conclusion('sales.traffic')).toBe('共登记7批(来店5批、来电2批),留资率71.4%,展厅成交率40.0%;客流最多的时段是08:00-10:00、14:00-16:00,各2批并列。');
     expect(conclusion('sales.overdue')).toContain('3个意向客户跟踪逾期');
     expect(conclusion('sales.lost')).toContain('最主要的原因是“竞品”');
   });
@@ -225,7 +229,8 @@ describe('level pivot', () => {
     const wide = run('wide', false).part;
     const pivots = sheet(wide, 'sales.levels').pivots ?? [];
     expect(pivots).toHaveLength(1);
-    expect(pivots[0]).toMatchObject({ rows: ['销售顾问'], columns: ['意向级别'], values: [{ header: '意向级别', fn: 'count' }] });
+    // The card has its own 意向级别: the pivot names the product's normalised column, not the dealer's.
+    expect(pivots[0]).toMatchObject({ rows: ['销售顾问'], columns: ['意向级别(标准)'], values: [{ header: '意向级别(标准)', fn: 'count' }] });
     expect(pivots[0].source).toEqual({ sheet: PROSPECTS_WIDE.name, headerRow: 0, firstCol: 0, lastCol: 16 + 9 - 1, lastRow: 7 });
     expect(sheet(run('long', false).part, 'sales.levels').pivots ?? []).toHaveLength(0);
   });

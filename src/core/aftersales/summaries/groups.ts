@@ -6,6 +6,7 @@ import type { CellValue, PivotSpec, SheetSpec, TableColumn } from '../../plan/ty
 import { buildSummarySheet } from '../../plan/summarySheet';
 import { isLost } from '../analyseVehicles';
 import { AGE_BUCKETS, DUPLICATE_MARK, LOST_STATUSES, STATUSES } from '../labels';
+import { highestRate, leader } from '../../plan/conclusionRules';
 import { classifiedOf, countByGroup, lostOf, pct, rate, type ClassifiedSource, type SummaryContext } from './context';
 import { compareText } from '../../plan/textOrder';
 
@@ -61,14 +62,25 @@ function sortedGroups(groups: Map<string, number[]>): GroupRow[] {
   return rows;
 }
 
+/**
+ * The conclusion names the group with the highest churn RATE among groups of at least
+ * settings.conclusions.minGroupSize classified vehicles (issue 12.6), and the group with the most lost customers
+ * when that is another one. The blank group is never named. With no group large enough, it says so.
+ */
 function groupConclusion(ctx: SummaryContext, rows: GroupRow[], dimensionKey: string): string {
+  const { t } = ctx;
+  const blank = t('aftersales.blank');
   const totalLost = rows.reduce((n, r) => n + lostOf(r.counts), 0);
-  const top = rows[0];
-  if (!top || totalLost === 0) return ctx.t('aftersales.c.groupNone');
-  const n = lostOf(top.counts);
-  return ctx.t('aftersales.c.group', {
-    dimension: ctx.t(dimensionKey), group: top.group, n, share: pct(n / totalLost), rate: pct(n / classifiedOf(top.counts)),
-  });
+  if (rows.length === 0 || totalLost === 0) return t('aftersales.c.groupNone');
+  const dimension = t(dimensionKey);
+  const min = ctx.settings.conclusions.minGroupSize;
+  const most = rows.find((r) => r.group !== blank && lostOf(r.counts) > 0);
+  const mostPart = (lead: string) =>
+    most ? t(lead, { dimension, group: most.group, n: lostOf(most.counts), share: pct(lostOf(most.counts) / totalLost) }) : '';
+  const top = highestRate(rows.map((r) => ({ group: r.group, lost: lostOf(r.counts), size: classifiedOf(r.counts) })), min, [blank]);
+  if (!top) return t('aftersales.c.groupSmall', { dimension, min }) + mostPart('aftersales.c.groupMostLost');
+  const line = t('aftersales.c.group', { dimension, group: top.group, rate: pct(top.rate), n: top.lost, size: top.size, min });
+  return most && most.group !== top.group ? line + mostPart('aftersales.c.groupMostLostOther') : line;
 }
 
 /** 地区分析 or 车型分析. */
@@ -120,6 +132,20 @@ export function lostShareYoungerThan(ctx: SummaryContext, years: number): number
   return lost ? young / lost : NaN;
 }
 
+/**
+ * The seed's line ("购车4年以内的流失客户占58.7%,招揽相对容易,应重点招揽") only when those young cars are at least
+ * half of the lost customers; otherwise it names the age band with the most lost customers (a tie said as a tie).
+ */
+function ageConclusion(ctx: SummaryContext, share: number, years: number, lostByBand: (readonly [string, number])[], totalLost: number): string {
+  const { t } = ctx;
+  if (!Number.isFinite(share) || totalLost === 0) return t('aftersales.c.groupNone');
+  if (share >= 0.5) return t('aftersales.c.age', { years, share: pct(share) });
+  const top = leader(lostByBand, [t('aftersales.blank')]);
+  if (top.kind === 'none') return t('aftersales.c.ageFew', { years, share: pct(share), band: '—', n: 0, bandShare: '—' });
+  const band = top.kind === 'one' ? top.key : top.keys.join('、');
+  return t(top.kind === 'one' ? 'aftersales.c.ageFew' : 'aftersales.c.ageFewTie', { years, share: pct(share), band, n: top.n, bandShare: pct(top.n / totalLost) });
+}
+
 /** 车龄分析: buckets in age order (unknown age last), with the cumulative share of lost customers. */
 export function ageSheet(ctx: SummaryContext): SheetSpec {
   const { t, a } = ctx;
@@ -141,7 +167,7 @@ export function ageSheet(ctx: SummaryContext): SheetSpec {
     name: t('aftersales.sheet.age'),
     title: t('aftersales.title.age'),
     subtitle: ctx.subtitle,
-    conclusion: Number.isFinite(share) ? t('aftersales.c.age', { years, share: pct(share) }) : t('aftersales.c.groupNone'),
+    conclusion: ageConclusion(ctx, share, years, order.map((b) => [b, lostOf(groups.get(b) ?? [])] as const), totalLost),
     tables: [
       {
         id: 'age',

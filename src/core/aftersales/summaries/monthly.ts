@@ -9,6 +9,7 @@ import { buildSummarySheet } from '../../plan/summarySheet';
 import { monthKey } from '../../values/dates';
 import { ContactResultClassifier } from '../contactResult';
 import { isRecordedCall } from '../recordedCall';
+import { monthLabel } from '../../plan/conclusionRules';
 import { pct, rate, type SummaryContext } from './context';
 
 export type Counts = [calls: number, reached: number, invited: number, back: number];
@@ -79,7 +80,9 @@ export function monthlySheet(ctx: SummaryContext, counts: MonthlyCounts = monthl
     { header: t('aftersales.h.returnRate'), kind: 'percent' },
   ];
   const keys = [...byMonthCaller.keys()].sort();
-  const monthRows = [...byMonth.keys()].sort().map((m) => [m, ...measures(byMonth.get(m) as Counts)]);
+  // The analysis date's month, unless it is complete, is labelled partial: 2026-12(截至12月2日).
+  const label = (m: string) => monthLabel(m, ctx.asOf, (p) => t('core.month.partial', p));
+  const monthRows = [...byMonth.keys()].sort().map((m) => [label(m), ...measures(byMonth.get(m) as Counts)]);
   const conclusion = total[0]
     ? t('aftersales.c.monthly', { calls: total[0], reach: pct(total[1] / total[0]), invite: total[1] ? pct(total[2] / total[1]) : '—', back: total[2] ? pct(total[3] / total[2]) : '—' })
     : t('aftersales.c.monthlyNone');
@@ -94,7 +97,10 @@ export function monthlySheet(ctx: SummaryContext, counts: MonthlyCounts = monthl
         id: 'caller',
         caption: t('aftersales.cap.monthlyCaller'),
         columns: [{ header: t('aftersales.h.month'), kind: 'text' }, { header: t('aftersales.h.caller'), kind: 'text' }, ...measureColumns],
-        rows: keys.map((k) => [...k.split(SEP), ...measures(byMonthCaller.get(k) as Counts)]),
+        rows: keys.map((k) => {
+          const [month, caller] = k.split(SEP);
+          return [label(month), caller, ...measures(byMonthCaller.get(k) as Counts)];
+        }),
         totalsRow: keys.length > 0,
       },
       {

@@ -5,11 +5,14 @@ import { EXTERNAL_REASONS, INTERNAL_REASONS } from '../../settings/settings';
 import { isLost } from '../analyseVehicles';
 import { REASON_CLASSES } from '../labels';
 import { reasonClass } from '../reasons';
+import { leader, mostlyUnknown } from '../../plan/conclusionRules';
 import { pct, rate, type SummaryContext } from './context';
 
 const ORDER = [...INTERNAL_REASONS, ...EXTERNAL_REASONS, '其他'] as const;
 
 export interface ReasonFigures {
+  /** Lost vehicles (流失 + 彻底流失), with or without a reason. */
+  lost: number;
   withReason: number;
   byCategory: Map<string, number>;
   byClass: Map<string, number>;
@@ -21,29 +24,36 @@ export function reasonFigures(ctx: SummaryContext): ReasonFigures {
   const byCategory = new Map<string, number>();
   const byClass = new Map<string, number>();
   let withReason = 0;
+  let lost = 0;
   for (let v = 0; v < a.vehicles.count; v++) {
+    if (!isLost(a.status[v])) continue;
+    lost++;
     const cat = a.reasonCategory[v];
-    if (!cat || !isLost(a.status[v])) continue;
+    if (!cat) continue;
     withReason++;
     byCategory.set(cat, (byCategory.get(cat) ?? 0) + 1);
     const cls = a.reasonClass[v] || '其他';
     byClass.set(cls, (byClass.get(cls) ?? 0) + 1);
   }
-  return { withReason, byCategory, byClass };
+  return { lost, withReason, byCategory, byClass };
 }
 
 export function reasonsSheet(ctx: SummaryContext): SheetSpec {
   const { t } = ctx;
   const f = reasonFigures(ctx);
-  let top = '';
-  let topN = 0;
-  for (const c of ORDER) if ((f.byCategory.get(c) ?? 0) > topN) [top, topN] = [c, f.byCategory.get(c) ?? 0];
-  const conclusion = f.withReason
-    ? t('aftersales.c.reasons', {
-        n: f.withReason, internal: pct((f.byClass.get('内因') ?? 0) / f.withReason), external: pct((f.byClass.get('外因') ?? 0) / f.withReason),
-        top, share: pct(topN / f.withReason),
-      })
-    : t('aftersales.c.reasonsNone');
+  // The top reason only when it leads alone (issue 12.6): a tie is said as a tie; and when most lost customers
+  // have no recorded reason, the conclusion says so.
+  const top = leader(ORDER.map((c) => [c, f.byCategory.get(c) ?? 0] as const));
+  let conclusion = t('aftersales.c.reasonsNone');
+  if (f.withReason && top.kind !== 'none') {
+    conclusion = t('aftersales.c.reasons', {
+      n: f.withReason, internal: pct((f.byClass.get('内因') ?? 0) / f.withReason), external: pct((f.byClass.get('外因') ?? 0) / f.withReason),
+      top: top.kind === 'one' ? t('aftersales.c.reasonsTop', { name: top.key, share: pct(top.n / f.withReason) }) : t('aftersales.c.reasonsTie', { list: top.keys.join('、'), share: pct(top.n / f.withReason) }),
+    });
+    if (mostlyUnknown(f.lost - f.withReason, f.lost, ctx.settings.conclusions.mostlyUnknownShare)) {
+      conclusion += t('aftersales.c.comma') + t('aftersales.c.reasonMostlyUnknown', { share: pct((f.lost - f.withReason) / f.lost) });
+    }
+  }
   return buildSummarySheet({
     key: 'summary.reasons',
     name: t('aftersales.sheet.reasons'),

@@ -7,17 +7,35 @@ import { buildSummarySheet } from '../../plan/summarySheet';
 import { EXTERNAL_REASONS, INTERNAL_REASONS } from '../../settings/settings';
 import { isLost } from '../analyseVehicles';
 import { DESTINATIONS, WARRANTY_LABELS } from '../labels';
-import { rate, type SummaryContext } from './context';
+import { leader, mostlyUnknown } from '../../plan/conclusionRules';
+import { pct, rate, type SummaryContext } from './context';
 import { compareText } from '../../plan/textOrder';
 
 const REASON_ORDER: readonly string[] = [...INTERNAL_REASONS, ...EXTERNAL_REASONS, '其他'];
 
-/** The most frequent key of a count map other than `except`, or null. */
-function topKey(counts: Map<string, number>, except: string): string | null {
-  let best: string | null = null;
-  let bestN = 0;
-  for (const [k, n] of counts) if (k !== except && n > bestN) [best, bestN] = [k, n];
-  return best;
+/**
+ * The destination and reason parts of the conclusion, over every lost customer (issue 12.6): the main one only
+ * when it leads alone (a tie is said as a tie), its share of the known ones, and a warning when more than
+ * settings.conclusions.mostlyUnknownShare of them is 未知 / not recorded.
+ */
+export function leaderText(
+  ctx: SummaryContext,
+  kind: 'dest' | 'reason',
+  counts: Map<string, number>,
+  unknownKey: string,
+  total: number,
+): string {
+  const { t } = ctx;
+  const top = leader(counts, [unknownKey]);
+  const known = top.kind === 'none' ? 0 : top.known;
+  const parts: string[] = [];
+  if (top.kind === 'none') parts.push(t(`aftersales.c.${kind}None`));
+  else if (top.kind === 'one') parts.push(t(`aftersales.c.${kind}Top`, { name: top.key, n: top.n, share: pct(top.n / known) }));
+  else parts.push(t(`aftersales.c.${kind}Tie`, { list: top.keys.join('、'), n: top.n }));
+  if (top.kind !== 'none' && mostlyUnknown(total - known, total, ctx.settings.conclusions.mostlyUnknownShare)) {
+    parts.push(t(`aftersales.c.${kind}MostlyUnknown`, { share: pct((total - known) / total) }));
+  }
+  return parts.join(t('aftersales.c.comma'));
 }
 
 export function warrantySheet(ctx: SummaryContext): SheetSpec {
@@ -25,7 +43,8 @@ export function warrantySheet(ctx: SummaryContext): SheetSpec {
   const blank = t('aftersales.blank');
   const lostBy = new Map<string, number>();
   const destBy = new Map<string, Map<string, number>>(WARRANTY_LABELS.map((w) => [w, new Map<string, number>()]));
-  const outReasons = new Map<string, number>();
+  const allDest = new Map<string, number>();
+  const allReasons = new Map<string, number>();
   const inWarranty = new Map<string, Map<string, number>>();
   const categoriesSeen = new Set<string>();
   let totalLost = 0;
@@ -37,7 +56,8 @@ export function warrantySheet(ctx: SummaryContext): SheetSpec {
     const dest = destBy.get(w) as Map<string, number>;
     dest.set(a.destination[v] || '未知', (dest.get(a.destination[v] || '未知') ?? 0) + 1);
     const cat = a.reasonCategory[v];
-    if (w === '保期外' && cat) outReasons.set(cat, (outReasons.get(cat) ?? 0) + 1);
+    allDest.set(a.destination[v] || '未知', (allDest.get(a.destination[v] || '未知') ?? 0) + 1);
+    allReasons.set(cat || '', (allReasons.get(cat || '') ?? 0) + 1);
     if (w === '保期内') {
       const region = a.vehicles.region[v] || blank;
       let m = inWarranty.get(region);
@@ -57,9 +77,8 @@ export function warrantySheet(ctx: SummaryContext): SheetSpec {
 
   const out = lostBy.get('保期外') ?? 0;
   const inn = lostBy.get('保期内') ?? 0;
-  const outDest = destBy.get('保期外') as Map<string, number>;
-  const topDest = topKey(outDest, '未知') ?? t('aftersales.c.notRecorded');
-  const topReason = topKey(outReasons, '') ?? t('aftersales.c.notRecorded');
+  const dest = leaderText(ctx, 'dest', allDest, '未知', totalLost);
+  const reason = leaderText(ctx, 'reason', allReasons, '', totalLost);
   const count = (header: string): TableColumn => ({ header, kind: 'integer', total: { fn: 'sum' } });
 
   return buildSummarySheet({
@@ -67,7 +86,7 @@ export function warrantySheet(ctx: SummaryContext): SheetSpec {
     name: t('aftersales.sheet.warranty'),
     title: t('aftersales.title.warranty'),
     subtitle: ctx.subtitle,
-    conclusion: t('aftersales.c.warranty', { out, in: inn, dest: topDest, reason: topReason }),
+    conclusion: totalLost ? t('aftersales.c.warranty', { out, in: inn, dest, reason }) : t('aftersales.c.groupNone'),
     tables: [
       {
         id: 'lost',

@@ -8,6 +8,8 @@ export interface SummaryContext {
   subtitle: string;
   /** Analysis date serial. */
   asOf: number;
+  /** settings.conclusions.mostlyUnknownShare: above it, a conclusion says most values are unknown. */
+  mostlyUnknownShare?: number;
 }
 
 /** '12.3%' for a share, '—' when there is none (no denominator). @example percentText(0.1234) // '12.3%' */

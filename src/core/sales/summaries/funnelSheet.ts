@@ -1,12 +1,13 @@
 /**
- * 意向客户漏斗 (key 'sales.funnel'): the overall funnel (阶段, 数量, 转化率) with a bar chart, then the same funnel per
- * receptionist and per information source, one row per group.
+ * 意向客户漏斗 (key 'sales.funnel'): the overall nested funnel (阶段, 数量, 转化率 ≤ 100%) with each stage's
+ * independent count beside it as a share of 来电/来店 (never called a conversion), and a bar chart; then the same
+ * nested funnel per receptionist and per information source, one row per group. A note states that the stages nest.
  */
 import type { CellValue, SheetSpec, TableColumn } from '../../plan/types';
 import { buildSummarySheet } from '../../plan/summarySheet';
 import { FUNNEL_STAGES } from '../labels';
 import { conversions, overallConversion, type Funnel, type FunnelGroup } from '../funnel';
-import { intCol, pctCol, textCol, percentText, type SummaryContext } from './context';
+import { intCol, pctCol, textCol, percentText, shareValue, type SummaryContext } from './context';
 
 export const FUNNEL_KEY = 'sales.funnel';
 
@@ -47,7 +48,12 @@ export function funnelSheet(funnel: Funnel, ctx: SummaryContext): SheetSpec {
       stage: weakest > 0 ? FUNNEL_STAGES[weakest] : FUNNEL_STAGES[1],
       rate: percentText(weakest > 0 ? conv[weakest] : null),
     });
+    const allOrders = funnel.overall.independent[counts.length - 1];
+    if (allOrders !== counts[counts.length - 1]) {
+      conclusion += t('sales.conclusion.funnelAllOrders', { orders: allOrders, share: percentText(allOrders / counts[0]) });
+    }
   }
+  const independent = funnel.overall.independent;
   const h = (k: string) => t(`sales.h.${k}`);
   return buildSummarySheet({
     key: FUNNEL_KEY,
@@ -60,13 +66,13 @@ export function funnelSheet(funnel: Funnel, ctx: SummaryContext): SheetSpec {
       {
         id: 'overall',
         caption: t('sales.caption.funnel'),
-        columns: [textCol(h('stage')), intCol(h('count')), pctCol(h('conversion'))],
-        rows: FUNNEL_STAGES.map((stage, i) => [stage, counts[i], conv[i] ?? '']),
+        columns: [textCol(h('stage')), intCol(h('count')), pctCol(h('conversion')), intCol(h('independent')), pctCol(h('shareOfRows'))],
+        rows: FUNNEL_STAGES.map((stage, i) => [stage, counts[i], conv[i] ?? '', independent[i], shareValue(independent[i], counts[0])]),
         charts: [{ type: 'barClustered', title: t('sales.chart.funnel'), category: h('stage'), series: [h('count')], widthCols: 8, heightRows: 12 }],
       },
       { id: 'consultant', caption: t('sales.caption.byConsultant'), columns: groupColumns(h('receptionist'), t), rows: funnel.byConsultant.map(groupRow), totalsRow: funnel.byConsultant.length > 1 },
       { id: 'source', caption: t('sales.caption.bySource'), columns: groupColumns(h('source'), t), rows: funnel.bySource.map(groupRow), totalsRow: funnel.bySource.length > 1 },
     ],
-    notes: [t('sales.note.funnel')],
+    notes: [t('sales.note.funnel'), t('sales.note.funnelAlone')],
   });
 }

@@ -42,6 +42,7 @@ export function levelsSheet(
     }
   }
   const levelRows: CellValue[][] = [...perConsultant.entries()]
+    // Consultants by name in code-unit order (compareText): the same in the pane and the CLI.
     .sort((a, b) => Number(a[0] === UNKNOWN_LABEL) - Number(b[0] === UNKNOWN_LABEL) || compareText(a[0], b[0]))
     .map(([c, counts]) => [c, ...counts, counts.reduce((s, n) => s + n, 0)]);
   const dueRows: CellValue[][] = due.map((counts, offset) => {

@@ -2,10 +2,11 @@
  * 意向客户流失分析 (key 'sales.lost'): lost (F) prospects by reason class (with a bar chart), by brand bought instead,
  * by level before the loss, by consultant and by month.
  */
+import { leader, monthLabel, mostlyUnknown } from '../../plan/conclusionRules';
 import type { CellValue, SheetSpec } from '../../plan/types';
 import { buildSummarySheet } from '../../plan/summarySheet';
 import { DEFEAT_REASONS } from '../../settings/settings';
-import { monthKey } from '../../values/dates';
+import { monthKey, serialToYmd } from '../../values/dates';
 import { UNKNOWN_LABEL } from '../labels';
 import { LEVEL_CODES, type ProspectFacts } from '../prospectFacts';
 import type { ProspectOutcome } from '../prospectOutcome';
@@ -57,23 +58,30 @@ export function lostSheet(facts: ProspectFacts, outcome: ProspectOutcome, ctx: S
   const levelRows = countRows(byLevel, lost, [...LEVEL_CODES, UNKNOWN_LABEL]);
   const monthRows = [...byMonth.entries()]
     .sort((a, b) => (a[0] === UNKNOWN_LABEL ? 1 : b[0] === UNKNOWN_LABEL ? -1 : compareText(a[0], b[0])))
-    .map(([m, n]): CellValue[] => [m, n, shareValue(n, lost)]);
+    .map(([m, n]): CellValue[] => [m === UNKNOWN_LABEL ? m : monthLabel(m, serialToYmd(ctx.asOf), (p) => t('core.month.partial', p)), n, shareValue(n, lost)]);
   const consultantRows = [...prospectsByConsultant.entries()]
     .map(([c, n]): CellValue[] => [c, n, lostByConsultant.get(c) ?? 0, shareValue(lostByConsultant.get(c) ?? 0, n)])
     .sort((a, b) => (b[2] as number) - (a[2] as number) || compareText(String(a[0]), String(b[0])));
 
   let conclusion = t('sales.conclusion.lostNone');
   if (lost > 0) {
-    const topClass = classRows.reduce((best, r) => ((r[1] as number) > (best[1] as number) ? r : best), classRows[0]);
-    const topBrand = brandRows.find((r) => r[0] !== UNKNOWN_LABEL);
+    // The main reason class only when it leads alone, never the blank one; a tie lists the tied classes.
+    const topClass = leader(classRows.map((r) => [String(r[0]), r[1] as number] as const), [UNKNOWN_LABEL]);
+    // A brand is named only when it leads alone (issue 12.6): a tie is said as a tie.
+    const brand = leader(brandRows.map((r) => [String(r[0]), r[1] as number] as const), [UNKNOWN_LABEL]);
     const params = {
       lost,
       share: percentText(lost / facts.count),
-      reason: String(topClass[0]),
-      reasonShare: percentText((topClass[1] as number) / lost),
-      brand: topBrand ? String(topBrand[0]) : '',
+      reason: topClass.kind === 'one' ? topClass.key : topClass.kind === 'tie' ? topClass.keys.join('、') : UNKNOWN_LABEL,
+      reasonShare: percentText(topClass.kind === 'none' ? null : topClass.n / lost),
+      brand: brand.kind === 'one' ? brand.key : brand.kind === 'tie' ? brand.keys.join('、') : '',
+      n: brand.kind === 'none' ? 0 : brand.n,
     };
-    conclusion = t(topBrand ? 'sales.conclusion.lost' : 'sales.conclusion.lostNoBrand', params);
+    conclusion = t(brand.kind === 'one' ? 'sales.conclusion.lost' : brand.kind === 'tie' ? 'sales.conclusion.lostBrandTie' : 'sales.conclusion.lostNoBrand', params);
+    const unknownBrand = lost - (brand.kind === 'none' ? 0 : brand.known);
+    if (brand.kind !== 'none' && mostlyUnknown(unknownBrand, lost, ctx.mostlyUnknownShare ?? 0.5)) {
+      conclusion += t('sales.conclusion.lostBrandMostlyUnknown', { share: percentText(unknownBrand / lost) });
+    }
   }
 
   const countColumns = (first: string) => [textCol(first), intCol(h('lostCount'), true), pctCol(h('share'))];

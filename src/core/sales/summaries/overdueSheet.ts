@@ -4,6 +4,7 @@
  */
 import type { CellValue, SheetSpec } from '../../plan/types';
 import { buildSummarySheet } from '../../plan/summarySheet';
+import { leader } from '../../plan/conclusionRules';
 import { UNKNOWN_LABEL } from '../labels';
 import type { ProspectFacts } from '../prospectFacts';
 import { STATUS_OVERDUE, type ProspectOutcome } from '../prospectOutcome';
@@ -33,11 +34,13 @@ export function overdueSheet(facts: ProspectFacts, outcome: ProspectOutcome, ctx
   if (overdue.length > 0) {
     const perConsultant = new Map<string, number>();
     for (const p of overdue) perConsultant.set(consultantOf(p), (perConsultant.get(consultantOf(p)) ?? 0) + 1);
-    let top = '';
-    let topCount = 0;
-    for (const [c, n] of perConsultant) if (n > topCount || (n === topCount && compareText(c, top) < 0)) [top, topCount] = [c, n];
+    // The consultant with the most overdue follow-ups, never the blank one unless no one else; a tie lists them all.
+    const lead = leader(perConsultant, [UNKNOWN_LABEL]);
+    const tied = lead.kind === 'tie';
+    const top = lead.kind === 'one' ? lead.key : lead.kind === 'tie' ? lead.keys.join('、') : UNKNOWN_LABEL;
+    const topCount = lead.kind === 'none' ? (perConsultant.get(UNKNOWN_LABEL) ?? 0) : lead.n;
     const open = outcome.counts.overdue + outcome.counts.onTime;
-    conclusion = t('sales.conclusion.overdue', {
+    conclusion = t(tied ? 'sales.conclusion.overdueTie' : 'sales.conclusion.overdue', {
       overdue: overdue.length,
       share: percentText(open > 0 ? overdue.length / open : null),
       max: outcome.overdueDays[overdue[0]],

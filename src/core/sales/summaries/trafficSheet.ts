@@ -2,6 +2,8 @@
  * 展厅客流量统计 (key 'sales.traffic'): the monthly table with the seed form's three rates as live formulas
  * (typing 当月销售总量 fills 展厅销售率), traffic per two-hour slot with a column chart, and the daily × slot table.
  */
+import { leader, monthLabel } from '../../plan/conclusionRules';
+import { serialToYmd } from '../../values/dates';
 import type { SheetSpec, CellValue } from '../../plan/types';
 import { buildSummarySheet } from '../../plan/summarySheet';
 import { SLOT_COUNT, SLOT_LABELS } from '../slot';
@@ -32,8 +34,10 @@ export function trafficSheet(traffic: Traffic, ctx: SummaryContext): SheetSpec {
     { ...pctCol(h('closeRate')), rowFormula: 'IFERROR(F{r}/B{r},"")' },
     { ...pctCol(h('salesRate')), rowFormula: 'IFERROR(G{r}/H{r},"")' },
   ];
+  // The analysis date's month, unless it is complete, is labelled partial: 2026-12(截至12月2日).
+  const asOf = serialToYmd(ctx.asOf);
   const monthlyRows: CellValue[][] = traffic.months.map((m) => [
-    m.month, m.visits, m.calls, m.visits + m.calls, m.leads, m.orders, m.showroomSales, m.monthlyTotalSales, '', '', '',
+    monthLabel(m.month, asOf, (p) => t('core.month.partial', p)), m.visits, m.calls, m.visits + m.calls, m.leads, m.orders, m.showroomSales, m.monthlyTotalSales, '', '', '',
   ]);
 
   const slotLabels = [...SLOT_LABELS, UNKNOWN_SLOT_LABEL];
@@ -54,21 +58,16 @@ export function trafficSheet(traffic: Traffic, ctx: SummaryContext): SheetSpec {
   const total = traffic.total;
   let conclusion = t('sales.conclusion.trafficEmpty');
   if (total.visits + total.calls > 0) {
-    let busiest = 0;
-    for (let s = 1; s < SLOT_COUNT; s++) {
-      const b = traffic.bySlot[s];
-      const best = traffic.bySlot[busiest];
-      if (b.visits + b.calls > best.visits + best.calls) busiest = s;
-    }
-    const best = traffic.bySlot[busiest];
-    conclusion = t('sales.conclusion.traffic', {
+    // The busiest slot; slots tied for it are all named.
+    const busiest = leader(Array.from({ length: SLOT_COUNT }, (_, s) => [SLOT_LABELS[s], traffic.bySlot[s].visits + traffic.bySlot[s].calls] as const));
+    conclusion = t(busiest.kind === 'tie' ? 'sales.conclusion.trafficTie' : 'sales.conclusion.traffic', {
       batches: total.visits + total.calls,
       visits: total.visits,
       calls: total.calls,
       leadRate: percentText(leadRate(total)),
       closeRate: percentText(total.visits > 0 ? total.orders / total.visits : null),
-      slot: SLOT_LABELS[busiest],
-      slotBatches: best.visits + best.calls,
+      slot: busiest.kind === 'one' ? busiest.key : busiest.kind === 'tie' ? busiest.keys.join('、') : UNKNOWN_SLOT_LABEL,
+      slotBatches: busiest.kind === 'none' ? 0 : busiest.n,
     });
   }
 

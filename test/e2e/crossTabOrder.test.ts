@@ -1,0 +1,80 @@
+/**
+ * The emailed file's cross-tabs (issue 12.1): written where the add-in draws a PivotTable, each lists its groups in
+ * their natural order (statuses 活跃/准流失/流失/彻底流失, vehicle-age bands by age, intent levels H…F) and never
+ * shows an all-zero row or column; the file's note says the PivotTable is the add-in's. Read back from a CLI run.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { AGE_BUCKETS, STATUSES } from '../../src/core/aftersales/labels';
+import { LEVEL_CODES } from '../../src/core/sales/prospectFacts';
+import { t } from '../../src/i18n';
+import { runCli } from './runCli';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-crosstab-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const IN = path.join(dir, 'dealer.xlsx');
+const OUT = path.join(dir, 'analysed.xlsx');
+const NOTE = t('zh-CN', 'cli.pivotNote');
+
+type Grid = readonly (readonly unknown[])[];
+let sheets: { name: string; grid: Grid }[] = [];
+
+beforeAll(async () => {
+  // seed 1 writes the one-row-per-prospect card, the shape that gets the 意向级别 pivot.
+  expect((await runCli(['sample', '--out', IN, '--vehicles', '300', '--seed', '1', '--as-of', '2026-10-31'])).code).toBe(0);
+  expect((await runCli(['analyze', IN, '--out', OUT, '--as-of', '2026-10-31'])).code).toBe(0);
+  sheets = (await readWorkbook(OUT)).sheets;
+}, 120_000);
+
+/** The cross-tab under each file note: header row, data rows (without the 总计 row). */
+function crossTabs(): { sheet: string; header: string[]; rows: unknown[][] }[] {
+  const out: { sheet: string; header: string[]; rows: unknown[][] }[] = [];
+  for (const s of sheets) {
+    s.grid.forEach((row, r) => {
+      const c = row.findIndex((v) => v === NOTE);
+      if (c < 0) return;
+      const header = (s.grid[r + 1] ?? []).slice(c).map(String).filter((h) => h !== '');
+      const rows: unknown[][] = [];
+      for (let k = r + 2; k < s.grid.length && s.grid[k][c] !== '总计' && s.grid[k][c] !== ''; k++) rows.push(s.grid[k].slice(c, c + header.length));
+      out.push({ sheet: s.name, header, rows });
+    });
+  }
+  return out;
+}
+
+/** True when `seen` lists its members of `order` in that order. */
+const inOrder = (seen: string[], order: readonly string[]) => {
+  const idx = seen.filter((x) => order.includes(x)).map((x) => order.indexOf(x));
+  return idx.every((v, i) => i === 0 || v > idx[i - 1]);
+};
+
+test('every pivot of the file is a cross-tab under the file note: 地区, 车型, 车龄 and 意向级别', () => {
+  expect(crossTabs().map((x) => x.sheet).sort()).toEqual(['地区分析', '意向级别分布', '车型分析', '车龄分析'].sort());
+});
+
+test('statuses in status order, age bands by age, levels H…F; no all-zero row or column', () => {
+  for (const x of crossTabs()) {
+    const cols = x.header.slice(1, -1);
+    if (x.sheet === '意向级别分布') expect(cols.every((c) => (LEVEL_CODES as readonly string[]).includes(c)) && inOrder(cols, LEVEL_CODES)).toBe(true);
+    else expect(cols.every((c) => (STATUSES as readonly string[]).includes(c)) && inOrder(cols, STATUSES)).toBe(true);
+    if (x.sheet === '车龄分析') {
+      const labels = x.rows.map((r) => String(r[0]));
+      expect(inOrder(labels, AGE_BUCKETS)).toBe(true);
+      // (空白) only after every band.
+      const blank = labels.indexOf('(空白)');
+      if (blank >= 0) expect(blank).toBe(labels.length - 1);
+    }
+    for (const r of x.rows) expect(r.slice(1).some((v) => v !== 0)).toBe(true);
+    for (let c = 1; c < x.header.length; c++) expect(x.rows.some((r) => r[c] !== 0)).toBe(true);
+  }
+});
+
+test("the file's cross-tab row order is the natural one too (regions by name, as a PivotTable sorts them)", () => {
+  const region = crossTabs().find((x) => x.sheet === '地区分析')!;
+  const labels = region.rows.map((r) => String(r[0]));
+  const collator = new Intl.Collator('zh-CN', { numeric: true });
+  const named = labels.filter((l) => l !== '(空白)');
+  expect(named).toEqual([...named].sort(collator.compare));
+});
