@@ -71,15 +71,16 @@ describe('a prospect card that already has 意向级别 and 战败原因', () =>
     expect(pivot?.columns).toEqual(['意向级别(标准)']);
     const tab = crossTab(written(CARD, first).grid, pivot!, { total: '总计', blank: '(空白)' }) as CellValue[][];
     expect(tab[0]).toEqual(['销售顾问', 'A', 'B', 'C', 'O', 'F', '总计']);
-    expect(tab.slice(1).map((r) => r[0])).toEqual(['李四', '张三', '总计']);
-    expect(tab[2]).toEqual(['张三', 1, 0, 1, 0, 0, 2]);
+    // Code-unit order (张 U+5F20 before 李 U+674E), the same in the pane and the CLI.
+    expect(tab.slice(1).map((r) => r[0])).toEqual(['张三', '李四', '总计']);
+    expect(tab[1]).toEqual(['张三', 1, 0, 1, 0, 0, 2]);
     // The summary table counts the same normalised levels.
     const table = levels!.tables.find((t) => t.name.endsWith('_levels'))!;
     const headers = table.columns.map((c) => c.header);
     expect(headers).toEqual(['销售顾问', 'H', 'A', 'B', 'C', 'N', 'O', 'F', '合计']);
     expect(table.rows.find((r) => r[0] === '李四')).toEqual(['李四', 0, 0, 1, 0, 0, 1, 1, 3]);
-    // The table lists the consultants in the cross-tab's order (Chinese name order: 李 li before 张 zhang).
-    expect(table.rows.map((r) => r[0])).toEqual(['李四', '张三']);
+    // The table lists the consultants in the cross-tab's order (code units: 张 U+5F20 before 李 U+674E).
+    expect(table.rows.map((r) => r[0])).toEqual(['张三', '李四']);
   });
 
   it('refreshes idempotently: the renamed columns are found by their recorded headers and rewritten in place', () => {
