@@ -166,9 +166,9 @@ export function contentsSheet(input: ContentsInput): SheetSpec {
     cells,
     tables: [],
     columnWidths: [
-      { col: 0, width: 22 },
-      { col: 1, width: 16 },
-      { col: 2, width: 62 },
+      { col: 0, width: 28 },
+      { col: 1, width: 14 },
+      { col: 2, width: 60 },
     ],
     print: { orientation: 'portrait', paper: 'A4', fitToWidth: true },
     firstOfProduct: true,
