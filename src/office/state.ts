@@ -4,7 +4,7 @@
  * `workbook.settings` (keyed to the add-in ID) is not used.
  */
 import { STATE_SHEET_NAME, type WorkbookState } from '../core/plan/types';
-import { emptyState, stateFromGrid, stateToGrid } from '../core/state/stateSheet';
+import { assertStateSheetIsOurs, emptyState, stateFromGrid, stateToGrid } from '../core/state/stateSheet';
 import { blockAddress } from './readSheets';
 
 /** The stored state, or an empty one when there is none or it is damaged. One sync. */
@@ -13,6 +13,8 @@ export async function readState(context: Excel.RequestContext): Promise<{ state:
   range.load('values');
   await context.sync();
   if (range.isNullObject) return { state: emptyState(), found: false };
+  // A sheet of the user's that has the state's name is never overwritten: the action stops, naming it.
+  assertStateSheetIsOurs(range.values, STATE_SHEET_NAME);
   const parsed = stateFromGrid(range.values);
   return { state: parsed ?? emptyState(), found: parsed !== null };
 }

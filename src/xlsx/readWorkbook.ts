@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import type { Grid, SheetInput, WorkbookState, CellValue } from '../core/plan/types';
 import { STATE_SHEET_NAME } from '../core/plan/types';
-import { stateFromGrid } from '../core/state/stateSheet';
+import { assertStateSheetIsOurs, stateFromGrid } from '../core/state/stateSheet';
 import { toCellValue } from './cellValue';
 import { checkInGrid, NotAWorkbookError } from './errors';
 import { identifyFile } from './identifyFile';
@@ -92,7 +92,9 @@ export function workbookToSheets(workbook: ExcelJS.Workbook): { sheets: SheetInp
   let state: WorkbookState | null = null;
   workbook.eachSheet((ws) => {
     if (ws.name === STATE_SHEET_NAME) {
-      state = stateFromGrid(worksheetToGrid(ws) as Grid);
+      const grid = worksheetToGrid(ws) as Grid;
+      assertStateSheetIsOurs(grid, ws.name);
+      state = stateFromGrid(grid);
       return;
     }
     sheets.push({ name: ws.name, grid: worksheetToGrid(ws) });

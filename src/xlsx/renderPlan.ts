@@ -223,9 +223,12 @@ function renderColumnWrite(ws: ExcelJS.Worksheet, write: ColumnWrite, owned: Own
     const style: Partial<ExcelJS.Style> = { numFmt: fmt };
     for (let k = 0; cells === 'write' && k < column.values.length; k++) {
       const v = column.values[k];
+      // A blank value creates no cell: the column was cleared above and checked free of the user's cells, and a
+      // sheet with 200,000 blank rows between its records would otherwise get 2.6 million styled empty cells.
+      if (v === '') continue;
       const cell = ws.getCell(write.firstDataRow + k + 1, c);
       cell.value = excelValue(v);
-      if (v !== '') cell.style = style;
+      cell.style = style;
     }
     if (column.validation && write.lastDataRow >= write.firstDataRow) {
       const L = columnLetter(c - 1);

@@ -12,7 +12,7 @@ import { StringDecoder } from 'string_decoder';
 import ExcelJS from 'exceljs';
 import type { CellValue, Grid, WorkbookState } from '../core/plan/types';
 import { STATE_SHEET_NAME } from '../core/plan/types';
-import { stateFromGrid } from '../core/state/stateSheet';
+import { assertStateSheetIsOurs, stateFromGrid } from '../core/state/stateSheet';
 import { toCellValue } from './cellValue';
 import { checkInGrid, NotAWorkbookError } from './errors';
 import { identifyFile } from './identifyFile';
@@ -184,6 +184,7 @@ export async function streamReadWorkbook(file: string): Promise<StreamReadResult
   const sheets: StreamedSheet[] = [];
   for (const s of read) {
     if (s.name === STATE_SHEET_NAME) {
+      assertStateSheetIsOurs(s.grid as Grid, s.name);
       state = stateFromGrid(s.grid as Grid);
       continue;
     }

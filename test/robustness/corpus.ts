@@ -138,7 +138,7 @@ export async function buildCorpus(): Promise<Case[]> {
 
   // Random corruption: bytes overwritten inside one part (the zip itself stays readable).
   const parts = [...entries.keys()].filter((k) => k.endsWith('.xml'));
-  for (let seed = 1; seed <= 60; seed++) {
+  for (let seed = 1; seed <= 85; seed++) {
     const part = parts[seed % parts.length];
     const bytes = withEntry(entries, part, (x) => {
       const b = Buffer.from(x, 'utf8');
@@ -164,10 +164,11 @@ export async function buildCorpus(): Promise<Case[]> {
     const ws = customerSheet(wb, 10);
     ws.mergeCells('A3:I12');
   }, 'either');
+  // No room right of the data for the 13 columns: a clear refusal naming XFD (nothing is written over the note).
   await valid('a cell at column XFD', (wb) => {
     const ws = customerSheet(wb, 20);
     ws.getCell(5, 16384).value = '边上的备注';
-  });
+  }, 'either', /XFD/);
   await valid('200,000 blank rows between data', (wb) => {
     const ws = customerSheet(wb, 20);
     customerRow(99).forEach((v, c) => (ws.getCell(200_030, c + 1).value = v as ExcelJS.CellValue));
@@ -235,10 +236,11 @@ export async function buildCorpus(): Promise<Case[]> {
     customerSheet(wb, 20);
     wb.addWorksheet('招揽名单').addRow(['我的笔记', '别删']);
   });
+  // The user's own sheet under the state's name is never overwritten: refused, naming it.
   await valid('user sheet named ChurnDesk_State', (wb) => {
     customerSheet(wb, 20);
     wb.addWorksheet('ChurnDesk_State').addRow(['这是用户自己的表']);
-  });
+  }, 'refused', /ChurnDesk_State/);
   await valid('user column named 流失状态', (wb) => {
     const ws = customerSheet(wb, 20);
     ws.getCell(2, 10).value = '流失状态';

@@ -97,9 +97,11 @@ test('every input gets a clear answer, is left unchanged, and loses no user cell
       }
       // Every cell of the user's sheets survives (product sheets are the product's own).
       try {
-        const before = await userCells(input);
-        const userSheets = new Set([...before.keys()].filter((n) => !PRODUCT_SHEETS.test(n) || !c.name.startsWith('user sheet')));
-        const after = await userCells(out, userSheets);
+        // The user's sheets: every sheet of the input, except (outside the "user sheet named like …" cases, where
+        // they are the user's) sheets with the product's names, such as a damaged state sheet the product replaces.
+        const all = await userCells(input);
+        const before = new Map([...all].filter(([n]) => c.name.startsWith('user sheet') || !PRODUCT_SHEETS.test(n)));
+        const after = await userCells(out);
         for (const [sheet, cells] of before) {
           const kept = after.get(sheet) ?? [...after.entries()].find(([n]) => n.startsWith(sheet))?.[1];
           if (!kept) {

@@ -4,6 +4,7 @@
  * 32,767 characters, so the JSON is cut into pieces of 30,000.
  */
 import type { Grid, WorkbookState } from '../plan/types';
+import { AnalysisInputError } from '../aftersales/errors';
 
 const PIECE = 30000;
 const MARKER = 'ChurnDesk state v1';
@@ -18,6 +19,18 @@ export function stateToGrid(state: WorkbookState): string[][] {
   const rows: string[][] = [[MARKER]];
   for (let i = 0; i < json.length; i += PIECE) rows.push([json.slice(i, i + PIECE)]);
   return rows;
+}
+
+/**
+ * Whether a sheet named STATE_SHEET_NAME is the product's (its first cell holds the marker, even if the JSON below is
+ * damaged) and not a sheet of the user's that happens to have the name: that one must never be overwritten.
+ * @throws AnalysisInputError 'input.error.stateNameTaken' when the sheet is the user's.
+ */
+export function assertStateSheetIsOurs(grid: Grid | undefined, sheetName: string): void {
+  if (!grid || grid.length === 0) return;
+  const first = grid[0]?.[0];
+  const blank = grid.every((row) => row.every((v) => v === '' || v === null || v === undefined));
+  if (first !== MARKER && !blank) throw new AnalysisInputError('input.error.stateNameTaken', { sheet: sheetName });
 }
 
 /** Reads the state back; null when the grid is not a ChurnDesk state sheet or the JSON is damaged. */

@@ -1,5 +1,6 @@
 /** Messages of the input layer: unreadable cells, ignored sheets, sheet kinds and field names for the mapping UI. */
 export const input: Record<string, string> = {
+  'input.error.stateNameTaken': '工作簿中名为“{sheet}”的工作表不是 ChurnDesk 的状态表,而是您的数据。为免覆盖它,未做任何修改。请为这张表改名后重试。',
   'input.issue.unreadableDate': '无法识别的日期',
   'input.issue.unreadableMileage': '无法识别的里程(应为不超过 2,000,000 的公里数)',
   'input.issue.unreadablePhone': '无法识别的电话号码',
