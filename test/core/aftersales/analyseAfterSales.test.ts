@@ -108,7 +108,7 @@ describe('analyseWorkbook on the small hand-made workbook', () => {
     expect(region['(未填)']).toEqual([0, 0, 0, 0, 1, 1, 0, '']);
     expect(table(sheet(plan, 'summary.region'), '_region').rows[0][0]).toBe('西安');
     // Every region is below the 30-vehicle minimum: no churn-rate comparison, the most lost customers named.
-    expect(conclusion(sheet(plan, 'summary.region'))).toBe('各地区的车辆均少于30台,不按流失率比较;流失客户最多的地区是西安(2台,占流失客户的66.7%)');
+    expect(conclusion(sheet(plan, 'summary.region'))).toBe('各地区的车辆均少于30台,不按流失率比较\n流失客户最多的地区是西安(2台,占流失客户的66.7%)');
     const pivot = sheet(plan, 'summary.region').pivots?.[0];
     expect(pivot?.rows).toEqual(['地区']);
     expect(pivot?.source).toMatchObject({ sheet: '保有客户', headerRow: 2, firstCol: 0, lastCol: 22, lastRow: 12 });
@@ -131,7 +131,7 @@ describe('analyseWorkbook on the small hand-made workbook', () => {
     expect(byFirst(table(s, '_dest'))['保期外']).toEqual([0, 0, 0, 2, 2]);
     expect(table(s, '_inregion').columns.map((c) => c.header)).toEqual(['地区', '距离', '合计']);
     expect(table(s, '_inregion').rows).toEqual([['西安', 1, 1]]);
-    expect(conclusion(s)).toBe('保期外流失客户2台,保期内1台;流失客户的去向均未知;原因最多的是距离、车辆转卖,各1台并列');
+    expect(conclusion(s)).toBe('保期外流失客户2台,保期内1台;流失客户的去向均未知\n流失客户原因最多的是距离、车辆转卖,各1台并列');
   });
 
   it('summary 4: reasons of lost customers', () => {

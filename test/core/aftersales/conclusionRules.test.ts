@@ -52,7 +52,7 @@ describe('the group named by a summary', () => {
   it('is the highest churn rate among groups of at least minGroupSize (30), and the biggest loser is named beside it', () => {
     const plan = analyseWorkbook(workbook(cars), { asOf: AS_OF, state: emptyState() });
     expect(conclusion(sheet(plan, 'summary.region'))).toBe(
-      '流失率最高的地区是渭南(57.4%,47台中流失27台;只比较车辆不少于30台的地区);流失客户最多的是西安(40台,占流失客户的55.6%)',
+      '流失率最高的地区是渭南(57.4%,47台中流失27台;只比较车辆不少于30台的地区)\n流失客户最多的是西安(40台,占流失客户的55.6%)',
     );
   });
 
@@ -112,8 +112,8 @@ describe('destinations and reasons', () => {
   it('a tie names no 主要去向, and mostly-unknown destinations and reasons are said, in 台', () => {
     const text = conclusion(sheet(plan, 'summary.warranty'));
     expect(text).toBe(
-      '保期外流失客户10台,保期内0台;去向最多的是修理厂、其他4S店/服务站,各2台并列,没有单一的主要去向,但60.0%的流失客户去向未知,去向结论仅供参考;' +
-        '主要原因是价格(2台,占有原因记录的66.7%),但70.0%的流失客户没有记录原因,原因结论仅供参考',
+      '保期外流失客户10台,保期内0台;去向最多的是修理厂、其他4S店/服务站,各2台并列,没有单一的主要去向,但60.0%的流失客户去向未知,去向结论仅供参考\n' +
+        '流失客户的主要原因是价格(2台,占有原因记录的66.7%),但70.0%的流失客户没有记录原因,原因结论仅供参考',
     );
     expect(text).not.toContain('主要去向是');
     expect(text).not.toContain('台次');
@@ -127,7 +127,7 @@ describe('destinations and reasons', () => {
 
   it('a single leader is named with its share of the known destinations; the threshold is a setting', () => {
     const one = analyseWorkbook(workbook([...cars, { region: '西安', lost: true, dest: '路边店' }]), { asOf: AS_OF, state: emptyState(), settings: { conclusions: { mostlyUnknownShare: 0.9 } } });
-    expect(conclusion(sheet(one, 'summary.warranty'))).toMatch(/^保期外流失客户11台,保期内0台;主要去向是修理厂\(3台,占已知去向的60\.0%\);主要原因是价格/);
+    expect(conclusion(sheet(one, 'summary.warranty'))).toMatch(/^保期外流失客户11台,保期内0台;主要去向是修理厂\(3台,占已知去向的60\.0%\)\n流失客户的主要原因是价格/);
   });
 
   it('leader(): a tie, one, none', () => {

@@ -67,20 +67,20 @@ function sortedGroups(groups: Map<string, number[]>): GroupRow[] {
  * settings.conclusions.minGroupSize classified vehicles (issue 12.6), and the group with the most lost customers
  * when that is another one. The blank group is never named. With no group large enough, it says so.
  */
-function groupConclusion(ctx: SummaryContext, rows: GroupRow[], dimensionKey: string): string {
+function groupConclusion(ctx: SummaryContext, rows: GroupRow[], dimensionKey: string): string[] {
   const { t } = ctx;
   const blank = t('aftersales.blank');
   const totalLost = rows.reduce((n, r) => n + lostOf(r.counts), 0);
-  if (rows.length === 0 || totalLost === 0) return t('aftersales.c.groupNone');
+  if (rows.length === 0 || totalLost === 0) return [t('aftersales.c.groupNone')];
   const dimension = t(dimensionKey);
   const min = ctx.settings.conclusions.minGroupSize;
   const most = rows.find((r) => r.group !== blank && lostOf(r.counts) > 0);
-  const mostPart = (lead: string) =>
-    most ? t(lead, { dimension, group: most.group, n: lostOf(most.counts), share: pct(lostOf(most.counts) / totalLost) }) : '';
+  const mostLine = (key: string) => (most ? [t(key, { dimension, group: most.group, n: lostOf(most.counts), share: pct(lostOf(most.counts) / totalLost) })] : []);
   const top = highestRate(rows.map((r) => ({ group: r.group, lost: lostOf(r.counts), size: classifiedOf(r.counts) })), min, [blank]);
-  if (!top) return t('aftersales.c.groupSmall', { dimension, min }) + mostPart('aftersales.c.groupMostLost');
+  // One statement per line, so a line never runs off the printed page.
+  if (!top) return [t('aftersales.c.groupSmall', { dimension, min }), ...mostLine('aftersales.c.groupMostLost')];
   const line = t('aftersales.c.group', { dimension, group: top.group, rate: pct(top.rate), n: top.lost, size: top.size, min });
-  return most && most.group !== top.group ? line + mostPart('aftersales.c.groupMostLostOther') : line;
+  return most && most.group !== top.group ? [line, ...mostLine('aftersales.c.groupMostLostOther')] : [line];
 }
 
 /** 地区分析 or 车型分析. */

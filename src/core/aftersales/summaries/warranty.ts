@@ -86,7 +86,8 @@ export function warrantySheet(ctx: SummaryContext): SheetSpec {
     name: t('aftersales.sheet.warranty'),
     title: t('aftersales.title.warranty'),
     subtitle: ctx.subtitle,
-    conclusion: totalLost ? t('aftersales.c.warranty', { out, in: inn, dest, reason }) : t('aftersales.c.groupNone'),
+    // Counts and destinations on one line, reasons on the next: neither runs off the printed page.
+    conclusion: totalLost ? [t('aftersales.c.warranty', { out, in: inn, dest }), reason] : t('aftersales.c.groupNone'),
     tables: [
       {
         id: 'lost',
