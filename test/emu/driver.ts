@@ -702,6 +702,14 @@ export interface DumpedTable {
  * The note above a cross-tab says why it is not a PivotTable: in the file "PivotTables are built by the add-in", on
  * an Excel without ExcelApi 1.8 "this Excel has no PivotTables". Both are right where they stand.
  */
+/**
+ * 目录 says where the analysis date came from. The add-in in Excel can only analyse on today's date (there is no
+ * --as-of), the CLI is given that date explicitly: "运行时指定" in the CLI's file is the add-in's "今天".
+ */
+const DATE_SOURCES: [string, string][] = (['zh-CN', 'en-US'] as const).map((l) => [t(l, 'contents.dateSource.today'), t(l, 'contents.dateSource.given')]);
+const sameDateSource = (x: unknown, y: unknown): boolean =>
+  typeof x === 'string' && typeof y === 'string' && DATE_SOURCES.some(([today, given]) => x.includes(today) && y.includes(given) && x.replace(today, given) === y);
+
 const CROSS_TAB_NOTES: [string, string][] = (['zh-CN', 'en-US'] as const).map((l) => [t(l, 'office.pivotFallbackNote'), t(l, 'cli.pivotNote')]);
 
 function columnNumber(letters: string): number {
@@ -751,7 +759,7 @@ export function compareCells(actual: WorkbookCells, expected: WorkbookCells, opt
         const x = a.values[r]?.[c];
         const y = e.values[r]?.[c];
         const crossTabNote = CROSS_TAB_NOTES.some(([office, file]) => x === office && y === file);
-        if (!same(x, y) && !crossTabNote && !(opts.inputMerges?.get(e.name)?.has(k) && (y === '' || y === undefined))) {
+        if (!same(x, y) && !crossTabNote && !sameDateSource(x, y) && !(opts.inputMerges?.get(e.name)?.has(k) && (y === '' || y === undefined))) {
           const inPivot = pivots.some((p) => r >= p.row && c >= p.col) && (x === '' || x === undefined || x === null);
           if (!inPivot) diffs.push(`${e.name}!R${r + 1}C${c + 1}: add-in ${JSON.stringify(x)} vs CLI ${JSON.stringify(y)}`);
         }

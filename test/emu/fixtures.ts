@@ -16,10 +16,9 @@ export async function sample(dir: string, vehicles?: number): Promise<string> {
 /** What `churn-desk analyze IN --out OUT --as-of DATE` writes, as cells. */
 export async function analyzed(input: string, asOf = todayIso()): Promise<{ file: string; cells: WorkbookCells; ms: number }> {
   const file = input.replace(/\.xlsx$/, `.cli-${asOf}.xlsx`);
-  // The add-in in the emulator analyses on today's date; so does the CLI then, so that 目录's line on where the date
-  // came from (今天 / 运行时指定) is the same in both.
-  const dateArgs = asOf === todayIso() ? [] : ['--as-of', asOf];
-  const r = await churnDesk(['analyze', input, '--out', file, ...dateArgs, '--quiet']);
+  // Given explicitly (without it the CLI would take a date from the workbook's title, the add-in today's):
+  // compareCells reads 目录's "运行时指定" as the add-in's "今天" (DATE_SOURCES).
+  const r = await churnDesk(['analyze', input, '--out', file, '--as-of', asOf, '--quiet']);
   return { file, cells: await readCells(file), ms: r.ms };
 }
 
