@@ -77,20 +77,24 @@ export interface BuildOptions {
  */
 export async function buildProduction(outDir: string, options: BuildOptions = {}): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: unknown, argv: { mode: string }) => Promise<webpack.Configuration>;
-  const config = await makeConfig({}, { mode: 'production' });
-  config.mode = 'production';
-  config.output = { ...config.output, path: path.resolve(outDir) };
-  if (!options.typeCheck) {
-    for (const rule of config.module?.rules ?? []) {
-      const use = rule && typeof rule === 'object' ? (rule.use as { loader?: string; options?: Record<string, unknown> } | undefined) : undefined;
-      if (use?.loader === 'ts-loader' && use.options) use.options = { ...use.options, transpileOnly: true };
+  const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: unknown, argv: { mode: string }) => Promise<webpack.Configuration | webpack.Configuration[]>;
+  const made = await makeConfig({}, { mode: 'production' });
+  // The config is two builds (the main one, then the pane): each gets the same treatment.
+  const configs = Array.isArray(made) ? made : [made];
+  for (const config of configs) {
+    config.mode = 'production';
+    config.output = { ...config.output, path: path.resolve(outDir) };
+    if (!options.typeCheck) {
+      for (const rule of config.module?.rules ?? []) {
+        const use = rule && typeof rule === 'object' ? (rule.use as { loader?: string; options?: Record<string, unknown> } | undefined) : undefined;
+        if (use?.loader === 'ts-loader' && use.options) use.options = { ...use.options, transpileOnly: true };
+      }
     }
+    if (options.cache !== false) config.cache = { type: 'filesystem', cacheDirectory: path.join(ROOT, 'node_modules', '.cache', 'churndesk-bundle'), name: `${config.name ?? 'main'}-${options.typeCheck ? 'checked' : 'transpiled'}` };
+    config.infrastructureLogging = { level: 'error' };
   }
-  if (options.cache !== false) config.cache = { type: 'filesystem', cacheDirectory: path.join(ROOT, 'node_modules', '.cache', 'churndesk-bundle'), name: options.typeCheck ? 'checked' : 'transpiled' };
-  config.infrastructureLogging = { level: 'error' };
   await new Promise<void>((resolve, reject) => {
-    const compiler = webpack(config);
+    const compiler = webpack(configs);
     compiler.run((err, stats) => {
       // Close first: it writes the filesystem cache, which must finish before the process (or jest) moves on.
       compiler.close((closeErr) => {

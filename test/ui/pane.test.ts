@@ -13,6 +13,7 @@ import { stateFromGrid } from '../../src/core/state/stateSheet';
 import { FORM_CATALOGUE } from '../../src/core/forms/catalogue';
 import { expectedRun } from './expectedRun';
 import { t } from '../../src/i18n';
+import { SETTING_SECTIONS } from '../../src/taskpane/settingsForm';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -227,7 +228,8 @@ test('settings: an invalid threshold shows its error on that field; fixed, the s
   await target.locator('input').fill('30');
   await page.getByTestId('setting-localRegions').locator('input').fill('朝阳区、海淀区');
   // Open every section: each setting of src/core/settings has its box.
-  for (let i = 2; i < 6; i++) await page.getByTestId(`settings-section-${i}`).locator('button').click();
+  // (sections 0 and 1 start open; the others, as many as settingsForm defines, are opened here)
+  for (let i = 2; i < SETTING_SECTIONS.length; i++) await page.getByTestId(`settings-section-${i}`).locator('button').click();
   await page.getByTestId('setting-extraReasonKeywords.价格').locator('input').fill('工时费高、配件贵');
   await page.getByTestId('setting-sales.levelIntervalDays.H').locator('input').fill('2');
   await page.getByTestId('setting-sales.monthlyTotalSales').locator('textarea').fill('2026-10: 120');
