@@ -89,9 +89,13 @@ export function buildSummarySheet(input: SummarySheetInput): SheetSpec {
     row += 1 + Math.max(t.rows.length, 1) + (t.totalsRow ? 1 : 0) + 1;
   }
   const pivots: PivotSpec[] = [];
+  // A pivot (or its cross-tab) has a row per group of its row field, and the sheet's tables list those groups: the
+  // space kept below it covers the longest of them plus the filter area, two header rows and the total (a fixed 20
+  // rows let the 50,000-vehicle sample's region cross-tab run over the note below it).
+  const pivotRows = Math.max(20, ...input.tables.map((t) => t.rows.length + 8));
   for (const p of input.pivots ?? []) {
     pivots.push({ ...p, row, col: 0 });
-    row += 20;
+    row += pivotRows;
   }
   for (const note of input.notes ?? []) {
     cells.push({ row, col: 0, value: note, style: 'note', mergeAcross: Math.max(maxCols - 1, 7) });
