@@ -4,9 +4,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  // The production bundle on ../shared/office-emu (test/emu) runs in `npm test`. The malformed-input corpus
-  // (test/robustness, ~10 minutes) runs with `npm run test:corpus` (or CHURN_DESK_ALL_TESTS=1).
-  testPathIgnorePatterns: process.env.CHURN_DESK_ALL_TESTS ? ['/node_modules/'] : ['/node_modules/', '<rootDir>/test/robustness/'],
+  // Everything runs in `npm test`, the production bundle on ../shared/office-emu (test/emu) and the malformed-input
+  // corpus (test/robustness) included; `npm run test:emu` / `npm run test:corpus` run one of them alone.
+  testPathIgnorePatterns: ['/node_modules/'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
