@@ -38,6 +38,13 @@ class CopyFilesPlugin {
   }
 }
 
+/** A bundle that never shows an area of the catalogues (src/i18n/<locale>/<area>.ts) gets an empty one instead. */
+function emptyCatalogueArea(area) {
+  return new NormalModuleReplacementPlugin(new RegExp(`^\\./${area}$`), (resource) => {
+    if (/[\\/]src[\\/]i18n[\\/][^\\/]+$/.test(resource.context)) resource.request = `data:text/javascript,export const ${area} = {};`;
+  });
+}
+
 /** Fails the build when a module path matches (exceljs and Node built-ins have no place in a browser bundle). */
 class ForbidModulesPlugin {
   constructor(patterns) {
@@ -93,9 +100,7 @@ module.exports = async (env, argv) => {
       new ForbidModulesPlugin([/^exceljs($|\/)/, /^(node:)?(fs|path|child_process|zlib)$/]),
       // The command line's messages (src/i18n/<locale>/cli.ts, ~6 KiB gzipped for both locales) are used by the Node
       // CLI and the file renderer only: the browser bundles (pane, commands, worker) get an empty area instead.
-      new NormalModuleReplacementPlugin(/^\.\/cli$/, (resource) => {
-        if (/[\\/]src[\\/]i18n[\\/][^\\/]+$/.test(resource.context)) resource.request = 'data:text/javascript,export const cli = {};';
-      }),
+      emptyCatalogueArea('cli'),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
         template: path.join(__dirname, 'src/commands/commands.html'),
@@ -136,9 +141,7 @@ module.exports = async (env, argv) => {
     output: { ...config.output, clean: false },
     plugins: [
       ...config.plugins.filter((p) => !(p instanceof CopyFilesPlugin) && !(p instanceof HtmlWebpackPlugin)),
-      new NormalModuleReplacementPlugin(/^\.\/contents$/, (resource) => {
-        if (/[\\/]src[\\/]i18n[\\/][^\\/]+$/.test(resource.context)) resource.request = 'data:text/javascript,export const contents = {};';
-      }),
+      emptyCatalogueArea('contents'),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: path.join(__dirname, 'src/taskpane/taskpane.html'),

@@ -15,6 +15,21 @@ export async function runCli(argv: string[]): Promise<{ code: number; out: strin
   }
 }
 
+/**
+ * `churn-desk analyze IN --out OUT --as-of DATE --quiet` with one file engine forced (CHURN_DESK_FILE_ENGINE:
+ * 'memory' loads the workbook whole, 'stream' streams it), the variable restored afterwards.
+ */
+export async function analyseWithEngine(input: string, out: string, engine: 'memory' | 'stream', asOf: string): Promise<{ code: number; out: string; err: string }> {
+  const before = process.env.CHURN_DESK_FILE_ENGINE;
+  process.env.CHURN_DESK_FILE_ENGINE = engine;
+  try {
+    return await runCli(['analyze', input, '--out', out, '--as-of', asOf, '--quiet']);
+  } finally {
+    if (before === undefined) delete process.env.CHURN_DESK_FILE_ENGINE;
+    else process.env.CHURN_DESK_FILE_ENGINE = before;
+  }
+}
+
 /** The status counts the report printed ('  活跃:992(49.6%)'). */
 export function reportedStatusCounts(out: string): Record<string, number> {
   const counts: Record<string, number> = {};

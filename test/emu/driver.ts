@@ -794,8 +794,7 @@ export function pivotAreas(sheets: DumpedSheet[]): Map<string, { row: number; co
     for (const p of s.pivotTables ?? []) {
       const a = /!?\$?([A-Z]+)\$?(\d+)/.exec(p.destination.split('!').pop() ?? '');
       if (!a) continue;
-      let col = 0;
-      for (const ch of a[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+      const col = columnNumber(a[1]);
       // With a filter field the product starts the pivot PIVOT_FILTER_ROWS below its planned top (src/office/buildSheet.ts):
       // those rows are the pivot's filter area in Excel and hold the file's note and cross-tab heading.
       const above = p.filters?.length ? PIVOT_FILTER_ROWS : 0;

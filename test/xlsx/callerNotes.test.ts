@@ -7,8 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { runCli } from '../e2e/runCli';
-import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { analyseWithEngine, runCli } from '../e2e/runCli';
+import { workbookGrids } from '../support/workbookGrids';
 import type { CellValue } from '../../src/core/plan/types';
 import { ymdToSerial } from '../../src/core/values/dates';
 
@@ -19,21 +19,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const AS_OF = '2026-10-31';
 const LIST = '招揽名单';
 
-async function analyse(input: string, out: string, engine: 'memory' | 'stream') {
-  const before = process.env.CHURN_DESK_FILE_ENGINE;
-  process.env.CHURN_DESK_FILE_ENGINE = engine;
-  try {
-    return await runCli(['analyze', input, '--out', out, '--as-of', AS_OF, '--quiet']);
-  } finally {
-    if (before === undefined) delete process.env.CHURN_DESK_FILE_ENGINE;
-    else process.env.CHURN_DESK_FILE_ENGINE = before;
-  }
-}
+const analyse = (input: string, out: string, engine: 'memory' | 'stream') => analyseWithEngine(input, out, engine, AS_OF);
 
-async function grids(file: string): Promise<Map<string, CellValue[][]>> {
-  const { sheets } = await readWorkbook(file);
-  return new Map(sheets.map((s) => [s.name, s.grid as CellValue[][]]));
-}
+const grids = workbookGrids;
 
 /** The list's header row (1-based) and column (1-based) per header. */
 function layout(ws: ExcelJS.Worksheet): { header: number; col: Map<string, number>; last: number } {

@@ -11,8 +11,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { runCli, CLASSIFICATION_HEADERS } from '../e2e/runCli';
+import { analyseWithEngine, runCli, CLASSIFICATION_HEADERS } from '../e2e/runCli';
 import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { workbookGrids } from '../support/workbookGrids';
 import type { CellValue } from '../../src/core/plan/types';
 
 jest.setTimeout(120_000);
@@ -32,21 +33,9 @@ const AS_OF = '2026-10-31';
 
 type Grids = Map<string, CellValue[][]>;
 
-async function analyse(input: string, out: string, engine: 'memory' | 'stream'): Promise<{ code: number; out: string; err: string }> {
-  const before = process.env.CHURN_DESK_FILE_ENGINE;
-  process.env.CHURN_DESK_FILE_ENGINE = engine;
-  try {
-    return await runCli(['analyze', input, '--out', out, '--as-of', AS_OF, '--quiet']);
-  } finally {
-    if (before === undefined) delete process.env.CHURN_DESK_FILE_ENGINE;
-    else process.env.CHURN_DESK_FILE_ENGINE = before;
-  }
-}
+const analyse = (input: string, out: string, engine: 'memory' | 'stream') => analyseWithEngine(input, out, engine, AS_OF);
 
-async function grids(file: string): Promise<Grids> {
-  const { sheets } = await readWorkbook(file);
-  return new Map(sheets.map((s) => [s.name, s.grid as CellValue[][]]));
-}
+const grids: (file: string) => Promise<Grids> = workbookGrids;
 
 function headerRowOf(grid: CellValue[][]): number {
   const r = grid.findIndex((row) => row.includes(VIN));
