@@ -3,7 +3,7 @@
  * before the user's first click, and how long it takes from navigation start to the first paint of the home view.
  *
  * The first load is measured, not inferred: the built taskpane.html is opened in headless Chromium (cold cache, a
- * fresh browser context per run) with office.js answered by the Office emulator (/work/shared/office-emu/emu.js, or
+ * fresh browser context per run) with office.js answered by the Office emulator (../shared/office-emu/emu.js beside the repository, or
  * OFFICE_EMU=path; a minimal stub when it is absent) over a generated dealer workbook (src/cli/sample), and every
  * request the page and its workers make is recorded until the home view shows the detected sheets and the network has
  * been idle for 500 ms. Nothing is clicked. office.js itself is left out of the sizes (Microsoft serves it).
@@ -23,7 +23,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { AddressInfo } from 'net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
 import { generateSample } from '../src/cli/sample/generateSample';
 
@@ -41,7 +41,8 @@ export const FIRST_LOAD_BUDGET_GZIP = 200 * 1024;
 export const FIRST_RENDER_TARGET_MS = 500;
 
 const OFFICE_JS_RE = /\/office(\.debug)?\.js(\?.*)?$/;
-const DEFAULT_EMU = '/work/shared/office-emu/emu.js';
+/** The emulator beside the repository, as test/emu/driver.ts finds it (CHURNDESK_OFFICE_EMU names its folder elsewhere). */
+const DEFAULT_EMU = path.join(process.env.CHURNDESK_OFFICE_EMU ? path.resolve(process.env.CHURNDESK_OFFICE_EMU) : path.resolve(ROOT, '../shared/office-emu'), 'emu.js');
 
 export interface FileSize {
   file: string;
@@ -153,6 +154,21 @@ const MARKS_SCRIPT = `(() => {
   observer.observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
+/**
+ * Waits until `expression` is true in the page, asking from Node every 20 ms. Not page.waitForFunction: Playwright polls
+ * a string predicate with an in-page `new Function`, which the pane's content security policy refuses (script-src
+ * without 'unsafe-eval'), and the refusal lands among the page's errors. page.evaluate goes through the DevTools
+ * protocol, which the policy does not govern. The marks themselves are taken in the page, so the poll adds no delay.
+ */
+async function pollPage(page: Page, expression: string, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await page.evaluate(expression)) === true) return true;
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 export interface PaneRun {
   homePaintMs: number;
   fcpMs: number | null;
@@ -186,7 +202,7 @@ export interface MeasureOptions {
   lang?: string;
   /** Vehicles in the sample workbook the pane detects (default 2,000). */
   vehicles?: number;
-  /** office.js to serve: the emulator's path (default OFFICE_EMU or /work/shared/office-emu/emu.js), or 'stub'. */
+  /** office.js to serve: the emulator's path (default OFFICE_EMU or ../shared/office-emu/emu.js beside the repository), or 'stub'. */
   officeJs?: string;
   /** The view in ?view= (default home). */
   view?: string;
@@ -229,9 +245,9 @@ export async function measurePane(dist: string, options: MeasureOptions = {}): P
         else if (!OFFICE_JS_RE.test(url) && !url.startsWith('data:')) errors.push(`request outside the add-in: ${url}`);
       });
       await page.goto(`${server.origin}/taskpane.html?view=${options.view ?? 'home'}`, { waitUntil: 'load' });
-      await page.waitForFunction('window.__paneMarks && window.__paneMarks.homePaint !== undefined', undefined, { timeout: 30_000 });
+      if (!(await pollPage(page, 'Boolean(window.__paneMarks && window.__paneMarks.homePaint !== undefined)', 30_000))) throw new Error('the home view never painted (30 s)');
       // Let detection finish (the emulator answers Excel.run) and every fetch it starts settle.
-      await page.waitForFunction('window.__paneMarks.detected !== undefined', undefined, { timeout: useEmu ? 30_000 : 2_000 }).catch(() => undefined);
+      await pollPage(page, 'window.__paneMarks.detected !== undefined', useEmu ? 30_000 : 2_000);
       await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
       const marks = (await page.evaluate('window.__paneMarks')) as Record<string, number | undefined>;
       if (i === 0 && options.screenshot) await page.screenshot({ path: options.screenshot });
