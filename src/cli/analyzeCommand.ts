@@ -24,7 +24,7 @@ import { CALL_FIELDS, CUSTOMER_FIELDS, PROSPECT_FIELDS, REGISTER_FIELDS } from '
 import { formatIso, todayYmd } from '../core/values/dates';
 import { t } from '../i18n';
 import { readWorkbook } from '../xlsx/readWorkbook';
-import { writeWorkbookWithCharts } from '../xlsx/charts/injectCharts';
+import { writeRenderedWorkbook } from '../xlsx/writePackage';
 import { renderPlan } from '../xlsx/renderPlan';
 import { chooseFileEngine } from '../xlsx/fileEngine';
 import { pinDateSerials } from '../xlsx/pinDateSerials';
@@ -219,9 +219,9 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
     const rendered = renderPlan(loaded.workbook, plan, { previousState: stored, locale: reportLocale });
     sheetsWritten = rendered.sheetsWritten;
     progress?.('writing', 0.95);
-    // exceljs writes no charts: the planned charts are added to its package as DrawingML parts.
+    // exceljs writes no charts and no PivotTables: the planned ones are added to its package (src/xlsx/writePackage.ts).
     // OUT is written beside itself under a temporary name and renamed when complete: never half-written.
-    await writeAtomically(out, (tmp) => writeWorkbookWithCharts(loaded.workbook, rendered.charts, tmp));
+    await writeAtomically(out, (tmp) => writeRenderedWorkbook(loaded.workbook, rendered, tmp));
   } else {
     progress?.('writing', 0.95);
     let written: string[] = [];

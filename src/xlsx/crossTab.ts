@@ -20,7 +20,7 @@ function keyText(v: unknown, blank: string): string {
  * Compares two group labels: by `order` where listed (listed values first), then naturally ('2026-02' before
  * '2026-10', '2-3年' before '10年'), the blank group last.
  */
-function compareGroups(a: string, b: string, order: readonly string[] | undefined, blank: string): number {
+export function compareGroups(a: string, b: string, order: readonly string[] | undefined, blank: string): number {
   if (a === b) return 0;
   if (a === blank || b === blank) return a === blank ? 1 : -1;
   const ia = order ? order.indexOf(a) : -1;

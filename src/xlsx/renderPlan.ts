@@ -4,8 +4,9 @@
  *     a non-empty cell that is not in a column ChurnDesk wrote before (previous state's ownedColumns) stops the
  *     whole render before anything is written.
  *  2. SheetSpecs: each sheet is created, or replaces the sheet ChurnDesk created before under the same key; a name
- *     taken by a user's sheet gets a suffix. Tables become real Excel tables; pivots a computed cross-tab;
- *     charts are returned (`charts`) for src/xlsx/charts/ to add as DrawingML parts after exceljs writes the zip.
+ *     taken by a user's sheet gets a suffix. Tables become real Excel tables. PivotTables get their cells here and
+ *     are returned (`pivots`), as the charts are (`charts`), for src/xlsx/writePackage.ts to add their parts after
+ *     exceljs writes the zip (exceljs can write neither).
  *  3. The new WorkbookState goes into the very hidden state sheet.
  * Refreshing a rendered file gives the same sheets and columns: owned sheets are removed and re-added in plan
  * order, owned columns cleared and rewritten, and their old validations / conditional formats dropped.
@@ -19,7 +20,7 @@
 import ExcelJS from 'exceljs';
 import type {
   CellSpec, ColumnWrite, ConditionalFormat, CellValidation, ListValidation, PrintSetup, SheetSpec, TableSpec, WorkbookPlan, WorkbookState,
-  CellValue,
+  CellValue, PivotSpec,
 } from '../core/plan/types';
 import { DATE_VALIDATION_RANGE, STATE_SHEET_NAME } from '../core/plan/types';
 import { a1, columnLetter, sheetLinkFormula, uniqueSheetName } from '../core/plan/names';
@@ -31,6 +32,7 @@ import { APPENDED_HEADER_STYLE, CELL_STYLES, CF_FILLS, numberFormatOf } from './
 import { toCellValue } from './cellValue';
 import { MissingSheetError, OverwriteRefusedError } from './errors';
 import { crossTab } from './crossTab';
+import { FILTER_ROWS, filePivotOf, type FilePivot, type FilePivotLabels } from './pivots/filePivot';
 import { worksheetToGrid } from './readWorkbook';
 import { fileChartsOf } from './charts/fileCharts';
 import type { SheetCharts } from './charts/injectCharts';
@@ -61,6 +63,8 @@ export interface RenderResult {
    * add to the written package: exceljs cannot write charts, so a plain `xlsx.writeFile` leaves them out.
    */
   charts?: SheetCharts[];
+  /** The PivotTables, for `addPivotParts` (src/xlsx/pivots/): their cells are written, their parts are not yet. */
+  pivots?: FilePivot[];
 }
 
 type OwnedColumns = WorkbookState['ownedColumns'][string];
@@ -384,9 +388,38 @@ function renderPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
   if (footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: footer };
 }
 
+/** Excel's own captions of a PivotTable in the report's language (what Excel shows after it refreshes the pivot). */
+function pivotLabels(locale: Locale): FilePivotLabels {
+  return {
+    total: t(locale, 'cli.pivot.grandTotal'),
+    blank: t(locale, 'cli.pivotBlank'),
+    rowLabels: t(locale, 'cli.pivot.rowLabels'),
+    columnLabels: t(locale, 'cli.pivot.columnLabels'),
+    countOf: (field) => t(locale, 'cli.pivot.countOf', { field }),
+    sumOf: (field) => t(locale, 'cli.pivot.sumOf', { field }),
+    multipleItems: t(locale, 'cli.pivot.multipleItems'),
+    allItems: t(locale, 'cli.pivot.allItems'),
+    values: t(locale, 'cli.pivot.values'),
+  };
+}
+
+/** The cells of a file PivotTable, as Excel shows it (filter row, caption rows, items, totals). */
+function renderPivotCells(ws: ExcelJS.Worksheet, spec: PivotSpec, pivot: FilePivot): void {
+  const bodyTop = pivot.page ? FILTER_ROWS : 0;
+  const last = pivot.cells.length - 1;
+  pivot.cells.forEach((line, r) =>
+    line.forEach((v, c) => {
+      const cell = ws.getCell(spec.row + 1 + r, spec.col + 1 + c);
+      cell.value = excelValue(v);
+      const heading = r < bodyTop || r === bodyTop || (pivot.columnField !== undefined && r === bodyTop + 1);
+      cell.style = heading ? CELL_STYLES.header : r === last ? CELL_STYLES.total : CELL_STYLES.cell;
+    }),
+  );
+}
+
 function renderSheet(
-  ws: ExcelJS.Worksheet, spec: SheetSpec, workbook: ExcelJS.Workbook, locale: Locale, sourceGrid?: RenderOptions['sourceGrid'],
-  linkTarget: (key: string) => string | undefined = () => undefined,
+  ws: ExcelJS.Worksheet, spec: SheetSpec, workbook: ExcelJS.Workbook, locale: Locale, sourceGrid: RenderOptions['sourceGrid'],
+  linkTarget: (key: string) => string | undefined, pivots: FilePivot[],
 ): void {
   for (const cell of spec.cells) renderCell(ws, cell, linkTarget);
   for (const table of spec.tables) renderTable(ws, table, locale);
@@ -400,6 +433,13 @@ function renderSheet(
   for (const pivot of spec.pivots ?? []) {
     const source = workbook.getWorksheet(pivot.source.sheet);
     const grid = sourceGrid?.(pivot.source.sheet) ?? (source ? worksheetToGrid(source) : undefined);
+    const real = grid && source ? filePivotOf(grid, pivot, ws.name, source.name, pivotLabels(locale)) : null;
+    if (real) {
+      renderPivotCells(ws, pivot, real);
+      pivots.push(real);
+      continue;
+    }
+    // A shape or a source Excel would not take as a PivotTable: the same figures as a cross-tab of plain cells.
     const note = ws.getCell(pivot.row + 1, pivot.col + 1);
     note.value = t(locale, 'cli.pivotNote');
     note.style = CELL_STYLES.note;
@@ -484,6 +524,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
   if (stateSheet) workbook.removeWorksheet(stateSheet.id);
   const sheetsWritten: string[] = [];
   const charts: SheetCharts[] = [];
+  const pivots: FilePivot[] = [];
   const ownedSheets: Record<string, string> = {};
   const ownedSheetTitles: Record<string, string> = {};
   const renamedSheets: Record<string, string> = {};
@@ -511,7 +552,7 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
   for (const [i, spec] of planSheets.entries()) {
     const name = finalNames[i];
     const ws = workbook.addWorksheet(name);
-    renderSheet(ws, spec, workbook, locale, options.sourceGrid, (key) => linkTargets.get(key));
+    renderSheet(ws, spec, workbook, locale, options.sourceGrid, (key) => linkTargets.get(key), pivots);
     const sheetCharts = fileChartsOf(spec, name);
     if (sheetCharts.length) charts.push({ sheet: name, charts: sheetCharts });
     sheetsWritten.push(name);
@@ -525,5 +566,5 @@ export function renderPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, optio
   // 3. Store the state.
   const state: WorkbookState = { ...plan.state, ownedSheets, ownedSheetTitles, ownedColumns, ...(Object.keys(renamedSheets).length ? { renamedSheets } : {}) };
   writeStateSheet(workbook, state);
-  return { sheetsWritten, state, charts };
+  return { sheetsWritten, state, charts, pivots };
 }

@@ -25,7 +25,7 @@ import { ownedArea } from '../core/state/ownership';
 import { numberFormatOf } from './styles';
 import { MissingSheetError } from './errors';
 import { cellKey, type StreamedSheet } from './streamReadWorkbook';
-import { addChartParts } from './charts/injectCharts';
+import { addPlannedParts } from './writePackage';
 import { readZipEntries, ZipFileWriter } from './zip';
 import { xmlText } from './xmlText';
 import { cutLargeTables, patchTableXml, streamSheetXml } from './streamTables';
@@ -264,8 +264,8 @@ export async function streamWriteWorkbook(sheets: StreamedSheet[], plan: Workboo
   // Stored, not deflated: every part is deflated once, by zlib, when the output is written.
   const skeletonZip = await skeleton.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
   const entries = readZipEntries(Buffer.from(skeletonZip));
-  // exceljs writes no charts: the planned charts are added to the skeleton as DrawingML parts.
-  if (result.charts?.length) addChartParts(entries, result.charts);
+  // exceljs writes no charts and no PivotTables: the planned ones are added to the skeleton (src/xlsx/writePackage.ts).
+  addPlannedParts(entries, result);
   const parts = sheetParts(entries);
   const placeholderParts = new Map<string, StreamedSheet>();
   for (const [name, sheet] of kept) {

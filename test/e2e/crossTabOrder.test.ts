@@ -1,7 +1,8 @@
 /**
- * The emailed file's cross-tabs (issue 12.1): written where the add-in draws a PivotTable, each lists its groups in
- * their natural order (statuses 活跃/准流失/流失/彻底流失, vehicle-age bands by age, intent levels H…F) and never
- * shows an all-zero row or column; the file's note says the PivotTable is the add-in's. Read back from a CLI run.
+ * The emailed file's PivotTables (issue 12.1), as their cells read before Excel refreshes them: each lists its groups
+ * in their natural order (statuses 活跃/准流失/流失/彻底流失, vehicle-age bands by age, intent levels H…F) and never
+ * shows an all-zero row or column. Read back from a CLI run. (test/xlsx/pivotsLibreOffice.test.ts checks the parts
+ * and that LibreOffice computes the same figures from the source.)
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -17,7 +18,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-crosstab-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const IN = path.join(dir, 'dealer.xlsx');
 const OUT = path.join(dir, 'analysed.xlsx');
-const NOTE = t('zh-CN', 'cli.pivotNote');
+const CAPTION = t('zh-CN', 'cli.pivot.countOf', { field: '' });
+const ROW_LABELS = t('zh-CN', 'cli.pivot.rowLabels');
+const TOTAL = t('zh-CN', 'cli.pivot.grandTotal');
 
 type Grid = readonly (readonly unknown[])[];
 let sheets: { name: string; grid: Grid }[] = [];
@@ -29,16 +32,16 @@ beforeAll(async () => {
   sheets = (await readWorkbook(OUT)).sheets;
 }, 120_000);
 
-/** The cross-tab under each file note: header row, data rows (without the 总计 row). */
+/** Each PivotTable's cells (under its 计数项:… caption): the 行标签 row, the data rows (without the 总计 row). */
 function crossTabs(): { sheet: string; header: string[]; rows: unknown[][] }[] {
   const out: { sheet: string; header: string[]; rows: unknown[][] }[] = [];
   for (const s of sheets) {
     s.grid.forEach((row, r) => {
-      const c = row.findIndex((v) => v === NOTE);
-      if (c < 0) return;
+      const c = row.findIndex((v) => typeof v === 'string' && v.startsWith(CAPTION));
+      if (c < 0 || s.grid[r + 1]?.[c] !== ROW_LABELS) return;
       const header = (s.grid[r + 1] ?? []).slice(c).map(String).filter((h) => h !== '');
       const rows: unknown[][] = [];
-      for (let k = r + 2; k < s.grid.length && s.grid[k][c] !== '总计' && s.grid[k][c] !== ''; k++) rows.push(s.grid[k].slice(c, c + header.length));
+      for (let k = r + 2; k < s.grid.length && s.grid[k][c] !== TOTAL && s.grid[k][c] !== ''; k++) rows.push(s.grid[k].slice(c, c + header.length));
       out.push({ sheet: s.name, header, rows });
     });
   }
@@ -51,7 +54,7 @@ const inOrder = (seen: string[], order: readonly string[]) => {
   return idx.every((v, i) => i === 0 || v > idx[i - 1]);
 };
 
-test('every pivot of the file is a cross-tab under the file note: 地区, 车型, 车龄 and 意向级别', () => {
+test('every pivot of the file is a PivotTable: 地区, 车型, 车龄 and 意向级别', () => {
   expect(crossTabs().map((x) => x.sheet).sort()).toEqual(['地区分析', '意向级别分布', '车型分析', '车龄分析'].sort());
 });
 
@@ -67,8 +70,10 @@ test('statuses in status order, age bands by age, levels H…F; no all-zero row 
       const blank = labels.indexOf('(空白)');
       if (blank >= 0) expect(blank).toBe(labels.length - 1);
     }
-    for (const r of x.rows) expect(r.slice(1).some((v) => v !== 0)).toBe(true);
-    for (let c = 1; c < x.header.length; c++) expect(x.rows.some((r) => r[c] !== 0)).toBe(true);
+    // An empty intersection is a blank cell, as in Excel's pivot; every row and column has a count.
+    const count = (v: unknown) => typeof v === 'number' && v > 0;
+    for (const r of x.rows) expect(r.slice(1).some(count)).toBe(true);
+    for (let c = 1; c < x.header.length; c++) expect(x.rows.some((r) => count(r[c]))).toBe(true);
   }
 });
 

@@ -675,6 +675,11 @@ export interface CompareOptions {
   /** Per sheet, rectangles [row, col] from which to the end a BLANK actual cell is not a difference (PivotTable output that the emulator records but does not materialise). */
   pivotAreas?: Map<string, { row: number; col: number }[]>;
   /**
+   * Per sheet, inclusive rectangles not compared cell by cell: where the file holds a PivotTable and an Excel without
+   * PivotTables (ExcelApi < 1.8) wrote the same figures as a cross-tab of its own layout; `pivotFigures` compares those.
+   */
+  skipAreas?: Map<string, { r0: number; c0: number; r1: number; c1: number }[]>;
+  /**
    * Per sheet, the non-top-left cells of the INPUT's merged areas: run-addin.js loads them with the title copied into
    * each (exceljs repeats a merge's value in its slave cells), where Excel's Range.values gives ''. A value there in
    * the add-in's result with nothing in the CLI's is that loader bug, not the add-in's.
@@ -750,12 +755,14 @@ export function compareCells(actual: WorkbookCells, expected: WorkbookCells, opt
     const a = actual.find((s) => s.name === e.name);
     if (!a) continue;
     const pivots = opts.pivotAreas?.get(e.name) ?? [];
+    const skipped = opts.skipAreas?.get(e.name) ?? [];
+    const inSkipped = (r: number, c: number) => skipped.some((x) => r >= x.r0 && r <= x.r1 && c >= x.c0 && c <= x.c1);
     const rows = Math.max(a.values.length, e.values.length);
     for (let r = 0; r < rows && diffs.length < 30; r++) {
       const width = Math.max(a.values[r]?.length ?? 0, e.values[r]?.length ?? 0);
       for (let c = 0; c < width; c++) {
         const k = `${r},${c}`;
-        if (a.formulas.has(k) || e.formulas.has(k)) continue;
+        if (a.formulas.has(k) || e.formulas.has(k) || inSkipped(r, c)) continue;
         const x = a.values[r]?.[c];
         const y = e.values[r]?.[c];
         const crossTabNote = CROSS_TAB_NOTES.some(([office, file]) => x === office && y === file);
@@ -780,6 +787,29 @@ export function compareCells(actual: WorkbookCells, expected: WorkbookCells, opt
     }
   }
   return { diffs, compared, formulas };
+}
+
+/**
+ * The figures of a cross-tab or a PivotTable's cells, by row label and column label, from its label row (the row
+ * whose first cell is the row field or 行标签): every number until the total row, blank intersections as 0.
+ * @example pivotFigures(cells.values, 30, 0).get('江岸区')?.get('流失') // 34
+ */
+export function pivotFigures(values: unknown[][], labelRow: number, col: number): Map<string, Map<string, number>> {
+  const head = values[labelRow] ?? [];
+  const cols: string[] = [];
+  for (let c = col + 1; head[c] !== undefined && head[c] !== ''; c++) cols.push(String(head[c]));
+  const out = new Map<string, Map<string, number>>();
+  for (let r = labelRow + 1; r < values.length; r++) {
+    const label = values[r]?.[col];
+    if (label === undefined || label === '') break;
+    const line = new Map<string, number>();
+    cols.forEach((h, i) => {
+      const v = values[r]?.[col + 1 + i];
+      line.set(h, typeof v === 'number' ? v : 0);
+    });
+    out.set(String(label), line);
+  }
+  return out;
 }
 
 /** The non-top-left cells of every merged area of a workbook, per sheet (for CompareOptions.inputMerges). */

@@ -9,10 +9,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
-import { compareCells, launchBrowser, mergesOf, pivotAreas, tablesOf, problems, productionBundle, readCells, requireEnvironment, runRibbon, scratch, todayIso, EMU_DIR, type DumpedSheet, type RibbonRun } from './driver';
+import { compareCells, launchBrowser, mergesOf, pivotAreas, pivotFigures, tablesOf, problems, productionBundle, readCells, requireEnvironment, runRibbon, scratch, todayIso, EMU_DIR, type DumpedSheet, type RibbonRun } from './driver';
 import { analyzed, sample, SHOTS, unusable, withoutColumns } from './fixtures';
 import { t } from '../../src/i18n';
 import { stateFromGrid } from '../../src/core/state/stateSheet';
+import { cellOf, packagePivots, pivotArea } from '../support/packagePivots';
 
 const STATE = 'ChurnDesk_State';
 let dist: string;
@@ -108,7 +109,7 @@ describe.each([
     expect(run.meta.sheets.find((s) => s.name === STATE)?.visibility).toBe('VeryHidden');
   });
 
-  test('PivotTables: every pivot the file renders as a cross-tab is a native PivotTable over a source sheet', () => {
+  test('PivotTables: the add-in makes the same PivotTables as the file, over the same source, where the file has them', () => {
     const sources = ['保有客户', '招揽记录', '展厅登记', '意向客户'];
     const pivots = run.meta.sheets.flatMap((s) => s.pivotTables.map((p) => ({ sheet: s.name, ...p })));
     expect(pivots.length).toBeGreaterThan(0);
@@ -117,6 +118,11 @@ describe.each([
       expect(p.rows.length).toBeGreaterThan(0);
       expect(sources).toContain(p.source.split('!')[0]);
     }
+    // The file's PivotTable parts (src/xlsx/pivots/): the same names on the same sheets, over the same source sheet,
+    // their body where the add-in's pivot has its top-left.
+    const inFile = packagePivots(expected.file).map((p) => [p.name, p.sheet, p.source.sheet, p.location.split(':')[0]]).sort();
+    const inAddin = pivots.map((p) => [p.name, p.sheet, p.source.split('!')[0].replace(/^'|'$/g, ''), p.destination.split('!').pop()!.replace(/\$/g, '')]).sort();
+    expect(inAddin).toEqual(inFile);
   });
 
   test('the result dialog shows the figures, localised, from the catalogue', async () => {
@@ -134,14 +140,30 @@ describe.each([
   });
 });
 
-test('on an ExcelApi 1.7 host (no PivotTables) the cross-tabs too equal the file cell by cell', async () => {
+test('on an ExcelApi 1.7 host (no PivotTables) the file equals cell by cell, and each cross-tab has its PivotTable\'s figures', async () => {
   const input = await sample(dir, 1000);
   const expected = await analyzed(input, asOf);
   const run = await ribbon(input, 'ribbon-1k-api17', { maxApi: '1.7' });
   expect(run.meta.sheets.every((s) => s.pivotTables.length === 0)).toBe(true);
-  const { diffs, compared } = compareCells(await readCells(run.out), expected.cells, { skipSheets: [STATE], tables: tablesOf(run.meta.sheets), inputMerges: mergesOf(await readCells(input)) });
+  // Where the file holds a PivotTable the add-in wrote a cross-tab (note, field row, items, 总计): other layout, same figures.
+  const filePivots = packagePivots(expected.file);
+  const skipAreas = new Map<string, ReturnType<typeof pivotArea>[]>();
+  for (const p of filePivots) (skipAreas.get(p.sheet) ?? skipAreas.set(p.sheet, []).get(p.sheet)!).push(pivotArea(p));
+  const actual = await readCells(run.out);
+  const { diffs, compared } = compareCells(actual, expected.cells, { skipSheets: [STATE], tables: tablesOf(run.meta.sheets), inputMerges: mergesOf(await readCells(input)), skipAreas });
   expect(diffs).toEqual([]);
   expect(compared).toBeGreaterThan(10_000);
+  expect(filePivots.length).toBeGreaterThanOrEqual(3);
+  for (const p of filePivots) {
+    const area = pivotArea(p);
+    const body = cellOf(p.location.split(':')[0]);
+    const fileSheet = expected.cells.find((s) => s.name === p.sheet)!;
+    const addinSheet = actual.find((s) => s.name === p.sheet)!;
+    // The add-in's cross-tab: its note on the pivot's first row, the field row below it.
+    const figures = pivotFigures(fileSheet.values, body[0] + 1, area.c0);
+    expect(figures.size).toBeGreaterThan(1);
+    expect([p.name, pivotFigures(addinSheet.values, area.r0 + 1, area.c0)]).toEqual([p.name, figures]);
+  }
 }, 15 * 60_000);
 
 test('en-US: the result dialog in English', async () => {

@@ -16,7 +16,7 @@ import { runAnalyzeCommand } from '../../src/cli/analyzeCommand';
 import { main } from '../../src/cli/main';
 import { writeAtomically } from '../../src/cli/outputFile';
 import { runSampleCommand } from '../../src/cli/sampleCommand';
-import * as injectCharts from '../../src/xlsx/charts/injectCharts';
+import * as writePackage from '../../src/xlsx/writePackage';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-atomic-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -86,10 +86,10 @@ describe.each(['memory', 'stream'] as const)('churn-desk analyze, %s engine', (e
   /** Makes the next OUT write fail after `bytes` bytes reached the disk. */
   function failHalfWay(sub: string, bytes: number): () => void {
     if (engine === 'memory') {
-      // The memory engine's package goes out through writeWorkbookWithCharts: let it write, then cut the file.
-      const real = injectCharts.writeWorkbookWithCharts;
-      const spy = jest.spyOn(injectCharts, 'writeWorkbookWithCharts').mockImplementation(async (wb, charts, file) => {
-        await real(wb, charts, file);
+      // The memory engine's package goes out through writeRenderedWorkbook: let it write, then cut the file.
+      const real = writePackage.writeRenderedWorkbook;
+      const spy = jest.spyOn(writePackage, 'writeRenderedWorkbook').mockImplementation(async (wb, parts, file) => {
+        await real(wb, parts, file);
         fs.truncateSync(file, Math.min(bytes, fs.statSync(file).size));
         throw ENOSPC();
       });
@@ -159,7 +159,7 @@ describe('what the CLI says when OUT cannot be written', () => {
     const out = path.join(sub, 'out.xlsx');
     const env = { engine: process.env.CHURN_DESK_FILE_ENGINE, debug: process.env.CHURN_DESK_DEBUG };
     process.env.CHURN_DESK_FILE_ENGINE = 'memory';
-    const spy = jest.spyOn(injectCharts, 'writeWorkbookWithCharts').mockImplementation(async (_wb, _charts, file) => {
+    const spy = jest.spyOn(writePackage, 'writeRenderedWorkbook').mockImplementation(async (_wb, _parts, file) => {
       fs.writeFileSync(file, 'half');
       throw ENOSPC();
     });

@@ -9,7 +9,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { writeEntries } from '../../src/xlsx/charts/injectCharts';
+import { writeEntries } from '../../src/xlsx/writePackage';
 import { readZipEntries } from '../../src/xlsx/zip';
 import { soffice } from '../support/libreOffice';
 import { runCli } from '../e2e/runCli';

@@ -8,6 +8,7 @@ import { OverwriteRefusedError } from '../../src/xlsx/errors';
 import type { ColumnWrite, SheetSpec, WorkbookPlan, WorkbookState } from '../../src/core/plan/types';
 import { STATE_SHEET_NAME } from '../../src/core/plan/types';
 import { emptyState } from '../../src/core/state/stateSheet';
+import { t } from '../../src/i18n';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-render-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -220,19 +221,35 @@ describe('renderPlan', () => {
     expect(ws.getCell('D3').value).toBe('流失状态');
   });
 
-  test('a pivot becomes a computed cross-tab from the source sheet', () => {
+  test('a pivot becomes a PivotTable over the source sheet, its cells written as Excel lays them out', () => {
     const wb = sourceWorkbook();
     const spec = summarySheet();
     spec.pivots = [
       { name: 'p', source: { sheet: '保有客户', headerRow: 2, firstCol: 0, lastCol: 5, lastRow: 4 }, rows: ['流失状态'], columns: [], values: [{ header: '客户姓名', fn: 'count' }], row: 10, col: 0 },
     ];
-    renderPlan(wb, plan({ sheets: [spec] }));
+    const { pivots } = renderPlan(wb, plan({ sheets: [spec] }));
     const ws = wb.getWorksheet('流失概览 (2)')!;
-    expect(ws.getCell('A12').value).toBe('流失状态');
-    expect(ws.getCell('B12').value).toBe('客户姓名');
-    // Groups in natural order (no order given): '=…' sorts before CJK text.
-    expect([ws.getCell('A13').value, ws.getCell('B13').value]).toEqual(['=HYPERLINK("x")', 1]);
-    expect([ws.getCell('A14').value, ws.getCell('B14').value]).toEqual(['流失', 1]);
+    expect([ws.getCell('A11').value, ws.getCell('B11').value]).toEqual(['行标签', '计数项:客户姓名']);
+    // Items in natural order (no order given): '=…' sorts before CJK text; customer text stays text.
+    expect([ws.getCell('A12').value, ws.getCell('B12').value]).toEqual(['=HYPERLINK("x")', 1]);
+    expect(ws.getCell('A12').type).toBe(ExcelJS.ValueType.String);
+    expect([ws.getCell('A13').value, ws.getCell('B13').value]).toEqual(['流失', 1]);
+    expect([ws.getCell('A14').value, ws.getCell('B14').value]).toEqual(['总计', 2]);
+    expect(pivots?.map((p) => [p.name, p.sheet, p.location, p.source])).toEqual([['p', '流失概览 (2)', 'A11:B14', { sheet: '保有客户', ref: 'A3:F5' }]]);
+  });
+
+  test('a source Excel would refuse as a pivot source (a repeated header) gets the cross-tab and the note instead', () => {
+    const wb = sourceWorkbook();
+    wb.getWorksheet('保有客户')!.getCell('C3').value = '客户姓名';
+    const spec = summarySheet();
+    spec.pivots = [
+      { name: 'p', source: { sheet: '保有客户', headerRow: 2, firstCol: 0, lastCol: 5, lastRow: 4 }, rows: ['流失状态'], columns: [], values: [{ header: '客户姓名', fn: 'count' }], row: 10, col: 0 },
+    ];
+    const { pivots } = renderPlan(wb, plan({ sheets: [spec] }));
+    const ws = wb.getWorksheet('流失概览 (2)')!;
+    expect(pivots).toEqual([]);
+    expect(ws.getCell('A11').value).toBe(t('zh-CN', 'cli.pivotNote'));
+    expect([ws.getCell('A12').value, ws.getCell('B12').value]).toEqual(['流失状态', '客户姓名']);
     expect([ws.getCell('A15').value, ws.getCell('B15').value]).toEqual(['总计', 2]);
   });
 });

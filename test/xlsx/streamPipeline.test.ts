@@ -237,11 +237,12 @@ describe('streamWriteWorkbook', () => {
     expect(ws.getCell('C5').value).toEqual({ formula: 'IFERROR(B5/SUM(B$5:B$6),"")' });
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.headerFooter.oddFooter).toBe('&C&P / &N');
-    // The cross-tab counts the appended status column of the grid (1 in 2 rows '流失', one injection row).
-    // Groups in natural order (no order given): '=…' sorts before CJK text.
-    expect([ws.getCell('A13').value, ws.getCell('B13').value]).toEqual(['=HYPERLINK("x")', 1]);
-    expect([ws.getCell('A14').value, ws.getCell('B14').value]).toEqual(['活跃', ROWS / 2]);
-    expect([ws.getCell('A15').value, ws.getCell('B15').value]).toEqual(['流失', ROWS / 2 - 1]);
+    // The PivotTable's cells count the appended status column of the grid (1 in 2 rows '流失', one injection row).
+    // Items in natural order (no order given): '=…' sorts before CJK text.
+    expect([ws.getCell('A11').value, ws.getCell('B11').value]).toEqual(['行标签', expect.stringMatching(/^计数项:/)]);
+    expect([ws.getCell('A12').value, ws.getCell('B12').value]).toEqual(['=HYPERLINK("x")', 1]);
+    expect([ws.getCell('A13').value, ws.getCell('B13').value]).toEqual(['活跃', ROWS / 2]);
+    expect([ws.getCell('A14').value, ws.getCell('B14').value]).toEqual(['流失', ROWS / 2 - 1]);
     expect(back.state?.ownedColumns['保有客户']).toEqual({ headerRow: 2, startColumn: 5, headers: ['流失状态', '未回厂月数', '参考日期'] });
   });
 

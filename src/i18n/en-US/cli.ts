@@ -1,9 +1,17 @@
 /** Messages of the churn-desk command line and the file adapter (en-US). */
 export const cli: Record<string, string> = {
   'cli.chartNote': 'Charts are drawn by the Excel add-in; this file shows the data as a table',
-  'cli.pivotNote': 'PivotTables are built by the Excel add-in; this file shows the cross-tab as cells',
+  'cli.pivotNote': 'The source cannot make a PivotTable (a blank or repeated header); this is the cross-tab as cells',
   'cli.totalLabel': 'Total',
   'cli.pivotTotal': 'Total',
+  'cli.pivot.grandTotal': 'Grand Total',
+  'cli.pivot.rowLabels': 'Row Labels',
+  'cli.pivot.columnLabels': 'Column Labels',
+  'cli.pivot.countOf': 'Count of {field}',
+  'cli.pivot.sumOf': 'Sum of {field}',
+  'cli.pivot.multipleItems': '(Multiple Items)',
+  'cli.pivot.allItems': '(All)',
+  'cli.pivot.values': 'Values',
   'cli.pivotBlank': '(blank)',
   'cli.usage': [
     'Usage:',

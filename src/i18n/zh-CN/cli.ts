@@ -1,9 +1,17 @@
 /** Messages of the churn-desk command line and the file adapter (zh-CN). */
 export const cli: Record<string, string> = {
   'cli.chartNote': '图表在 Excel 加载项中生成;此文件中以表格呈现',
-  'cli.pivotNote': '数据透视表在 Excel 加载项中生成;此文件中以交叉表呈现',
+  'cli.pivotNote': '来源表不能生成数据透视表(表头有空白或重复);此处以交叉表呈现',
   'cli.totalLabel': '合计',
   'cli.pivotTotal': '总计',
+  'cli.pivot.grandTotal': '总计',
+  'cli.pivot.rowLabels': '行标签',
+  'cli.pivot.columnLabels': '列标签',
+  'cli.pivot.countOf': '计数项:{field}',
+  'cli.pivot.sumOf': '求和项:{field}',
+  'cli.pivot.multipleItems': '(多项)',
+  'cli.pivot.allItems': '(全部)',
+  'cli.pivot.values': '值',
   'cli.pivotBlank': '(空白)',
   'cli.usage': [
     '用法:',
