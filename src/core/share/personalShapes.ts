@@ -24,7 +24,10 @@ const NOT_A_NAME = /^(合计|总计|小计|共计|未知|其他|其它|暂无|�
  */
 export function isPersonName(value: unknown): boolean {
   if (typeof value !== 'string') return false;
+  const titled = /(先生|女士|小姐)$/.test(value.trim());
   const s = value.trim().replace(/(先生|女士|小姐)$/, '');
+  // 张先生: a surname with a title is a person too.
+  if (titled && SURNAMES.has(s)) return true;
   if (!/^[\u4e00-\u9fff]{2,4}$/.test(s) || NOT_A_NAME.test(s) || NOT_A_NAME_END.test(s)) return false;
   const chars = [...s];
   if (COMPOUND_SURNAMES.has(chars.slice(0, 2).join(''))) return chars.length >= 3;
@@ -37,6 +40,8 @@ function phoneDigits(value: unknown): string {
   if (typeof value !== 'string') return '';
   const s = value.trim();
   if (!/^[\d\s().+\-–转/xX*#]+$/.test(s) || /\*/.test(s)) return '';
+  // A date written as text (2026-10-31, 2026/1/5, 20261031) is no phone.
+  if (/^(19|20)\d{2}([-/.])\d{1,2}\2\d{1,2}$/.test(s) || /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(s)) return '';
   return s.replace(/[转xX#].*$/, '').replace(/\D/g, '').replace(/^(0086|86)(?=[1-9]\d{8,10}$)/, '');
 }
 
