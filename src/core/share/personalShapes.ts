@@ -126,7 +126,7 @@ export function kindByContent(values: readonly unknown[]): ShareKind | null {
 }
 
 /** Separators between the fields of a combined cell ("张伟 / 138…", "张伟(138…)", "姓名:张伟;电话:…"). */
-const FIELD_SPLIT = /[\s/|,,;;::、()()\[\]【】<>《》]+/;
+const FIELD_SPLIT = /[\s/|,,;;::、()()[\]【】<>《》]+/;
 
 /**
  * Name-shaped fields of a cell that also holds a phone number or an ID number: a combined 客户信息 cell. Labels
