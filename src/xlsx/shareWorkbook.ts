@@ -5,7 +5,7 @@
  * input survives in the file. The input file is only read.
  */
 import ExcelJS from 'exceljs';
-import { maskWorkbook, scrubText, KnownValues, type MaskOptions } from '../core/share/maskWorkbook';
+import { maskWorkbook, type MaskOptions } from '../core/share/maskWorkbook';
 import { loadWorkbook, worksheetToGrid } from './readWorkbook';
 
 export interface ShareResult {
@@ -13,15 +13,19 @@ export interface ShareResult {
   maskedCells: number;
 }
 
-function scrubNote(cell: ExcelJS.Cell, known: KnownValues): void {
+function scrubNote(cell: ExcelJS.Cell, scrub: (text: string) => string): void {
   const note = cell.note as unknown;
   if (!note) return;
   if (typeof note === 'string') {
-    cell.note = scrubText(note, known);
+    cell.note = scrub(note);
     return;
   }
   const texts = (note as { texts?: { text?: string }[] }).texts;
-  if (Array.isArray(texts)) for (const t of texts) if (typeof t.text === 'string') t.text = scrubText(t.text, known);
+  if (!Array.isArray(texts)) return;
+  // A note split into runs is scrubbed whole (a phone may span two runs), then kept as one plain run.
+  const whole = texts.map((t) => (typeof t.text === 'string' ? t.text : '')).join('');
+  const scrubbed = scrub(whole);
+  if (scrubbed !== whole) cell.note = scrubbed;
 }
 
 /**
@@ -35,7 +39,8 @@ export async function shareSafeWorkbook(file: string, options: MaskOptions = {})
   const grids = worksheets.map((ws) => ({ name: ws.name, grid: worksheetToGrid(ws) }));
   const mask = maskWorkbook(grids, options);
   const sheets: ShareResult['sheets'] = [];
-  const known = new KnownValues();
+  // The same remembered values as the grids (a customer's name in a note is masked like in a cell).
+  const scrub = mask.scrub;
   mask.sheets.forEach((m, i) => {
     const ws = worksheets[i];
     for (const e of m.edits) {
@@ -50,12 +55,12 @@ export async function shareSafeWorkbook(file: string, options: MaskOptions = {})
   for (const ws of worksheets) {
     ws.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
-        scrubNote(cell, known);
+        scrubNote(cell, scrub);
         const v = cell.value as unknown;
         if (v && typeof v === 'object' && 'hyperlink' in (v as object)) {
           const link = v as { text?: unknown; hyperlink?: string };
-          const target = scrubText(String(link.hyperlink ?? ''), known);
-          if (target !== link.hyperlink) cell.value = typeof link.text === 'string' ? scrubText(link.text, known) : '';
+          const target = scrub(String(link.hyperlink ?? ''));
+          if (target !== link.hyperlink) cell.value = typeof link.text === 'string' ? scrub(link.text) : '';
         }
       });
     });

@@ -5,14 +5,19 @@
  * same edits to a copy (src/xlsx/shareWorkbook.ts for files; the add-in writes the copy with the same code).
  *
  * Two passes, both linear in cells:
- *  1. Personal columns, found by their header (`personalColumns`), are masked cell by cell with their kind's rule,
- *     and every value they hold is remembered (names of two characters or more, phones, VINs, plates).
- *  2. Every other text cell is scrubbed: phone numbers, VINs, ID numbers and plates found by pattern, and any
- *     remembered value found as a substring (a name typed into a note, a VIN in the state's JSON) are masked.
+ *  1. Personal columns are found by their header (`shareKindOfHeader`) and, whatever their header or without a
+ *     header row, by what their cells hold (`kindByContent`: names, phones, VINs, ID numbers, addresses). They are
+ *     masked cell by cell with their kind's rule, and every value they hold is remembered (names of two characters
+ *     or more, phones, VINs, plates), as are the names written beside a phone in one cell ("张伟 138 1234 5678").
+ *  2. Every other text cell is scrubbed: phone numbers, VINs, ID numbers, plates and house addresses found by
+ *     pattern, names beside a phone, and any remembered value found as a substring (a name typed into a note, a VIN
+ *     in the state's JSON) are masked.
  * Aggregates (counts, rates, regions, models) are untouched, so summaries read the same.
  */
-import type { Grid } from '../plan/types';
+import { STATE_SHEET_NAME, type Grid } from '../plan/types';
+import { stateFromGrid } from '../state/stateSheet';
 import { maskName, maskPhone } from './mask';
+import { ADDRESS_SPAN, kindByContent, namesBesidePhones, SHAPES } from './personalShapes';
 
 /** What a personal column holds; decides its masking rule. */
 export type ShareKind = 'name' | 'phone' | 'vin' | 'plate' | 'address' | 'idNumber';
@@ -27,13 +32,18 @@ export interface MaskEdit {
 export interface SheetMask {
   sheet: string;
   edits: MaskEdit[];
-  /** Personal columns found by header: column index → kind, with the header row they were found on. */
+  /**
+   * Personal columns: column index → kind, with the header row they were found on (-1: found by their cells, with
+   * no header the rules know; then only the cells with the kind's shape are masked by its rule).
+   */
   columns: { headerRow: number; col: number; kind: ShareKind }[];
 }
 
 export interface WorkbookMask {
   sheets: SheetMask[];
   maskedCells: number;
+  /** Scrubs a free text outside the grids (a cell note, a hyperlink target) with the same patterns and remembered values. */
+  scrub: (text: string) => string;
 }
 
 export interface MaskOptions {
@@ -61,6 +71,8 @@ export function shareKindOfHeader(header: unknown, extra: readonly string[] = []
   if (typeof header !== 'string') return null;
   const h = header.trim();
   if (!h) return null;
+  // A header is a short label: a sentence, or a cell holding a number, is data that mentions a word ("地址变更为…").
+  if ([...h].length > 16 || /[,。;;!?!?]|\d{5}/.test(h)) return null;
   if (extra.some((w) => w && h.includes(w))) return 'address';
   // A staff or attribute column that merely mentions a person (车主姓名 is personal; 回访人电话 is staff).
   const staff = /顾问|专员|接待人|回访人|招揽人|跟进人|advisor|consultant|caller/i.test(h);
@@ -79,11 +91,12 @@ const HEAD_ROWS = 200;
 /** Words a name column may hold that are not anyone's name (total rows, placeholders): never scrubbed elsewhere. */
 const NOT_A_VALUE = /^(合计|总计|小计|共计|未知|其他|其它|无|暂无|不详|客户|先生|女士|本人|家人|公司|单位)$/;
 const VIN = /[A-HJ-NPR-Z0-9]{17}/gi;
-const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?!\d)/g;
-/** Mainland mobiles with optional +86 and separators: 138 1234 5678, 138-1234-5678, +8613812345678. */
-const MOBILE = /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)/g;
-/** Landlines: 0571-88881234, (027)8765 4321. */
-const LANDLINE = /(?<!\d)\(?0\d{2,3}\)?[\s-]?\d{7,8}(?!\d)/g;
+/** ID numbers: 18 characters (spaces allowed between region, birth date and sequence), and the old 15 digits. */
+const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{6}\s(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?\d{3}[\dXx](?![\dA-Za-z])|(?<!\d)\d{8}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?!\d)/g;
+/** Mainland mobiles with optional +86 / 0086 and separators: 138 1234 5678, 138-1234-5678, 138.1234.5678, +8613812345678. */
+const MOBILE = /(?<!\d)(?:(?:\+|00)?86[\s.-]?)?1[3-9]\d(?:[\s.-]?\d{4}){2}(?!\d)/g;
+/** Landlines: 0571-88881234, (027)8765 4321, +86 27 8765 4321, with an extension (-8008, 转123). */
+const LANDLINE = /(?<!\d)(?:(?:\+|00)86[\s-]?\(?[1-9]\d{1,2}\)?|\(?0\d{2,3}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}(?:\s?(?:-|转|ext\.?|x)\s?\d{1,5})?(?!\d)/gi;
 const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领';
 const PLATE = new RegExp(`[${PROVINCES}][A-Z][·\\s-]?[A-Z0-9]{5,6}`, 'gi');
 
@@ -202,14 +215,26 @@ export class KnownValues {
  */
 export function scrubText(text: string, known: KnownValues): string {
   let out = known.replaceIn(text);
-  if (/\d{7}/.test(out.replace(/[\s-]/g, ''))) {
+  if (/\d{7}/.test(out.replace(/[\s.()-]/g, ''))) {
+    const before = out;
     out = out.replace(ID_NUMBER, (m) => maskIdNumber(m));
     out = out.replace(MOBILE, (m) => String(maskPhone(m)));
     out = out.replace(LANDLINE, (m) => String(maskPhone(m)));
+    // A name written beside the phone or ID number in the same cell (客户信息: "张伟 138 1234 5678").
+    if (out !== before) for (const name of namesBesidePhones(out, isLabel)) out = out.split(name).join(String(maskName(name)));
   }
   if (out.length >= 17) out = out.replace(VIN, (m) => (/\d/.test(m) && /[A-Z]/i.test(m) ? maskVin(m) : m));
   out = out.replace(PLATE, (m) => maskPlate(m));
+  if (/\d/.test(out)) out = out.replace(ADDRESS_SPAN, (m) => maskAddress(m));
   return out;
+}
+
+/** A header word (姓名, 电话, 地址 …) written as a label inside a cell: never a name. */
+const isLabel = (word: string): boolean => shareKindOfHeader(word) !== null;
+
+/** A number that is a mobile: 11 digits from 13-19, or the same with 86 in front. */
+function isMobileNumber(v: number): boolean {
+  return Number.isInteger(v) && ((v >= 1.3e10 && v < 2e10) || (v >= 8.613e12 && v < 8.62e12));
 }
 
 /** Header rows of a sheet: every row in the first HEAD_ROWS with at least one personal header. */
@@ -237,12 +262,46 @@ function personalHeaders(grid: Grid, extra: readonly string[]): { headerRow: num
 }
 
 /**
+ * Columns whose cells have a personal shape, among those no header claimed: over the rows below the sheet's header
+ * row (every row when none was found). The product's own summary sheets are not searched for names: they hold
+ * aggregates, and their few customer columns have the product's headers.
+ */
+function personalByContent(grid: Grid, claimed: readonly { headerRow: number; col: number }[], productSheet: boolean): { headerRow: number; col: number; kind: ShareKind }[] {
+  const out: { headerRow: number; col: number; kind: ShareKind }[] = [];
+  const taken = new Set(claimed.map((c) => c.col));
+  const from = claimed.length ? Math.min(...claimed.map((c) => c.headerRow)) + 1 : 0;
+  let width = 0;
+  for (const row of grid) if (row && row.length > width) width = row.length;
+  for (let c = 0; c < width; c++) {
+    if (taken.has(c)) continue;
+    const values: unknown[] = [];
+    for (let r = from; r < grid.length; r++) values.push(grid[r]?.[c]);
+    const kind = kindByContent(values);
+    if (kind && !(productSheet && kind === 'name')) out.push({ headerRow: -1, col: c, kind });
+  }
+  return out;
+}
+
+/** The names of the sheets ChurnDesk wrote, from the state sheet among `sheets` (none without one). */
+function productSheets(sheets: readonly { name: string; grid: Grid }[]): Set<string> {
+  const state = stateFromGrid(sheets.find((s) => s.name === STATE_SHEET_NAME)?.grid);
+  const owned = state && typeof state.ownedSheets === 'object' && state.ownedSheets ? Object.values(state.ownedSheets) : [];
+  return new Set([STATE_SHEET_NAME, ...owned.filter((n): n is string => typeof n === 'string')]);
+}
+
+const shapeOf = new Map(SHAPES.map((s) => [s.kind, s.test]));
+
+/**
  * The edits that make every sheet share-safe.
  * @example maskWorkbook([{ name: 'S', grid: [['车主', '电话'], ['王小明', 13812345678]] }]).maskedCells // 2
  */
 export function maskWorkbook(sheets: readonly { name: string; grid: Grid }[], options: MaskOptions = {}): WorkbookMask {
   const extra = options.extraPersonalHeaders ?? [];
-  const columnsBySheet = sheets.map((s) => personalHeaders(s.grid, extra));
+  const ours = productSheets(sheets);
+  const columnsBySheet = sheets.map((s) => {
+    const byHeader = personalHeaders(s.grid, extra);
+    return [...byHeader, ...personalByContent(s.grid, byHeader, ours.has(s.name))];
+  });
   // Pass 1: remember every personal value (names of 2+ characters; other kinds of 5+ characters).
   const known = new KnownValues();
   sheets.forEach((s, i) => {
@@ -250,9 +309,21 @@ export function maskWorkbook(sheets: readonly { name: string; grid: Grid }[], op
       for (let r = col.headerRow + 1; r < s.grid.length; r++) {
         const v = s.grid[r]?.[col.col];
         if (typeof v !== 'string' && typeof v !== 'number') continue;
-        const text = String(v).trim();
+        if (col.headerRow < 0 && !shapeOf.get(col.kind)?.(v)) continue;
+        const text = typeof v === 'number' ? String(Math.round(v)) : v.trim();
         const min = col.kind === 'name' ? 2 : 5;
         if ([...text].length >= min && !text.includes('*') && !NOT_A_VALUE.test(text)) known.add(text, maskByKind(col.kind, text));
+      }
+    }
+    // Names written beside a phone in one cell, wherever that cell is: found again in notes and other sheets.
+    for (const row of s.grid) {
+      for (const v of row ?? []) {
+        if (typeof v !== 'string' || v.length < 9 || !/\d{7}/.test(v.replace(/[\s.()-]/g, ''))) continue;
+        MOBILE.lastIndex = 0;
+        LANDLINE.lastIndex = 0;
+        ID_NUMBER.lastIndex = 0;
+        if (!(MOBILE.test(v) || LANDLINE.test(v) || ID_NUMBER.test(v))) continue;
+        for (const name of namesBesidePhones(v, isLabel)) known.add(name, String(maskName(name)));
       }
     }
   });
@@ -269,13 +340,13 @@ export function maskWorkbook(sheets: readonly { name: string; grid: Grid }[], op
         if (v === '' || v === null || v === undefined || typeof v === 'boolean') continue;
         const personal = kindAt.get(c);
         let next: string | null = null;
-        if (personal && r > personal.headerRow) {
+        if (personal && r > personal.headerRow && (personal.headerRow >= 0 || shapeOf.get(personal.kind)?.(v))) {
           next = maskByKind(personal.kind, v);
         } else if (typeof v === 'string') {
           const scrubbed = scrubText(v, known);
           if (scrubbed !== v) next = scrubbed;
-        } else if (typeof v === 'number' && Number.isInteger(v) && v >= 1e10 && v < 2e10) {
-          // An 11-digit number outside a phone column is a phone typed as a number.
+        } else if (typeof v === 'number' && isMobileNumber(v)) {
+          // A mobile typed as a number outside a phone column (with or without 86 in front).
           next = String(maskPhone(v));
         }
         if (next !== null && next !== v) {
@@ -286,5 +357,5 @@ export function maskWorkbook(sheets: readonly { name: string; grid: Grid }[], op
     }
     return { sheet: s.name, edits, columns: columnsBySheet[i] };
   });
-  return { sheets: out, maskedCells };
+  return { sheets: out, maskedCells, scrub: (text) => scrubText(text, known) };
 }

@@ -98,3 +98,24 @@ describe('maskWorkbook', () => {
     }
   });
 });
+
+describe('personal data the header rules do not know (held-out forms)', () => {
+  it('masks a column by its cells, a name beside a phone, and the same name in a note elsewhere', () => {
+    const { maskWorkbook } = jest.requireActual('../../../src/core/share/maskWorkbook') as typeof import('../../../src/core/share/maskWorkbook');
+    const mask = maskWorkbook([
+      { name: '台账', grid: [['送修人', '客户信息', '宅电', '车型'], ['王小明', '李娜 139 8765 4321', '(0710) 345 6789', '瑞虎8'], ['赵四海', '周静/女/+86 136-1111-2222', '027-87654321', '瑞虎8'], ['钱多多', '孙丽 150.2222.3333', '0755 4091 883', '艾瑞泽5']] },
+      { name: 'lookup', grid: [['吴刚', '420106 19850312 123X', '湖北省武汉市洪山区珞喻路128号']] },
+    ]);
+    const cells = mask.sheets.flatMap((s) => s.edits.map((e) => e.value)).join('|');
+    for (const secret of ['王小明', '李娜', '赵四海', '周静', '孙丽', '3456789', '87654321', '4091', '19850312', '珞喻路128号']) expect(cells).not.toContain(secret);
+    expect(mask.scrub('李娜说下周来')).toBe('李*说下周来');
+    // The model column is not personal.
+    expect(mask.sheets[0].edits.some((e) => e.col === 3)).toBe(false);
+  });
+
+  it('a data cell that mentions a header word is not a header row', () => {
+    const { maskWorkbook } = jest.requireActual('../../../src/core/share/maskWorkbook') as typeof import('../../../src/core/share/maskWorkbook');
+    const mask = maskWorkbook([{ name: 'S', grid: [['车主', '建议动作'], ['王小明', '核实电话号码后再联系,更新档案'], ['李娜', '无需招揽']] }]);
+    expect(mask.sheets[0].edits.filter((e) => e.col === 1)).toEqual([]);
+  });
+});
