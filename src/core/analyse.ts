@@ -12,6 +12,7 @@ import { chooseAnalysisDate } from './analysisDate';
 import { analyseSales, type PartResult } from './sales/analyseSales';
 import { resolveSettings } from './settings/settings';
 import { detectSheets } from './sheets/detectSheets';
+import { dealerFromTitles } from './sheets/dealerName';
 import { detectionReport } from './sheets/detectionReport';
 import type { DetectedSheets, MappedSheet } from './sheets/types';
 import { emptyState } from './state/stateSheet';
@@ -85,8 +86,8 @@ function usedSheets(d: DetectedSheets, kinds: readonly ('customers' | 'calls' | 
 export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = {}): WorkbookPlan {
   const previous = options.state ?? emptyState();
   const partialSettings = options.settings ?? previous.settings ?? {};
-  const settings = resolveSettings(partialSettings);
-  const t = translator(settings.language);
+  const resolved = resolveSettings(partialSettings);
+  const t = translator(resolved.language);
   const progress = options.onProgress ?? (() => undefined);
 
   // A cell longer than Excel allows would be written back as it is by the file adapter: refused, naming it.
@@ -102,6 +103,8 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
     ownedColumns: previous.ownedColumns,
     acceptedMissing: previous.acceptedMissing,
   });
+  // 销售服务商 on every sheet: the settings' dealer, else the one the workbook's title rows name (never stored).
+  const settings = resolved.dealerName.trim() ? resolved : { ...resolved, dealerName: dealerFromTitles(detected) };
   const hasSales = Boolean(detected.register || detected.prospects);
   if (!detected.customers && !hasSales) throw new AnalysisInputError('aftersales.error.nothingFound');
   const dated = chooseAnalysisDate(detected, settings, options);
