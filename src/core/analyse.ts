@@ -4,7 +4,7 @@
  * the new WorkbookState. Every host (task pane, ribbon commands, CLI) calls this one function.
  */
 import { translator } from '../i18n';
-import { withMonthFailures } from './aftersales/failureHistory';
+import { withMonthFailures, withMonthFigures } from './aftersales/failureHistory';
 import { analyseAfterSales } from './aftersales/analyseAfterSales';
 import { AnalysisInputError } from './aftersales/errors';
 import type { CellIssue, Grid, Message, RunReport, SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from './plan/types';
@@ -20,7 +20,7 @@ import { assignTableNames, namesToAvoid, type ExistingName } from './plan/tableN
 import { assertInputWithinLimits, enforceExcelLimits } from './plan/excelLimits';
 import { formatIso, type Ymd } from './values/dates';
 import { finishForPrint } from './plan/printSetup';
-import { contentsSheet } from './plan/contentsSheet';
+import { contentsSheet, keptFigures } from './plan/contentsSheet';
 
 export { analyseAfterSales } from './aftersales/analyseAfterSales';
 export { AnalysisInputError } from './aftersales/errors';
@@ -166,8 +166,11 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
   // The 目录 sheet first: the adapters add the plan's sheets in order, so it is the first tab of the product's.
   const otherSheets: Record<string, string> = {};
   for (const [key, name] of Object.entries(previous.ownedSheets)) if (key.startsWith('form.')) otherSheets[key] = name;
+  // Month over month: this run's key figures recorded under its month (a second run of the month replaces them).
+  const figuresByMonth = withMonthFigures(previous.lastRun?.figuresByMonth, asOf, keptFigures(figures));
   sheetsOut.unshift(contentsSheet({
     t, settings, date: dated.info.date, dateSource: dated.info.source, figures, sheets: sheetsOut, otherSheets, otherTitles: previous.ownedSheetTitles,
+    history: figuresByMonth, month: formatIso(asOf).slice(0, 7),
   }));
   const ownedSheets: WorkbookState['ownedSheets'] = { ...previous.ownedSheets };
   for (const s of sheetsOut) ownedSheets[s.key] = s.name;
@@ -189,6 +192,7 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
       figures,
       statusCounts,
       failedByMonth: withMonthFailures(previous.lastRun?.failedByMonth, asOf, failedByCategory),
+      figuresByMonth,
       // Kept from the previous run when the after-sales part did not run, so the next comparison still has a base.
       failedByCategory: failedByCategory ?? previous.lastRun?.failedByCategory,
     },
