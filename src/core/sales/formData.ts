@@ -319,9 +319,7 @@ export function registerFormSets(mapped: MappedSheet, facts: RegisterFacts): Reg
     const m = months.get(month)!;
     const before = months.get(previousMonthKey(month));
     for (const [item, k] of items) {
-      const row: SalesKpiFillRow = { month, item, value: m[k], last: before ? before[k] : NaN };
-      if (!before) delete (row as Partial<SalesKpiFillRow>).last;
-      salesKpis.push(row);
+      salesKpis.push(before ? { month, item, value: m[k], last: before[k] } : { month, item, value: m[k] });
     }
   }
   const labels: Record<string, string> = {};
@@ -340,6 +338,7 @@ export function lostProspectKpis(facts: ProspectFacts, outcome: ProspectOutcome)
   }
   return [...byMonth.keys()].sort().map((month) => {
     const before = byMonth.get(previousMonthKey(month));
-    return before === undefined ? { month, item: '战败客户数', value: byMonth.get(month)! } as SalesKpiFillRow : { month, item: '战败客户数', value: byMonth.get(month)!, last: before };
+    const value = byMonth.get(month)!;
+    return before === undefined ? { month, item: '战败客户数', value } : { month, item: '战败客户数', value, last: before };
   });
 }

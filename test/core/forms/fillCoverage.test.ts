@@ -11,6 +11,7 @@ import { resolveSettings } from '../../../src/core/settings/settings';
 import { emptyState } from '../../../src/core/state/stateSheet';
 import { ymdToSerial } from '../../../src/core/values/dates';
 import type { SheetInput } from '../../../src/core/plan/types';
+import { analyseWorkbook } from '../../../src/core/analyse';
 
 const asOf = { y: 2026, m: 10, d: 31 };
 const sample = generateSample({ vehicles: 2000, seed: 1, asOf: ymdToSerial(asOf) });
@@ -71,5 +72,31 @@ describe('the form pack filled from the bundled sample', () => {
   it('leaves no form empty that the workbook could fill', () => {
     const empty = Object.keys(EXPECTED).filter((id) => listing[id].length === 0);
     expect(empty).toEqual([]);
+  });
+
+  it('fills the sales forms with the figures the analysis reports', () => {
+    const figures = analyseWorkbook(sheets, { asOf }).report.figures;
+    // 试乘试驾管理表 / 交车预约登记表: one row per register row with a test drive / an order.
+    expect(data.testDrives!.length).toBe(figures.testDrives);
+    expect(data.orders!.length).toBe(figures.orders);
+    // 绩效周进度管控表 (October): the weeks add up to each consultant's orders, the consultants to the month's 订单数.
+    const oct = data.consultantMonths!.filter((r) => r.month === '2026-10');
+    for (const r of oct) expect(r.weeks.reduce((a, b) => a + b, 0)).toBe(r.orders);
+    const ordersOct = data.salesKpis!.find((k) => k.month === '2026-10' && k.item === '订单数')!;
+    const withConsultant = oct.reduce((n, r) => n + r.orders, 0);
+    expect(withConsultant).toBeLessThanOrEqual(ordersOct.value);
+    expect(withConsultant).toBeGreaterThan(0);
+    // 上月实绩 is September's orders of the same consultant.
+    const sep = new Map(data.consultantMonths!.filter((r) => r.month === '2026-09').map((r) => [r.consultant, r.orders]));
+    for (const r of oct) expect(r.lastMonth).toBe(sep.get(r.consultant) ?? 0);
+    expect(ordersOct.last).toBe(data.salesKpis!.find((k) => k.month === '2026-09' && k.item === '订单数')!.value);
+  });
+
+  it('names the dealer from the title rows and fills 跟踪失败分析表 for the analysis month with 上月', () => {
+    expect(data.dealerName).toMatch(/(公司|店)$/);
+    const oct = data.failedFollowUps!.filter((r) => r.month === '2026-10');
+    expect(oct).toHaveLength(11);
+    expect(oct.some((r) => r.count > 0)).toBe(true);
+    expect(oct.every((r) => typeof r.previous === 'number')).toBe(true);
   });
 });
