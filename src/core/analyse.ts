@@ -4,7 +4,7 @@
  * the new WorkbookState. Every host (task pane, ribbon commands, CLI) calls this one function.
  */
 import { translator } from '../i18n';
-import { withMonthFailures } from './aftersales/failureHistory';
+import { withMonthFailures, withMonthFigures } from './aftersales/failureHistory';
 import { analyseAfterSales } from './aftersales/analyseAfterSales';
 import { AnalysisInputError } from './aftersales/errors';
 import type { CellIssue, Grid, Message, RunReport, SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from './plan/types';
@@ -12,6 +12,7 @@ import { chooseAnalysisDate } from './analysisDate';
 import { analyseSales, type PartResult } from './sales/analyseSales';
 import { resolveSettings } from './settings/settings';
 import { detectSheets } from './sheets/detectSheets';
+import { dealerFromTitles } from './sheets/dealerName';
 import { detectionReport } from './sheets/detectionReport';
 import type { DetectedSheets, MappedSheet } from './sheets/types';
 import { emptyState } from './state/stateSheet';
@@ -19,7 +20,7 @@ import { assignTableNames, namesToAvoid, type ExistingName } from './plan/tableN
 import { assertInputWithinLimits, enforceExcelLimits } from './plan/excelLimits';
 import { formatIso, type Ymd } from './values/dates';
 import { finishForPrint } from './plan/printSetup';
-import { contentsSheet } from './plan/contentsSheet';
+import { contentsSheet, keptFigures } from './plan/contentsSheet';
 
 export { analyseAfterSales } from './aftersales/analyseAfterSales';
 export { AnalysisInputError } from './aftersales/errors';
@@ -85,8 +86,8 @@ function usedSheets(d: DetectedSheets, kinds: readonly ('customers' | 'calls' | 
 export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = {}): WorkbookPlan {
   const previous = options.state ?? emptyState();
   const partialSettings = options.settings ?? previous.settings ?? {};
-  const settings = resolveSettings(partialSettings);
-  const t = translator(settings.language);
+  const resolved = resolveSettings(partialSettings);
+  const t = translator(resolved.language);
   const progress = options.onProgress ?? (() => undefined);
 
   // A cell longer than Excel allows would be written back as it is by the file adapter: refused, naming it.
@@ -102,6 +103,8 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
     ownedColumns: previous.ownedColumns,
     acceptedMissing: previous.acceptedMissing,
   });
+  // 销售服务商 on every sheet: the settings' dealer, else the one the workbook's title rows name (never stored).
+  const settings = resolved.dealerName.trim() ? resolved : { ...resolved, dealerName: dealerFromTitles(detected) };
   const hasSales = Boolean(detected.register || detected.prospects);
   if (!detected.customers && !hasSales) throw new AnalysisInputError('aftersales.error.nothingFound');
   const dated = chooseAnalysisDate(detected, settings, options);
@@ -163,8 +166,11 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
   // The 目录 sheet first: the adapters add the plan's sheets in order, so it is the first tab of the product's.
   const otherSheets: Record<string, string> = {};
   for (const [key, name] of Object.entries(previous.ownedSheets)) if (key.startsWith('form.')) otherSheets[key] = name;
+  // Month over month: this run's key figures recorded under its month (a second run of the month replaces them).
+  const figuresByMonth = withMonthFigures(previous.lastRun?.figuresByMonth, asOf, keptFigures(figures));
   sheetsOut.unshift(contentsSheet({
     t, settings, date: dated.info.date, dateSource: dated.info.source, figures, sheets: sheetsOut, otherSheets, otherTitles: previous.ownedSheetTitles,
+    history: figuresByMonth, month: formatIso(asOf).slice(0, 7),
   }));
   const ownedSheets: WorkbookState['ownedSheets'] = { ...previous.ownedSheets };
   for (const s of sheetsOut) ownedSheets[s.key] = s.name;
@@ -186,6 +192,7 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
       figures,
       statusCounts,
       failedByMonth: withMonthFailures(previous.lastRun?.failedByMonth, asOf, failedByCategory),
+      figuresByMonth,
       // Kept from the previous run when the after-sales part did not run, so the next comparison still has a base.
       failedByCategory: failedByCategory ?? previous.lastRun?.failedByCategory,
     },

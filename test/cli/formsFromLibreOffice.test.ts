@@ -232,22 +232,26 @@ describe('三表一卡 from the sample, computed by LibreOffice', () => {
     expect(october.trafficDays.length).toBeLessThan(all.trafficDays.length);
   });
 
-  it('意向客户跟踪卡 holds every follow-up of the open prospects by default', () => {
-    const grid = csv('意向客户跟踪卡');
-    const header = grid.findIndex((r) => r[0] === '客户编号');
-    const rows = grid.slice(header + 1).filter((r) => /^YX/.test(r[0] ?? ''));
-    expect(rows).toHaveLength(followUpCount);
-    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(prospectIds));
+  /** The cards of a 意向客户跟踪卡 grid: each card's 客户编号 and its follow-up lines' dates (column B). */
+  const cardsOf = (grid: string[][]) => {
+    const cards: { id: string; dates: string[] }[] = [];
+    for (const r of grid) {
+      if (r[0] === '客户编号:') cards.push({ id: r[2] ?? '', dates: [] });
+      else if (cards.length && /^\d+$/.test(r[0] ?? '') && r[1]) cards[cards.length - 1].dates.push(r[1]);
+    }
+    return cards;
+  };
+
+  it('意向客户跟踪卡 prints one card per open prospect, with every follow-up, by default', () => {
+    const cards = cardsOf(csv('意向客户跟踪卡'));
+    expect(new Set(cards.map((c) => c.id))).toEqual(new Set(prospectIds));
+    expect(cards.reduce((n, c) => n + c.dates.length, 0)).toBe(followUpCount);
   });
 
-  it('意向客户跟踪卡 under --period 2026-10 holds only October follow-ups', () => {
-    const grid = csvOctober('意向客户跟踪卡');
-    const header = grid.findIndex((r) => r[0] === '客户编号');
-    const dateCol = grid[header].indexOf('跟踪日期');
-    const rows = grid.slice(header + 1).filter((r) => /^YX/.test(r[0] ?? ''));
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.length).toBeLessThan(followUpCount);
-    expect(dateCol).toBeGreaterThan(0);
-    for (const r of rows) expect(r[dateCol]).toMatch(/^2026-10-\d\d$/);
+  it('意向客户跟踪卡 under --period 2026-10 holds the cards last followed up in October', () => {
+    const cards = cardsOf(csvOctober('意向客户跟踪卡'));
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.length).toBeLessThan(prospectIds.length);
+    for (const c of cards) if (c.dates.length) expect(c.dates[c.dates.length - 1]).toMatch(/^2026-10-\d\d$/);
   });
 });

@@ -196,6 +196,7 @@ export function analyseAfterSales(
   const dealer = settings.dealerName || '';
   const summaryContext: SummaryContext = {
     a, settings, asOf, t, subtitle: t('aftersales.subtitle', { dealer, date: formatIso(asOf) }).trim(), source, previousFailed,
+    failedHistory: state.lastRun?.failedByMonth ?? null,
     rowsOfSheet: customers.dataRows,
     previousWinBack,
   };

@@ -24,6 +24,19 @@ export function previousMonthFailures(state: WorkbookState, asOf: Ymd): Record<s
   return state.lastRun?.failedByMonth?.[prev] ?? null;
 }
 
+/**
+ * The key figures by month with this month's set (replacing an earlier run of the same month), oldest months dropped.
+ * @example withMonthFigures({ '2026-09': { churnRate: 0.3 } }, { y: 2026, m: 10, d: 31 }, { churnRate: 0.28 })
+ * // { '2026-09': { churnRate: 0.3 }, '2026-10': { churnRate: 0.28 } }
+ */
+export function withMonthFigures(
+  history: Record<string, Record<string, number>> | undefined,
+  asOf: Ymd,
+  figures: Record<string, number>,
+): Record<string, Record<string, number>> {
+  return withMonthFailures(history, asOf, figures);
+}
+
 /** The history with this month's counts set (replacing an earlier run of the same month), oldest months dropped. */
 export function withMonthFailures(
   history: Record<string, Record<string, number>> | undefined,

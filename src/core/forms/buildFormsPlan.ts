@@ -11,6 +11,7 @@ import { resolveFormIds } from './catalogue';
 import { FORM_DEFINITIONS, formDefinition } from './definitions';
 import { fillForm } from './fill';
 import type { FormFillData } from './fillData';
+import type { FormDefinition } from './types';
 import { ALL_PERIOD, periodLabel, type FormPeriod } from './period';
 import { renderForm, type FormContext } from './renderForm';
 
@@ -44,9 +45,25 @@ export class UnknownFormError extends Error {
   }
 }
 
-/** The values header fields are pre-filled with. @example formContext(settings, { y: 2026, m: 10, d: 31 }).period // '2026年10月' */
-export function formContext(settings: Settings, asOf: Ymd): FormContext {
-  return { dealerName: settings.dealerName, period: `${asOf.y}年${asOf.m}月`, date: formatIso(asOf) };
+/**
+ * The values header fields are pre-filled with: the dealer's name from the settings, else the one the workbook's
+ * title rows give (FormFillData.dealerName).
+ * @example formContext(settings, { y: 2026, m: 10, d: 31 }).period // '2026年10月'
+ */
+export function formContext(settings: Settings, asOf: Ymd, data?: FormFillData): FormContext {
+  const dealerName = settings.dealerName.trim() || data?.dealerName || '';
+  return { dealerName, period: `${asOf.y}年${asOf.m}月`, date: formatIso(asOf) };
+}
+
+/** The month of a monthly form when the pack is built for 'all': the analysis date's. @example analysisMonthPeriod({ y: 2026, m: 10, d: 31 }) // '2026-10' */
+export function analysisMonthPeriod(asOf: Ymd): FormPeriod {
+  return `${asOf.y}-${String(asOf.m).padStart(2, '0')}` as FormPeriod;
+}
+
+/** A definition with the headers the data gives (FormColumn.headerLabel), unchanged when it gives none. */
+function withDataHeaders(def: FormDefinition, labels: Record<string, string> | undefined): FormDefinition {
+  if (!labels || !def.columns?.some((c) => c.headerLabel && labels[c.headerLabel])) return def;
+  return { ...def, columns: def.columns.map((c) => (c.headerLabel && labels[c.headerLabel] ? { ...c, header: labels[c.headerLabel] } : c)) };
 }
 
 /**
@@ -61,25 +78,28 @@ export function buildFormsPlan(options: BuildFormsOptions): SheetSpec[] {
     defs = ids.map((id) => formDefinition(id)!);
   }
   const period = options.period ?? ALL_PERIOD;
-  const base = formContext(options.settings, options.asOf);
+  const base = formContext(options.settings, options.asOf, options.data);
   // A month period is the pack's period, blank forms included.
   const ctx: FormContext = period === ALL_PERIOD ? base : { ...base, period: periodLabel(period, NaN, NaN)! };
+  // A monthly report covers one month: under 'all', the analysis date's month (its 月份 says so, filled or blank).
+  const monthOfReports = period === ALL_PERIOD ? analysisMonthPeriod(options.asOf) : period;
   const taken = new Set<string>(options.existingSheetNames ?? []);
   const sheets: SheetSpec[] = [];
   for (const def of defs) {
-    const filled = options.filled ? fillForm(def, options.data, period) : undefined;
-    let shownDef = def;
-    let formCtx = ctx;
+    const formPeriod = def.monthly ? monthOfReports : period;
+    const filled = options.filled ? fillForm(def, options.data, formPeriod) : undefined;
+    let shownDef = filled ? withDataHeaders(def, options.data?.labels) : def;
+    let formCtx = def.monthly ? { ...ctx, period: periodLabel(formPeriod, NaN, NaN)! } : ctx;
     if (filled) {
       // Under 'all' a dated form's 期间 says which dates it holds.
-      const label = def.fillDateOf ? periodLabel(period, filled.first, filled.last) : null;
+      const label = def.fillDateOf && !def.monthly ? periodLabel(period, filled.first, filled.last) : null;
       if (label) formCtx = { ...ctx, period: label };
       if (filled.shown < filled.total) {
         const note = t(options.locale ?? 'zh-CN', 'forms.note.truncated', { n: filled.shown, m: filled.total });
-        shownDef = { ...def, notes: [note, ...(def.notes ?? [])] };
+        shownDef = { ...shownDef, notes: [note, ...(def.notes ?? [])] };
       }
     }
-    const spec = renderForm(shownDef, { ctx: formCtx, rows: filled?.rows });
+    const spec = renderForm(shownDef, { ctx: formCtx, rows: filled?.rows, cards: filled?.cards });
     spec.name = uniqueSheetName(spec.name, taken);
     taken.add(spec.name);
     sheets.push(spec);

@@ -13,11 +13,10 @@ import type { DetectedSheets, Field } from '../sheets/types';
 import { detectSheets } from '../sheets/detectSheets';
 import { analyseAfterSales } from '../aftersales/analyseAfterSales';
 import { analyseSales, type PartResult } from '../sales/analyseSales';
-import { FORM_DATA_KEY, type FailedFollowUpFillRow, type FillDatasetName, type FormFillData } from './fillData';
+import { dealerFromTitles } from '../sheets/dealerName';
+import { FILL_DATASETS, FORM_DATA_KEY, type FailedFollowUpFillRow, type FillDatasetName, type FormFillData } from './fillData';
 
-const DATASETS: readonly FillDatasetName[] = [
-  'register', 'traffic', 'lostProspects', 'prospectFollowUps', 'lostVehicles', 'failedFollowUps', 'winBackMonthly', 'winBackCalls',
-];
+const DATASETS = FILL_DATASETS;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -37,10 +36,12 @@ function countsOf(v: unknown): Record<string, number> | null {
 export function fillDataFromParts(
   parts: readonly (Pick<PartResult, 'data'> | null | undefined)[],
   previousFailedByCategory?: Record<string, number>,
+  analysisMonth = '',
 ): FormFillData {
   const out: Record<string, unknown[]> = {};
   const rowCounts: Partial<Record<FillDatasetName, Record<string, number>>> = {};
   let failedByCategory: Record<string, number> | null = null;
+  const labels: Record<string, string> = {};
   for (const part of parts) {
     if (!part) continue;
     const forms = part.data[FORM_DATA_KEY];
@@ -59,15 +60,19 @@ export function fillDataFromParts(
       }
     }
     failedByCategory ??= countsOf(part.data.failedByCategory);
+    if (isRecord(forms) && isRecord(forms.labels)) {
+      for (const [k, v] of Object.entries(forms.labels)) if (typeof v === 'string') (labels[k] ??= v);
+    }
   }
   if (!out.failedFollowUps && failedByCategory) {
     out.failedFollowUps = Object.entries(failedByCategory).map(([category, count]): FailedFollowUpFillRow => {
       const previous = previousFailedByCategory?.[category];
-      return previous === undefined ? { category, count } : { category, count, previous };
+      return previous === undefined ? { month: analysisMonth, category, count } : { month: analysisMonth, category, count, previous };
     });
   }
   const data = out as FormFillData;
   if (Object.keys(rowCounts).length > 0) data.rowCounts = rowCounts;
+  if (Object.keys(labels).length > 0) data.labels = labels;
   return data;
 }
 
@@ -103,5 +108,8 @@ export function analyseForForms(sheets: readonly SheetInput[], settings: Setting
   };
   if (detected.customers) run('aftersales', () => analyseAfterSales(detected, settings, asOf, state));
   run('sales', () => analyseSales(detected, settings, asOf, state));
-  return { data: fillDataFromParts(parts, state.lastRun?.failedByCategory), skipped };
+  const data = fillDataFromParts(parts, state.lastRun?.failedByCategory, `${asOf.y}-${String(asOf.m).padStart(2, '0')}`);
+  const dealerName = dealerFromTitles(detected);
+  if (dealerName) data.dealerName = dealerName;
+  return { data, skipped };
 }

@@ -3,10 +3,10 @@
  * column names the dataset property it shows (`field`). No per-form code, so a new fillable form is data too.
  */
 import type { CellValue } from '../plan/types';
-import type { FormDefinition } from './types';
+import type { CardValues, FormDefinition } from './types';
 import type { FormFillData } from './fillData';
 import type { FormRowValues } from './renderForm';
-import { MAX_FORM_ROWS } from './fillData';
+import { MAX_FORM_CARDS, MAX_FORM_ROWS } from './fillData';
 import { dateSpan, inPeriod, periodRange, type FormPeriod } from './period';
 
 /** A dataset value as a cell value: numbers (finite), strings and booleans pass; anything else is blank. */
@@ -29,6 +29,8 @@ export function readPath(row: unknown, path: string | readonly string[]): unknow
 /** What filling one form gave: its rows, and what the sheet must say about the period and the cap. */
 export interface FilledForm {
   rows: FormRowValues[];
+  /** Cards forms: one entry per card (rows is then empty). */
+  cards?: CardValues[];
   /** Data rows of the period (before the cap); rows.length may be less (plus preset rows). */
   total: number;
   /** Data rows shown: min(total, MAX_FORM_ROWS). */
@@ -54,6 +56,8 @@ export function fillForm(def: FormDefinition, data: FormFillData | undefined, pe
   // A form without a date column holds its whole dataset whatever the period.
   const range = def.fillDateOf ? periodRange(period) : null;
   const rows: FormRowValues[] = [];
+  const cards: CardValues[] | undefined = def.kind === 'cards' ? [] : undefined;
+  const max = cards ? MAX_FORM_CARDS : MAX_FORM_ROWS;
   let inPeriodCount = 0;
   let first = Infinity;
   let last = -Infinity;
@@ -66,7 +70,11 @@ export function fillForm(def: FormDefinition, data: FormFillData | undefined, pe
       if (span[0] < first) first = span[0];
       if (span[1] > last) last = span[1];
     }
-    if (rows.length >= MAX_FORM_ROWS) continue; // keep counting and dating, stop building rows
+    if ((cards ?? rows).length >= max) continue; // keep counting and dating, stop building rows
+    if (cards) {
+      cards.push(cardOf(def, item));
+      continue;
+    }
     const values: FormRowValues = {};
     for (const c of mapped) {
       const raw = c.simple !== null && item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[c.simple] : readPath(item, c.path);
@@ -77,9 +85,34 @@ export function fillForm(def: FormDefinition, data: FormFillData | undefined, pe
   }
   if (inPeriodCount === 0) return undefined;
   // The analysis may have capped the dataset already (PeriodCap): its counts say how many rows there really were.
-  const counted = def.fillDateOf ? data.rowCounts?.[def.fillFrom]?.[period] : undefined;
+  const counted = data.rowCounts?.[def.fillFrom]?.[def.fillDateOf ? period : 'all'];
   const total = Math.max(inPeriodCount, counted ?? 0);
+  if (cards) return { rows: [], cards, total, shown: cards.length, first, last };
   return { rows: placeRows(def, rows), total, shown: rows.length, first, last };
+}
+
+/** One card: its fields and its grid rows, read from a dataset row. */
+function cardOf(def: FormDefinition, item: unknown): CardValues {
+  const fields: CardValues['fields'] = {};
+  for (const f of def.cardFields ?? []) {
+    if (!f.field) continue;
+    const v = toCell(readPath(item, f.field));
+    if (typeof v === 'string' || typeof v === 'number') fields[f.field] = v;
+  }
+  const rows: CardValues['rows'] = [];
+  const list = def.cardRowsOf ? readPath(item, def.cardRowsOf) : undefined;
+  if (Array.isArray(list)) {
+    for (const r of list) {
+      const values: CardValues['rows'][number] = {};
+      for (const c of def.columns ?? []) {
+        if (!c.field || c.formula) continue;
+        const v = toCell(readPath(r, c.field));
+        if (v !== undefined) values[c.key] = v;
+      }
+      rows.push(values);
+    }
+  }
+  return { fields, rows };
 }
 
 /**
@@ -102,7 +135,9 @@ function placeRows(def: FormDefinition, rows: FormRowValues[]): FormRowValues[] 
   presets.forEach((p, i) => index.set(String(p[def.fillKey!] ?? ''), i));
   for (const r of rows) {
     const at = index.get(String(r[def.fillKey] ?? ''));
-    if (at === undefined) presets.push(r);
+    if (at === undefined) {
+      if (!def.fillPresetOnly) presets.push(r);
+    }
     else Object.assign(presets[at], r);
   }
   return presets;

@@ -9,7 +9,7 @@
  */
 import type { CellSpec, CellValue, DataValidationSpec, SheetSpec } from '../plan/types';
 import { a1, columnLetter, sanitizeSheetName } from '../plan/names';
-import type { FormColumn, FormColumnType, FormDefinition, FormField, TotalRule } from './types';
+import type { CardValues, FormColumn, FormColumnType, FormDefinition, FormField, TotalRule } from './types';
 import { expandFormula, type FormulaContext } from './formulaTemplate';
 
 /** Values known when the pack is generated, used by fields with a `source`. */
@@ -60,6 +60,15 @@ function defaultWidth(col: FormColumn): number {
 /** Column widths of a form, in characters. */
 export function formColumnWidths(def: FormDefinition): number[] {
   if (def.kind === 'document' || !def.columns?.length) return new Array<number>(DOC_COLS).fill(DOC_COL_WIDTH);
+  if (def.kind === 'cards') {
+    const out: number[] = [];
+    for (const c of def.columns) {
+      const span = Math.max(1, c.span ?? 1);
+      const w = c.width ?? defaultWidth(c);
+      for (let i = 0; i < span; i++) out.push(Math.round((w / span) * 10) / 10);
+    }
+    return out;
+  }
   return def.columns.map((c) => c.width ?? defaultWidth(c));
 }
 
@@ -232,6 +241,128 @@ export interface RenderFormOptions {
   rows?: readonly FormRowValues[];
   /** Sheet name to use (already made unique); default: the sanitised title. */
   sheetName?: string;
+  /** Cards forms: the cards of a filled form (see fill.ts). Undefined or empty: three blank cards. */
+  cards?: readonly CardValues[];
+}
+
+/**
+ * Printable height of an A4 page (842 pt) at 100% between the forms' top and bottom margins (0.5 in and 0.6 in),
+ * in points. A cards form is one page wide at 100% (its columns are narrower than the page), so its rows print at
+ * the heights written here.
+ */
+const CARD_PAGE_HEIGHT = 842 - 72 * (0.5 + 0.6);
+/** Height of a card's first row: a page may end up to this far (less CARD_PAGE_SLACK) from where we expect it. */
+const CARD_HEAD_HEIGHT = 30;
+/** How far short of the page end a page's last card ends: the page breaks inside the next card's first row. */
+const CARD_PAGE_SLACK = 12;
+const CARD_FIELD_HEIGHT = 20;
+const CARD_ROW_HEIGHT = 19;
+const CARD_GAP = 10;
+const BLANK_CARDS = 3;
+
+/**
+ * The cards of a cards form (意向客户跟踪卡): each card its fields (three per row; the first row taller, it heads the
+ * card) and its grid (header + one row per follow-up, at least def.cardRows). Cards never straddle a printed page:
+ * when the next card would not fit, a blank row fills the page up to CARD_PAGE_SLACK short of its end, so the page
+ * breaks inside that card's first row and the card starts the next page. The sheet's title block fills the first
+ * page's first card slot the same way.
+ */
+function renderCards(b: SheetBuilder, def: FormDefinition, cards: readonly CardValues[], validations: DataValidationSpec[], titleHeight: number): void {
+  const columns = def.columns ?? [];
+  const fields = def.cardFields ?? [];
+  const minRows = def.cardRows ?? 5;
+  const list: readonly CardValues[] = cards.length ? cards : Array.from({ length: BLANK_CARDS }, () => ({ fields: {}, rows: [] }));
+  const room = CARD_PAGE_HEIGHT - CARD_PAGE_SLACK;
+  let used = titleHeight;
+  const fieldRows = Math.ceil(fields.length / 2);
+  // Each logical column's first sheet column and width (a column may span several sheet columns).
+  const startOf: number[] = [];
+  const widthOf: number[] = [];
+  let at = 0;
+  for (const col of columns) {
+    const span = Math.max(1, col.span ?? 1);
+    startOf.push(at);
+    widthOf.push(b.span(at, span));
+    at += span;
+  }
+  const headerH = headerHeight(columns, widthOf);
+  list.forEach((card, index) => {
+    // Row heights of this card, known before it is written, so it can be moved to the next page whole.
+    const n = Math.max(minRows, card.rows.length);
+    const rowHeights: number[] = [];
+    for (let i = 0; i < n; i++) {
+      let lines = 1;
+      const values = card.rows[i] ?? {};
+      columns.forEach((c, ci) => {
+        const v = values[c.key];
+        if (typeof v === 'string' && v) lines = Math.max(lines, linesFor(v, widthOf[ci]));
+      });
+      rowHeights.push(Math.max(CARD_ROW_HEIGHT, lines * 15 + 4));
+    }
+    let height = CARD_HEAD_HEIGHT + (fieldRows - 1) * CARD_FIELD_HEIGHT + headerH + CARD_GAP;
+    for (const h of rowHeights) height += h;
+    if (index > 0 && used + height > room && used < room) {
+      // Fill the page: rows are at most 409 pt high in Excel.
+      let rest = room - used;
+      while (rest > 0) {
+        const h = Math.min(409, rest);
+        b.rowHeights.push({ row: b.row, height: h });
+        b.row++;
+        rest -= h;
+      }
+      used = 0;
+    } else if (used + height > CARD_PAGE_HEIGHT) used = used + height - CARD_PAGE_HEIGHT; // a card taller than a page
+    // The card's fields: label + value pairs, two per row.
+    const items = fields.map((f) => {
+      const v = f.field ? card.fields[f.field] : undefined;
+      const input: Partial<CellSpec> = { style: 'input', align: 'left', numberFormat: f.type === 'date' ? 'yyyy-mm-dd' : '@' };
+      if (v !== undefined && v !== '') input.value = v;
+      return { label: f.label, input };
+    });
+    const firstFieldRow = b.row;
+    b.pairs(items, 2);
+    // The card's first row heads it: taller, so the page break it may hold leaves the card whole.
+    const head = b.rowHeights.find((h) => h.row === firstFieldRow);
+    if (head) head.height = CARD_HEAD_HEIGHT;
+    const headerRow = b.row;
+    const merge = (c: number) => (columns[c].span && columns[c].span! > 1 ? columns[c].span! - 1 : undefined);
+    columns.forEach((col, c) => {
+      b.cells.push({ row: headerRow, col: startOf[c], value: col.header, style: 'header', wrap: true, align: 'center', mergeAcross: merge(c) });
+      for (let k = 1; k <= (merge(c) ?? 0); k++) b.cells.push({ row: headerRow, col: startOf[c] + k, style: 'header' });
+    });
+    b.rowHeights.push({ row: headerRow, height: headerH });
+    b.row++;
+    const first = b.row;
+    for (let i = 0; i < n; i++) {
+      const values = card.rows[i] ?? {};
+      columns.forEach((col, c) => {
+        const v = values[col.key];
+        const cell: CellSpec = { row: b.row, col: startOf[c], style: 'cell', numberFormat: NUMBER_FORMATS[col.type], mergeAcross: merge(c) };
+        if (v !== undefined && v !== '') cell.value = v;
+        if (typeof v === 'string' && linesFor(v, widthOf[c]) > 1) cell.wrap = true;
+        if (col.type !== 'text') cell.align = col.type === 'integer' || col.type === 'number' ? 'right' : 'center';
+        b.cells.push(cell);
+        for (let k = 1; k <= (merge(c) ?? 0); k++) b.cells.push({ row: b.row, col: startOf[c] + k, style: 'cell' });
+      });
+      b.rowHeights.push({ row: b.row, height: rowHeights[i] });
+      b.row++;
+    }
+    columns.forEach((col, c) => {
+      const values = col.type === 'list' ? col.values : col.type === 'yesno' ? YES_NO : undefined;
+      if (values?.length) validations.push({ row: first, col: startOf[c], lastRow: b.row - 1, lastCol: startOf[c], validation: { type: 'list', values, strict: false } });
+    });
+    b.blank(CARD_GAP);
+    used += height;
+  });
+}
+
+/** Sum of the heights of rows [0, rows) as the builder set them (15 pt where none was set). */
+function heightOfRows(b: SheetBuilder, rows: number): number {
+  const byRow = new Map<number, number>();
+  for (const h of b.rowHeights) byRow.set(h.row, h.height);
+  let total = 0;
+  for (let r = 0; r < rows; r++) total += byRow.get(r) ?? 15;
+  return total;
 }
 
 /**
@@ -244,13 +375,19 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
   const ncols = widths.length;
   const b = new SheetBuilder(ncols, widths);
   const validations: DataValidationSpec[] = [];
-  const isGrid = def.kind !== 'document' && !!def.columns?.length;
+  const isCards = def.kind === 'cards';
+  const isGrid = def.kind !== 'document' && !isCards && !!def.columns?.length;
 
   b.fullRow(def.title, 'title', { height: 28, align: 'center' });
   if (def.headerFields?.length) b.fields(def.headerFields, options.ctx);
   let repeatLast = b.row - 1;
 
-  if (isGrid) {
+  if (isCards) {
+    // The notes first (what the levels mean), then the cards.
+    for (const n of def.notes ?? []) b.fullRow(n, 'note');
+    b.blank(6);
+    renderCards(b, def, options.cards ?? [], validations, heightOfRows(b, b.row));
+  } else if (isGrid) {
     const columns = def.columns!;
     b.blank(6);
     // Header: two rows when some columns are grouped (来店客户批数 over its time slots).
@@ -407,7 +544,7 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
     b.blank(6);
     b.fields(def.footerFields, options.ctx);
   }
-  if (def.notes?.length) {
+  if (def.notes?.length && !isCards) {
     for (const n of def.notes) b.fullRow(n, 'note');
   }
   if (def.signatures?.length) {
@@ -429,11 +566,12 @@ export function renderForm(def: FormDefinition, options: RenderFormOptions): She
     columnWidths: widths.map((width, col) => ({ col, width })),
     rowHeights: b.rowHeights,
     validations,
-    personalData: !!(options.rows?.length && def.personalData),
+    personalData: !!((options.rows?.length || options.cards?.length) && def.personalData),
     print: {
       orientation: def.orientation ?? (isWide(widths) ? 'landscape' : 'portrait'),
       paper: 'A4',
-      fitToWidth: true,
+      // Cards print at 100% (they are narrower than the page), so their row heights are the printed ones.
+      fitToWidth: !isCards,
       repeatRows: isGrid ? { first: 0, last: repeatLast } : undefined,
       area: { firstRow: 0, firstCol: 0, lastRow, lastCol: ncols - 1 },
       footer: FORM_FOOTER,

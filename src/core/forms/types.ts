@@ -28,7 +28,12 @@ export interface CatalogueEntry {
   title: string;
 }
 
-export type FormKind = 'grid' | 'document' | 'matrix';
+/**
+ * grid: a register (header row + rows); matrix: preset rows; document: numbered clauses; cards: one card per record
+ * (意向客户跟踪卡: the card's fields, then its own small grid of follow-ups), several cards per printed page and none
+ * cut by a page break.
+ */
+export type FormKind = 'grid' | 'document' | 'matrix' | 'cards';
 
 export type FormColumnType = 'text' | 'date' | 'time' | 'integer' | 'number' | 'percent' | 'money' | 'yesno' | 'list';
 
@@ -64,6 +69,23 @@ export interface FormColumn {
    * e.g. 'visitsBySlot.0'). Columns without `field` stay blank (or keep their formula) in a filled form.
    */
   field?: string;
+  /** Cards forms: the column takes this many sheet columns, merged (the card's fields above are laid out over them). */
+  span?: number;
+  /** Filling: the header is FormFillData.labels[headerLabel] when the data gives one (e.g. 'model.1': a model's name). */
+  headerLabel?: string;
+}
+
+/** A field of a card (cards forms): label, and the dataset property shown beside it. */
+export interface CardField {
+  label: string;
+  field?: string;
+  type?: 'text' | 'date';
+}
+
+/** The rows of one card of a filled cards form: its fields (by CardField.field) and its grid rows (by column key). */
+export interface CardValues {
+  fields: Record<string, string | number>;
+  rows: Record<string, string | number | boolean | undefined>[];
 }
 
 /** A rate or result printed under the grid: label and formula (placeholders allowed). */
@@ -107,6 +129,17 @@ export interface FormDefinition extends CatalogueEntry {
   signatures?: string[];
   /** Forced orientation; default: landscape when wide. */
   orientation?: 'portrait' | 'landscape';
+  /** Cards forms: the fields at the top of each card; the card's grid is `columns`. */
+  cardFields?: CardField[];
+  /** Cards forms: the dataset property holding a card's grid rows (e.g. 'followUps'). */
+  cardRowsOf?: string;
+  /** Cards forms: grid rows per card at least (blank lines to write on); a blank form prints 3 cards. */
+  cardRows?: number;
+  /**
+   * A monthly report (跟踪失败分析表, 月销售计划分配表 …): its figures are one month's. When the pack is built for
+   * 'all', it shows the analysis date's month; its 月份 says which.
+   */
+  monthly?: boolean;
   /** Filling: the FormFillData dataset whose rows become this form's rows (see fillData.ts). */
   fillFrom?: FillDatasetName;
   /**
@@ -120,6 +153,8 @@ export interface FormDefinition extends CatalogueEntry {
    * so the data lands on the preset row instead of below it. Unmatched data rows are appended.
    */
   fillKey?: string;
+  /** With fillKey: data rows matching no preset row are left out (a matrix of fixed indicators), not appended. */
+  fillPresetOnly?: boolean;
   /** true when filled rows hold names / phones (share-safe copy masks them). */
   personalData?: boolean;
 }

@@ -49,6 +49,23 @@ export interface ContentsInput {
   otherSheets?: Record<string, string>;
   /** Their recorded titles, by key. */
   otherTitles?: Record<string, string>;
+  /** Key figures by analysis month 'YYYY-MM', this run's month included (state.lastRun.figuresByMonth). */
+  history?: Record<string, Record<string, number>>;
+  /** This run's month 'YYYY-MM'. */
+  month?: string;
+}
+
+/** The key figures kept per month (the ones the 目录 sheet shows). @example keptFigures({ churnRate: 0.3, x: 1 }) // { churnRate: 0.3 } */
+export function keptFigures(figures: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key] of FIGURES) if (Number.isFinite(figures[key])) out[key] = figures[key];
+  return out;
+}
+
+function previousMonthOf(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
@@ -131,6 +148,36 @@ export function contentsSheet(input: ContentsInput): SheetSpec {
     row++;
   }
   row++;
+
+  // Month over month: this month against the last, and the trend once three months are recorded.
+  const history = input.history ?? {};
+  const month = input.month ?? input.date.slice(0, 7);
+  const previous = history[previousMonthOf(month)];
+  const months = Object.keys(history).filter((m) => m <= month).sort().slice(-6);
+  if (previous) {
+    const format = (v: number, kind: ColumnKind) => (kind === 'percent' ? pct(v) : String(Math.round(v * 100) / 100));
+    line(t('contents.section.months', { month, previous: previousMonthOf(month) }), 'label');
+    cells.push({ row, col: 0, value: t('contents.h.figure'), style: 'header' });
+    cells.push({ row, col: 1, value: t('contents.h.thisMonth'), style: 'header' });
+    cells.push({ row, col: 2, value: months.length >= 3 ? t('contents.h.previousAndTrend') : t('contents.h.previousMonth'), style: 'header' });
+    row++;
+    for (const [key, kind] of FIGURES) {
+      const v = f[key];
+      const p = previous[key];
+      if (v === undefined || !Number.isFinite(v) || p === undefined || !Number.isFinite(p)) continue;
+      const change = kind === 'percent' ? `${v - p >= 0 ? '+' : ''}${Math.round((v - p) * 1000) / 10}%` : `${v - p >= 0 ? '+' : ''}${Math.round((v - p) * 100) / 100}`;
+      let text = t('contents.mom', { previous: format(p, kind), change });
+      if (months.length >= 3) {
+        const trend = months.map((m) => (m === month ? v : history[m]?.[key])).filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+        if (trend.length >= 3) text += t('contents.trend', { months: months.length, values: trend.map((x) => format(x, kind)).join(' → ') });
+      }
+      cells.push({ row, col: 0, value: t(`contents.fig.${key}`), style: 'cell' });
+      cells.push({ row, col: 1, value: v, style: 'cell', numberFormat: KIND_FORMATS[kind], align: 'right' });
+      cells.push({ row, col: 2, value: text, style: 'cell', wrap: true });
+      row++;
+    }
+    row++;
+  }
 
   // The sheets, each with its link and what it is for.
   line(t('contents.section.sheets'), 'label');

@@ -387,6 +387,11 @@ export interface WorkbookState {
     failedByCategory?: Record<string, number>;
     /** Failed follow-ups per category by analysis month 'YYYY-MM' (summary 5 compares with the previous month). */
     failedByMonth?: Record<string, Record<string, number>>;
+    /**
+     * The key figures (those the 目录 sheet shows) by analysis month 'YYYY-MM': each refresh sets its month's, so a
+     * second refresh in the same month replaces them (same workbook) and the overview compares with the month before.
+     */
+    figuresByMonth?: Record<string, Record<string, number>>;
   };
 }
 

@@ -23,7 +23,7 @@ import { lostSheet } from './summaries/lostSheet';
 import { overdueSheet } from './summaries/overdueSheet';
 import { levelsSheet } from './summaries/levelsSheet';
 import type { SummaryContext } from './summaries/context';
-import { followUpFillRows, lostProspectFillRows, registerFillRows, trafficFillRows } from './formData';
+import { followUpFillRows, lostProspectFillRows, lostProspectKpis, prospectCardRows, registerFillRows, registerFormSets, trafficFillRows } from './formData';
 
 export interface PartResult {
   columnWrites: ColumnWrite[];
@@ -81,6 +81,14 @@ export function analyseSales(detected: DetectedSheets, settings: Settings, asOf:
     sheets.push(trafficSheet(traffic, ctx), funnelSheet(funnel, ctx));
     forms.register = registerFillRows(register, facts, (rowCounts.register = {}));
     forms.traffic = trafficFillRows(traffic, settings.sales);
+    const sets = registerFormSets(register, facts);
+    forms.testDrives = sets.testDrives;
+    forms.orders = sets.orders;
+    forms.consultantMonths = sets.consultantMonths;
+    forms.salesKpis = sets.salesKpis;
+    forms.labels = sets.labels;
+    rowCounts.testDrives = sets.counts.testDrives;
+    rowCounts.orders = sets.counts.orders;
   }
 
   if (prospects) {
@@ -120,6 +128,8 @@ export function analyseSales(detected: DetectedSheets, settings: Settings, asOf:
     sheets.push(lostSheet(facts, outcome, ctx), overdueSheet(facts, outcome, ctx), levelsSheet(facts, outcome, settings.sales.dueSoonDays, ctx, pivot));
     forms.lostProspects = lostProspectFillRows(facts, outcome, (rowCounts.lostProspects = {}));
     forms.prospectFollowUps = followUpFillRows(prospects, facts, outcome, (rowCounts.prospectFollowUps = {}));
+    forms.prospectCards = prospectCardRows(prospects, facts, outcome, outcome.due, (rowCounts.prospectCards = {}));
+    forms.salesKpis = [...(forms.salesKpis ?? []), ...lostProspectKpis(facts, outcome)];
   }
 
   figures.salesIssues = issues.total;

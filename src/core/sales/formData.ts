@@ -5,17 +5,21 @@
  * so the datasets keep every period's first MAX_FORM_ROWS rows (PeriodCap) and report how many rows each period
  * had through the optional `counts` argument (FormFillData.rowCounts), for the sheet's 仅显示前 N 行 note.
  */
-import { MAX_FORM_ROWS, type LostProspectFillRow, type ProspectFollowUpFillRow, type RegisterFillRow, type TrafficFillRow } from '../forms/fillData';
+import {
+  MAX_FORM_CARDS, MAX_FORM_ROWS, type ConsultantMonthFillRow, type LostProspectFillRow, type OrderFillRow, type ProspectCardFillRow,
+  type ProspectFollowUpFillRow, type RegisterFillRow, type SalesKpiFillRow, type TestDriveFillRow, type TrafficFillRow,
+} from '../forms/fillData';
 import { PeriodCap } from '../forms/period';
 import type { SalesSettings } from '../settings/settings';
 import type { MappedSheet } from '../sheets/types';
-import { monthKey } from '../values/dates';
+import { monthKey, serialToYmd } from '../values/dates';
 import { readDate } from '../values/readDate';
 import { readText } from '../values/readText';
 import { INFO_SOURCES } from './infoSource';
 import { LEVEL_CODES, type ProspectFacts } from './prospectFacts';
 import type { ProspectOutcome } from './prospectOutcome';
-import { CONTACT_CALL, CONTACT_VISIT, type RegisterFacts } from './registerFacts';
+import { CONTACT_CALL, CONTACT_VISIT, FLAG_LEAD, FLAG_ORDER, FLAG_TEST_DRIVE, type RegisterFacts } from './registerFacts';
+import { readIntentLevel } from './intentLevel';
 import { SLOT_COUNT } from './slot';
 import type { Traffic } from './traffic';
 
@@ -159,4 +163,182 @@ export function followUpFillRows(mapped: MappedSheet, facts: ProspectFacts, outc
     });
   }
   return out;
+}
+
+/** A level cell as the card shows it: the normalised letter, or the text as typed when it reads as no level. */
+function levelLetter(v: unknown): string {
+  const l = readIntentLevel(v);
+  return typeof l === 'string' ? l : readText(v) ?? '';
+}
+
+/**
+ * One card per open prospect (意向客户跟踪卡), in sheet order: its fields, its follow-ups in date order (levels
+ * normalised), 建卡日期 from the card's created date (else its first follow-up), dated by its latest activity.
+ * Every period's first MAX_FORM_CARDS cards; `counts` receives the cards per period.
+ */
+export function prospectCardRows(mapped: MappedSheet, facts: ProspectFacts, outcome: ProspectOutcome, due: Float64Array, counts?: Record<string, number>): ProspectCardFillRow[] {
+  const c = mapped.columns;
+  const grid = mapped.sheet.grid;
+  const followUps: ProspectCardFillRow['followUps'][] = Array.from({ length: facts.count }, () => []);
+  const dateOrNaN = (v: unknown) => {
+    const d = readDate(v);
+    return typeof d === 'number' ? d : NaN;
+  };
+  for (let i = 0; i < mapped.dataRows.length; i++) {
+    const p = facts.prospectOfRow[i];
+    if (p < 0 || outcome.level[p] === 'O' || outcome.level[p] === 'F') continue;
+    const row = grid[mapped.dataRows[i]] ?? [];
+    const cell = (col: number | undefined) => (col === undefined ? '' : row[col]);
+    const groups = mapped.followUpGroups.length > 0
+      ? mapped.followUpGroups.map((g) => g.columns)
+      : [{ followDate: c.followDate, followMethod: c.followMethod, followResult: c.followResult, level: c.level, nextDate: c.nextDate }];
+    for (const g of groups) {
+      const date = dateOrNaN(cell(g.followDate));
+      const method = readText(cell(g.followMethod)) ?? '';
+      const result = readText(cell(g.followResult)) ?? '';
+      if (Number.isNaN(date) && !method && !result) continue;
+      const next = dateOrNaN(cell(g.nextDate));
+      followUps[p].push({ n: 0, date: Number.isNaN(date) ? '' : date, method, result, level: levelLetter(cell(g.level ?? c.level)), nextDate: Number.isNaN(next) ? '' : next });
+    }
+  }
+  const cap = new PeriodCap(MAX_FORM_CARDS);
+  const out: ProspectCardFillRow[] = [];
+  for (let p = 0; p < facts.count; p++) {
+    if (outcome.level[p] === 'O' || outcome.level[p] === 'F') continue;
+    const list = followUps[p];
+    list.sort((x, y) => (x.date === '' ? Infinity : x.date) - (y.date === '' ? Infinity : y.date));
+    list.forEach((f, i) => (f.n = i + 1));
+    const firstDated = list.find((f) => f.date !== '')?.date ?? '';
+    const created = Number.isNaN(facts.created[p]) ? firstDated : facts.created[p];
+    const latest = Number.isNaN(facts.latestDate[p]) ? created : facts.latestDate[p];
+    if (!cap.take(latest)) continue;
+    out.push({
+      prospectId: facts.id[p], name: facts.name[p], phone: facts.phone[p], model: facts.model[p], source: facts.source[p],
+      consultant: facts.consultant[p], created, date: latest, level: outcome.level[p],
+      nextDate: Number.isNaN(due[p]) ? '' : due[p], followUps: list,
+    });
+  }
+  if (counts) Object.assign(counts, cap.counts);
+  return out;
+}
+
+/** The model a register row names, without the purchase time in brackets: '瑞虎8(一个月内)' → '瑞虎8'. */
+function modelOf(text: string): string {
+  return text.replace(/[((][^))]*[))]?/g, '').trim();
+}
+
+function previousMonthKey(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** What the register gives the forms beyond its own rows: test drives, orders, consultants' months, monthly figures. */
+export interface RegisterFormSets {
+  testDrives: TestDriveFillRow[];
+  orders: OrderFillRow[];
+  consultantMonths: ConsultantMonthFillRow[];
+  salesKpis: SalesKpiFillRow[];
+  /** model.1 … model.4: the four models with the most orders. */
+  labels: Record<string, string>;
+  counts: { testDrives: Record<string, number>; orders: Record<string, number> };
+}
+
+/**
+ * Test drives (试乘试驾管理表), orders (交车预约登记表), per consultant and month (月销售计划分配表, 绩效周进度管控表)
+ * and the register's monthly figures by the forms' item names (来店批数, 来电批数, 新增意向客户, 试乘试驾, 订单数), each
+ * with the calendar month before. One pass over the register.
+ */
+export function registerFormSets(mapped: MappedSheet, facts: RegisterFacts): RegisterFormSets {
+  const c = mapped.columns;
+  const driveCap = new PeriodCap(MAX_FORM_ROWS);
+  const orderCap = new PeriodCap(MAX_FORM_ROWS);
+  const testDrives: TestDriveFillRow[] = [];
+  const orders: OrderFillRow[] = [];
+  type Month = { visits: number; calls: number; leads: number; drives: number; orders: number };
+  const months = new Map<string, Month>();
+  const byConsultant = new Map<string, ConsultantMonthFillRow>();
+  const modelOrders = new Map<string, number>();
+  for (let i = 0; i < facts.count; i++) {
+    const flags = facts.flags[i];
+    const date = facts.date[i];
+    const row = mapped.sheet.grid[facts.rows[i]] ?? [];
+    const text = (col: number | undefined) => (col === undefined ? '' : readText(row[col]) ?? '');
+    const consultant = facts.consultants[facts.consultant[i]];
+    const isDrive = (flags & FLAG_TEST_DRIVE) !== 0;
+    const isOrder = (flags & FLAG_ORDER) !== 0;
+    const dated: number | '' = Number.isNaN(date) ? '' : date;
+    if (isDrive && driveCap.take(dated)) {
+      testDrives.push({
+        date: dated, time: c.time === undefined ? '' : timeText(row[c.time]).split(/[-–~至]/)[0].trim(), name: text(c.name), phone: text(c.phone),
+        model: modelOf(text(c.intendedModel)), consultant, order: isOrder ? '是' : '否',
+      });
+    }
+    if (isOrder) {
+      const model = modelOf(text(c.intendedModel));
+      if (model) modelOrders.set(model, (modelOrders.get(model) ?? 0) + 1);
+      if (orderCap.take(dated)) orders.push({ date: dated, name: text(c.name), phone: text(c.phone), model, consultant });
+    }
+    if (dated === '') continue;
+    const month = monthKey(dated);
+    let m = months.get(month);
+    if (!m) months.set(month, (m = { visits: 0, calls: 0, leads: 0, drives: 0, orders: 0 }));
+    if (facts.contact[i] === CONTACT_VISIT) m.visits++;
+    else if (facts.contact[i] === CONTACT_CALL) m.calls++;
+    if (flags & FLAG_LEAD) m.leads++;
+    if (isDrive) m.drives++;
+    if (isOrder) m.orders++;
+    if (!consultant) continue;
+    const key = `${month}|${consultant}`;
+    let cm = byConsultant.get(key);
+    if (!cm) byConsultant.set(key, (cm = { month, consultant, orders: 0, lastMonth: 0, weeks: [0, 0, 0, 0, 0], leads: 0, testDrives: 0 }));
+    if (isOrder) {
+      cm.orders++;
+      cm.weeks[Math.min(4, Math.floor((serialToYmd(dated).d - 1) / 7))]++;
+    }
+    if (flags & FLAG_LEAD) cm.leads++;
+    if (isDrive) cm.testDrives++;
+  }
+  // Every consultant of a month, and those of the month before with no row this month (their plan is made too).
+  const consultantMonths: ConsultantMonthFillRow[] = [];
+  const sortedMonths = [...months.keys()].sort();
+  const consultantsOf = new Map<string, string[]>();
+  for (const cm of byConsultant.values()) (consultantsOf.get(cm.month) ?? consultantsOf.set(cm.month, []).get(cm.month)!).push(cm.consultant);
+  for (const month of sortedMonths) {
+    const names = new Set(consultantsOf.get(month) ?? []);
+    for (const n of consultantsOf.get(previousMonthKey(month)) ?? []) names.add(n);
+    for (const name of [...names].sort((a, b) => a.localeCompare(b, 'zh-CN'))) {
+      const cm = byConsultant.get(`${month}|${name}`) ?? { month, consultant: name, orders: 0, lastMonth: 0, weeks: [0, 0, 0, 0, 0], leads: 0, testDrives: 0 };
+      cm.lastMonth = byConsultant.get(`${previousMonthKey(month)}|${name}`)?.orders ?? 0;
+      consultantMonths.push(cm);
+    }
+  }
+  const salesKpis: SalesKpiFillRow[] = [];
+  const items: [string, keyof Month][] = [['来店批数', 'visits'], ['来电批数', 'calls'], ['新增意向客户', 'leads'], ['试乘试驾', 'drives'], ['订单数', 'orders']];
+  for (const month of sortedMonths) {
+    const m = months.get(month)!;
+    const before = months.get(previousMonthKey(month));
+    for (const [item, k] of items) {
+      salesKpis.push(before ? { month, item, value: m[k], last: before[k] } : { month, item, value: m[k] });
+    }
+  }
+  const labels: Record<string, string> = {};
+  [...modelOrders.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')).slice(0, 4).forEach(([model], i) => (labels[`model.${i + 1}`] = model));
+  return { testDrives, orders, consultantMonths, salesKpis, labels, counts: { testDrives: driveCap.counts, orders: orderCap.counts } };
+}
+
+/** Lost prospects per month (战败客户数 of 三表一卡延伸分析), by their latest follow-up, with the month before. */
+export function lostProspectKpis(facts: ProspectFacts, outcome: ProspectOutcome): SalesKpiFillRow[] {
+  const byMonth = new Map<string, number>();
+  for (let p = 0; p < facts.count; p++) {
+    const d = facts.latestDate[p];
+    if (Number.isNaN(d)) continue;
+    const month = monthKey(d);
+    byMonth.set(month, (byMonth.get(month) ?? 0) + (outcome.level[p] === 'F' ? 1 : 0));
+  }
+  return [...byMonth.keys()].sort().map((month) => {
+    const before = byMonth.get(previousMonthKey(month));
+    const value = byMonth.get(month)!;
+    return before === undefined ? { month, item: '战败客户数', value } : { month, item: '战败客户数', value, last: before };
+  });
 }

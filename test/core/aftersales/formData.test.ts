@@ -19,9 +19,15 @@ describe('after-sales data for the form pack', () => {
     ]);
   });
 
-  it('lists every failure category with its count', () => {
-    expect(data.failedFollowUps?.length).toBe(11);
-    expect(data.failedFollowUps?.find((r) => r.category === '空号')).toEqual({ category: '空号', count: 1 });
+  it('lists every failure category with its count, per month of the call log, with the month before', () => {
+    const months = [...new Set((data.failedFollowUps ?? []).map((r) => r.month))];
+    expect(months).toEqual(['2026-09', '2026-10']);
+    for (const m of months) expect(data.failedFollowUps!.filter((r) => r.month === m)).toHaveLength(11);
+    const empty = data.failedFollowUps!.filter((r) => r.category === '空号');
+    expect(empty.reduce((n, r) => n + r.count, 0)).toBe(1);
+    // October carries September's count as 上月; September has no month before it in the log.
+    expect(empty.find((r) => r.month === '2026-10')!.previous).toBe(empty.find((r) => r.month === '2026-09')!.count);
+    expect(empty.find((r) => r.month === '2026-09')!.previous).toBeUndefined();
   });
 
   it('gives the monthly figures per caller', () => {

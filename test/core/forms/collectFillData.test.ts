@@ -18,10 +18,10 @@ describe('fillDataFromParts', () => {
   });
 
   it("falls back to the after-sales part's failedByCategory, with last month's counts as 上月台次", () => {
-    const data = fillDataFromParts([{ data: { failedByCategory: { 空号: 3, 号码有误: 48, bad: 'x' } } }], { 号码有误: 41 });
+    const data = fillDataFromParts([{ data: { failedByCategory: { 空号: 3, 号码有误: 48, bad: 'x' } } }], { 号码有误: 41 }, '2026-10');
     expect(data.failedFollowUps).toEqual([
-      { category: '空号', count: 3 },
-      { category: '号码有误', count: 48, previous: 41 },
+      { month: '2026-10', category: '空号', count: 3 },
+      { month: '2026-10', category: '号码有误', count: 48, previous: 41 },
     ]);
   });
 

@@ -84,12 +84,32 @@ describe('the row cap (MAX_FORM_ROWS)', () => {
 });
 
 describe('forms without a date', () => {
-  it('hold their whole dataset whatever the period (跟踪失败分析表)', () => {
-    const def = formDefinition('AS2')!;
+  it('hold their whole dataset whatever the period (客户档案登记表)', () => {
+    const def = formDefinition('F36')!;
     expect(def.fillDateOf).toBeUndefined();
-    const all = fillRows(def, { failedFollowUps: [{ category: '价格', count: 3 }] }, 'all');
-    const oct = fillRows(def, { failedFollowUps: [{ category: '价格', count: 3 }] }, '2026-10');
+    const customer = { name: '王先生', gender: '', phone: '13800000000', address: '', model: '瑞虎8', vin: 'V1', plate: '鄂A1', purchaseDate: day(2024, 5, 1), status: '流失', customerClass: '流失客户', basis: '', policy: '', advisor: '' };
+    const all = fillRows(def, { customers: [customer] }, 'all');
+    const oct = fillRows(def, { customers: [customer] }, '2026-10');
     expect(oct).toEqual(all);
+    expect(all?.[0].name).toBe('王先生');
+  });
+});
+
+describe('a monthly report (跟踪失败分析表)', () => {
+  it('shows only the asked month’s counts, with the month before as 上月台次', () => {
+    const def = formDefinition('AS2')!;
+    expect(def.monthly).toBe(true);
+    const data: FormFillData = {
+      failedFollowUps: [
+        { month: '2026-09', category: '号码有误', count: 41 },
+        { month: '2026-10', category: '号码有误', count: 48, previous: 41 },
+      ],
+    };
+    const oct = fillRows(def, data, '2026-10')!;
+    expect(oct.find((r) => r.category === '号码有误')).toMatchObject({ count: 48, previous: 41 });
+    const sep = fillRows(def, data, '2026-09')!;
+    expect(sep.find((r) => r.category === '号码有误')).toMatchObject({ count: 41 });
+    expect(sep.find((r) => r.category === '号码有误')!.previous).toBeUndefined();
   });
 });
 

@@ -33,6 +33,8 @@ export interface SummaryContext {
   source: ClassifiedSource | null;
   /** Failure counts of the previous run (state.lastRun.failedByCategory), if any. */
   previousFailed: Record<string, number> | null;
+  /** Failure counts by analysis month recorded by earlier runs (state.lastRun.failedByMonth); this run's month is replaced. */
+  failedHistory?: Record<string, Record<string, number>> | null;
   /** Grid row of each customer table row (for the 源表行号 of the win-back list); null when unknown. */
   rowsOfSheet: readonly number[] | null;
   /** The previous 招揽名单 as the adapter read it (the callers' notes come back from it); null on a first run. */

@@ -49,6 +49,27 @@ export function failedSheet(ctx: SummaryContext, f: FailedFigures = failedFigure
       if (best) lines.push(t('aftersales.c.failedChange', { category: best, n: f.byCategory[best], prev: prev[best] }));
     }
   }
+  // Month over month: each recorded month's counts (this run's replacing an earlier run of its month), once two are known.
+  const month = `${ctx.asOf.y}-${String(ctx.asOf.m).padStart(2, '0')}`;
+  const history: Record<string, Record<string, number>> = { ...(ctx.failedHistory ?? {}), [month]: f.byCategory };
+  const months = Object.keys(history).filter((m) => m <= month).sort().slice(-12);
+  const monthTable = months.length >= 2
+    ? [{
+        id: 'failedByMonth',
+        caption: months.length >= 3 ? t('aftersales.cap.failedTrend', { n: months.length }) : t('aftersales.cap.failedByMonth'),
+        columns: [
+          { header: t('aftersales.h.month'), kind: 'text' as const },
+          { header: t('aftersales.h.failedTotal'), kind: 'integer' as const },
+          ...FAILED_RESULTS.map((c) => ({ header: c, kind: 'integer' as const })),
+        ],
+        rows: months.map((m) => {
+          const counts = history[m];
+          let total = 0;
+          for (const c of FAILED_RESULTS) total += counts[c] ?? 0;
+          return [m, total, ...FAILED_RESULTS.map((c) => counts[c] ?? 0)];
+        }),
+      }]
+    : [];
   return buildSummarySheet({
     key: 'summary.failed',
     name: t('aftersales.sheet.failed'),
@@ -73,6 +94,7 @@ export function failedSheet(ctx: SummaryContext, f: FailedFigures = failedFigure
         totalsRow: true,
         charts: [{ type: 'columnClustered', title: t('aftersales.chart.failed'), category: t('aftersales.h.failure'), series: [t('aftersales.h.count')], widthCols: 8, heightRows: 15 }],
       },
+      ...monthTable,
     ],
     notes: [t('aftersales.note.lostDefinition')],
   });

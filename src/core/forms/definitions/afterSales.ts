@@ -62,7 +62,9 @@ const FAILED_ACTIONS: Record<string, string> = {
 const failedFollowUps: FormBody = {
   id: 'AS2',
   kind: 'matrix',
+  monthly: true,
   fillFrom: 'failedFollowUps',
+  fillDateOf: 'month',
   fillKey: 'category',
   headerFields: [SERVICE_DEALER, MONTH, MAKER],
   columns: [
@@ -80,6 +82,7 @@ const failedFollowUps: FormBody = {
   presetRows: FAILED_CATEGORIES.map((category) => ({ category, action: FAILED_ACTIONS[category] ?? '' })),
   footerFields: [field('流失客户总数'), field('跟踪失败占总流失比例')],
   notes: [
+    '本月台次:最近一次招揽在本月且未成功的流失客户台数(每台车按其本月最近一次通话计一次);上月台次同口径。',
     '对不接受回访、呼转等客户用短信方式再次跟踪,告知保养期已到,邀约尽快进站并提供预约服务;对停机、号码有误、空号、车已转让的客户通知服务顾问,关注后续进站信息及时更新档案。',
   ],
   signatures: ['制表人', '客服经理'],
