@@ -108,11 +108,13 @@ function wellFormedState(p: Record<string, unknown>): WorkbookState {
   delete state.lastRun;
   const run = p.lastRun;
   if (isRecord(run) && isString(run.at) && isNumberMap(run.figures)) {
-    state.lastRun = { at: run.at, figures: run.figures };
-    if (isNumberMap(run.statusCounts)) state.lastRun.statusCounts = run.statusCounts;
-    if (isNumberMap(run.failedByCategory)) state.lastRun.failedByCategory = run.failedByCategory;
-    const byMonth = entries(run.failedByMonth, isNumberMap);
-    if (isRecord(run.failedByMonth)) state.lastRun.failedByMonth = byMonth;
+    // As for the state itself: the parts this reader does not know are kept, the known ones checked.
+    const { statusCounts, failedByCategory, failedByMonth, figuresByMonth, ...rest } = shallow(run);
+    state.lastRun = { ...(rest as object), at: run.at, figures: run.figures };
+    if (isNumberMap(statusCounts)) state.lastRun.statusCounts = statusCounts;
+    if (isNumberMap(failedByCategory)) state.lastRun.failedByCategory = failedByCategory;
+    if (isRecord(failedByMonth)) state.lastRun.failedByMonth = entries(failedByMonth, isNumberMap);
+    if (isRecord(figuresByMonth)) state.lastRun.figuresByMonth = entries(figuresByMonth, isNumberMap);
   }
   return state;
 }
