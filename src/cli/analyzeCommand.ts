@@ -10,6 +10,7 @@
  * (keeps all of the user's formatting); large ones (src/xlsx/fileEngine.ts) are streamed in and out.
  */
 import { previousWinBackGrid } from '../core/state/winBackSheet';
+import { firstCells, followRenamedSheets } from '../core/state/ownership';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { SheetInput, WorkbookPlan, WorkbookState } from '../core/plan/types';
@@ -158,7 +159,9 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   const streamed = chooseFileEngine(input) === 'stream' ? await streamReadWorkbook(input) : null;
   const loaded = streamed ? null : await readWorkbook(input);
   const sheets: SheetInput[] = streamed ? streamed.sheets : loaded!.sheets;
-  const stored = streamed ? streamed.state : loaded!.state;
+  // A summary sheet the user renamed is followed by its recorded title: the product's, updated in place under that name.
+  const read = streamed ? streamed.state : loaded!.state;
+  const stored = read ? followRenamedSheets(read, firstCells(sheets)) : read;
   const remembered = stored ?? emptyState();
   // The user's mapping wins over what the workbook remembers: --map over the settings file over the stored one.
   const mappings: Mappings = { ...remembered.mappings };

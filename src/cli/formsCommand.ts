@@ -72,7 +72,7 @@ export async function generateFormsWorkbook(argv: string[], locale?: Locale, log
     for (const s of analysis.skipped) log(t(loc, 'forms.cli.partSkipped', { part: t(loc, `forms.part.${s.part}`), reason: t(loc, s.reason) }));
   }
   const settings = settingsOf(state.settings, asOfText);
-  const sheets = buildFormsPlan({ ids, filled: !!from, data, period, settings, asOf: asOfOf(settings) });
+  const sheets = buildFormsPlan({ ids, filled: !!from, data, period, settings, asOf: asOfOf(settings), onLimitWarning: (m) => log(t(loc, m.key, m.params)) });
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'ChurnDesk';

@@ -40,7 +40,7 @@ import { technicalDetail, throwIfAborted, toChurnDeskError } from './errors';
 import { t } from '../i18n';
 import { queueStateSheet } from './state';
 import { Syncer } from './syncer';
-import { ownedArea, sheetTitle, stillOwned } from '../core/state/ownership';
+import { followRenamedSheets, ownedArea, sheetNameFor, sheetTitle, stillOwned } from '../core/state/ownership';
 
 export const TEMP_PREFIX = '~cd_tmp_';
 
@@ -137,7 +137,8 @@ interface OptionalStep {
 export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: ApplyOptions): Promise<ApplyResult> {
   const syncer = new BatchSyncer(outer, options.caps, options.signal);
   const context = syncer.context;
-  const previous = options.previousState;
+  // Followed below: a summary sheet the user renamed is updated in place, under the user's name.
+  let previous = options.previousState;
   const locale = options.locale;
   const progress = options.onProgress ?? (() => undefined);
   /** What is being done now, for the error: a localised phrase and a stable id for the diagnostic. */
@@ -157,19 +158,24 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
   let swap: Swap | null = null;
   try {
     const { names: existing, tables } = await listSheetsAndTables(syncer, true);
-    // Titles (A1) of the sheets recorded as ours: a recorded sheet whose title the user replaced is theirs now.
-    const recordedA1 = new Map<string, Excel.Range>();
-    for (const [key, name] of Object.entries(previous.ownedSheets)) {
-      if (!existing.includes(name) || !previous.ownedSheetTitles || !(key in previous.ownedSheetTitles)) continue;
+    const stale = existing.filter((n) => n.startsWith(TEMP_PREFIX));
+    // Titles (A1) of the sheets recorded as ours (a recorded sheet whose title the user replaced is theirs now) and,
+    // when a recorded sheet is missing by name, of every other sheet: the user may have renamed it (one sync).
+    const titled = previous.ownedSheetTitles ?? {};
+    const recordedNames = new Set(Object.entries(previous.ownedSheets).filter(([key]) => key in titled).map(([, name]) => name));
+    const anyMissing = Object.entries(previous.ownedSheets).some(([key, name]) => key in titled && !existing.includes(name));
+    const a1Ranges = new Map<string, Excel.Range>();
+    for (const name of existing) {
+      if (stale.includes(name) || name === STATE_SHEET_NAME || !(recordedNames.has(name) || anyMissing)) continue;
       const r = context.workbook.worksheets.getItem(name).getRange('A1');
       r.load('values');
-      recordedA1.set(key, r);
+      a1Ranges.set(name, r);
     }
-    if (recordedA1.size) await syncer.sync();
-    const ownedNow = (key: string, name: string): boolean =>
-      existing.includes(name) && stillOwned(previous, key, recordedA1.get(key)?.values[0]?.[0]);
+    if (a1Ranges.size) await syncer.sync();
+    const a1 = new Map<string, unknown>(existing.map((name) => [name, a1Ranges.get(name)?.values[0]?.[0] ?? '']));
+    previous = followRenamedSheets(previous, a1);
+    const ownedNow = (key: string, name: string): boolean => existing.includes(name) && stillOwned(previous, key, a1.get(name));
     // Temporary sheets left by a run that died (closed window) are removed with the first build's sync.
-    const stale = existing.filter((n) => n.startsWith(TEMP_PREFIX));
     for (const n of stale) context.workbook.worksheets.getItem(n).delete();
 
     // The names the new sheets will have after the swap, known before they are built: a link to a sheet (the
@@ -182,9 +188,13 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
     }
     const remaining = existing.filter((n) => !deleted.has(n) && !stale.includes(n));
     const taken = [...remaining, STATE_SHEET_NAME];
+    // A sheet the user renamed keeps the user's name (sheetNameFor), recorded in renamedSheets.
+    const renamedSheets: Record<string, string> = {};
     finalNames = plan.sheets.map((spec) => {
-      const name = uniqueSheetName(spec.name, taken);
+      const desired = sheetNameFor(spec.key, spec.name, previous);
+      const name = uniqueSheetName(desired, taken);
       taken.push(name);
+      if (desired !== spec.name && name === desired) renamedSheets[spec.key] = name;
       return name;
     });
     const linkTargets = new Map<string, string>();
@@ -212,7 +222,8 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
     // The state as it will be after the swap.
     const ownedSheets: Record<string, string> = {};
     const ownedSheetTitles: Record<string, string> = {};
-    for (const [key, name] of Object.entries({ ...previous.ownedSheets, ...plan.state.ownedSheets })) {
+    // The followed names win over a plan made on the state as read (a renamed sheet this plan does not replace).
+    for (const [key, name] of Object.entries({ ...plan.state.ownedSheets, ...previous.ownedSheets })) {
       if (!replacedKeys.has(key) && remaining.includes(name) && ownedNow(key, name)) {
         ownedSheets[key] = name;
         const title = previous.ownedSheetTitles?.[key];
@@ -227,7 +238,7 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
     for (const w of plan.columnWrites) {
       ownedColumns[w.sheet] = { headerRow: w.headerRow, startColumn: w.startColumn, headers: w.columns.map((c) => c.header) };
     }
-    state = { ...plan.state, ownedSheets, ownedSheetTitles, ownedColumns };
+    state = { ...plan.state, ownedSheets, ownedSheetTitles, ownedColumns, ...(Object.keys(renamedSheets).length ? { renamedSheets } : {}) };
     at('office.step.state', 'state');
     syncer.begin();
     queueStateSheet(context, state, tempState);

@@ -11,6 +11,7 @@
 import type { Grid, SheetInput, WorkbookPlan, WorkbookState } from '../core/plan/types';
 import { STATE_SHEET_NAME } from '../core/plan/types';
 import { previousWinBackSheet } from '../core/state/winBackSheet';
+import { firstCells, followRenamedSheets } from '../core/state/ownership';
 import { resolveSettings, type Locale, type Settings } from '../core/settings/settings';
 import { HEADER_SCAN_ROWS } from '../core/sheets/findHeaderRow';
 import type { Field } from '../core/sheets/types';
@@ -128,10 +129,15 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
     }
   }
 
-  /** Heads of every input sheet and the core's detection over them (4 syncs). */
-  async function detectIn(syncer: Syncer, state: WorkbookState, signal?: AbortSignal): Promise<{ extents: SheetExtent[]; heads: SheetInput[]; detection: DetectionSummary }> {
+  /**
+   * Heads of every input sheet and the core's detection over them (4 syncs). `state` comes back with the sheets the
+   * user renamed followed by their recorded titles (followRenamedSheets): a renamed summary is the product's, not an
+   * input, and is updated in place under the user's name.
+   */
+  async function detectIn(syncer: Syncer, stored: WorkbookState, signal?: AbortSignal): Promise<{ extents: SheetExtent[]; heads: SheetInput[]; detection: DetectionSummary; state: WorkbookState }> {
     const extents = inputExtents(await listSheets(syncer.context));
     const heads = await readHeads(syncer.context, extents);
+    const state = followRenamedSheets(stored, firstCells(heads));
     const detection = await runner.detect({ sheets: heads, state }, { signal });
     // Heads hold the first rows only (readHeads); the data row count of a longer sheet comes from the used range.
     for (const s of detection.sheets) {
@@ -139,7 +145,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
       const h = heads.find((x) => x.name === s.sheet);
       if (e && e.rows > (h?.grid.length ?? 0)) s.dataRowCount = Math.max(0, e.rows - s.headerRow - 1);
     }
-    return { extents, heads, detection };
+    return { extents, heads, detection, state };
   }
 
   /** Full grids of the detected sheets (or the heads when nothing was detected, so the core names the problem). */
@@ -193,9 +199,10 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
         report(opts, 'progress.reading', 0);
         let shown: Locale = 'zh-CN';
         const { state, sheets, existingNames, previousWinBack } = await during('office.step.read', () => shown, async () => {
-          const { state } = await readState(syncer.context);
-          shown = localeOf(state);
-          const d = await detectIn(syncer, state, opts.signal);
+          const { state: stored } = await readState(syncer.context);
+          shown = localeOf(stored);
+          const d = await detectIn(syncer, stored, opts.signal);
+          const state = d.state;
           // Asked before the sheets are read in full: nothing can be computed on a guess (checked again on the plan).
           if (d.detection.needsMapping?.length) throw new NeedsMappingError(d.detection.needsMapping, shown);
           const read = await readNeeded(syncer, d, opts, 0, 0.3);
@@ -244,8 +251,8 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
     generateForms: (formIds: string[], filled: boolean, opts: FormsOptions = {}) =>
       run(opts.signal, async (syncer, caps, local) => {
         report(opts, 'progress.reading', 0);
-        const { state } = await readState(syncer.context);
-        const d = await detectIn(syncer, state, opts.signal);
+        const d = await detectIn(syncer, (await readState(syncer.context)).state, opts.signal);
+        const state = d.state;
         const sheets = filled ? await readNeeded(syncer, d, opts, 0, 0.3) : [];
         const owned = new Set(Object.values(state.ownedSheets));
         const existingSheetNames = d.extents.map((e) => e.name).filter((n) => !owned.has(n));

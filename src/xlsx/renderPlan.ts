@@ -341,6 +341,10 @@ function renderTable(ws: ExcelJS.Worksheet, table: TableSpec, locale: Locale): v
     const row = ws.getRow(firstDataExcelRow + k);
     for (let i = 0; i < shared.length; i++) row.getCell(table.col + i + 1).style = shared[i];
   }
+  // Each cell's style is set (above and below). A column style left on the table would be written by exceljs as
+  // <tableColumn dxfId=…>, an attribute the OOXML schema (CT_TableColumn: dataDxfId) does not have: xmllint rejects
+  // it against sml.xsd and Excel repairs such tables (exceljs issue #1630). So the table keeps no column style.
+  for (const col of (ws.getTable(table.name) as unknown as { table: { columns: { style?: unknown }[] } }).table.columns) delete col.style;
   // Bold headers also for viewers that ignore Excel table styles (LibreOffice, previews); no fill, so the
   // table style still colours the header in Excel.
   table.columns.forEach((_, i) => {

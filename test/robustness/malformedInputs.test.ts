@@ -2,7 +2,8 @@
  * Every malformed or unusual input of the corpus (test/robustness/corpus.ts) gets a clear answer from
  * `churn-desk analyze`: no crash, stack trace or hang; the input unchanged byte for byte; a refusal is one
  * localised message (naming the problem and what to do) and leaves no OUT; a success keeps every cell of the
- * user's sheets. Prints the tally by group.
+ * user's sheets and writes a file that keeps Excel's rules (test/support/excelRules.ts: limits, unique names, valid
+ * references in defined names, validations and conditional formats). Prints the tally by group.
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
@@ -11,6 +12,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { buildCorpus, type Case } from './corpus';
 import { runCli } from '../e2e/runCli';
+import { excelRuleProblems } from '../support/excelRules';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'churndesk-corpus-'));
 const PER_CASE_MS = 90_000;
@@ -94,6 +96,12 @@ test('every input gets a clear answer, is left unchanged, and loses no user cell
       if (!fs.existsSync(out)) {
         problems.push(`${label}: exit 0 but no output`);
         continue;
+      }
+      // The file opens in Excel without a repair prompt: limits, unique names, valid references (test/support/excelRules).
+      try {
+        for (const p of excelRuleProblems(fs.readFileSync(out))) problems.push(`${label}: Excel's rules: ${p}`);
+      } catch (e) {
+        problems.push(`${label}: package unreadable: ${e instanceof Error ? e.message : String(e)}`);
       }
       // Every cell of the user's sheets survives (product sheets are the product's own).
       try {

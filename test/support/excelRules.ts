@@ -8,7 +8,8 @@
  * not a cell reference) unique case-insensitively across all tables and workbook defined names; defined names valid
  * and referring to existing sheets; every cell reference inside 1,048,576 × 16,384; every cell's text (shared or
  * inline string, formula text) ≤ 32,767 characters; number-format codes ≤ 255; data-validation lists ≤ 255 and
- * their ranges valid; conditional-format ranges valid; table refs valid and table column names unique per table.
+ * their ranges valid; conditional-format ranges valid; table refs valid and table column names unique per table;
+ * no tableColumn attribute the OOXML schema lacks (dxfId, which exceljs writes for a column style).
  */
 import { readZipEntries } from '../../src/xlsx/zip';
 import { isValidTableName } from '../../src/core/plan/names';
@@ -115,6 +116,10 @@ export function excelRuleProblems(bytes: Buffer): string[] {
     const columns = [...xml.matchAll(/<tableColumn\s[^>]*>/g)].map((c) => (attr(c[0], 'name') ?? '').toLowerCase());
     if (new Set(columns).size !== columns.length) problems.push(`table ${display} has two columns alike`);
     for (const c of columns) if (c.length > 255) problems.push(`table ${display} has a column name over 255 characters`);
+    // CT_TableColumn (sml.xsd) has dataDxfId, headerRowDxfId, totalsRowDxfId, no dxfId: exceljs writes one for a
+    // table column given a style, and Excel repairs the table (xmllint against sml.xsd rejects it too).
+    const dxf = [...xml.matchAll(/<tableColumn\s[^>]*>/g)].filter((c) => /\sdxfId="/.test(c[0])).length;
+    if (dxf) problems.push(`table ${display} has ${dxf} tableColumn with a dxfId attribute (not in the OOXML schema)`);
   }
   const lowerNames = allNames.map((n) => n.toLowerCase());
   const seen = new Set<string>();

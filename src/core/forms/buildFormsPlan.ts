@@ -2,7 +2,8 @@
  * The form pack as SheetSpecs: the entry point the Office adapter (generateForms) and the CLI (`churn-desk forms`)
  * both call. Pure: settings, the analysis date and optional fill data in; sheets out.
  */
-import type { SheetSpec } from '../plan/types';
+import type { Message, SheetSpec } from '../plan/types';
+import { enforceSheetLimits } from '../plan/excelLimits';
 import { uniqueSheetName } from '../plan/names';
 import type { Locale, Settings } from '../settings/settings';
 import { t } from '../../i18n';
@@ -35,6 +36,11 @@ export interface BuildFormsOptions {
    * gets a suffix ' (2)'.
    */
   existingSheetNames?: string[];
+  /**
+   * Told what Excel's limits cut (a 40,000-character dealer name in a title, an oversized cell filled in): the forms
+   * are always within them (enforceSheetLimits), and the caller reports these messages.
+   */
+  onLimitWarning?: (message: Message) => void;
 }
 
 /** Raised when `ids` names a form that is not in the catalogue. */
@@ -104,5 +110,10 @@ export function buildFormsPlan(options: BuildFormsOptions): SheetSpec[] {
     taken.add(spec.name);
     sheets.push(spec);
   }
-  return sheets;
+  // Within Excel's limits, whatever the settings and the data: 32,767 characters a cell, 31 a sheet name, 255 a
+  // number format or a drop-down list.
+  const locale = options.locale ?? 'zh-CN';
+  const fitted = enforceSheetLimits(sheets, (key, params) => t(locale, key, params));
+  for (const m of fitted.messages) options.onLimitWarning?.(m);
+  return fitted.sheets;
 }

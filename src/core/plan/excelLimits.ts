@@ -151,25 +151,49 @@ function fitWrite(w: ColumnWrite, marker: string, cuts: Cuts): ColumnWrite {
   return { ...w, lastDataRow: Math.max(lastRow, w.firstDataRow - 1), columns };
 }
 
-/**
- * The plan within Excel's limits (see the file comment), and the report telling what was cut. Pure: a new plan.
- * @example enforceExcelLimits(plan, translator('zh-CN')).sheets[0].cells[1].value.length // ≤ 32767
- */
-export function enforceExcelLimits(plan: WorkbookPlan, t: Translate): WorkbookPlan {
-  const cuts: Cuts = { cells: new Map(), lists: new Map(), grid: new Map(), formats: new Map() };
-  const marker = t('core.limits.cutMarker');
-  const taken: string[] = [];
-  const sheets = plan.sheets.map((spec) => {
-    const name = uniqueSheetName(spec.name, taken);
-    taken.push(name);
-    return fitSheet(spec, name, marker, cuts);
-  });
-  const columnWrites = plan.columnWrites.map((w) => fitWrite(w, marker, cuts));
+/** The report's messages for what was cut. */
+function messagesOf(cuts: Cuts): Message[] {
   const messages: Message[] = [];
   for (const [sheet, c] of cuts.cells) messages.push({ key: 'core.warning.cellsCut', params: { sheet, n: c.n, cell: c.first, max: EXCEL_LIMITS.cellChars } });
   for (const [sheet, n] of cuts.lists) messages.push({ key: 'core.warning.listsCut', params: { sheet, n, max: EXCEL_LIMITS.listChars } });
   for (const [sheet, n] of cuts.formats) messages.push({ key: 'core.warning.formatsCut', params: { sheet, n, max: EXCEL_LIMITS.numberFormatChars } });
   for (const [sheet, n] of cuts.grid) messages.push({ key: 'core.warning.gridCut', params: { sheet, n } });
+  return messages;
+}
+
+const noCuts = (): Cuts => ({ cells: new Map(), lists: new Map(), grid: new Map(), formats: new Map() });
+
+/** Every spec within the limits, its name legal and unique among `taken` and the specs before it. */
+function fitSheets(specs: readonly SheetSpec[], marker: string, cuts: Cuts, taken: string[] = []): SheetSpec[] {
+  return specs.map((spec) => {
+    const name = uniqueSheetName(spec.name, taken);
+    taken.push(name);
+    return fitSheet(spec, name, marker, cuts);
+  });
+}
+
+/**
+ * New sheets alone within Excel's limits (the form pack, which is not a WorkbookPlan): cells cut to 32,767
+ * characters, sheet names legal, <= 31 characters and unique, number formats and drop-down lists <= 255, the grid;
+ * with the messages saying what was cut. Pure.
+ * @example enforceSheetLimits(buildFormsPlan(…), tr).sheets[0].cells[0].value.length // ≤ 32767
+ */
+export function enforceSheetLimits(specs: readonly SheetSpec[], t: Translate): { sheets: SheetSpec[]; messages: Message[] } {
+  const cuts = noCuts();
+  const sheets = fitSheets(specs, t('core.limits.cutMarker'), cuts);
+  return { sheets, messages: messagesOf(cuts) };
+}
+
+/**
+ * The plan within Excel's limits (see the file comment), and the report telling what was cut. Pure: a new plan.
+ * @example enforceExcelLimits(plan, translator('zh-CN')).sheets[0].cells[1].value.length // ≤ 32767
+ */
+export function enforceExcelLimits(plan: WorkbookPlan, t: Translate): WorkbookPlan {
+  const cuts = noCuts();
+  const marker = t('core.limits.cutMarker');
+  const sheets = fitSheets(plan.sheets, marker, cuts);
+  const columnWrites = plan.columnWrites.map((w) => fitWrite(w, marker, cuts));
+  const messages = messagesOf(cuts);
   const ownedSheets = { ...plan.state.ownedSheets };
   sheets.forEach((s) => (ownedSheets[s.key] = s.name));
   if (!messages.length && sheets.every((s, i) => s.name === plan.sheets[i].name)) return { ...plan, sheets, columnWrites };

@@ -3,7 +3,7 @@
  * the same name; a refresh must then leave theirs alone. Each generated sheet's title (cell A1) is recorded in the
  * state when it is written, and a recorded sheet is only replaced while its A1 still shows that title.
  */
-import type { ColumnWrite, SheetSpec, WorkbookState } from '../plan/types';
+import type { ColumnWrite, SheetInput, SheetSpec, WorkbookState } from '../plan/types';
 
 /** The title a spec writes in A1 ('' when A1 holds no text). */
 export function sheetTitle(spec: SheetSpec): string {
@@ -65,4 +65,13 @@ export function followRenamedSheets(state: WorkbookState, a1: ReadonlyMap<string
 export function sheetNameFor(key: string, planned: string, previous: WorkbookState | null | undefined): string {
   const kept = previous?.renamedSheets?.[key];
   return kept !== undefined && previous?.ownedSheets[key] === kept ? kept : planned;
+}
+
+/**
+ * The A1 value of every sheet read (grids anchored at A1), by name: what followRenamedSheets compares with the
+ * recorded titles. The heads the Office adapter reads hold every sheet; the file engines read every sheet whole.
+ * @example firstCells([{ name: '我的总览', grid: [['售后流失总览']] }]).get('我的总览') // '售后流失总览'
+ */
+export function firstCells(sheets: readonly Pick<SheetInput, 'name' | 'grid'>[]): Map<string, unknown> {
+  return new Map(sheets.map((s) => [s.name, s.grid[0]?.[0] ?? '']));
 }

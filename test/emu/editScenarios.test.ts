@@ -1,0 +1,178 @@
+/**
+ * Issue 14.1 / 14.3 through the PRODUCTION bundle on ../shared/office-emu: the edits of test/support/editScenarios.ts
+ * (columns inserted, deleted, moved, rows inserted, the data sorted, a column hidden, a summary sheet or a product
+ * table renamed, combinations), each applied with exceljs to an analysed workbook whose 招揽名单 holds callers'
+ * notes, then 刷新分析 from the ribbon. Every edit:
+ *  - the refresh completes and is clean (no refusal, no Office.js misuse, nothing unmodelled);
+ *  - the workbook equals what `churn-desk analyze` writes for the same edited file, cell by cell;
+ *  - every user cell of the edited workbook is unchanged, at its address;
+ *  - the callers' notes are on the same vehicles (by VIN);
+ *  - a second 刷新分析 changes nothing.
+ * The analysed workbook is the CLI's (ribbon.test.ts shows it equals the add-in's cell by cell): run-addin.js writes
+ * its result with tables as plain ranges and without hidden columns, so only a real analysed file carries the
+ * tables and the column state a user edits in Excel. (The emulator's loader does not read hidden columns either:
+ * the hidden-column case checks the refresh, not the hiding.)
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { churnDesk, compareCells, mergesOf, pivotAreas, problems, productionBundle, readCells, requireEnvironment, runRibbon, scratch, tablesOf, todayIso, type DumpedSheet } from './driver';
+import { analyzed, sample } from './fixtures';
+import { EDITS, changedUserCells, userCells, type EditContext } from '../support/editScenarios';
+import { workbookGrids } from '../support/workbookGrids';
+import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { STATE_SHEET_NAME, type CellValue } from '../../src/core/plan/types';
+
+const LIST = '招揽名单';
+const CALLER = ['招揽专员', '招揽日期', '招揽结果', '预约日期', '备注'];
+const asOf = todayIso();
+let dist: string;
+let dir: string;
+/** The analysed workbook with callers' notes typed into 招揽名单, and those notes by VIN. */
+let base: string;
+let typed: Map<string, CellValue[]>;
+let ctx: EditContext;
+
+/**
+ * The workbook as Excel's Range.values shows it to the add-in: run-addin.js loads every cell of a merged area with
+ * the area's value (exceljs repeats it), where Excel gives '' (driver.ts, emuWorkbook). The add-in reads no merges,
+ * so the areas are unmerged (their other cells blank, as Range.values returns them) before the emulator loads it;
+ * otherwise 招揽名单's merged note row reads as a caller's record in the emulator only.
+ */
+async function asRangeValuesShowIt(input: string): Promise<string> {
+  const out = input.replace(/\.xlsx$/, '.unmerged.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(input);
+  for (const ws of wb.worksheets) {
+    const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges);
+    for (const m of merges) ws.unMergeCells(m.range);
+  }
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
+async function ribbon(input: string, name: string): Promise<{ out: string; sheets: DumpedSheet[] }> {
+  const out = path.join(dir, `${name}.xlsx`);
+  const dump = path.join(dir, `${name}.dump.json`);
+  const r = await runRibbon(dist, await asRangeValuesShowIt(input), out, { dumpJson: dump });
+  expect(problems(r.stats)).toEqual([]);
+  expect(r.stats.completed).toMatchObject({ completed: true });
+  // The dialog the command opened: a result, never a refusal or an error.
+  const url = new URL((r.stats.dialogs ?? [])[0]?.url ?? 'about:blank');
+  const view = JSON.parse(url.searchParams.get('r') ?? '{}') as { intent?: string; message?: string; warnings?: string[] };
+  expect({ intent: view.intent, message: view.message }).toEqual({ intent: expect.stringMatching(/^(success|warning)$/), message: expect.any(String) });
+  expect(JSON.stringify(view)).not.toContain('拒绝覆盖');
+  const sheets = (JSON.parse(fs.readFileSync(dump, 'utf8')) as { meta: { sheets: DumpedSheet[] } }).meta.sheets;
+  return { out, sheets };
+}
+
+/** The caller columns of 招揽名单 by VIN. */
+function notesByVin(grid: CellValue[][]): Map<string, CellValue[]> {
+  const h = grid.findIndex((r) => r?.includes('招揽结果') && r.includes('车架号'));
+  const head = grid[h];
+  const vin = head.indexOf('车架号');
+  const name = head.indexOf('客户姓名');
+  const out = new Map<string, CellValue[]>();
+  for (let r = h + 1; r < grid.length && (grid[r]?.[vin] || grid[r]?.[name]); r++) {
+    if (grid[r][vin]) out.set(String(grid[r][vin]), CALLER.map((c) => grid[r][head.indexOf(c)] ?? ''));
+  }
+  return out;
+}
+
+/** Types two callers' notes into 招揽名单 (as in Excel); returns them by VIN as the product reads them back. */
+function typeNotes(wb: ExcelJS.Workbook): Map<string, CellValue[]> {
+  const ws = wb.getWorksheet(LIST)!;
+  const col = new Map<string, number>();
+  let header = 0;
+  for (let r = 1; r <= 30 && !header; r++) {
+    ws.getRow(r).eachCell((cell, c) => {
+      if (typeof cell.value === 'string') col.set(cell.value, c);
+    });
+    if (col.has('招揽结果') && col.has('车架号')) header = r;
+    else col.clear();
+  }
+  expect(header).toBeGreaterThan(0);
+  const out = new Map<string, CellValue[]>();
+  const entries: [number, CellValue[]][] = [
+    [header + 1, ['小周', '', '成功', '', '周六上午来']],
+    [header + 3, ['', '', '无人接听', '', '下午再打']],
+  ];
+  for (const [r, values] of entries) {
+    values.forEach((v, i) => {
+      if (v !== '') ws.getCell(r, col.get(CALLER[i])!).value = v as ExcelJS.CellValue;
+    });
+    const caller = ws.getCell(r, col.get('招揽专员')!).value as CellValue;
+    out.set(String(ws.getCell(r, col.get('车架号')!).value), [caller ?? '', '', values[2], '', values[4]]);
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  requireEnvironment();
+  dir = scratch('churndesk-emu-edits-');
+  dist = await productionBundle();
+  const input = await sample(dir, 120);
+  const first = await analyzed(input, asOf);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(first.file);
+  typed = typeNotes(wb);
+  base = path.join(dir, 'base.xlsx');
+  await wb.xlsx.writeFile(base);
+  const { state } = await readWorkbook(base);
+  const customers = Object.entries(state!.ownedColumns).find(([, o]) => o.headers.includes('流失状态'))![0];
+  const mapped = state!.mappings[customers];
+  ctx = { customers, vin: mapped.vin, mapped, summary: Object.values(state!.ownedSheets)[0] };
+}, 20 * 60_000);
+
+afterAll(() => {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test.each(EDITS.map((e, i) => [e.name, i] as const))('%s: the add-in refreshes as the CLI does and keeps every user cell and note', async (_name, i) => {
+  const edit = EDITS[i];
+  const editedFile = path.join(dir, `edited-${i}.xlsx`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(base);
+  edit.apply(wb, ctx);
+  await wb.xlsx.writeFile(editedFile);
+
+  const first = await ribbon(editedFile, `refresh-${i}`);
+  // The analysis date is the one the first run stored in the settings (today): the CLI takes it from there too.
+  const expectedFile = path.join(dir, `expected-${i}.xlsx`);
+  await churnDesk(['analyze', editedFile, '--out', expectedFile, '--quiet']);
+  const expected = { cells: await readCells(expectedFile) };
+
+  // The product's results: what the command line writes for the same edited file, cell by cell.
+  const actual = await readCells(first.out);
+  const { diffs, compared } = compareCells(actual, expected.cells, {
+    skipSheets: [STATE_SHEET_NAME],
+    pivotAreas: pivotAreas(first.sheets),
+    tables: tablesOf(first.sheets),
+    inputMerges: mergesOf(await readCells(editedFile)),
+  });
+  expect(diffs).toEqual([]);
+  expect(compared).toBeGreaterThan(3000);
+
+  // Every user cell of the edited workbook, at its address.
+  const edited = await workbookGrids(editedFile);
+  const { state } = await readWorkbook(editedFile);
+  const productSheets = new Set(Object.values(state?.ownedSheets ?? {}));
+  if (edit.renamesSummaryTo) productSheets.add(edit.renamesSummaryTo);
+  const cells = userCells(edited, productSheets, ctx);
+  expect(cells.size).toBeGreaterThan(500);
+  const after = await workbookGrids(first.out);
+  expect(changedUserCells(cells, after)).toEqual([]);
+  if (edit.renamesSummaryTo) {
+    expect(after.has(edit.renamesSummaryTo)).toBe(true);
+    expect(after.has(ctx.summary)).toBe(false);
+  }
+
+  // The callers' notes, on the same vehicles.
+  const notes = notesByVin(after.get(LIST)!);
+  for (const [vin, values] of typed) expect([vin, notes.get(vin)]).toEqual([vin, values]);
+
+  // A second refresh changes nothing.
+  const second = await ribbon(first.out, `again-${i}`);
+  const again = compareCells(await readCells(second.out), actual, { skipSheets: [STATE_SHEET_NAME], inputMerges: mergesOf(actual) });
+  expect(again.diffs).toEqual([]);
+}, 20 * 60_000);
