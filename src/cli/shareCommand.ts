@@ -6,7 +6,11 @@
  */
 import type { Locale } from '../core/settings/settings';
 import { t } from '../i18n';
-import { shareSafeWorkbook } from '../xlsx/shareWorkbook';
+import * as fs from 'fs';
+import { shareSafeWorkbook, cellTexts } from '../xlsx/shareWorkbook';
+import { carryChartsAndPivots } from '../xlsx/carryParts';
+import { writeEntries } from '../xlsx/writePackage';
+import { readZipEntries } from '../xlsx/zip';
 import { parseArgs, UsageError } from './args';
 import { refuseOutOverInput, writeAtomically } from './outputFile';
 
@@ -23,7 +27,13 @@ export async function runShareCommand(argv: string[], locale: Locale): Promise<n
   refuseOutOverInput(input, out);
   const extra = (args.options.personal ?? '').split(/[,,]/).map((w) => w.trim()).filter(Boolean);
   const { workbook, result } = await shareSafeWorkbook(input, { extraPersonalHeaders: extra });
-  await writeAtomically(out, (tmp) => workbook.xlsx.writeFile(tmp));
+  // exceljs drops the charts and PivotTables of the analysed workbook: they are carried over from IN (the summaries
+  // are unchanged), unless their cached text holds a value the copy masked.
+  await writeAtomically(out, async (tmp) => {
+    const entries = readZipEntries(Buffer.from(await workbook.xlsx.writeBuffer()));
+    carryChartsAndPivots(readZipEntries(fs.readFileSync(input)), entries, cellTexts(workbook));
+    await writeEntries(entries, tmp);
+  });
   if (!args.flags.has('quiet')) {
     process.stdout.write(t(locale, 'cli.share.done', { file: out, cells: result.maskedCells, sheets: result.sheets.length }) + '\n');
     for (const s of result.sheets) if (s.maskedCells > 0) process.stdout.write(t(locale, 'cli.share.sheet', { sheet: s.name, cells: s.maskedCells }) + '\n');

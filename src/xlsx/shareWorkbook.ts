@@ -67,3 +67,12 @@ export async function shareSafeWorkbook(file: string, options: MaskOptions = {})
   }
   return { workbook, result: { sheets, maskedCells: mask.maskedCells } };
 }
+
+/** Every text a workbook's cells hold (what a chart's labels or a pivot's items may repeat in a share-safe copy). */
+export function cellTexts(workbook: ExcelJS.Workbook): Set<string> {
+  const out = new Set<string>();
+  workbook.eachSheet((ws) => {
+    for (const row of worksheetToGrid(ws)) for (const v of row) if (typeof v === 'string' && v !== '') out.add(v);
+  });
+  return out;
+}

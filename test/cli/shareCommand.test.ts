@@ -9,6 +9,8 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { readZipEntries } from '../../src/xlsx/zip';
 import { runCli } from '../e2e/runCli';
+import { packagePivots } from '../support/packagePivots';
+import { soffice } from '../support/libreOffice';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'churndesk-share-'));
 const sample = path.join(dir, 'sample.xlsx');
@@ -93,6 +95,23 @@ test('summaries read the same in the copy', async () => {
   const masked = (list.getRow(header + 1).values as unknown[]).filter((v) => typeof v === 'string' && v.includes('*'));
   expect(masked.length).toBeGreaterThanOrEqual(2);
 }, 180_000);
+
+test('the copy keeps the charts and PivotTables of the analysed workbook, on the same sheets, and LibreOffice reads them', async () => {
+  const partsOf = (f: string) => {
+    const entries = readZipEntries(fs.readFileSync(f));
+    const titles = [...entries].filter(([n]) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map(([, b]) => [...b.toString('utf8').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('')).sort();
+    return { titles, pivots: packagePivots(f).map((p) => [p.name, p.sheet, p.location, p.source.sheet]).sort() };
+  };
+  const ours = partsOf(analysed);
+  expect(ours.titles.length).toBeGreaterThanOrEqual(5);
+  expect(ours.pivots.length).toBeGreaterThanOrEqual(3);
+  expect(partsOf(safe)).toEqual(ours);
+  // LibreOffice opens the copy and builds the same pivots from the masked source (region, status and age are no
+  // personal data: the figures are the analysed workbook's).
+  const back = path.join(dir, 'lo');
+  soffice(path.join(dir, 'lo-profile'), ['--convert-to', 'xlsx', '--outdir', back, safe]);
+  expect(packagePivots(path.join(back, 'safe.xlsx')).map((p) => [p.name, p.sheet, p.location, p.source.sheet]).sort()).toEqual(ours.pivots);
+}, 300_000);
 
 test('OUT resolving to IN (symbolic link, hard link) or a folder is refused and IN is unchanged', async () => {
   const before = fs.readFileSync(analysed);
