@@ -42,7 +42,9 @@ import { queueStateSheet } from './state';
 import { Syncer } from './syncer';
 import { followRenamedSheets, ownedArea, sheetNameFor, sheetTitle, stillOwned } from '../core/state/ownership';
 
-export const TEMP_PREFIX = '~cd_tmp_';
+import { TEMP_PREFIX } from './tempNames';
+
+export { TEMP_PREFIX };
 
 /** The technical detail of the optional steps that failed in the last apply (diagnostics; the run succeeded). */
 export let lastOptionalErrors: { step: string; detail: string }[] = [];

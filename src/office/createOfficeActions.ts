@@ -18,16 +18,25 @@ import type { Field } from '../core/sheets/types';
 import { t } from '../i18n';
 import type { CoreRunner } from '../worker/runner';
 import type { ChurnDeskActions, DetectionSummary, FormsOptions, Progress, RunOptions, RunSummary, SheetPreview } from './actions';
-import { TEMP_PREFIX, applyPlan } from './applyPlan';
+import type { applyPlan as ApplyPlan } from './applyPlan';
+import { TEMP_PREFIX } from './tempNames';
 import { detectCapabilities, type Capabilities } from './capabilities';
 import type { ChunkPolicy } from './chunks';
 import { ChurnDeskError, NeedsMappingError, normaliseError, throwIfAborted } from './errors';
 import type { ExcelHost } from './host';
 import { listSheets, readGrids, readHeads, type SheetExtent } from './readSheets';
-import { shareSafeWorkbook } from './shareSafe';
+import type { shareSafeWorkbook as ShareSafeWorkbook } from './shareSafe';
 import { readState, writeState } from './state';
 import { readExistingNames } from './workbookNames';
 import { Syncer } from './syncer';
+
+/**
+ * The write path (applyPlan, buildSheet) and the share path, fetched on the first refresh or 分享: the pane paints
+ * and detects the sheets without them (the first load stays within its budget, issue 9.5). The CLI and the tests get
+ * them from the same import.
+ */
+const writePath = (): Promise<{ applyPlan: typeof ApplyPlan }> => import(/* webpackChunkName: "office-write" */ './applyPlan');
+const sharePath = (): Promise<{ shareSafeWorkbook: typeof ShareSafeWorkbook }> => import(/* webpackChunkName: "office-share" */ './shareSafe');
 
 export interface OfficeActionsOptions {
   host: ExcelHost;
@@ -225,7 +234,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
         report(opts, 'progress.writing', 0.7);
         const locale = localeOf(plan.state);
         const grids = new Map<string, Grid>(sheets.map((s) => [s.name, s.grid]));
-        const applied = await applyPlan(syncer, plan, {
+        const applied = await (await writePath()).applyPlan(syncer, plan, {
           previousState: state,
           caps,
           locale,
@@ -268,7 +277,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
           report: { parts: [], figures: {}, statusCounts: {}, issues: [], warnings: [] },
         };
         local.plan = plan;
-        const applied = await applyPlan(syncer, plan, {
+        const applied = await (await writePath()).applyPlan(syncer, plan, {
           previousState: state,
           caps,
           locale: localeOf(state),
@@ -334,7 +343,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
     shareSafeCopy: (opts: RunOptions = {}) =>
       run(opts.signal, async (syncer, caps) => {
         const { state } = await readState(syncer.context);
-        return shareSafeWorkbook(syncer, {
+        return (await sharePath()).shareSafeWorkbook(syncer, {
           caps,
           build: (request) => runner.share(request, { signal: opts.signal }),
           open: (base64) => host.createWorkbook(base64),

@@ -12,7 +12,7 @@ import { DEFAULT_CHUNK_POLICY, type ChunkPolicy } from './chunks';
 import { ChurnDeskError } from './errors';
 import { blockAddress, listSheets, readGrids, type SheetExtent } from './readSheets';
 import type { Syncer } from './syncer';
-import { TEMP_PREFIX } from './applyPlan';
+import { TEMP_PREFIX } from './tempNames';
 
 /** One sheet as the worker needs it to write the copy. */
 export interface ShareSheet {
