@@ -15,7 +15,7 @@ export const haveXsd = ['sml.xsd', 'dml-chart.xsd', 'dml-spreadsheetDrawing.xsd'
 export function schemaOf(part: string): string | null {
   if (/^xl\/charts\/chart\d+\.xml$/.test(part)) return 'dml-chart.xsd';
   if (/^xl\/drawings\/drawing\d+\.xml$/.test(part)) return 'dml-spreadsheetDrawing.xsd';
-  if (/^xl\/(workbook|styles|sharedStrings)\.xml$/.test(part) || /^xl\/(worksheets\/sheet|tables\/table)\d+\.xml$/.test(part)) return 'sml.xsd';
+  if (/^xl\/(workbook|styles|sharedStrings)\.xml$/.test(part) || /^xl\/(worksheets\/sheet|tables\/table|pivotTables\/pivotTable|pivotCache\/pivotCacheDefinition)\d+\.xml$/.test(part)) return 'sml.xsd';
   return null;
 }
 
