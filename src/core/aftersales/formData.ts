@@ -17,6 +17,7 @@ import { FAILED_RESULTS } from './labels';
 import type { FailedFigures } from './summaries/failed';
 import { MONTH_CALLER_SEP, type MonthlyCounts } from './summaries/monthly';
 import type { SummaryContext } from './summaries/context';
+import { compareText } from '../plan/textOrder';
 
 /**
  * Builds the datasets. Calls to vehicles that are still 活跃 are left out of the follow-up record (not win-back).
@@ -72,8 +73,8 @@ export function afterSalesFormData(ctx: SummaryContext, failed: FailedFigures, m
   // 流失客户分析报表 reads like the seed's report: 保期内 first, then by region, the largest groups first.
   const warrantyOrder = (w: string) => (w === '保期内' ? 0 : w === '保期外' ? 1 : 2);
   const lostVehicles = [...lostGroups.values()].sort(
-    (x, y) => warrantyOrder(x.warranty) - warrantyOrder(y.warranty) || x.region.localeCompare(y.region, 'zh-CN') || y.count - x.count
-      || x.reasonCategory.localeCompare(y.reasonCategory, 'zh-CN') || x.destination.localeCompare(y.destination, 'zh-CN'),
+    (x, y) => warrantyOrder(x.warranty) - warrantyOrder(y.warranty) || compareText(x.region, y.region) || y.count - x.count
+      || compareText(x.reasonCategory, y.reasonCategory) || compareText(x.destination, y.destination),
   );
   const counts: Record<string, number> = {};
   const customers = customerFillRows(ctx, counts);

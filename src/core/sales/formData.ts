@@ -22,6 +22,7 @@ import { CONTACT_CALL, CONTACT_VISIT, FLAG_LEAD, FLAG_ORDER, FLAG_TEST_DRIVE, ty
 import { readIntentLevel } from './intentLevel';
 import { SLOT_COUNT } from './slot';
 import type { Traffic } from './traffic';
+import { compareText } from '../plan/textOrder';
 
 export { MAX_FORM_ROWS };
 
@@ -307,7 +308,7 @@ export function registerFormSets(mapped: MappedSheet, facts: RegisterFacts): Reg
   for (const month of sortedMonths) {
     const names = new Set(consultantsOf.get(month) ?? []);
     for (const n of consultantsOf.get(previousMonthKey(month)) ?? []) names.add(n);
-    for (const name of [...names].sort((a, b) => a.localeCompare(b, 'zh-CN'))) {
+    for (const name of [...names].sort((a, b) => compareText(a, b))) {
       const cm = byConsultant.get(`${month}|${name}`) ?? { month, consultant: name, orders: 0, lastMonth: 0, weeks: [0, 0, 0, 0, 0], leads: 0, testDrives: 0 };
       cm.lastMonth = byConsultant.get(`${previousMonthKey(month)}|${name}`)?.orders ?? 0;
       consultantMonths.push(cm);
@@ -323,7 +324,7 @@ export function registerFormSets(mapped: MappedSheet, facts: RegisterFacts): Reg
     }
   }
   const labels: Record<string, string> = {};
-  [...modelOrders.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')).slice(0, 4).forEach(([model], i) => (labels[`model.${i + 1}`] = model));
+  [...modelOrders.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 4).forEach(([model], i) => (labels[`model.${i + 1}`] = model));
   return { testDrives, orders, consultantMonths, salesKpis, labels, counts: { testDrives: driveCap.counts, orders: orderCap.counts } };
 }
 

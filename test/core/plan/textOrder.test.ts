@@ -30,3 +30,22 @@ describe('compareNatural: digit runs by value', () => {
     expect([...input].sort(compareNatural)).toEqual(sorted);
   });
 });
+
+test('no product code orders text by the runtime’s collation (Node and Chromium differ; the add-in must write what the CLI writes)', () => {
+  const fs = require('fs') as typeof import('fs');
+  const path = require('path') as typeof import('path');
+  const offenders: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.tsx?$/.test(e.name) && !p.endsWith(path.join('plan', 'textOrder.ts'))) {
+        fs.readFileSync(p, 'utf8').split('\n').forEach((line, i) => {
+          if (/\.localeCompare\(|Intl\.Collator/.test(line)) offenders.push(`${path.relative(process.cwd(), p)}:${i + 1}`);
+        });
+      }
+    }
+  };
+  walk(path.join(__dirname, '..', '..', '..', 'src'));
+  expect(offenders).toEqual([]);
+});
