@@ -315,12 +315,27 @@ export function registerFormSets(mapped: MappedSheet, facts: RegisterFacts): Reg
     }
   }
   const salesKpis: SalesKpiFillRow[] = [];
+  const share = (n: number, d: number): number | null => (d > 0 ? Math.round((n / d) * 1000) / 10 : null);
+  const rates: [string, (m: Month) => number | null][] = [
+    ['留资率', (m) => share(m.leads, m.visits + m.calls)],
+    ['试乘试驾率', (m) => share(m.drives, m.visits)],
+    ['展厅成交率', (m) => share(m.orders, m.visits)],
+  ];
   const items: [string, keyof Month][] = [['来店批数', 'visits'], ['来电批数', 'calls'], ['新增意向客户', 'leads'], ['试乘试驾', 'drives'], ['订单数', 'orders']];
   for (const month of sortedMonths) {
     const m = months.get(month)!;
     const before = months.get(previousMonthKey(month));
     for (const [item, k] of items) {
       salesKpis.push(before ? { month, item, value: m[k], last: before[k] } : { month, item, value: m[k] });
+    }
+    // The rates of 运营管理综合指标分析, as the forms define them (coreProcess.ts: 留资率 = 留有客户资料数 ÷ 来访批数;
+    // 试乘试驾率 and 展厅成交率 over the showroom visits), in percent to one decimal as the form's 单位 % column reads
+    // (the form's 0.0 format would show 0.46 as 0.5); none where the month has no denominator.
+    for (const [item, rate] of rates) {
+      const value = rate(m);
+      if (value === null) continue;
+      const last = before ? rate(before) : null;
+      salesKpis.push(last === null ? { month, item, value } : { month, item, value, last });
     }
   }
   const labels: Record<string, string> = {};

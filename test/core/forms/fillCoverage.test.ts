@@ -90,6 +90,15 @@ describe('the form pack filled from the bundled sample', () => {
     const sep = new Map(data.consultantMonths!.filter((r) => r.month === '2026-09').map((r) => [r.consultant, r.orders]));
     for (const r of oct) expect(r.lastMonth).toBe(sep.get(r.consultant) ?? 0);
     expect(ordersOct.last).toBe(data.salesKpis!.find((k) => k.month === '2026-09' && k.item === '订单数')!.value);
+    // 运营管理综合指标分析's rates, from the month's counts, in percent (one decimal): 留资率 = leads ÷ (来店 + 来电),
+    // 试乘试驾率 and 展厅成交率 over the showroom visits.
+    const kpi = (item: string, month = '2026-10') => data.salesKpis!.find((k) => k.month === month && k.item === item);
+    const visits = kpi('来店批数')!.value;
+    expect(kpi('留资率')!.value).toBeCloseTo((100 * kpi('新增意向客户')!.value) / (visits + kpi('来电批数')!.value), 1);
+    expect(kpi('试乘试驾率')!.value).toBeCloseTo((100 * kpi('试乘试驾')!.value) / visits, 1);
+    expect(kpi('展厅成交率')!.value).toBeCloseTo((100 * ordersOct.value) / visits, 1);
+    expect(kpi('展厅成交率')!.last).toBeCloseTo((100 * kpi('订单数', '2026-09')!.value) / kpi('来店批数', '2026-09')!.value, 1);
+    for (const item of ['留资率', '试乘试驾率', '展厅成交率']) expect(kpi(item)!.value).toBeGreaterThan(0);
   });
 
   it('names the dealer from the title rows and fills 跟踪失败分析表 for the analysis month with 上月', () => {

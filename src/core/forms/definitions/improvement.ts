@@ -34,7 +34,7 @@ const indicators: FormBody = {
     text('analysis', '分析说明', 22),
   ],
   presetRows: kpis.map(([category, kpi, unit]) => ({ category, kpi, unit })),
-  notes: ['百分比指标请按小数填写(如 25% 填 0.25);流失率、战败率、抱怨件数等“越低越好”的指标,达成率小于100%为好。'],
+  notes: ['单位为 % 的指标按百分数填写(如 25% 填 25);流失率、战败率、抱怨件数等“越低越好”的指标,达成率小于100%为好。'],
   signatures: ['制表人', '总经理'],
 };
 
