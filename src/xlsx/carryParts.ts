@@ -8,14 +8,10 @@
  *    cache's items are copies of cells, and a copy must never bring back a value the target masked.
  */
 import { addContentTypes, addRelationship, attrOf, insertTopLevel, nextIndex, relsPathOf, sheetPaths, unescapeXml, withRelationshipNamespace } from './packageParts';
+import { addPivotCaches, CT_CACHE, CT_TABLE, nextCacheId } from './pivots/injectPivots';
+import { AFTER_DRAWING, CT_CHART, CT_DRAWING } from './charts/injectCharts';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
-const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
-const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
-const CT_CACHE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml';
-const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml';
-const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
-const AFTER_PIVOT_CACHES = ['smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 
 interface Rel {
   id: string;
@@ -72,8 +68,7 @@ export function carryChartsAndPivots(source: Map<string, Buffer>, target: Map<st
   let chartN = nextIndex(target, /^xl\/charts\/chart(\d+)\.xml$/);
   let cacheN = nextIndex(target, /^xl\/pivotCache\/pivotCacheDefinition(\d+)\.xml$/);
   let tableN = nextIndex(target, /^xl\/pivotTables\/pivotTable(\d+)\.xml$/);
-  let workbook = target.get('xl/workbook.xml')?.toString('utf8') ?? '';
-  let cacheId = Math.max(0, ...(workbook.match(/<pivotCache\s[^>]*>/g) ?? []).map((tag) => Number(attrOf(tag, 'cacheId')) || 0)) + 1;
+  let cacheId = nextCacheId(target);
   const caches: string[] = [];
   for (const [name, srcPart] of from) {
     const dstPart = to.get(name);
@@ -132,13 +127,7 @@ export function carryChartsAndPivots(source: Map<string, Buffer>, target: Map<st
     }
     target.set(dstPart, Buffer.from(dstXml, 'utf8'));
   }
-  if (caches.length) {
-    workbook = withRelationshipNamespace(workbook, 'workbook');
-    workbook = /<pivotCaches>/.test(workbook)
-      ? workbook.replace('</pivotCaches>', caches.join('') + '</pivotCaches>')
-      : insertTopLevel(workbook, `<pivotCaches>${caches.join('')}</pivotCaches>`, AFTER_PIVOT_CACHES, 'workbook');
-    target.set('xl/workbook.xml', Buffer.from(workbook, 'utf8'));
-  }
+  addPivotCaches(target, caches);
   addContentTypes(target, overrides);
   return { charts, pivots, refused };
 }

@@ -26,6 +26,7 @@ import { numberFormatOf } from './styles';
 import { MissingSheetError } from './errors';
 import { cellKey, type StreamedSheet } from './streamReadWorkbook';
 import { addPlannedParts } from './writePackage';
+import { sheetPaths } from './packageParts';
 import { readZipEntries, ZipFileWriter } from './zip';
 import { xmlText } from './xmlText';
 import { cutLargeTables, patchTableXml, streamSheetXml } from './streamTables';
@@ -90,29 +91,6 @@ function styleIdsByAddress(xml: string): Map<string, string> {
     if (r) ids.set(r[1], s ? s[1] : '0');
   }
   return ids;
-}
-
-/** Sheet name -> path of its part in the zip, from xl/workbook.xml and its relationships. */
-function sheetParts(entries: Map<string, Buffer>): Map<string, string> {
-  const workbook = entries.get('xl/workbook.xml')?.toString('utf8') ?? '';
-  const rels = entries.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
-  const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-  const targets = new Map<string, string>();
-  for (const tag of rels.match(/<Relationship\s[^>]*>/g) ?? []) {
-    const id = attr(tag, 'Id');
-    const target = attr(tag, 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const unescape = (s: string) =>
-    s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  const parts = new Map<string, string>();
-  for (const tag of workbook.match(/<sheet\s[^>]*>/g) ?? []) {
-    const name = attr(tag, 'name');
-    const rid = attr(tag, 'r:id');
-    const target = rid ? targets.get(rid) : undefined;
-    if (name !== undefined && target) parts.set(unescape(name), target);
-  }
-  return parts;
 }
 
 /** Generates the <row> elements of a sheet from its grid, in chunks of about 64 K characters. */
@@ -266,7 +244,7 @@ export async function streamWriteWorkbook(sheets: StreamedSheet[], plan: Workboo
   const entries = readZipEntries(Buffer.from(skeletonZip));
   // exceljs writes no charts and no PivotTables: the planned ones are added to the skeleton (src/xlsx/writePackage.ts).
   addPlannedParts(entries, result);
-  const parts = sheetParts(entries);
+  const parts = sheetPaths(entries);
   const placeholderParts = new Map<string, StreamedSheet>();
   for (const [name, sheet] of kept) {
     const part = parts.get(name);

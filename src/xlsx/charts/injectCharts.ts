@@ -16,11 +16,11 @@ export interface SheetCharts {
 
 const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
 const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
-const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
-const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+export const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
+export const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 
 /** Worksheet children that come after `<drawing>` (CT_Worksheet's sequence): the drawing goes before the first. */
-const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+export const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
 /**
  * Adds the chart parts of `sheets` to the package `entries` (mutated). A sheet the package lacks, or one that

@@ -10,8 +10,8 @@ import { pivotCacheXml, pivotTableXml } from './pivotXml';
 
 const REL_CACHE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotCacheDefinition';
 const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotTable';
-const CT_CACHE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml';
-const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml';
+export const CT_CACHE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml';
+export const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml';
 /** CT_Workbook's children after <pivotCaches>. */
 const AFTER_PIVOT_CACHES = ['smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 
@@ -21,10 +21,8 @@ const AFTER_PIVOT_CACHES = ['smartTagPr', 'smartTagTypes', 'webPublishing', 'fil
  */
 export function addPivotParts(entries: Map<string, Buffer>, pivots: FilePivot[]): number {
   const paths = sheetPaths(entries);
-  let workbook = entries.get('xl/workbook.xml')?.toString('utf8');
-  if (workbook === undefined) return 0;
-  const usedIds = (workbook.match(/<pivotCache\s[^>]*>/g) ?? []).map((tag) => Number(attrOf(tag, 'cacheId')) || 0);
-  let cacheId = Math.max(0, ...usedIds) + 1;
+  if (!entries.has('xl/workbook.xml')) return 0;
+  let cacheId = nextCacheId(entries);
   let cacheN = nextIndex(entries, /^xl\/pivotCache\/pivotCacheDefinition(\d+)\.xml$/);
   let tableN = nextIndex(entries, /^xl\/pivotTables\/pivotTable(\d+)\.xml$/);
   const caches: string[] = [];
@@ -45,12 +43,23 @@ export function addPivotParts(entries: Map<string, Buffer>, pivots: FilePivot[])
     cacheN++;
     tableN++;
   }
-  if (!caches.length) return 0;
-  workbook = withRelationshipNamespace(workbook, 'workbook');
+  addPivotCaches(entries, caches);
+  addContentTypes(entries, overrides);
+  return caches.length;
+}
+
+/** One more than the highest cacheId of xl/workbook.xml's <pivotCaches>. */
+export function nextCacheId(entries: Map<string, Buffer>): number {
+  const workbook = entries.get('xl/workbook.xml')?.toString('utf8') ?? '';
+  return Math.max(0, ...(workbook.match(/<pivotCache\s[^>]*>/g) ?? []).map((tag) => Number(attrOf(tag, 'cacheId')) || 0)) + 1;
+}
+
+/** Adds `<pivotCache cacheId r:id/>` elements to xl/workbook.xml's <pivotCaches> (created in schema position when missing). */
+export function addPivotCaches(entries: Map<string, Buffer>, caches: string[]): void {
+  if (!caches.length) return;
+  let workbook = withRelationshipNamespace(entries.get('xl/workbook.xml')?.toString('utf8') ?? '', 'workbook');
   workbook = /<pivotCaches>/.test(workbook)
     ? workbook.replace('</pivotCaches>', caches.join('') + '</pivotCaches>')
     : insertTopLevel(workbook, `<pivotCaches>${caches.join('')}</pivotCaches>`, AFTER_PIVOT_CACHES, 'workbook');
   entries.set('xl/workbook.xml', Buffer.from(workbook, 'utf8'));
-  addContentTypes(entries, overrides);
-  return caches.length;
 }
