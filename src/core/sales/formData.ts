@@ -110,35 +110,45 @@ export function lostProspectFillRows(facts: ProspectFacts, outcome: ProspectOutc
 }
 
 /**
- * The follow-ups of the open prospects, one row each, numbered per prospect in date order (both card shapes):
- * every period's first MAX_FORM_ROWS follow-ups (by follow-up date); `counts` receives the follow-ups per period.
+ * The follow-ups of the open prospects (not O or F, and on a row that belongs to a prospect), in sheet order, from
+ * either card shape (numbered follow-up groups, or one follow-up per row); a follow-up with no date, method or
+ * result is no follow-up. Dates are serials or NaN; the level is the cell as typed.
  */
-export function followUpFillRows(mapped: MappedSheet, facts: ProspectFacts, outcome: ProspectOutcome, counts?: Record<string, number>): ProspectFollowUpFillRow[] {
-  const cap = new PeriodCap(MAX_FORM_ROWS);
+function* openFollowUps(mapped: MappedSheet, facts: ProspectFacts, outcome: ProspectOutcome): Generator<{ p: number; date: number; method: string; result: string; levelCell: unknown; next: number }> {
   const c = mapped.columns;
   const grid = mapped.sheet.grid;
-  const items: { p: number; date: number; method: string; result: string; level: string; next: number; order: number }[] = [];
-  const levelText = (v: unknown) => readText(v) ?? '';
   const dateOrNaN = (v: unknown) => {
     const d = readDate(v);
     return typeof d === 'number' ? d : NaN;
   };
+  const groups = mapped.followUpGroups.length > 0
+    ? mapped.followUpGroups.map((g) => g.columns)
+    : [{ followDate: c.followDate, followMethod: c.followMethod, followResult: c.followResult, level: c.level, nextDate: c.nextDate }];
   for (let i = 0; i < mapped.dataRows.length; i++) {
     const p = facts.prospectOfRow[i];
-    if (outcome.level[p] === 'O' || outcome.level[p] === 'F') continue;
+    if (p < 0 || outcome.level[p] === 'O' || outcome.level[p] === 'F') continue;
     const row = grid[mapped.dataRows[i]] ?? [];
     const cell = (col: number | undefined) => (col === undefined ? '' : row[col]);
-    const groups = mapped.followUpGroups.length > 0
-      ? mapped.followUpGroups.map((g) => g.columns)
-      : [{ followDate: c.followDate, followMethod: c.followMethod, followResult: c.followResult, level: c.level, nextDate: c.nextDate }];
     for (const g of groups) {
       const date = dateOrNaN(cell(g.followDate));
       const method = readText(cell(g.followMethod)) ?? '';
       const result = readText(cell(g.followResult)) ?? '';
       if (Number.isNaN(date) && !method && !result) continue;
-      if (!cap.take(date)) continue;
-      items.push({ p, date, method, result, level: levelText(cell(g.level ?? c.level)), next: dateOrNaN(cell(g.nextDate)), order: items.length });
+      yield { p, date, method, result, levelCell: cell(g.level ?? c.level), next: dateOrNaN(cell(g.nextDate)) };
     }
+  }
+}
+
+/**
+ * The follow-ups of the open prospects, one row each, numbered per prospect in date order (both card shapes):
+ * every period's first MAX_FORM_ROWS follow-ups (by follow-up date); `counts` receives the follow-ups per period.
+ */
+export function followUpFillRows(mapped: MappedSheet, facts: ProspectFacts, outcome: ProspectOutcome, counts?: Record<string, number>): ProspectFollowUpFillRow[] {
+  const cap = new PeriodCap(MAX_FORM_ROWS);
+  const items: { p: number; date: number; method: string; result: string; level: string; next: number; order: number }[] = [];
+  for (const f of openFollowUps(mapped, facts, outcome)) {
+    if (!cap.take(f.date)) continue;
+    items.push({ p: f.p, date: f.date, method: f.method, result: f.result, level: readText(f.levelCell) ?? '', next: f.next, order: items.length });
   }
   if (counts) Object.assign(counts, cap.counts);
   items.sort((a, b) => a.p - b.p || (Number.isNaN(a.date) ? Infinity : a.date) - (Number.isNaN(b.date) ? Infinity : b.date) || a.order - b.order);
@@ -178,29 +188,9 @@ function levelLetter(v: unknown): string {
  * Every period's first MAX_FORM_CARDS cards; `counts` receives the cards per period.
  */
 export function prospectCardRows(mapped: MappedSheet, facts: ProspectFacts, outcome: ProspectOutcome, due: Float64Array, counts?: Record<string, number>): ProspectCardFillRow[] {
-  const c = mapped.columns;
-  const grid = mapped.sheet.grid;
   const followUps: ProspectCardFillRow['followUps'][] = Array.from({ length: facts.count }, () => []);
-  const dateOrNaN = (v: unknown) => {
-    const d = readDate(v);
-    return typeof d === 'number' ? d : NaN;
-  };
-  for (let i = 0; i < mapped.dataRows.length; i++) {
-    const p = facts.prospectOfRow[i];
-    if (p < 0 || outcome.level[p] === 'O' || outcome.level[p] === 'F') continue;
-    const row = grid[mapped.dataRows[i]] ?? [];
-    const cell = (col: number | undefined) => (col === undefined ? '' : row[col]);
-    const groups = mapped.followUpGroups.length > 0
-      ? mapped.followUpGroups.map((g) => g.columns)
-      : [{ followDate: c.followDate, followMethod: c.followMethod, followResult: c.followResult, level: c.level, nextDate: c.nextDate }];
-    for (const g of groups) {
-      const date = dateOrNaN(cell(g.followDate));
-      const method = readText(cell(g.followMethod)) ?? '';
-      const result = readText(cell(g.followResult)) ?? '';
-      if (Number.isNaN(date) && !method && !result) continue;
-      const next = dateOrNaN(cell(g.nextDate));
-      followUps[p].push({ n: 0, date: Number.isNaN(date) ? '' : date, method, result, level: levelLetter(cell(g.level ?? c.level)), nextDate: Number.isNaN(next) ? '' : next });
-    }
+  for (const f of openFollowUps(mapped, facts, outcome)) {
+    followUps[f.p].push({ n: 0, date: Number.isNaN(f.date) ? '' : f.date, method: f.method, result: f.result, level: levelLetter(f.levelCell), nextDate: Number.isNaN(f.next) ? '' : f.next });
   }
   const cap = new PeriodCap(MAX_FORM_CARDS);
   const out: ProspectCardFillRow[] = [];
