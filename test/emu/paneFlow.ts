@@ -22,6 +22,33 @@ export async function expectClean(s: PaneSession, step: string): Promise<void> {
 }
 
 /** Presses 刷新分析 and waits for its outcome and for Excel to go idle. */
+/**
+ * Presses 分享 on the pane and returns the file the add-in gave Excel.createWorkbook (the emulator records the call
+ * without opening anything). Checks the run is clean and the pane does not report a failure.
+ */
+export async function shareFromPane(s: PaneSession): Promise<Buffer> {
+  await s.tab('分享');
+  await s.page.getByRole('button', { name: t('zh-CN', 'ui.share.run') }).waitFor({ timeout: 60_000 });
+  await s.page.evaluate(() => {
+    const X = (window as any).Excel;
+    const original = X.createWorkbook;
+    X.createWorkbook = function (this: unknown, ...args: unknown[]) {
+      (window as any).__shared = args[0];
+      return original.apply(this, args);
+    };
+  });
+  const runs = (await s.stats()).runs as number;
+  await s.press(t('zh-CN', 'ui.share.run'));
+  await s.page.waitForFunction((n) => ((window as any).__EMU__.stats().runs as number) > n, runs, { timeout: 600_000 });
+  await s.page.getByTestId('share-result').waitFor({ timeout: 600_000 });
+  await s.settle();
+  await expectClean(s, 'share');
+  expect(await s.page.getByTestId('share-result').innerText()).not.toContain(t('zh-CN', 'ui.share.failed'));
+  const base64 = (await s.page.evaluate(() => (window as any).__shared)) as string | undefined;
+  expect(typeof base64).toBe('string');
+  return Buffer.from(base64!, 'base64');
+}
+
 export async function refresh(s: PaneSession, label = '刷新分析'): Promise<number> {
   const t0 = Date.now();
   const runsBefore = ((await s.stats()).runs as number) ?? 0;
@@ -118,28 +145,9 @@ export function paneFlow(label: string, vehicles: number | undefined, env: () =>
 
     test('分享: a separate share-safe workbook with the phones masked; this workbook unchanged', async () => {
       const before = await s.cells();
-      await s.tab('分享');
-      await s.page.getByRole('button', { name: t('zh-CN', 'ui.share.run') }).waitFor({ timeout: 60_000 });
-      // Excel.createWorkbook is recorded by the emulator without opening anything: keep the file it is given.
-      await s.page.evaluate(() => {
-        const X = (window as any).Excel;
-        const original = X.createWorkbook;
-        X.createWorkbook = function (this: unknown, ...args: unknown[]) {
-          (window as any).__shared = args[0];
-          return original.apply(this, args);
-        };
-      });
-      const runs = (await s.stats()).runs as number;
-      await s.press(t('zh-CN', 'ui.share.run'));
-      await s.page.waitForFunction((n) => ((window as any).__EMU__.stats().runs as number) > n, runs, { timeout: 600_000 });
-      await s.page.getByTestId('share-result').waitFor({ timeout: 600_000 });
-      await s.settle();
-      await expectClean(s, 'share');
-      expect(await s.page.getByTestId('share-result').innerText()).not.toContain(t('zh-CN', 'ui.share.failed'));
-      const base64 = (await s.page.evaluate(() => (window as any).__shared)) as string | undefined;
-      expect(typeof base64).toBe('string');
+      const copy = await shareFromPane(s);
       const shared = new ExcelJS.Workbook();
-      await shared.xlsx.load(Buffer.from(base64!, 'base64') as never);
+      await shared.xlsx.load(copy as never);
       const names: string[] = [];
       shared.eachSheet((ws) => names.push(ws.name));
       expect(names).toEqual(before.map((b) => b.name));

@@ -9,10 +9,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { compareCells, launchBrowser, productionBundle, requireEnvironment, scratch, PaneSession } from './driver';
-import { expectClean } from './paneFlow';
+import { shareFromPane } from './paneFlow';
 import { heldOutWorkbook } from '../robustness/heldOutDealers';
 import { scanCopy } from '../robustness/scanCopy';
-import { t } from '../../src/i18n';
 
 const SEEDS = [101, 102, 103, 104, 105, 106];
 let dist: string;
@@ -40,27 +39,8 @@ test.each(SEEDS)('分享 on held-out dealer workbook %i: no planted personal val
   const s = await PaneSession.open(browser, dist, input);
   try {
     const before = await s.cells();
-    await s.tab('分享');
-    await s.page.getByRole('button', { name: t('zh-CN', 'ui.share.run') }).waitFor({ timeout: 60_000 });
-    // Excel.createWorkbook is recorded by the emulator without opening anything: keep the file it is given.
-    await s.page.evaluate(() => {
-      const X = (window as any).Excel;
-      const original = X.createWorkbook;
-      X.createWorkbook = function (this: unknown, ...args: unknown[]) {
-        (window as any).__shared = args[0];
-        return original.apply(this, args);
-      };
-    });
-    const runs = (await s.stats()).runs as number;
-    await s.press(t('zh-CN', 'ui.share.run'));
-    await s.page.waitForFunction((n) => ((window as any).__EMU__.stats().runs as number) > n, runs, { timeout: 600_000 });
-    await s.page.getByTestId('share-result').waitFor({ timeout: 600_000 });
-    await s.settle();
-    await expectClean(s, 'share');
-    expect(await s.page.getByTestId('share-result').innerText()).not.toContain(t('zh-CN', 'ui.share.failed'));
-    const base64 = (await s.page.evaluate(() => (window as any).__shared)) as string | undefined;
-    expect(typeof base64).toBe('string');
-    const scan = await scanCopy(Buffer.from(base64!, 'base64'), secrets.filter((x) => x.where !== 'cell note'), seed);
+    const copy = await shareFromPane(s);
+    const scan = await scanCopy(copy, secrets.filter((x) => x.where !== 'cell note'), seed);
     totals.workbooks++;
     totals.planted += scan.planted.size;
     totals.cells += scan.cells;
