@@ -10,9 +10,10 @@ import { problems, productionBundle, requireEnvironment, runRibbon, scratch } fr
 import { sample } from './fixtures';
 import { readWorkbook } from '../../src/xlsx/readWorkbook';
 import type { CellValue } from '../../src/core/plan/types';
+import { CALLER_COLUMNS, callerNotesByVin } from '../support/callerNotes';
 
 const LIST = '招揽名单';
-const CALLER = ['招揽专员', '招揽日期', '招揽结果', '预约日期', '备注'];
+const CALLER = CALLER_COLUMNS;
 let dist: string;
 let dir: string;
 
@@ -39,17 +40,6 @@ async function listGrid(file: string): Promise<CellValue[][]> {
   return sheets.find((s) => s.name === LIST)!.grid as CellValue[][];
 }
 
-function notesByVin(grid: CellValue[][]): Map<string, CellValue[]> {
-  const h = grid.findIndex((r) => r.includes('招揽结果') && r.includes('车架号'));
-  const head = grid[h];
-  const vin = head.indexOf('车架号');
-  const name = head.indexOf('客户姓名');
-  const out = new Map<string, CellValue[]>();
-  for (let r = h + 1; r < grid.length && (grid[r]?.[vin] || grid[r]?.[name]); r++) {
-    if (grid[r][vin]) out.set(String(grid[r][vin]), CALLER.map((c) => grid[r][head.indexOf(c)] ?? ''));
-  }
-  return out;
-}
 
 test('the add-in keeps what callers typed into 招揽名单 on the same vehicles, after a sort, and refreshes again the same', async () => {
   const input = await sample(dir, 300);
@@ -93,7 +83,7 @@ test('the add-in keeps what callers typed into 招揽名单 on the same vehicles
   await wb.xlsx.writeFile(edited);
 
   const second = await ribbon(edited, 'second');
-  const after = notesByVin(await listGrid(second));
+  const after = callerNotesByVin(await listGrid(second));
   for (const [vin, values] of typed) expect([vin, after.get(vin)]).toEqual([vin, values]);
 
   const third = await ribbon(second, 'third');

@@ -22,9 +22,10 @@ import { EDITS, changedUserCells, userCells, type EditContext } from '../support
 import { workbookGrids } from '../support/workbookGrids';
 import { readWorkbook } from '../../src/xlsx/readWorkbook';
 import { STATE_SHEET_NAME, type CellValue } from '../../src/core/plan/types';
+import { CALLER_COLUMNS, callerNotesByVin } from '../support/callerNotes';
 
 const LIST = '招揽名单';
-const CALLER = ['招揽专员', '招揽日期', '招揽结果', '预约日期', '备注'];
+const CALLER = CALLER_COLUMNS;
 const asOf = todayIso();
 let dist: string;
 let dir: string;
@@ -66,18 +67,6 @@ async function ribbon(input: string, name: string): Promise<{ out: string; sheet
   return { out, sheets };
 }
 
-/** The caller columns of 招揽名单 by VIN. */
-function notesByVin(grid: CellValue[][]): Map<string, CellValue[]> {
-  const h = grid.findIndex((r) => r?.includes('招揽结果') && r.includes('车架号'));
-  const head = grid[h];
-  const vin = head.indexOf('车架号');
-  const name = head.indexOf('客户姓名');
-  const out = new Map<string, CellValue[]>();
-  for (let r = h + 1; r < grid.length && (grid[r]?.[vin] || grid[r]?.[name]); r++) {
-    if (grid[r][vin]) out.set(String(grid[r][vin]), CALLER.map((c) => grid[r][head.indexOf(c)] ?? ''));
-  }
-  return out;
-}
 
 /** Types two callers' notes into 招揽名单 (as in Excel); returns them by VIN as the product reads them back. */
 function typeNotes(wb: ExcelJS.Workbook): Map<string, CellValue[]> {
@@ -168,7 +157,7 @@ test.each(EDITS.map((e, i) => [e.name, i] as const))('%s: the add-in refreshes a
   }
 
   // The callers' notes, on the same vehicles.
-  const notes = notesByVin(after.get(LIST)!);
+  const notes = callerNotesByVin(after.get(LIST)!);
   for (const [vin, values] of typed) expect([vin, notes.get(vin)]).toEqual([vin, values]);
 
   // A second refresh changes nothing.

@@ -11,6 +11,7 @@ import { analyseWithEngine, runCli } from '../e2e/runCli';
 import { workbookGrids } from '../support/workbookGrids';
 import type { CellValue } from '../../src/core/plan/types';
 import { ymdToSerial } from '../../src/core/values/dates';
+import { callerNotesByVin } from '../support/callerNotes';
 
 jest.setTimeout(120_000);
 
@@ -39,19 +40,6 @@ function layout(ws: ExcelJS.Worksheet): { header: number; col: Map<string, numbe
   throw new Error('no list header');
 }
 
-/** Caller columns by VIN, from a grid of the list: VIN -> [招揽专员, 招揽日期, 招揽结果, 预约日期, 备注]. */
-function notesByVin(grid: CellValue[][]): Map<string, CellValue[]> {
-  const h = grid.findIndex((r) => r.includes('招揽结果') && r.includes('车架号'));
-  const head = grid[h];
-  const cols = ['招揽专员', '招揽日期', '招揽结果', '预约日期', '备注'].map((x) => head.indexOf(x));
-  const vin = head.indexOf('车架号');
-  const name = head.indexOf('客户姓名');
-  const out = new Map<string, CellValue[]>();
-  for (let r = h + 1; r < grid.length && (grid[r]?.[vin] || grid[r]?.[name]); r++) {
-    if (grid[r][vin]) out.set(String(grid[r][vin]), cols.map((c) => grid[r][c] ?? ''));
-  }
-  return out;
-}
 
 const serial = (y: number, m: number, d: number) => ymdToSerial({ y, m, d });
 
@@ -107,7 +95,7 @@ describe.each(['memory', 'stream'] as const)('callers\' notes in 招揽名单 ac
   });
 
   it('keeps every note on the same vehicle, dates as dates, typed text as text', async () => {
-    const after = notesByVin((await grids(refreshed)).get(LIST)!);
+    const after = callerNotesByVin((await grids(refreshed)).get(LIST)!);
     expect(typed.size).toBe(3);
     for (const [vin, values] of typed) expect([vin, after.get(vin)]).toEqual([vin, values]);
     // The text stays a value, never a formula.
