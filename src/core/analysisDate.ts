@@ -184,13 +184,17 @@ export function chooseAnalysisDate(
 ): ChosenDate {
   const suggested = suggestAnalysisDate(detected);
   const fromSettings = settings.analysisDate ? parseIso(settings.analysisDate) : null;
-  const fromWorkbook = options.useWorkbookDate && suggested ? parseIso(suggested.date) : null;
+  const today = options.today ?? todayYmd();
+  // A title's month that is not over yet ('截至2026年12月' on 3 December) names its last day, which has not come:
+  // a date after today is never used (the data cannot reach it); today is, and the report shows the title's date beside it.
+  const titled = options.useWorkbookDate && suggested ? parseIso(suggested.date) : null;
+  const fromWorkbook = titled && ymdToSerial(titled) <= ymdToSerial(today) ? titled : null;
   let asOf: Ymd;
   let source: AnalysisDateInfo['source'];
   if (options.asOf) [asOf, source] = [options.asOf, 'given'];
   else if (fromSettings) [asOf, source] = [fromSettings, 'settings'];
   else if (fromWorkbook) [asOf, source] = [fromWorkbook, 'workbook'];
-  else [asOf, source] = [options.today ?? todayYmd(), 'today'];
+  else [asOf, source] = [today, 'today'];
   const out: ChosenDate = { asOf, info: { date: formatIso(asOf), source }, suggested };
   if (source === 'today' && settings.staleDataDays > 0) {
     const latest = latestDataDate(detected, asOf);

@@ -62,6 +62,14 @@ describe('report.suggestedAnalysisDate and report.analysisDate', () => {
     expect(r.analysisDate).toEqual({ date: '2026-09-30', source: 'settings' });
     expect(r.suggestedAnalysisDate?.date).toBe('2026-10-31');
   });
+  it('a month not over yet gives today, not its last day (a date after today is never used)', () => {
+    const detected = detectSheets([withTitle(['XX店保有客户明细表(截至2026年12月)'])]);
+    const early = chooseAnalysisDate(detected, DEFAULT_SETTINGS, { useWorkbookDate: true, today: { y: 2026, m: 12, d: 3 } });
+    expect(early.info).toEqual({ date: '2026-12-03', source: 'today' });
+    expect(early.suggested?.date).toBe('2026-12-31');
+    const after = chooseAnalysisDate(detected, DEFAULT_SETTINGS, { useWorkbookDate: true, today: { y: 2027, m: 1, d: 5 } });
+    expect(after.info).toEqual({ date: '2026-12-31', source: 'workbook' });
+  });
   it('none when the title names no date', () => {
     const r = analyseWorkbook([withTitle(['XX店保有客户明细表'])], { asOf: { y: 2026, m: 10, d: 31 } }).report;
     expect(r.suggestedAnalysisDate).toBeUndefined();
