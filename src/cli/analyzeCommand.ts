@@ -24,6 +24,7 @@ import { emptyState } from '../core/state/stateSheet';
 import { CALL_FIELDS, CUSTOMER_FIELDS, PROSPECT_FIELDS, REGISTER_FIELDS } from '../core/sheets/types';
 import { formatIso, todayYmd } from '../core/values/dates';
 import { t } from '../i18n';
+import { progressLine } from './progressLine';
 import { readWorkbook } from '../xlsx/readWorkbook';
 import { writeRenderedWorkbook } from '../xlsx/writePackage';
 import { renderPlan } from '../xlsx/renderPlan';
@@ -119,16 +120,6 @@ function detectionOf(sheets: SheetInput[], state: WorkbookState): DetectionRepor
   return detectionReport(detectSheets(sheets, { mappings: state.mappings, ownedSheetNames: Object.values(state.ownedSheets), ownedHeaders: [...ownedHeaders], ownedColumns: state.ownedColumns, acceptedMissing: state.acceptedMissing }));
 }
 
-/** Where the progress of a long run goes: one updating line on stderr. */
-function progressReporter(locale: Locale): (step: string, fraction: number) => void {
-  let last = '';
-  return (step, fraction) => {
-    const line = t(locale, 'cli.progress', { step: t(locale, `cli.step.${step}`), percent: Math.round(fraction * 100) });
-    if (line !== last) process.stderr.write(`\r${line}   `);
-    last = line;
-  };
-}
-
 /**
  * Runs the analysis. Returns the exit code; throws UsageError / InputProblem / NotAWorkbookError / SettingsValidationError.
  * @example await runAnalyzeCommand(['in.xlsx', '--out', 'out.xlsx', '--as-of', '2026-10-31'], 'zh-CN', analyseWorkbook)
@@ -154,89 +145,96 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   const fileMaps = fileMappingsOf(rawMappings, args.options.settings ?? '', locale);
   const accepted = acceptedOf(args.lists['accept-missing'] ?? [], rawAccept, args.options.settings ?? '', locale);
 
-  const progress = args.flags.has('quiet') ? undefined : progressReporter(locale);
-  progress?.('reading', 0);
-  const streamed = chooseFileEngine(input) === 'stream' ? await streamReadWorkbook(input) : null;
-  const loaded = streamed ? null : await readWorkbook(input);
-  const sheets: SheetInput[] = streamed ? streamed.sheets : loaded!.sheets;
-  // A summary sheet the user renamed is followed by its recorded title: the product's, updated in place under that name.
-  const read = streamed ? streamed.state : loaded!.state;
-  const stored = read ? followRenamedSheets(read, firstCells(sheets)) : read;
-  const remembered = stored ?? emptyState();
-  // The user's mapping wins over what the workbook remembers: --map over the settings file over the stored one.
-  const mappings: Mappings = { ...remembered.mappings };
-  for (const extra of [fileMaps, cliMaps]) {
-    for (const [sheet, m] of Object.entries(extra)) {
-      if (!sheets.some((s) => s.name === sheet)) throw new InputProblem(t(locale, 'cli.error.missingSheet', { sheet }));
-      mappings[sheet] = { ...(mappings[sheet] ?? {}), ...m };
-    }
-  }
-  const state = { ...remembered, mappings };
-  // Later sources win: what the workbook remembers, then the --settings file, then --as-of.
-  const partial = {
-    ...state.settings,
-    ...fileSettings,
-    ...(asOfText !== undefined ? { analysisDate: asOfText.trim() } : {}),
-  };
-  // Validated here too, so a bad field is reported before any work, naming where it is (the file or the workbook).
-  const problems = settingsProblems(state.settings, fileSettings, args.options.settings ?? '', asOfText !== undefined, locale);
-  if (problems.length) throw new InputProblem(problems.join('\n'));
-  const asOfGiven = asOfOption(args, settingsBeforeAsOf(state.settings, fileSettings).analysisDateRange);
-  resolveSettings(partial);
-  const reportLocale: Locale = args.options.lang === 'en-US' || args.options.lang === 'zh-CN' ? args.options.lang : locale;
-  // Without --as-of or a date in the settings, the date the workbook's title names is used (the report says so).
-  const asOf = () => plan.report.analysisDate?.date ?? formatIso(todayYmd());
-
-  let plan: WorkbookPlan;
+  const progress = args.flags.has('quiet') ? undefined : progressLine(locale, (text) => process.stderr.write(text));
+  // Whatever stops the run, the progress line ends before the message (the timer and the line are closed).
   try {
-    // The previous 招揽名单 (both engines read every sheet): what callers typed into it comes back on the same vehicles.
-    const previousWinBack = previousWinBackGrid(sheets, stored);
-    plan = analyse(sheets, { settings: partial, state, asOf: asOfGiven, useWorkbookDate: true, onProgress: progress, existingNames: loaded?.names, previousWinBack });
-  } catch (e) {
-    // The analysis refused the input (a sheet lacks what it needs): say which columns were read and what is missing.
-    if (!(e instanceof AnalysisInputError)) throw e;
-    const detection = detectionOf(sheets, state);
-    const unresolved = detection.needsMapping.filter((n) => !n.fields.some((f) => accepted.has(f)));
-    if (!unresolved.length) throw e;
-    if (progress) process.stderr.write('\n');
-    process.stdout.write(formatMapping(detection, reportLocale, accepted).join('\n') + '\n');
-    throw new InputProblem([t(reportLocale, e.key, e.params), ...formatNeedsMapping(unresolved, reportLocale)].join('\n'));
-  }
-  if (!plan.report.parts.some((p) => p.ran)) {
-    if (progress) process.stderr.write('\n');
-    const reasons = plan.report.parts.map((p) => t(reportLocale, 'cli.error.partSkipped', { part: t(reportLocale, `cli.report.part.${p.part}`), reason: p.reason ? t(reportLocale, p.reason) : '-' }));
-    throw new InputProblem([t(reportLocale, 'cli.error.nothingToAnalyse'), ...reasons].join('\n'));
-  }
-  // No confident figures on a guess: a field the analysis depends on that is missing or unsure stops the run.
-  const unresolved = (plan.report.detection?.needsMapping ?? []).filter((n) => !n.fields.some((f) => accepted.has(f)));
-  if (unresolved.length) {
-    if (progress) process.stderr.write('\n');
-    process.stdout.write(formatMapping(plan.report.detection, reportLocale, accepted).join('\n') + '\n');
-    throw new InputProblem(formatNeedsMapping(unresolved, reportLocale).join('\n'));
-  }
-  progress?.('rendering', 0.9);
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  let sheetsWritten: string[];
-  if (loaded) {
-    pinDateSerials(loaded.workbook);
-    const rendered = renderPlan(loaded.workbook, plan, { previousState: stored, locale: reportLocale });
-    sheetsWritten = rendered.sheetsWritten;
-    progress?.('writing', 0.95);
-    // exceljs writes no charts and no PivotTables: the planned ones are added to its package (src/xlsx/writePackage.ts).
-    // OUT is written beside itself under a temporary name and renamed when complete: never half-written.
-    await writeAtomically(out, (tmp) => writeRenderedWorkbook(loaded.workbook, rendered, tmp));
-  } else {
-    progress?.('writing', 0.95);
-    let written: string[] = [];
-    await writeAtomically(out, async (tmp) => {
-      written = (await streamWriteWorkbook(streamed!.sheets, plan, tmp, { previousState: stored, locale: reportLocale })).sheetsWritten;
-    });
-    sheetsWritten = written;
-  }
-  if (progress) process.stderr.write('\n');
+    progress?.report('reading', 'reading', 0);
+    const streamed = chooseFileEngine(input) === 'stream' ? await streamReadWorkbook(input) : null;
+    const loaded = streamed ? null : await readWorkbook(input);
+    const sheets: SheetInput[] = streamed ? streamed.sheets : loaded!.sheets;
+    progress?.rows(sheets.reduce((n, s) => n + s.grid.length, 0));
+    progress?.report('reading', 'reading', 1);
+    // A summary sheet the user renamed is followed by its recorded title: the product's, updated in place under that name.
+    const read = streamed ? streamed.state : loaded!.state;
+    const stored = read ? followRenamedSheets(read, firstCells(sheets)) : read;
+    const remembered = stored ?? emptyState();
+    // The user's mapping wins over what the workbook remembers: --map over the settings file over the stored one.
+    const mappings: Mappings = { ...remembered.mappings };
+    for (const extra of [fileMaps, cliMaps]) {
+      for (const [sheet, m] of Object.entries(extra)) {
+        if (!sheets.some((s) => s.name === sheet)) throw new InputProblem(t(locale, 'cli.error.missingSheet', { sheet }));
+        mappings[sheet] = { ...(mappings[sheet] ?? {}), ...m };
+      }
+    }
+    const state = { ...remembered, mappings };
+    // Later sources win: what the workbook remembers, then the --settings file, then --as-of.
+    const partial = {
+      ...state.settings,
+      ...fileSettings,
+      ...(asOfText !== undefined ? { analysisDate: asOfText.trim() } : {}),
+    };
+    // Validated here too, so a bad field is reported before any work, naming where it is (the file or the workbook).
+    const problems = settingsProblems(state.settings, fileSettings, args.options.settings ?? '', asOfText !== undefined, locale);
+    if (problems.length) throw new InputProblem(problems.join('\n'));
+    const asOfGiven = asOfOption(args, settingsBeforeAsOf(state.settings, fileSettings).analysisDateRange);
+    resolveSettings(partial);
+    const reportLocale: Locale = args.options.lang === 'en-US' || args.options.lang === 'zh-CN' ? args.options.lang : locale;
+    // Without --as-of or a date in the settings, the date the workbook's title names is used (the report says so).
+    const asOf = () => plan.report.analysisDate?.date ?? formatIso(todayYmd());
 
-  const lines = formatReport(plan.report, reportLocale, { asOf: asOf(), sheetsWritten, accepted });
-  lines.push(t(reportLocale, 'cli.report.written', { file: out, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
-  process.stdout.write(lines.join('\n') + '\n');
-  return 0;
+    let plan: WorkbookPlan;
+    try {
+      // The previous 招揽名单 (both engines read every sheet): what callers typed into it comes back on the same vehicles.
+      const previousWinBack = previousWinBackGrid(sheets, stored);
+      plan = analyse(sheets, { settings: partial, state, asOf: asOfGiven, useWorkbookDate: true, onProgress: progress && ((step, fraction) => progress.report('analysing', step, fraction)), existingNames: loaded?.names, previousWinBack });
+    } catch (e) {
+      // The analysis refused the input (a sheet lacks what it needs): say which columns were read and what is missing.
+      if (!(e instanceof AnalysisInputError)) throw e;
+      const detection = detectionOf(sheets, state);
+      const unresolved = detection.needsMapping.filter((n) => !n.fields.some((f) => accepted.has(f)));
+      if (!unresolved.length) throw e;
+      progress?.stop();
+      process.stdout.write(formatMapping(detection, reportLocale, accepted).join('\n') + '\n');
+      throw new InputProblem([t(reportLocale, e.key, e.params), ...formatNeedsMapping(unresolved, reportLocale)].join('\n'));
+    }
+    if (!plan.report.parts.some((p) => p.ran)) {
+      progress?.stop();
+      const reasons = plan.report.parts.map((p) => t(reportLocale, 'cli.error.partSkipped', { part: t(reportLocale, `cli.report.part.${p.part}`), reason: p.reason ? t(reportLocale, p.reason) : '-' }));
+      throw new InputProblem([t(reportLocale, 'cli.error.nothingToAnalyse'), ...reasons].join('\n'));
+    }
+    // No confident figures on a guess: a field the analysis depends on that is missing or unsure stops the run.
+    const unresolved = (plan.report.detection?.needsMapping ?? []).filter((n) => !n.fields.some((f) => accepted.has(f)));
+    if (unresolved.length) {
+      progress?.stop();
+      process.stdout.write(formatMapping(plan.report.detection, reportLocale, accepted).join('\n') + '\n');
+      throw new InputProblem(formatNeedsMapping(unresolved, reportLocale).join('\n'));
+    }
+    progress?.report('writing', 'rendering', 0);
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    let sheetsWritten: string[];
+    if (loaded) {
+      pinDateSerials(loaded.workbook);
+      const rendered = renderPlan(loaded.workbook, plan, { previousState: stored, locale: reportLocale });
+      sheetsWritten = rendered.sheetsWritten;
+      progress?.report('writing', 'writing', 0.5);
+      // exceljs writes no charts and no PivotTables: the planned ones are added to its package (src/xlsx/writePackage.ts).
+      // OUT is written beside itself under a temporary name and renamed when complete: never half-written.
+      await writeAtomically(out, (tmp) => writeRenderedWorkbook(loaded.workbook, rendered, tmp));
+    } else {
+      progress?.report('writing', 'writing', 0);
+      let written: string[] = [];
+      await writeAtomically(out, async (tmp) => {
+        written = (await streamWriteWorkbook(streamed!.sheets, plan, tmp, { previousState: stored, locale: reportLocale })).sheetsWritten;
+      });
+      sheetsWritten = written;
+    }
+    progress?.finish();
+
+    const lines = formatReport(plan.report, reportLocale, { asOf: asOf(), sheetsWritten, accepted });
+    lines.push(t(reportLocale, 'cli.report.written', { file: out, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+    process.stdout.write(lines.join('\n') + '\n');
+    return 0;
+  } finally {
+    progress?.stop();
+  }
 }
