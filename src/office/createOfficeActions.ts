@@ -25,6 +25,7 @@ import type { ChunkPolicy } from './chunks';
 import { ChurnDeskError, NeedsMappingError, normaliseError, throwIfAborted } from './errors';
 import type { ExcelHost } from './host';
 import { listSheets, readGrids, readHeads, type SheetExtent } from './readSheets';
+import { DATE1904_OFFSET, planInDateSystem, probeDateSystem, readHeadFormats, sheetsIn1900, type DateSystem } from './dateSystem';
 import type { shareSafeWorkbook as ShareSafeWorkbook } from './shareSafe';
 import { readState, writeState } from './state';
 import { readExistingNames } from './workbookNames';
@@ -189,6 +190,17 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
     return sheet?.grid ?? null;
   }
 
+  /**
+   * In a 1904 workbook, the sheets with their date columns moved into the 1900 system the core reads (the columns
+   * found by the heads' number formats: one sync, only in such a workbook). Otherwise the sheets as they are.
+   */
+  async function in1900System(syncer: Syncer, system: DateSystem, d: { extents: SheetExtent[]; heads: SheetInput[] }, sheets: SheetInput[]): Promise<SheetInput[]> {
+    if (system !== '1904' || !sheets.length) return sheets;
+    const names = new Set(sheets.map((s) => s.name));
+    const formats = await readHeadFormats(syncer.context, d.extents.filter((e) => names.has(e.name)), d.heads);
+    return sheetsIn1900(sheets, d.heads, formats);
+  }
+
   const report = (opts: RunOptions | undefined, step: string, fraction: number) => opts?.onProgress?.({ step, fraction } as Progress);
 
   return {
@@ -207,7 +219,10 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
         const started = Date.now();
         report(opts, 'progress.reading', 0);
         let shown: Locale = 'zh-CN';
+        let system = '1900' as DateSystem;
         const { state, sheets, existingNames, previousWinBack } = await during('office.step.read', () => shown, async () => {
+          // The date-system probe rides on the state's sync (no round trip of its own).
+          const probe = probeDateSystem(syncer.context);
           const { state: stored } = await readState(syncer.context);
           shown = localeOf(stored);
           const d = await detectIn(syncer, stored, opts.signal);
@@ -215,7 +230,12 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
           // Asked before the sheets are read in full: nothing can be computed on a guess (checked again on the plan).
           if (d.detection.needsMapping?.length) throw new NeedsMappingError(d.detection.needsMapping, shown);
           const read = await readNeeded(syncer, d, opts, 0, 0.3);
-          return { state, sheets: read, existingNames: await readExistingNames(syncer), previousWinBack: await readWinBack(syncer, d, read, state, opts) };
+          const winBack = await readWinBack(syncer, d, read, state, opts);
+          system = probe();
+          const winBackName = winBack ? previousWinBackSheet(d.heads, state) : null;
+          const all = await in1900System(syncer, system, d, winBack && winBackName && !read.some((x) => x.name === winBackName) ? [...read, { name: winBackName, grid: winBack }] : read);
+          const inWinBack = winBackName ? all.find((x) => x.name === winBackName)?.grid ?? winBack : winBack;
+          return { state, sheets: all.filter((x) => read.some((r) => r.name === x.name)), existingNames: await readExistingNames(syncer), previousWinBack: inWinBack };
         });
         throwIfAborted(opts.signal);
         report(opts, 'progress.analysing', 0.3);
@@ -234,7 +254,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
         report(opts, 'progress.writing', 0.7);
         const locale = localeOf(plan.state);
         const grids = new Map<string, Grid>(sheets.map((s) => [s.name, s.grid]));
-        const applied = await (await writePath()).applyPlan(syncer, plan, {
+        const applied = await (await writePath()).applyPlan(syncer, system === '1904' ? planInDateSystem(plan, -DATE1904_OFFSET) : plan, {
           previousState: state,
           caps,
           locale,
@@ -260,9 +280,11 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
     generateForms: (formIds: string[], filled: boolean, opts: FormsOptions = {}) =>
       run(opts.signal, async (syncer, caps, local) => {
         report(opts, 'progress.reading', 0);
+        const probe = probeDateSystem(syncer.context);
         const d = await detectIn(syncer, (await readState(syncer.context)).state, opts.signal);
         const state = d.state;
-        const sheets = filled ? await readNeeded(syncer, d, opts, 0, 0.3) : [];
+        const system = probe();
+        const sheets = filled ? await in1900System(syncer, system, d, await readNeeded(syncer, d, opts, 0, 0.3)) : [];
         const owned = new Set(Object.values(state.ownedSheets));
         const existingSheetNames = d.extents.map((e) => e.name).filter((n) => !owned.has(n));
         report(opts, 'progress.forms', 0.3);
@@ -277,7 +299,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
           report: { parts: [], figures: {}, statusCounts: {}, issues: [], warnings: [] },
         };
         local.plan = plan;
-        const applied = await (await writePath()).applyPlan(syncer, plan, {
+        const applied = await (await writePath()).applyPlan(syncer, system === '1904' ? planInDateSystem(plan, -DATE1904_OFFSET) : plan, {
           previousState: state,
           caps,
           locale: localeOf(state),

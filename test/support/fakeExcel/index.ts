@@ -28,6 +28,7 @@ import { FakeOfficeError, MESSAGES } from './errors';
 import { WorkbookData, pivotFieldColumn, pivotItemName, type SheetDump, type Visibility } from './model';
 import { FakeTableCollection, FakeWorksheetCollection } from './proxies';
 import { FakeNamedItemCollection } from './names';
+import { FakeFunctions } from './functions';
 import { colLetters, parseAddress, rectAddress } from './addresses';
 
 export { FakeOfficeError, MESSAGES } from './errors';
@@ -79,6 +80,9 @@ export class FakeWorkbookProxy {
   }
   get names(): FakeNamedItemCollection {
     return new FakeNamedItemCollection(this.core);
+  }
+  get functions(): FakeFunctions {
+    return new FakeFunctions(this.core);
   }
   get application() {
     const core = this.core;

@@ -226,6 +226,8 @@ export class WorkbookData {
   tables: TableData[] = [];
   activeSheet: SheetData | null = null;
   calculationMode = 'Automatic';
+  /** The workbook's date system (a Mac workbook's 1904 system: serial 0 is 1904-01-01). */
+  date1904 = false;
 
   sheetByName(name: string): SheetData | undefined {
     const lower = name.toLowerCase();
