@@ -176,7 +176,6 @@ if (!RUN) {
 measured('the v2 held-out split over generated dealer workbooks (GEN_SPLIT_V2=1)', () => {
   test(`v2 grammar, seeds ${FIRST_SEED}–${FIRST_SEED + N - 1}: key fields, kinds and flagged misreads`, () => {
     // Imported here so a skipped run never loads the product.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { measure, share, summary } = require('./measure') as typeof import('./measure');
     const r = measure('v2', V2_SEEDS);
     const flagged = r.misreads.total === 0 ? 1 : r.misreads.flagged / r.misreads.total;
