@@ -6,8 +6,10 @@
 import type { SheetInput } from '../../src/core/plan/types';
 import type { SheetKind } from '../../src/core/sheets/types';
 import { decorate, EXTRA_COLUMNS, GRAMMAR, groupHeader, groupLabel, TICK_GROUP, type GroupPart, type Split } from './grammar';
+import { EXTRA_COLUMNS_V2, GRAMMAR_V2, GROUP_SUB_V2, groupHeaderV2, groupLabelV2, NOTE_ROW_V2, SUBTOTAL_COLUMNS_V2, SUPER_BANDS_V2, TICK_GROUP_V2, titleBlockV2 } from './grammarV2';
 import { Rng } from './rng';
 import * as V from './values';
+import * as V2 from './valuesV2';
 
 export type Cell = string | number;
 
@@ -59,6 +61,12 @@ class SheetBuilder {
   /** A header for a field of this kind; key fields of the held-out split always use held-out wordings. */
   header(field: string, key: boolean): string {
     const g = GRAMMAR[this.kind][field];
+    if (this.split === 'v2') {
+      // v2: key fields always a v2 wording; other fields half of the time (when they have one), else either list.
+      const v2 = GRAMMAR_V2[this.kind][field];
+      if (v2 && v2.length && (key || this.r.chance(0.5))) return this.pickFrom(v2);
+      return this.pickFrom(g.heldOut.length && this.r.chance(0.5) ? g.heldOut : g.seen);
+    }
     const useHeld = this.split === 'heldOut' && (key || this.r.chance(0.5)) && g.heldOut.length > 0;
     const pool = useHeld ? g.heldOut : g.seen;
     return this.pickFrom(pool);
@@ -76,7 +84,8 @@ class SheetBuilder {
   }
 
   extra(): string | null {
-    const fresh = EXTRA_COLUMNS[this.kind].filter((h) => !this.used.has(h));
+    const pool = this.split === 'v2' ? [...EXTRA_COLUMNS[this.kind], ...EXTRA_COLUMNS_V2[this.kind]] : EXTRA_COLUMNS[this.kind];
+    const fresh = pool.filter((h) => !this.used.has(h));
     if (!fresh.length) return null;
     const h = this.r.pick(fresh);
     this.used.add(h);
@@ -84,15 +93,100 @@ class SheetBuilder {
   }
 }
 
-function missingOr(r: Rng, v: () => Cell, pMissing = 0.04): Cell {
-  return r.chance(pMissing) ? r.pick(V.MISSING) : v();
+function missingOr(r: Rng, v: () => Cell, pMissing = 0.04, missing: readonly string[] = V.MISSING): Cell {
+  return r.chance(pMissing) ? r.pick(missing) : v();
 }
+
+/**
+ * How a split writes values. The seen and held-out splits use values.ts exactly as before (same styles, same calls
+ * to the Rng); v2 adds the styles of valuesV2.ts after them (a style number past the old range selects a new style).
+ */
+interface Fmt {
+  v2: boolean;
+  dateStyles: number;
+  date(r: Rng, x: V.Ymd, style: number): Cell;
+  phoneStyles: number;
+  phone(r: Rng, style: number): Cell;
+  mileageStyles: number;
+  mileage(r: Rng, style: number): Cell;
+  timeStyles: number;
+  time(r: Rng, style: number): Cell;
+  missing: readonly string[];
+  /** Plate as written by a sheet whose plate style is `style` (v2 only; -1: as stored). */
+  plate(plate: string, style: number): string;
+}
+
+const FMT_V1: Fmt = {
+  v2: false,
+  dateStyles: 7, date: V.dateCell,
+  phoneStyles: 5, phone: V.phoneCell,
+  mileageStyles: 5, mileage: V.mileageCell,
+  timeStyles: 5, time: V.timeCell,
+  missing: V.MISSING,
+  plate: (p) => p,
+};
+
+const FMT_V2: Fmt = {
+  v2: true,
+  dateStyles: 7 + V2.DATE_STYLES_V2,
+  date: (r, x, st) => (st < 7 ? V.dateCell(r, x, st) : V2.dateCellV2(r, x, st - 7)),
+  phoneStyles: 5 + V2.PHONE_STYLES_V2,
+  phone: (r, st) => (st < 5 ? V.phoneCell(r, st) : V2.phoneCellV2(r, st - 5)),
+  mileageStyles: 5 + V2.MILEAGE_STYLES_V2,
+  mileage: (r, st) => (st < 5 ? V.mileageCell(r, st) : V2.mileageCellV2(r, st - 5)),
+  timeStyles: 5 + V2.TIME_STYLES_V2,
+  time: (r, st) => (st < 5 ? V.timeCell(r, st) : V2.timeCellV2(r, st - 5).cell),
+  missing: [...V.MISSING, ...V2.MISSING_V2.filter((m) => m !== '')],
+  plate: (p, st) => (st < 0 ? p : V2.plateCellV2(p, st)),
+};
 
 interface Layout {
   titleRows: string[];
   blankAfterTitle: boolean;
   twoRow: boolean;
   footer: string[][];
+  /** v2 only (absent on the earlier splits, which then render exactly as before): */
+  v2?: {
+    /** A band row above the two-row header (three header rows). */
+    band: string[] | null;
+    /** A row of notes under the header (必填, 格式:年-月-日 …). */
+    noteRow: boolean;
+    /** A 序号 column first. */
+    seqCol: string | null;
+    /** 0-based data indexes after which a 小计 row is written. */
+    midTotals: number[];
+    midTotalLabel: string;
+  };
+}
+
+/** The v2 layout: long title blocks (header at row 5–12), three-row headers, a notes row, 序号, mid-sheet 小计. */
+function layoutForV2(r: Rng, kind: SheetKind, dealer: string): Layout {
+  const block = titleBlockV2(kind, dealer);
+  const x = r.next();
+  const nTitle = x < 0.45 ? r.int(4, 11) : x < 0.75 ? r.int(0, 3) : 0;
+  const titleRows = nTitle > 0 ? [block[0], ...r.sample(block.slice(1), nTitle - 1)] : [];
+  const hr = r.pick([1, 1, 2, 3, 3]);
+  const footer: string[][] = [];
+  if (r.chance(0.5)) footer.push([r.pick(['共计', '总计', '合计:', '共 N 条记录', '记录数:N'])]);
+  if (r.chance(0.4)) footer.push([r.pick(['制表人:周岚  审核人:钱工', '主管签字:', '审核人:', '经办人:赵晓'])]);
+  if (r.chance(0.3)) footer.push([r.pick(['打印时间:2026/11/02 09:15', '第 1 页 / 共 1 页', '导出日期:2026年11月2日'])]);
+  return {
+    titleRows,
+    blankAfterTitle: nTitle > 0 && r.chance(0.6),
+    twoRow: hr >= 2,
+    footer,
+    v2: {
+      band: hr === 3 ? r.sample(SUPER_BANDS_V2[kind], 2) : null,
+      noteRow: r.chance(0.25),
+      seqCol: r.chance(0.5) ? r.pick(['序号', 'No.', '行号', '#']) : null,
+      midTotals: r.chance(0.3) ? [r.int(3, 6), r.int(8, 12)] : [],
+      midTotalLabel: r.pick(['小计', '本页小计', '小计:', '月小计']),
+    },
+  };
+}
+
+function layoutOf(r: Rng, kind: SheetKind, dealer: string, fmt: Fmt): Layout {
+  return fmt.v2 ? layoutForV2(r, kind, dealer) : layoutFor(r, kind, dealer);
 }
 
 function layoutFor(r: Rng, kind: SheetKind, dealer: string): Layout {
@@ -137,7 +231,9 @@ function order(r: Rng, cols: Col[], twoRow: boolean): Col[] {
 }
 
 function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number, layout: Layout, shape: string, keyFields: KeyField[], prospectKey?: 'prospectId' | 'phone', groupFieldCols?: (ordered: Col[]) => number[], keepOrder = false): { sheet: SheetInput; truth: TruthSheet } {
-  const ordered = keepOrder ? cols : order(r, cols, layout.twoRow);
+  const ordered0 = keepOrder ? cols : order(r, cols, layout.twoRow);
+  const q = layout.v2;
+  const ordered = q?.seqCol ? [{ field: null, header: q.seqCol, group: null, value: (i: number): Cell => i + 1 }, ...ordered0] : ordered0;
   const width = ordered.length;
   const grid: Cell[][] = [];
   const blankRow = (): Cell[] => new Array<Cell>(width).fill('');
@@ -147,13 +243,27 @@ function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number
     grid.push(row);
   }
   if (layout.blankAfterTitle) grid.push(blankRow());
+  const bands = q?.band;
+  if (bands) {
+    // three header rows: bands over the groups; columns outside a group merged over all three (text on top)
+    const band = blankRow();
+    const half = Math.ceil(width / 2);
+    const firstLeft = ordered.findIndex((c, j) => c.group !== null && j < half);
+    const firstRight = ordered.findIndex((c, j) => c.group !== null && j >= half);
+    ordered.forEach((c, i) => {
+      if (c.group === null) band[i] = c.header;
+      else if (i === firstLeft) band[i] = bands[0];
+      else if (i === firstRight) band[i] = bands[1] ?? bands[0];
+    });
+    grid.push(band);
+  }
   if (layout.twoRow) {
     const top = blankRow();
     const sub = blankRow();
     let prevGroup: string | null = null;
     ordered.forEach((c, i) => {
       if (c.group === null) {
-        top[i] = c.header; // merged vertically: the value sits in the top cell
+        if (!q?.band) top[i] = c.header; // merged vertically: the value sits in the top cell
       } else {
         if (c.group !== prevGroup) top[i] = c.group;
         sub[i] = c.header;
@@ -164,15 +274,29 @@ function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number
   } else {
     grid.push(ordered.map((c) => c.header));
   }
+  if (q?.noteRow) {
+    const notes = blankRow();
+    ordered.forEach((_, i) => { if (r.chance(0.6)) notes[i] = r.pick(NOTE_ROW_V2); });
+    grid.push(notes);
+  }
   const firstDataRow = grid.length;
+  let sinceTotal = 0;
   for (let i = 0; i < rows; i++) {
     if (i > 2 && r.chance(0.03)) grid.push(blankRow());
     grid.push(ordered.map((c) => c.value(i)));
+    sinceTotal++;
+    if (q && q.midTotals.includes(i) && i < rows - 1) {
+      const row = blankRow();
+      row[0] = q.midTotalLabel;
+      if (width > 2) row[width - 1] = sinceTotal;
+      grid.push(row);
+      sinceTotal = 0;
+    }
   }
   for (const f of layout.footer) {
     const row = blankRow();
-    row[0] = f[0];
-    if (f[0] === '合计' && width > 2) row[width - 1] = rows;
+    row[0] = f[0].replace(/\bN\b/, String(rows));
+    if ((f[0] === '合计' || (q && /^(共计|总计|合计)/.test(f[0]))) && width > 2) row[width - 1] = rows;
     grid.push(row);
   }
   const columns: Record<string, number> = {};
@@ -183,7 +307,7 @@ function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number
       headers[c.field] = c.group && layout.twoRow ? `${c.group}/${c.header}` : c.header;
     }
   });
-  const truth: TruthSheet = { name, kind, shape, columns, headers, keyFields, prospectKey, headerRows: layout.twoRow ? 2 : 1, firstDataRow };
+  const truth: TruthSheet = { name, kind, shape, columns, headers, keyFields, prospectKey, headerRows: q?.band ? 3 : layout.twoRow ? 2 : 1, firstDataRow };
   if (groupFieldCols) {
     truth.groupDates = groupFieldCols(ordered);
     for (const c of ordered) {
@@ -196,6 +320,8 @@ function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number
 interface Ctx {
   r: Rng;
   split: Split;
+  /** How values are written (values.ts, plus valuesV2.ts in the v2 split). */
+  fmt: Fmt;
   dealer: string;
   /** Vehicles of the base, shared by the call log. */
   vehicles: { vin: string; plate: string; phone: string; name: string }[];
@@ -204,14 +330,16 @@ interface Ctx {
 function customers(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
   const { r } = ctx;
   const b = new SheetBuilder(r, ctx.split, 'customers', r.chance(0.12));
-  const layout = layoutFor(r, 'customers', ctx.dealer);
+  const F = ctx.fmt;
+  const layout = layoutOf(r, 'customers', ctx.dealer, F);
   const hasVin = r.chance(0.9);
   const hasPlate = r.chance(0.85) || !hasVin;
   const hasPhone = r.chance(0.9);
-  const dateStyle = r.int(0, 6);
-  const dateStyle2 = r.chance(0.7) ? dateStyle : r.int(0, 6);
-  const phoneStyle = r.int(0, 4);
-  const mileStyle = r.int(0, 4);
+  const dateStyle = r.int(0, F.dateStyles - 1);
+  const dateStyle2 = r.chance(0.7) ? dateStyle : r.int(0, F.dateStyles - 1);
+  const phoneStyle = r.int(0, F.phoneStyles - 1);
+  const mileStyle = r.int(0, F.mileageStyles - 1);
+  const plateStyle = F.v2 ? r.int(-3, 3) : -1;
   const n = r.int(10, 30);
   const veh = ctx.vehicles;
   const purchase = veh.map(() => V.randomDate(r, { y: 2016, m: 1, d: 1 }, { y: 2026, m: 6, d: 30 }));
@@ -225,23 +353,23 @@ function customers(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
     cols.push({ field, header: b.header(field, isKey), group, value });
   };
   if (hasVin) { add('vin', gV, (i) => veh[i].vin, true); key.push('vin'); }
-  if (hasPlate) { add('plate', gV, (i) => missingOr(r, () => veh[i].plate, 0.03), true); key.push('plate'); }
-  if (hasPhone) { add('phone', gC, () => V.phoneCell(r, phoneStyle), true); key.push('phone'); }
-  add('purchaseDate', gV, (i) => V.dateCell(r, purchase[i], dateStyle), true);
+  if (hasPlate) { add('plate', gV, (i) => missingOr(r, () => F.plate(veh[i].plate, plateStyle), 0.03, F.missing), true); key.push('plate'); }
+  if (hasPhone) { add('phone', gC, () => F.phone(r, phoneStyle), true); key.push('phone'); }
+  add('purchaseDate', gV, (i) => F.date(r, purchase[i], dateStyle), true);
   add('lastVisitDate', gS, (i) => {
-    if (r.chance(0.06)) return r.pick(V.MISSING);
+    if (r.chance(0.06)) return r.pick(F.missing);
     const p = purchase[i];
-    return V.dateCell(r, V.randomDate(r, p, ANALYSIS), dateStyle2);
+    return F.date(r, V.randomDate(r, p, ANALYSIS), dateStyle2);
   }, true);
   if (r.chance(0.9)) add('name', gC, (i) => veh[i].name);
   if (r.chance(0.85)) add('model', gV, () => V.model(r));
   if (r.chance(0.5)) add('visitCount', gS, () => r.int(0, 25));
-  if (r.chance(0.6)) add('mileage', gV, () => missingOr(r, () => V.mileageCell(r, mileStyle)));
+  if (r.chance(0.6)) add('mileage', gV, () => missingOr(r, () => F.mileage(r, mileStyle), 0.04, F.missing));
   if (r.chance(0.5)) add('region', gC, () => V.region(r));
   if (r.chance(0.5)) add('advisor', gS, () => V.personName(r));
   if (r.chance(0.3)) add('gender', gC, () => r.pick(['男', '女']));
   if (r.chance(0.3)) add('address', gC, () => V.address(r));
-  if (r.chance(0.2)) add('warrantyEndDate', gV, (i) => V.dateCell(r, { ...purchase[i], y: purchase[i].y + 3 }, dateStyle));
+  if (r.chance(0.2)) add('warrantyEndDate', gV, (i) => F.date(r, { ...purchase[i], y: purchase[i].y + 3 }, dateStyle));
   const extras = r.int(0, 4);
   for (let k = 0; k < extras; k++) {
     const h = b.extra();
@@ -249,7 +377,18 @@ function customers(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
     const g = r.pick([gC, gV, gS]);
     cols.push({ field: null, header: h, group: g, value: (i) => extraValue(r, h, purchase[i]) });
   }
+  addV2Columns(ctx, 'customers', cols, [gC, gV, gS]);
   return render(r, name, 'customers', cols, Math.min(n, veh.length), layout, 'base', key);
+}
+
+/** v2 only: a column of sub-totals (numbers), and on call logs now and then a separate time-of-day column. */
+function addV2Columns(ctx: Ctx, kind: SheetKind, cols: Col[], groups: (string | null)[]): void {
+  if (!ctx.fmt.v2) return;
+  const { r } = ctx;
+  if (r.chance(0.4)) cols.push({ field: null, header: r.pick(SUBTOTAL_COLUMNS_V2[kind]), group: r.pick(groups), value: () => (r.chance(0.2) ? 0 : r.int(1, 5000)) });
+  if (kind === 'calls' && r.chance(0.25)) {
+    cols.push({ field: null, header: r.pick(['通话时刻', '回访时刻', '拨打时刻', 'Call Clock']), group: r.pick(groups), value: () => `${r.int(8, 19)}:${String(r.int(0, 59)).padStart(2, '0')}` });
+  }
 }
 
 function extraValue(r: Rng, h: string, date: V.Ymd): Cell {
@@ -273,18 +412,39 @@ function extraValue(r: Rng, h: string, date: V.Ymd): Cell {
   if (h === '客户职业') return r.pick(['教师', '个体', '公务员', '职员']);
   if (h === '付款方式') return r.pick(['全款', '贷款', '分期']);
   if (h === '是否置换') return r.pick(['是', '否']);
+  // v2 extras
+  if (h === '车辆状态') return r.pick(['正常', '已过户', '报废', '']);
+  if (h === '车辆来源') return r.pick(['本店销售', '外店销售', '二手车']);
+  if (h === '保险到期') return V.dateCell(r, V.randomDate(r, date, { y: 2027, m: 12, d: 31 }), 3);
+  if (h === '会员卡号') return `VIP${r.int(100000, 999999)}`;
+  if (h === '开票单位') return `${r.pick(V.DEALERS)}汽车销售服务有限公司`;
+  if (h === '燃油类型') return r.pick(['汽油', '纯电', '插混', '柴油']);
+  if (h === '推荐人') return r.chance(0.7) ? '' : V.personName(r);
+  if (h === '回访类别') return r.pick(['流失招揽', '首保提醒', '定保提醒']);
+  if (h === '录音') return r.pick(['有', '无']);
+  if (h === '回访渠道') return r.pick(['电话', '短信', '微信']);
+  if (h === '客户满意度') return r.pick(['满意', '基本满意', '不满意']);
+  if (h === '工单号') return `RO${r.int(20260000, 20269999)}${r.int(10, 99)}`;
+  if (h === '天气') return r.pick(['晴', '雨', '阴']);
+  if (h === '停留时长') return `${r.int(5, 120)}分钟`;
+  if (h === '是否首次') return r.pick(['是', '否']);
+  if (h === '客户性质') return r.pick(['个人', '公司']);
+  if (h === '意向颜色') return r.pick(V.COLORS);
+  if (h === '预算区间') return r.pick(['10-15万', '15-20万', '20万以上']);
   return r.pick(['', '老客户', '已提醒', '无']);
 }
 
 function calls(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
   const { r } = ctx;
   const b = new SheetBuilder(r, ctx.split, 'calls', r.chance(0.12));
-  const layout = layoutFor(r, 'calls', ctx.dealer);
+  const F = ctx.fmt;
+  const layout = layoutOf(r, 'calls', ctx.dealer, F);
   const keyMode = r.pick(['vin', 'plate', 'phone', 'vin+plate', 'plate+phone', 'all']);
-  const dateStyle = r.int(0, 6);
-  const phoneStyle = r.int(0, 4);
+  const dateStyle = r.int(0, F.dateStyles - 1);
+  const phoneStyle = r.int(0, F.phoneStyles - 1);
   const n = r.int(8, 25);
   const veh = ctx.vehicles;
+  const plateStyle = F.v2 ? r.int(-3, 3) : -1;
   const pickV = Array.from({ length: n }, () => r.int(0, veh.length - 1));
   const cdate = pickV.map(() => V.randomDate(r, { y: 2026, m: 1, d: 1 }, ANALYSIS));
   const G = layout.twoRow;
@@ -296,17 +456,17 @@ function calls(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet }
   const add = (field: string, group: string | null, value: (i: number) => Cell, isKey = false): void => {
     cols.push({ field, header: b.header(field, isKey), group, value });
   };
-  add('callDate', gR, (i) => V.dateCell(r, cdate[i], dateStyle), true);
+  add('callDate', gR, (i) => F.date(r, cdate[i], dateStyle), true);
   add('result', gR, () => r.pick(V.CALL_RESULTS), true);
   if (keyMode === 'vin' || keyMode === 'vin+plate' || keyMode === 'all') { add('vin', gK, (i) => veh[pickV[i]].vin, true); key.push('vin'); }
-  if (keyMode.includes('plate') || keyMode === 'all') { add('plate', gK, (i) => veh[pickV[i]].plate, true); key.push('plate'); }
-  if (keyMode.includes('phone') || keyMode === 'all') { add('phone', gK, () => V.phoneCell(r, phoneStyle), true); key.push('phone'); }
+  if (keyMode.includes('plate') || keyMode === 'all') { add('plate', gK, (i) => F.plate(veh[pickV[i]].plate, plateStyle), true); key.push('plate'); }
+  if (keyMode.includes('phone') || keyMode === 'all') { add('phone', gK, () => F.phone(r, phoneStyle), true); key.push('phone'); }
   if (r.chance(0.6)) add('name', gK, (i) => veh[pickV[i]].name);
   if (r.chance(0.75)) add('reason', gR, () => (r.chance(0.3) ? '' : r.pick(V.CHURN_REASONS)));
   if (r.chance(0.4)) add('destination', gR, () => r.pick(V.DESTINATIONS));
   if (r.chance(0.5)) add('invited', gI, () => r.pick(V.YES_NO));
-  if (r.chance(0.35)) add('appointmentDate', gI, (i) => (r.chance(0.5) ? '' : V.dateCell(r, V.randomDate(r, cdate[i], { y: 2026, m: 12, d: 31 }), dateStyle)));
-  if (r.chance(0.3)) add('returnDate', gI, (i) => (r.chance(0.6) ? '' : V.dateCell(r, V.randomDate(r, cdate[i], { y: 2026, m: 12, d: 31 }), dateStyle)));
+  if (r.chance(0.35)) add('appointmentDate', gI, (i) => (r.chance(0.5) ? '' : F.date(r, V.randomDate(r, cdate[i], { y: 2026, m: 12, d: 31 }), dateStyle)));
+  if (r.chance(0.3)) add('returnDate', gI, (i) => (r.chance(0.6) ? '' : F.date(r, V.randomDate(r, cdate[i], { y: 2026, m: 12, d: 31 }), dateStyle)));
   if (r.chance(0.6)) add('caller', gR, () => V.personName(r));
   const extras = r.int(0, 3);
   for (let k = 0; k < extras; k++) {
@@ -314,19 +474,21 @@ function calls(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet }
     if (!h) break;
     cols.push({ field: null, header: h, group: r.pick([gK, gR]), value: (i) => extraValue(r, h, cdate[i]) });
   }
+  addV2Columns(ctx, 'calls', cols, [gK, gR]);
   return render(r, name, 'calls', cols, n, layout, `key:${keyMode}`, key);
 }
 
 function register(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
   const { r } = ctx;
   const b = new SheetBuilder(r, ctx.split, 'register', r.chance(0.08));
-  const layout = layoutFor(r, 'register', ctx.dealer);
+  const F = ctx.fmt;
+  const layout = layoutOf(r, 'register', ctx.dealer, F);
   const ticks = r.chance(0.45);
   // The seed's form: 来电(店) merged over 来电 | 来店 — ticked registers are often two-row.
   if (ticks && r.chance(0.5)) layout.twoRow = true;
-  const dateStyle = r.int(0, 6);
-  const timeStyle = r.int(0, 4);
-  const phoneStyle = r.int(0, 4);
+  const dateStyle = r.int(0, F.dateStyles - 1);
+  const timeStyle = r.int(0, F.timeStyles - 1);
+  const phoneStyle = r.int(0, F.phoneStyles - 1);
   const n = r.int(8, 25);
   const dates = Array.from({ length: n }, () => V.randomDate(r, { y: 2026, m: 9, d: 1 }, ANALYSIS));
   const isCall = dates.map(() => r.chance(0.4));
@@ -338,11 +500,11 @@ function register(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShee
   const add = (field: string, group: string | null, value: (i: number) => Cell, isKey = false): void => {
     cols.push({ field, header: b.header(field, isKey), group, value });
   };
-  add('date', null, (i) => V.dateCell(r, dates[i], dateStyle), true);
-  add('time', null, () => V.timeCell(r, timeStyle), true);
+  add('date', null, (i) => F.date(r, dates[i], dateStyle), true);
+  add('time', null, () => F.time(r, timeStyle), true);
   const tick = r.pick(['√', '✓', '1', '是', '■']);
   if (ticks) {
-    const label = layout.twoRow ? b.pickFrom(ctx.split === 'heldOut' ? TICK_GROUP.heldOut : TICK_GROUP.seen) : null;
+    const label = layout.twoRow ? b.pickFrom(ctx.split === 'v2' ? TICK_GROUP_V2 : ctx.split === 'heldOut' ? TICK_GROUP.heldOut : TICK_GROUP.seen) : null;
     add('callMark', label, (i) => (isCall[i] ? tick : ''), true);
     add('visitMark', label, (i) => (isCall[i] ? '' : tick), true);
   } else {
@@ -351,7 +513,7 @@ function register(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShee
   }
   if (r.chance(0.9)) add('name', gC, () => (r.chance(0.3) ? `${V.personName(r)[0]}${r.pick(['先生', '女士'])}` : V.personName(r)));
   if (r.chance(0.6)) add('gender', gC, () => r.pick(['男', '女']));
-  if (r.chance(0.85)) add('phone', gC, () => missingOr(r, () => V.phoneCell(r, phoneStyle), 0.2));
+  if (r.chance(0.85)) add('phone', gC, () => missingOr(r, () => F.phone(r, phoneStyle), 0.2, F.missing));
   if (r.chance(0.4)) add('address', gC, () => V.address(r));
   if (r.chance(0.8)) add('intendedModel', gJ, () => `${V.model(r)}${r.chance(0.5) ? `(${r.pick(['一周内', '一个月内', '三个月内', '待定'])})` : ''}`);
   if (r.chance(0.7)) add('source', gJ, () => r.pick(V.SOURCES));
@@ -369,22 +531,24 @@ function register(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShee
     if (!h) break;
     cols.push({ field: null, header: h, group: null, value: (i) => extraValue(r, h, dates[i]) });
   }
+  addV2Columns(ctx, 'register', cols, [gC, gJ]);
   return render(r, name, 'register', cols, n, layout, ticks ? 'ticks' : 'words', key);
 }
 
 function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
   const { r } = ctx;
   const b = new SheetBuilder(r, ctx.split, 'prospects', r.chance(0.08));
-  const layout = layoutFor(r, 'prospects', ctx.dealer);
+  const F = ctx.fmt;
+  const layout = layoutOf(r, 'prospects', ctx.dealer, F);
   const wide = r.chance(0.45);
-  const dateStyle = r.int(0, 6);
-  const phoneStyle = r.int(0, 4);
+  const dateStyle = r.int(0, F.dateStyles - 1);
+  const phoneStyle = r.int(0, F.phoneStyles - 1);
   const hasId = r.chance(0.65);
   const np = r.int(4, 12);
   const people = Array.from({ length: np }, (_, k) => ({
     id: r.chance(0.5) ? `YX${2026}${String(1000 + k * 7 + r.int(0, 6))}` : 1000 + k * 3 + r.int(0, 2),
     name: V.personName(r),
-    phone: V.phoneCell(r, phoneStyle),
+    phone: F.phone(r, phoneStyle),
     created: V.randomDate(r, { y: 2026, m: 6, d: 1 }, { y: 2026, m: 9, d: 30 }),
   }));
   const cols: Col[] = [];
@@ -411,23 +575,24 @@ function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
     if (hasId) add('prospectId', gC, (i) => people[rows[i].p].id, true);
     add('phone', gC, (i) => people[rows[i].p].phone, !hasId);
     if (r.chance(0.9)) add('name', gC, (i) => people[rows[i].p].name);
-    add('followDate', gF, (i) => V.dateCell(r, rows[i].date, dateStyle), true);
+    add('followDate', gF, (i) => F.date(r, rows[i].date, dateStyle), true);
     add('level', gF, () => r.pick(V.LEVELS), true);
     if (r.chance(0.7)) add('followMethod', gF, () => r.pick(V.METHODS));
     if (r.chance(0.8)) add('followResult', gF, () => r.pick(V.FOLLOW_RESULTS));
-    if (r.chance(0.5)) add('nextDate', gF, (i) => V.dateCell(r, V.randomDate(r, rows[i].date, { y: 2026, m: 12, d: 31 }), dateStyle));
+    if (r.chance(0.5)) add('nextDate', gF, (i) => F.date(r, V.randomDate(r, rows[i].date, { y: 2026, m: 12, d: 31 }), dateStyle));
     if (r.chance(0.5)) add('defeatReason', null, () => (r.chance(0.7) ? '' : r.pick(V.DEFEAT)));
     if (r.chance(0.3)) add('boughtInstead', null, () => (r.chance(0.7) ? '' : r.pick(V.BRANDS)));
     if (r.chance(0.6)) add('consultant', gC, () => V.personName(r));
     if (r.chance(0.4)) add('source', gC, () => r.pick(V.SOURCES));
     if (r.chance(0.5)) add('model', gC, () => V.model(r));
-    if (r.chance(0.3)) add('createdDate', gC, (i) => V.dateCell(r, people[rows[i].p].created, dateStyle));
+    if (r.chance(0.3)) add('createdDate', gC, (i) => F.date(r, people[rows[i].p].created, dateStyle));
     const extras = r.int(0, 2);
     for (let k = 0; k < extras; k++) {
       const h = b.extra();
       if (!h) break;
       cols.push({ field: null, header: h, group: null, value: () => extraValue(r, h, ANALYSIS) });
     }
+    addV2Columns(ctx, 'prospects', cols, [gC, gF]);
     return render(r, name, 'prospects', cols, rows.length, layout, 'long', key, prospectKey);
   }
   // one row per prospect, numbered follow-up groups
@@ -436,11 +601,13 @@ function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   const wordPick = r.int(0, 1);
   const withMethod = r.chance(0.6);
   // Two-row groups: the same sub-headers under every numbered group.
-  const subWords: Record<GroupPart, string> = {
-    followDate: r.pick(['日期', '跟进日期', '时间']),
-    followMethod: r.pick(['方式', '跟进方式']),
-    followResult: r.pick(['结果', '跟进结果', '情况']),
-  };
+  const subWords: Record<GroupPart, string> = F.v2
+    ? { followDate: r.pick(GROUP_SUB_V2.followDate), followMethod: r.pick(GROUP_SUB_V2.followMethod), followResult: r.pick(GROUP_SUB_V2.followResult) }
+    : {
+      followDate: r.pick(['日期', '跟进日期', '时间']),
+      followMethod: r.pick(['方式', '跟进方式']),
+      followResult: r.pick(['结果', '跟进结果', '情况']),
+    };
   if (hasId) add('prospectId', gC, (i) => people[i].id, true);
   add('phone', gC, (i) => people[i].phone, !hasId);
   if (r.chance(0.9)) add('name', gC, (i) => people[i].name);
@@ -448,7 +615,7 @@ function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   if (r.chance(0.6)) add('consultant', null, () => V.personName(r));
   if (r.chance(0.4)) add('source', null, () => r.pick(V.SOURCES));
   if (r.chance(0.5)) add('model', null, () => V.model(r));
-  if (r.chance(0.4)) add('createdDate', null, (i) => V.dateCell(r, people[i].created, dateStyle));
+  if (r.chance(0.4)) add('createdDate', null, (i) => F.date(r, people[i].created, dateStyle));
   if (r.chance(0.4)) add('defeatReason', null, () => (r.chance(0.7) ? '' : r.pick(V.DEFEAT)));
   const dates = people.map((p) => {
     const out: (V.Ymd | null)[] = [];
@@ -462,17 +629,18 @@ function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
     return out;
   });
   // The numbered groups stay together and in order, after the prospect's own columns.
+  addV2Columns(ctx, 'prospects', cols, [gC]);
   const base = order(r, cols, layout.twoRow);
   const groupCols: Col[] = [];
   for (let g = 1; g <= ng; g++) {
     const parts: GroupPart[] = withMethod ? ['followDate', 'followMethod', 'followResult'] : ['followDate', 'followResult'];
-    const label = layout.twoRow ? groupLabel(ctx.split, style, g) : null;
+    const label = layout.twoRow ? (F.v2 ? groupLabelV2(style, g) : groupLabel(ctx.split, style, g)) : null;
     for (const part of parts) {
       const header = layout.twoRow
         ? subWords[part]
-        : decorate(groupHeader(ctx.split, style, g, part, wordPick), () => r.next());
+        : decorate(F.v2 ? groupHeaderV2(style, g, part, wordPick) : groupHeader(ctx.split, style, g, part, wordPick), () => r.next());
       const value = part === 'followDate'
-        ? (i: number): Cell => { const d = dates[i][g - 1]; return d ? V.dateCell(r, d, dateStyle) : ''; }
+        ? (i: number): Cell => { const d = dates[i][g - 1]; return d ? F.date(r, d, dateStyle) : ''; }
         : part === 'followMethod'
           ? (i: number): Cell => (dates[i][g - 1] ? r.pick(V.METHODS) : '')
           : (i: number): Cell => (dates[i][g - 1] ? r.pick(V.FOLLOW_RESULTS) : '');
@@ -497,6 +665,28 @@ function distractor(r: Rng, name: string): { sheet: SheetInput; truth: TruthShee
   return { sheet: { name, grid }, truth: { name, kind: null, shape: ['notes', 'summary', 'empty'][style], columns: {}, headers: {}, keyFields: [], headerRows: 0, firstDataRow: 0 } };
 }
 
+/** v2 sheets that are no input: a data dictionary, a monthly pivot-like summary, a query-conditions sheet. */
+function distractorV2(r: Rng, name: string): { sheet: SheetInput; truth: TruthSheet } {
+  const style = r.int(0, 2);
+  let grid: Cell[][];
+  if (style === 0) {
+    grid = [['字段说明'], ['字段名', '说明'], ['VIN', '17位车辆识别代号'], ['末次工单日期', '最近一次结算的工单日期'], ['联系方式', '客户手机']];
+  } else if (style === 1) {
+    grid = [['月份', '进站台次', '流失台次', '流失率'], ...[7, 8, 9, 10].map((m) => [`2026年${m}月`, r.int(200, 900), r.int(20, 200), `${r.int(10, 40)}%`] as Cell[]), ['总计', r.int(1000, 3000), r.int(200, 600), '']];
+  } else {
+    grid = [['查询条件'], ['服务站', '全部'], ['日期从', '2026-01-01'], ['日期到', '2026-10-31'], ['导出人', 'admin']];
+  }
+  return { sheet: { name, grid }, truth: { name, kind: null, shape: ['dictionary', 'monthly', 'query'][style], columns: {}, headers: {}, keyFields: [], headerRows: 0, firstDataRow: 0 } };
+}
+
+const NAMES_V2: Record<SheetKind | 'other', string[]> = {
+  customers: ['车辆档案', '基盘车辆', 'Vehicle List', 'Export', '查询结果'],
+  calls: ['客服回访', '回访明细表', 'Contact Log', 'Export', '查询结果'],
+  register: ['客流登记', '展厅接待', 'Walk-ins', 'Export', '查询结果'],
+  prospects: ['潜客跟进', '线索跟进', 'Leads Log', 'Export', '查询结果'],
+  other: ['字段说明', '月度汇总', '查询条件'],
+};
+
 const NAMES: Record<SheetKind | 'other', { en: string[]; zh: string[] }> = {
   customers: { en: ['Customers', 'Customer Base', 'Base', 'Vehicles'], zh: ['保有客户', '基盘客户明细', '客户档案', '保有客户明细'] },
   calls: { en: ['Call Log', 'Follow-up', 'Calls', 'Winback'], zh: ['回访记录', '招揽记录', '流失回访', '回访明细'] },
@@ -507,11 +697,11 @@ const NAMES: Record<SheetKind | 'other', { en: string[]; zh: string[] }> = {
 
 /** One workbook of the given split, reproducible from its seed. */
 export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook {
-  const r = new Rng(seed * 7919 + (split === 'heldOut' ? 104729 : 0));
+  const r = new Rng(seed * 7919 + (split === 'heldOut' ? 104729 : split === 'v2' ? 1299709 : 0));
   const dealer = r.pick(V.DEALERS);
   const nv = 40;
   const vehicles = Array.from({ length: nv }, () => ({ vin: V.vin(r), plate: V.plate(r), phone: V.phoneDigits(r), name: V.personName(r) }));
-  const ctx: Ctx = { r, split, dealer, vehicles };
+  const ctx: Ctx = { r, split, fmt: split === 'v2' ? FMT_V2 : FMT_V1, dealer, vehicles };
   const x = r.next();
   let kinds: SheetKind[];
   if (x < 0.35) kinds = ['customers', 'calls'];
@@ -521,16 +711,19 @@ export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook 
   else if (x < 0.75) kinds = ['prospects'];
   else if (x < 0.9) kinds = ['customers', 'calls', 'register', 'prospects'];
   else kinds = ['customers', 'calls', r.pick(['register', 'prospects'] as SheetKind[])];
-  const withDistractor = r.chance(0.2);
+  const withDistractor = r.chance(split === 'v2' ? 0.3 : 0.2);
   const all: (SheetKind | null)[] = r.shuffle([...kinds, ...(withDistractor ? [null] : [])]);
-  const naming = r.pick(['sheetN', 'sheetN', 'en', 'zh', 'zh']);
+  const naming = split === 'v2' ? r.pick(['sheetN', 'sheet0', 'v2', 'v2']) : r.pick(['sheetN', 'sheetN', 'en', 'zh', 'zh']);
   const used = new Set<string>();
   const out: GeneratedWorkbook = { seed, split, sheets: [], truth: [] };
   all.forEach((k, i) => {
-    let name = naming === 'sheetN' ? `Sheet${i + 1}` : r.pick(NAMES[k ?? 'other'][naming === 'en' ? 'en' : 'zh']);
+    let name = naming === 'sheetN' ? `Sheet${i + 1}`
+      : naming === 'sheet0' ? `Sheet${i}`
+        : naming === 'v2' ? r.pick(NAMES_V2[k ?? 'other'])
+          : r.pick(NAMES[k ?? 'other'][naming === 'en' ? 'en' : 'zh']);
     while (used.has(name)) name = `${name}${i + 1}`;
     used.add(name);
-    const made = k === null ? distractor(r, name)
+    const made = k === null ? (split === 'v2' ? distractorV2(r, name) : distractor(r, name))
       : k === 'customers' ? customers(ctx, name)
         : k === 'calls' ? calls(ctx, name)
           : k === 'register' ? register(ctx, name)

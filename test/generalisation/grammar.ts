@@ -13,7 +13,8 @@
  */
 import type { SheetKind } from '../../src/core/sheets/types';
 
-export type Split = 'seen' | 'heldOut';
+/** 'v2': the second held-out split (grammarV2.ts), measured once at the end of a session. */
+export type Split = 'seen' | 'heldOut' | 'v2';
 
 export interface FieldGrammar {
   seen: readonly string[];
