@@ -186,7 +186,7 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
     try {
       // The previous 招揽名单 (both engines read every sheet): what callers typed into it comes back on the same vehicles.
       const previousWinBack = previousWinBackGrid(sheets, stored);
-      plan = analyse(sheets, { settings: partial, state, asOf: asOfGiven, useWorkbookDate: true, onProgress: progress && ((step, fraction) => progress.report('analysing', step, fraction)), existingNames: loaded?.names, previousWinBack });
+      plan = analyse(sheets, { settings: partial, state, asOf: asOfGiven, useWorkbookDate: true, onProgress: progress && ((step, fraction) => progress.report('analysing', step, fraction)), existingNames: loaded?.names ?? streamed?.names, previousWinBack });
     } catch (e) {
       // The analysis refused the input (a sheet lacks what it needs): say which columns were read and what is missing.
       if (!(e instanceof AnalysisInputError)) throw e;

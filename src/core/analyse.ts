@@ -16,7 +16,7 @@ import { dealerFromTitles } from './sheets/dealerName';
 import { detectionReport } from './sheets/detectionReport';
 import type { DetectedSheets, MappedSheet } from './sheets/types';
 import { emptyState } from './state/stateSheet';
-import { assignTableNames, namesToAvoid, type ExistingName } from './plan/tableNames';
+import { assignTableNames, keepUserTableNames, namesToAvoid, type ExistingName } from './plan/tableNames';
 import { assertInputWithinLimits, enforceExcelLimits } from './plan/excelLimits';
 import { formatIso, type Ymd } from './values/dates';
 import { finishForPrint } from './plan/printSetup';
@@ -177,7 +177,9 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
   // Table names unique across the workbook: the sheets this plan replaces take their tables with them.
   const replaced = new Set(sheetsOut.map((s) => previous.ownedSheets[s.key]).filter((n): n is string => Boolean(n)));
   const printContext = { dealer: settings.dealerName, pageText: t('print.footer.page') };
-  const namedSheets = assignTableNames(sheetsOut.map((s) => finishForPrint(s, printContext)), namesToAvoid(options.existingNames ?? [], replaced));
+  // A product table the user renamed keeps the user's name: followed on the sheet it replaces by its header row.
+  const kept = keepUserTableNames(sheetsOut.map((s) => finishForPrint(s, printContext)), options.existingNames ?? [], (key) => previous.ownedSheets[key]);
+  const namedSheets = assignTableNames(kept, namesToAvoid(options.existingNames ?? [], replaced));
 
   const state: WorkbookState = {
     version: 1,

@@ -17,6 +17,9 @@ import { toCellValue } from './cellValue';
 import { checkInGrid, NotAWorkbookError } from './errors';
 import { identifyFile } from './identifyFile';
 import { padRows } from './readWorkbook';
+import type { ExistingName } from '../core/plan/tableNames';
+import { isNamePart, packageNames } from './workbookNames';
+import { readZipFileEntries } from './zip';
 
 /** Number formats of a sheet's cells: a small table of format strings, and per row a column -> index array. */
 export interface CellFormats {
@@ -40,6 +43,8 @@ export interface StreamReadResult {
   /** Every worksheet except the state sheet, in workbook order. */
   sheets: StreamedSheet[];
   state: WorkbookState | null;
+  /** The workbook's table and defined names (read from the package parts), as readWorkbook gives them. */
+  names: ExistingName[];
 }
 
 /** Key of a cell in StreamedSheet.formulas. */
@@ -191,5 +196,15 @@ export async function streamReadWorkbook(file: string): Promise<StreamReadResult
     const v = visibility.get(s.name);
     sheets.push({ ...s, visibility: v === 'hidden' || v === 'veryHidden' ? v : 'visible' });
   }
-  return { sheets, state };
+  // The tables' names and header rows: the core follows a product table the user renamed and avoids every name.
+  return { sheets, state, names: namesOf(file) };
+}
+
+/** The package's names, or none when its parts cannot be read this way (a Zip64 file: the rows were read anyway). */
+function namesOf(file: string): ExistingName[] {
+  try {
+    return packageNames(readZipFileEntries(file, isNamePart));
+  } catch {
+    return [];
+  }
 }

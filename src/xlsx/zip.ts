@@ -1,6 +1,7 @@
 /**
- * The two small pieces of zip handling the streaming file pipeline needs, on Node's own zlib:
+ * The small pieces of zip handling the streaming file pipeline needs, on Node's own zlib:
  *  - readZipEntries: every entry of a zip held in memory (the small skeleton workbook exceljs writes);
+ *  - readZipFileEntries: a few chosen entries of a zip file (the input's table parts), without reading the rest;
  *  - ZipFileWriter: a zip written entry by entry to a file, each entry deflated as it streams in, so a sheet of
  *    hundreds of megabytes of XML never exists as one string or buffer.
  * Why not jszip / archiver: they are only transitive dependencies of exceljs, and jszip deflates in JavaScript
@@ -48,6 +49,54 @@ export function readZipEntries(zip: Buffer): Map<string, Buffer> {
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/**
+ * The entries of a zip file that `wanted` selects, inflated, reading only the central directory and those entries
+ * (the streaming engine's input may be hundreds of megabytes; the parts it wants here are a few kilobytes).
+ * @throws Error when the file is not a zip this reader understands.
+ * @example readZipFileEntries('in.xlsx', (p) => p.startsWith('xl/tables/'))
+ */
+export function readZipFileEntries(file: string, wanted: (path: string) => boolean): Map<string, Buffer> {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const tailLength = Math.min(size, 22 + 65535);
+    const tail = Buffer.alloc(tailLength);
+    fs.readSync(fd, tail, 0, tailLength, size - tailLength);
+    let eocd = -1;
+    for (let i = tailLength - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === END_OF_CENTRAL_DIRECTORY) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw new Error('not a zip archive (no end of central directory)');
+    const cdSize = tail.readUInt32LE(eocd + 12);
+    const cdOffset = tail.readUInt32LE(eocd + 16);
+    if (cdOffset + cdSize > size) throw new Error('damaged zip central directory');
+    const cd = Buffer.alloc(cdSize);
+    fs.readSync(fd, cd, 0, cdSize, cdOffset);
+    const entries = new Map<string, Buffer>();
+    for (let p = 0; p + 46 <= cdSize && cd.readUInt32LE(p) === CENTRAL_HEADER; ) {
+      const method = cd.readUInt16LE(p + 10);
+      const compressedSize = cd.readUInt32LE(p + 20);
+      const nameLength = cd.readUInt16LE(p + 28);
+      const localOffset = cd.readUInt32LE(p + 42);
+      const name = cd.toString('utf8', p + 46, p + 46 + nameLength).replace(/^\//, '');
+      p += 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+      if (!wanted(name)) continue;
+      const local = Buffer.alloc(30);
+      fs.readSync(fd, local, 0, 30, localOffset);
+      if (local.readUInt32LE(0) !== LOCAL_HEADER) throw new Error('damaged zip entry');
+      const raw = Buffer.alloc(compressedSize);
+      fs.readSync(fd, raw, 0, compressedSize, localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28));
+      entries.set(name, method === 0 ? raw : zlib.inflateRawSync(raw));
+    }
+    return entries;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 interface CentralRecord {

@@ -6,7 +6,7 @@
  * find the product's columns and the user's cells.
  */
 import ExcelJS from 'exceljs';
-import type { CellValue } from '../../src/core/plan/types';
+import type { CellValue, WorkbookState } from '../../src/core/plan/types';
 import { CLASSIFICATION_HEADERS } from '../e2e/runCli';
 
 export type Grids = Map<string, CellValue[][]>;
@@ -21,6 +21,9 @@ export interface EditContext {
   mapped: Record<string, string>;
   /** The first summary sheet the product wrote. */
   summary: string;
+  /** The sheet of the first product table (the one the edits rename), and that table's name. */
+  tableSheet: string;
+  table: string;
 }
 
 export interface Edit {
@@ -30,9 +33,47 @@ export interface Edit {
   added?: string[];
   /** The summary sheet renamed by the user, to this name: it must be updated in place under it. */
   renamesSummaryTo?: string;
+  /** A product table renamed by the user, to this name: it must keep that name (and the plan's must not come back). */
+  renamesTableTo?: string;
+  /** The sheet of that table renamed too, to this name. */
+  renamesTableSheetTo?: string;
+  /** The edit deletes a vehicle's row: the summaries' figures change with it. */
+  removesVehicle?: boolean;
 }
 
 export const PRODUCT_HEADERS = new Set(CLASSIFICATION_HEADERS);
+
+/** The product's sheets an edit renames: [name before, the user's name]. */
+export function sheetRenames(edit: Edit, ctx: EditContext): [string, string][] {
+  const out: [string, string][] = [];
+  if (edit.renamesSummaryTo) out.push([ctx.summary, edit.renamesSummaryTo]);
+  if (edit.renamesTableSheetTo) out.push([ctx.tableSheet, edit.renamesTableSheetTo]);
+  return out;
+}
+
+/**
+ * The context of an analysed workbook (its state read back, and the workbook itself for its tables).
+ * @example editContext(state, wb).customers // '保有客户明细'
+ */
+export function editContext(state: WorkbookState, wb: ExcelJS.Workbook): EditContext {
+  const customers = Object.entries(state.ownedColumns).find(([, o]) => o.headers.includes('流失状态'))![0];
+  const mapped = state.mappings[customers];
+  const table = productTables(wb)[0];
+  if (!table) throw new Error('no product table');
+  return { customers, vin: mapped.vin, mapped, summary: Object.values(state.ownedSheets)[0], tableSheet: table.sheet, table: table.table.name };
+}
+
+/** The tables of an exceljs workbook: name, sheet, header row. */
+export function tablesOfWorkbook(wb: ExcelJS.Workbook): { name: string; sheet: string; ref: string; columns: string[] }[] {
+  return wb.worksheets.flatMap((ws) =>
+    (ws.getTables() as unknown as { table: { name: string; tableRef?: string; ref?: string; columns: { name: string }[] } }[]).map((t) => ({
+      name: t.table.name,
+      sheet: ws.name,
+      ref: t.table.tableRef ?? t.table.ref ?? '',
+      columns: t.table.columns.map((c) => c.name),
+    })),
+  );
+}
 
 /** The 0-based row of a grid holding the VIN header. */
 export function headerRowOf(grid: CellValue[][], vin: string): number {
@@ -121,15 +162,38 @@ export function columnOf(ws: ExcelJS.Worksheet, vin: string, header: string): nu
   return col;
 }
 
-/** The first user column the analysis does not read (deleting or moving it changes no result). */
+/**
+ * The first user column the analysis does not read (deleting or moving it changes no result). Not one that holds a
+ * total row's label (合计 under 序号): without its label, the total row reads as a record.
+ */
 function unusedUserColumn(ws: ExcelJS.Worksheet, ctx: EditContext): number {
   const used = new Set([...Object.values(ctx.mapped), ...PRODUCT_HEADERS]);
+  const h = headerExcelRow(ws, ctx.vin);
+  const holdsTotal = (c: number) => {
+    for (let r = h + 1; r <= ws.rowCount; r++) if (/^(合计|总计|小计|共计)$/.test(String(ws.getCell(r, c).value ?? '').trim())) return true;
+    return false;
+  };
   let col = -1;
-  ws.getRow(headerExcelRow(ws, ctx.vin)).eachCell((cell, c) => {
-    if (col < 0 && typeof cell.value === 'string' && !used.has(cell.value)) col = c;
+  ws.getRow(h).eachCell((cell, c) => {
+    if (col < 0 && typeof cell.value === 'string' && !used.has(cell.value) && !holdsTotal(c)) col = c;
   });
+  // Every column is read (the sample's): the service advisor's only shows on the win-back list, no figure uses it.
+  if (col < 0 && ctx.mapped.advisor) col = columnOf(ws, ctx.vin, ctx.mapped.advisor);
   if (col < 0) throw new Error('no unused user column');
   return col;
+}
+
+/** A column the analysis reads, found by its header wherever it is: the region's (else an unused one). */
+function readColumn(ws: ExcelJS.Worksheet, ctx: EditContext): number {
+  return ctx.mapped.region ? columnOf(ws, ctx.vin, ctx.mapped.region) : unusedUserColumn(ws, ctx);
+}
+
+/** The column `col` cut and inserted as the sheet's first, with every row's value (Excel's Cut, Insert Cut Cells). */
+function moveToFront(ws: ExcelJS.Worksheet, col: number): void {
+  const values: ExcelJS.CellValue[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) values.push(ws.getCell(r, col).value);
+  ws.spliceColumns(col, 1);
+  ws.spliceColumns(1, 0, values);
 }
 
 /** The data rows' values of the customer sheet (header excluded), one array per row, blank rows left out. */
@@ -164,6 +228,47 @@ function sortByVin(wb: ExcelJS.Workbook, ctx: EditContext): void {
   rows.forEach((vals, i) => vals.forEach((v, c) => (ws.getRow(h + 1 + i).getCell(c + 1).value = v)));
 }
 
+/** The product's tables of a workbook (CD_…), in sheet order: the first is the one the edits rename. */
+function productTables(wb: ExcelJS.Workbook): { sheet: string; table: { name: string; displayName?: string } }[] {
+  return wb.worksheets.flatMap((ws) =>
+    (ws.getTables() as unknown as { table: { name: string; displayName?: string } }[]).filter((t) => t.table.name.startsWith('CD_')).map((t) => ({ sheet: ws.name, table: t.table })),
+  );
+}
+
+/** The product table ctx.table renamed to `to`, as Excel's Table Design > Table Name does (name and displayName). */
+function renameTable(wb: ExcelJS.Workbook, ctx: EditContext, to: string): void {
+  const table = productTables(wb).find((t) => t.table.name === ctx.table);
+  if (!table) throw new Error(`no table ${ctx.table}`);
+  table.table.name = to;
+  table.table.displayName = to;
+}
+
+/**
+ * The row of the `n`-th vehicle listed once (0-based, sheet order) deleted, every column with it, as Excel's Delete
+ * Sheet Rows does; returns its VIN. (A vehicle listed twice would change its classification when one row goes.)
+ */
+function deleteDataRow(wb: ExcelJS.Workbook, ctx: EditContext, n: number): string {
+  const ws = customers(wb, ctx);
+  const h = headerExcelRow(ws, ctx.vin);
+  const vin = columnOf(ws, ctx.vin, ctx.vin);
+  const rows = new Map<string, number[]>();
+  for (let r = h + 1; r <= ws.rowCount; r++) {
+    const v = ws.getCell(r, vin).value;
+    if (typeof v === 'string' && v) rows.set(v, [...(rows.get(v) ?? []), r]);
+  }
+  const once = [...rows].filter(([, rs]) => rs.length === 1);
+  if (n >= once.length) throw new Error('no such data row');
+  const [v, [r]] = once[n];
+  ws.spliceRows(r, 1);
+  return v;
+}
+
+/** A user column the analysis does not read, hidden. */
+function hideUserColumn(wb: ExcelJS.Workbook, ctx: EditContext): void {
+  const ws = customers(wb, ctx);
+  ws.getColumn(unusedUserColumn(ws, ctx)).hidden = true;
+}
+
 export const EDITS: Edit[] = [
   {
     name: 'a column inserted among the user\'s columns',
@@ -177,14 +282,10 @@ export const EDITS: Edit[] = [
     },
   },
   {
-    name: 'a user column moved to the front (cut and inserted)',
+    name: 'a user column the analysis reads (地区) moved to the front (cut and inserted)',
     apply: (wb, ctx) => {
       const ws = customers(wb, ctx);
-      const col = unusedUserColumn(ws, ctx);
-      const values: ExcelJS.CellValue[] = [];
-      for (let r = 1; r <= ws.rowCount; r++) values.push(ws.getCell(r, col).value);
-      ws.spliceColumns(col, 1);
-      ws.spliceColumns(1, 0, values);
+      moveToFront(ws, readColumn(ws, ctx));
     },
   },
   {
@@ -250,14 +351,19 @@ export const EDITS: Edit[] = [
   },
   {
     name: 'a product table renamed',
-    apply: (wb) => {
-      // The first of the product's tables (CD_…), on whichever summary sheet holds it.
-      const tables = wb.worksheets.flatMap((ws) => ws.getTables() as unknown as { table: { name: string; displayName?: string } }[]);
-      const table = tables.find((t) => t.table.name.startsWith('CD_'));
-      if (!table) throw new Error('no product table');
-      table.table.name = '我的表';
-      table.table.displayName = '我的表';
+    renamesTableTo: '我的表',
+    apply: (wb, ctx) => renameTable(wb, ctx, '我的表'),
+  },
+  {
+    name: 'a data row deleted',
+    removesVehicle: true,
+    apply: (wb, ctx) => {
+      deleteDataRow(wb, ctx, 3);
     },
+  },
+  {
+    name: 'a user column hidden',
+    apply: hideUserColumn,
   },
   {
     name: 'a column inserted, the data sorted and a summary sheet renamed, together',
@@ -266,6 +372,20 @@ export const EDITS: Edit[] = [
       insertColumn(wb, ctx);
       sortByVin(wb, ctx);
       wb.getWorksheet(ctx.summary)!.name = '总览(改)';
+    },
+  },
+  {
+    name: 'a product table and its sheet renamed, a data row deleted, a user column moved and hidden, together',
+    renamesTableTo: 'Mine_2026',
+    renamesTableSheetTo: '概览(我的)',
+    removesVehicle: true,
+    apply: (wb, ctx) => {
+      renameTable(wb, ctx, 'Mine_2026');
+      wb.getWorksheet(ctx.tableSheet)!.name = '概览(我的)';
+      deleteDataRow(wb, ctx, 0);
+      const ws = customers(wb, ctx);
+      moveToFront(ws, readColumn(ws, ctx));
+      ws.getColumn(1).hidden = true;
     },
   },
 ];

@@ -9,10 +9,13 @@
  * and referring to existing sheets; every cell reference inside 1,048,576 × 16,384; every cell's text (shared or
  * inline string, formula text) ≤ 32,767 characters; number-format codes ≤ 255; data-validation lists ≤ 255 and
  * their ranges valid; conditional-format ranges valid; table refs valid and table column names unique per table;
- * no tableColumn attribute the OOXML schema lacks (dxfId, which exceljs writes for a column style).
+ * no tableColumn attribute the OOXML schema lacks (dxfId, which exceljs writes for a column style); and the schema's
+ * structure of the workbook, styles, worksheets and tables (test/support/ooxmlStructure.ts: children in the order of
+ * their xsd:sequence, required children and attributes, rows and cells in order), without the schemas.
  */
 import { readZipEntries } from '../../src/xlsx/zip';
 import { isValidTableName } from '../../src/core/plan/names';
+import { partStructureProblems, isStructuredPart } from './ooxmlStructure';
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
@@ -175,5 +178,8 @@ export function excelRuleProblems(bytes: Buffer): string[] {
     const dim = /<dimension\s[^>]*ref="([^"]*)"/.exec(xml)?.[1];
     if (dim && !validRef(dim)) problems.push(`${path}: dimension "${dim}" outside the grid`);
   }
+
+  // The schema's structure (children in sequence order, required attributes), checked without the schemas.
+  for (const [path, data] of entries) if (isStructuredPart(path)) problems.push(...partStructureProblems(path, data.toString('utf8')));
   return problems;
 }

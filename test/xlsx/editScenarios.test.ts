@@ -1,7 +1,8 @@
 /**
  * Issue 14.3: a workbook's life after the first refresh. A sample is analysed, edited with exceljs the way a user
  * edits it in Excel (test/support/editScenarios.ts: columns and rows inserted, deleted, moved, sorted, a column hidden,
- * a column of notes typed right of ours, a summary sheet or a table renamed, and combinations), then refreshed by the
+ * a column of notes typed right of ours, a row deleted, a user column hidden, a summary sheet or a table renamed (the
+ * table keeps the user's name), and combinations), then refreshed by the
  * command line with each file engine. Every case asserts:
  *  - the refresh succeeds (never 拒绝覆盖 because the product's own columns moved);
  *  - every user cell is unchanged (same address, same value);
@@ -17,7 +18,7 @@ import { analyseWithEngine, runCli } from '../e2e/runCli';
 import { readWorkbook } from '../../src/xlsx/readWorkbook';
 import { workbookGrids } from '../support/workbookGrids';
 import { excelRuleProblems } from '../support/excelRules';
-import { EDITS, PRODUCT_HEADERS, changedUserCells, productColumns, statusByVin, userCells, type EditContext, type Grids } from '../support/editScenarios';
+import { EDITS, PRODUCT_HEADERS, changedUserCells, editContext, productColumns, sheetRenames, statusByVin, tablesOfWorkbook, userCells, type EditContext, type Grids } from '../support/editScenarios';
 import type { CellValue } from '../../src/core/plan/types';
 
 jest.setTimeout(120_000);
@@ -29,6 +30,15 @@ const AS_OF = '2026-10-31';
 let ctx: EditContext;
 /** The first run's grids. */
 let FIRST: Grids = new Map();
+/** The first run's tables. */
+let FIRST_TABLES: ReturnType<typeof tablesOfWorkbook> = [];
+
+/** The tables of a written file. */
+async function tablesOf(file: string): Promise<ReturnType<typeof tablesOfWorkbook>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return tablesOfWorkbook(wb);
+}
 
 const analyse = (input: string, out: string, engine: 'memory' | 'stream') => analyseWithEngine(input, out, engine, AS_OF);
 const grids: (file: string) => Promise<Grids> = workbookGrids;
@@ -44,12 +54,11 @@ describe.each(['memory', 'stream'] as const)('edits between refreshes (%s engine
     const r = await analyse(sample, analysed, engine);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const { state } = await readWorkbook(analysed);
-    const customers = Object.entries(state!.ownedColumns).find(([, o]) => o.headers.includes('流失状态'))![0];
-    const mapped = state!.mappings[customers];
-    ctx = { customers, vin: mapped.vin, mapped, summary: Object.values(state!.ownedSheets)[0] };
+    const { state, workbook } = await readWorkbook(analysed);
+    ctx = editContext(state!, workbook);
     FIRST = await grids(analysed);
-    firstStatus = statusByVin(FIRST.get(customers)!, ctx.vin);
+    FIRST_TABLES = tablesOfWorkbook(workbook);
+    firstStatus = statusByVin(FIRST.get(ctx.customers)!, ctx.vin);
     expect(firstStatus.size).toBeGreaterThan(40);
   });
 
@@ -63,7 +72,8 @@ describe.each(['memory', 'stream'] as const)('edits between refreshes (%s engine
     const edited = await grids(editedFile);
     const before = await readWorkbook(editedFile);
     const productSheets = new Set(Object.values(before.state?.ownedSheets ?? {}));
-    if (edit.renamesSummaryTo) productSheets.add(edit.renamesSummaryTo);
+    const renames = sheetRenames(edit, ctx);
+    for (const [, to] of renames) productSheets.add(to);
 
     const refreshed = path.join(dir, `refreshed-${engine}-${slug}.xlsx`);
     const r = await analyse(editedFile, refreshed, engine);
@@ -91,11 +101,24 @@ describe.each(['memory', 'stream'] as const)('edits between refreshes (%s engine
     expect([...after.keys()].filter((n) => / \(\d+\)$/.test(n))).toEqual([]);
 
     // A renamed summary sheet is updated in place under the user's name, not kept stale beside a new copy.
-    if (edit.renamesSummaryTo) {
-      expect(after.has(edit.renamesSummaryTo)).toBe(true);
-      expect(after.has(ctx.summary)).toBe(false);
-      expect(after.get(edit.renamesSummaryTo)).toEqual(FIRST.get(ctx.summary));
+    // (An edit that adds or removes a vehicle changes the figures: a table may grow, shrink or gain a column.)
+    const sameFigures = !edit.added && !edit.removesVehicle;
+    for (const [from, to] of renames) {
+      expect(after.has(to)).toBe(true);
+      expect(after.has(from)).toBe(false);
+      if (sameFigures) expect(after.get(to)).toEqual(FIRST.get(from));
     }
+
+    // Every table of the first run is there once, on its sheet (under the user's name when renamed), same place and
+    // header row; a renamed table keeps the user's name and the plan's does not come back beside it.
+    const sheetNow = (name: string) => renames.find(([from]) => from === name)?.[1] ?? name;
+    const tableNow = (name: string) => (edit.renamesTableTo && name === ctx.table ? edit.renamesTableTo : name);
+    const identity = (t: (typeof FIRST_TABLES)[number]) => (sameFigures ? t : { name: t.name, sheet: t.sheet, first: t.columns[0] });
+    const expectedTables = FIRST_TABLES.map((t) => identity({ ...t, name: tableNow(t.name), sheet: sheetNow(t.sheet) }));
+    const tablesAfter = await tablesOf(refreshed);
+    expect(tablesAfter.map(identity)).toEqual(expect.arrayContaining(expectedTables));
+    expect(tablesAfter.filter((t) => productSheets.has(t.sheet)).length).toBe(expectedTables.length);
+    if (edit.renamesTableTo) expect(tablesAfter.map((t) => t.name)).not.toContain(ctx.table);
 
     // A second refresh changes nothing.
     const again = path.join(dir, `again-${engine}-${slug}.xlsx`);
@@ -103,6 +126,7 @@ describe.each(['memory', 'stream'] as const)('edits between refreshes (%s engine
     const twice = await grids(again);
     expect([...twice.keys()]).toEqual([...after.keys()]);
     for (const [name, grid] of after) expect([name, twice.get(name)]).toEqual([name, grid]);
+    expect(await tablesOf(again)).toEqual(tablesAfter);
     expect(excelRuleProblems(fs.readFileSync(again))).toEqual([]);
   });
 });

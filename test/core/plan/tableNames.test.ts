@@ -1,5 +1,5 @@
 import { isValidTableName, uniqueTableName } from '../../../src/core/plan/names';
-import { assignTableNames, namesToAvoid } from '../../../src/core/plan/tableNames';
+import { assignTableNames, keepUserTableNames, namesToAvoid } from '../../../src/core/plan/tableNames';
 import type { SheetSpec } from '../../../src/core/plan/types';
 
 function sheet(key: string, tables: string[], chartOn?: string): SheetSpec {
@@ -63,5 +63,64 @@ describe('Excel table names', () => {
     expect(out[2].tables.map((t) => t.name)).toEqual(['CD_lost_reasons_2', 'CD_lost_reasons_3']);
     const all = out.flatMap((s) => s.tables.map((t) => t.name.toLowerCase()));
     expect(new Set([...all, ...avoid.map((n) => n.toLowerCase())]).size).toBe(all.length + avoid.length);
+  });
+
+  describe('a product table the user renamed keeps the user\'s name', () => {
+    const overview = (): SheetSpec => ({
+      ...sheet('summary.overview', ['CD_status', 'CD_figures', 'CD_rates'], 'CD_status'),
+      tables: [
+        { name: 'CD_status', row: 5, col: 0, columns: [{ header: '流失状态', kind: 'text' }, { header: '车辆数', kind: 'integer' }], rows: [['活跃', 3]] },
+        { name: 'CD_figures', row: 14, col: 0, columns: [{ header: '指标', kind: 'text' }, { header: '数值', kind: 'integer' }], rows: [['a', 1]] },
+        { name: 'CD_rates', row: 21, col: 0, columns: [{ header: '指标', kind: 'text' }, { header: '数值', kind: 'integer' }], rows: [['b', 2]] },
+      ],
+    });
+    const replaced = (key: string) => (key === 'summary.overview' ? '我的总览' : undefined);
+
+    it('followed on the sheet it replaces by its header row; the chart follows; the rest keep the plan\'s names', () => {
+      const existing = [
+        { name: '状态表', sheet: '我的总览', columns: ['流失状态', '车辆数'], row: 5, col: 0 },
+        { name: 'CD_figures', sheet: '我的总览', columns: ['指标', '数值'], row: 14, col: 0 },
+        { name: 'CD_rates', sheet: '我的总览', columns: ['指标', '数值'], row: 21, col: 0 },
+      ];
+      const [out] = keepUserTableNames([overview()], existing, replaced);
+      expect(out.tables.map((t) => t.name)).toEqual(['状态表', 'CD_figures', 'CD_rates']);
+      expect(out.charts?.[0].table).toBe('状态表');
+    });
+
+    it('tables with the same header row pair up by position, whatever order the workbook lists them in', () => {
+      const existing = [
+        { name: 'Rates', sheet: '我的总览', columns: ['指标', '数值'], row: 21, col: 0 },
+        { name: 'Figures', sheet: '我的总览', columns: ['指标', '数值'], row: 14, col: 0 },
+      ];
+      expect(keepUserTableNames([overview()], existing, replaced)[0].tables.map((t) => t.name)).toEqual(['CD_status', 'Figures', 'Rates']);
+    });
+
+    it('a table whose columns changed with the data is the one at its top-left cell with the same first header', () => {
+      const existing = [{ name: '状态表', sheet: '我的总览', columns: ['流失状态', '车辆数', '占比'], row: 5, col: 0 }];
+      expect(keepUserTableNames([overview()], existing, replaced)[0].tables[0].name).toBe('状态表');
+      const moved = [{ name: '状态表', sheet: '我的总览', columns: ['流失状态', '车辆数', '占比'], row: 9, col: 0 }];
+      expect(keepUserTableNames([overview()], moved, replaced)[0].tables[0].name).toBe('CD_status');
+    });
+
+    it('not followed: a table on another sheet, a table whose headers the user changed, a sheet the plan does not replace', () => {
+      const elsewhere = [{ name: '状态表', sheet: '别的表', columns: ['流失状态', '车辆数'], row: 5, col: 0 }];
+      expect(keepUserTableNames([overview()], elsewhere, replaced)[0].tables[0].name).toBe('CD_status');
+      const edited = [{ name: '状态表', sheet: '我的总览', columns: ['状态', '车辆数'], row: 5, col: 0 }];
+      expect(keepUserTableNames([overview()], edited, replaced)[0].tables[0].name).toBe('CD_status');
+      const spec = overview();
+      expect(keepUserTableNames([spec], [{ name: '状态表', sheet: '我的总览', columns: ['流失状态', '车辆数'] }], () => undefined)[0]).toBe(spec);
+    });
+
+    it('names stay unique: a kept name and the plan\'s names together pass through assignTableNames without a clash', () => {
+      const existing = [
+        { name: 'CD_figures', sheet: '我的总览', columns: ['流失状态', '车辆数'], row: 5, col: 0 }, // the user gave it another table's name
+        { name: 'Figures', sheet: '我的总览', columns: ['指标', '数值'], row: 14, col: 0 },
+      ];
+      const kept = keepUserTableNames([overview()], existing, replaced);
+      const out = assignTableNames(kept, namesToAvoid(existing, new Set(['我的总览'])));
+      const names = out[0].tables.map((t) => t.name);
+      expect(names).toEqual(['CD_figures', 'Figures', 'CD_rates']);
+      expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(3);
+    });
   });
 });

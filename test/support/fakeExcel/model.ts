@@ -266,8 +266,9 @@ export class WorkbookData {
     if (this.activeSheet === s) this.activeSheet = this.sheets.find((x) => x.visibility === 'Visible') ?? null;
   }
 
+  /** Letters of any script are valid, as in Excel (a zh-CN Excel names new tables 表1, 表2 …). */
   checkTableName(name: string, except?: TableData): void {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || name.length > 255 || /^[A-Za-z]{1,3}\d+$/.test(name)) {
+    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255 || /^[A-Za-z]{1,3}\d+$/.test(name)) {
       throw new FakeOfficeError('InvalidArgument', `The table name '${name}' is not valid.`);
     }
     const lower = name.toLowerCase();
