@@ -32,6 +32,11 @@ export interface ShareResponse {
   base64: string;
   maskedCells: number;
   bytes: number;
+  /** The summary sheets' charts and PivotTables written into the copy (src/xlsx/shareParts.ts). */
+  charts: number;
+  pivots: number;
+  /** Charts left out because their table no longer shows what the last refresh wrote. */
+  staleCharts: number;
 }
 
 export interface ShareSafeOptions {
@@ -98,5 +103,5 @@ export async function shareSafeWorkbook(syncer: Syncer, options: ShareSafeOption
   options.onProgress?.(0.9);
   await options.open(built.base64);
   options.onProgress?.(1);
-  return { sheets: sheets.length, maskedCells: built.maskedCells, bytes: built.bytes };
+  return { sheets: sheets.length, maskedCells: built.maskedCells, bytes: built.bytes, charts: built.charts, pivots: built.pivots, staleCharts: built.staleCharts };
 }
