@@ -2,6 +2,7 @@
 export const office: Record<string, string> = {
   'office.error.needsMapping': '有分析依赖的列缺失或无法确定,未写入任何内容(不会给出不可靠的数字):{problems}。请在任务窗格的“列映射”中指定该列;本表确实没有这一列时,在那里勾选“本表没有这一列”后再刷新。',
   'office.error.payloadTooLarge': '{step}一次读写的数据超过了 Excel 的 5 MB 上限,即使分块后仍然过大。工作簿保持原样。请删除无用的列后重试。',
+  'office.error.valuesMissing': '{step}Excel 没有返回“{sheet}”的单元格内容(读取的区域过宽或过大)。工作簿保持原样。请删除该表最右侧或最下方无用的单元格后重试。',
   'office.error.busy': '{step}Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑,再重试。',
   'office.error.itemNotFound': '{step}找不到需要的工作表或表格(可能刚被改名或删除)。工作簿保持原样。请检查工作表后重试。',
   'office.error.nameTaken': '{step}需要的名称已被占用。工作簿保持原样。请重试;如果仍然失败,请为同名的工作表或表格改名。',
