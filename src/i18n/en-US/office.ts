@@ -30,6 +30,7 @@ export const office: Record<string, string> = {
   'office.note.pivotFailed': 'The PivotTables could not be created; every other result was written.',
   'office.note.pivotUntick': 'Note: the PivotTable counts rows, so a vehicle listed twice counts again. In the pivot\'s filter field "{field}" above it, untick "{values}" so its grand total equals the summary table\'s.',
   'office.note.pivotFilterFailed': 'The PivotTables were created but the duplicate rows could not be excluded automatically. Untick "重复" in each pivot\'s filter field.',
+  'office.note.pivotBlankFailed': 'The PivotTables were created but the "(blank)" items of blank source cells could not be hidden automatically. Untick them in the pivot\'s row or column label filter.',
   'office.pivotFallbackNote': 'Cross-tab (this Excel has no PivotTables)',
   'office.totalLabel': 'Total',
   'office.pivotTotal': 'Total',

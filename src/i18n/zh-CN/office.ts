@@ -30,6 +30,7 @@ export const office: Record<string, string> = {
   'office.note.pivotFailed': '数据透视表未能创建,其余结果已写入。',
   'office.note.pivotUntick': '注意:数据透视表按行计数,同一车辆的重复行会被重复计算。请在透视表上方的筛选字段“{field}”中取消勾选“{values}”,使其总计与上方汇总表一致。',
   'office.note.pivotFilterFailed': '数据透视表已创建,但未能自动排除重复行。请在透视表的筛选字段中取消勾选“重复”。',
+  'office.note.pivotBlankFailed': '数据透视表已创建,但未能自动隐藏空白来源行的“(空白)”项。可在透视表的行或列标签筛选中取消勾选它。',
   'office.pivotFallbackNote': '交叉汇总(此版本 Excel 不支持数据透视表)',
   'office.totalLabel': '合计',
   'office.pivotTotal': '总计',
