@@ -106,6 +106,37 @@ export async function expectCopyCarriesChartsAndPivots(s: PaneSession, copy: Buf
   return { charts, pivots: pivots.length };
 }
 
+/**
+ * The items of every row and column field of the emulated workbook's PivotTables, read through Office.js in the page
+ * (PivotField.items with name and visible, ExcelApi 1.8): how many are the blank item ((空白) / (blank)) and how
+ * many of those, and of the others, are hidden.
+ */
+export async function pivotAxisItems(s: PaneSession): Promise<{ pivots: number; blank: number; blankHidden: number; otherHidden: number }> {
+  return s.page.evaluate(async () => {
+    const X = (window as any).Excel;
+    return X.run(async (ctx: any) => {
+      const pts = ctx.workbook.pivotTables;
+      pts.load('items/name');
+      await ctx.sync();
+      const axes = pts.items.flatMap((p: any) => [p.rowHierarchies, p.columnHierarchies]);
+      for (const a of axes) a.load('items/name');
+      await ctx.sync();
+      const lists = axes.flatMap((a: any) => a.items.map((h: any) => h.fields.getItem(h.name).items.load('items/name,items/visible')));
+      await ctx.sync();
+      const out = { pivots: pts.items.length, blank: 0, blankHidden: 0, otherHidden: 0 };
+      for (const l of lists) {
+        for (const i of l.items) {
+          const blank = i.name === '(空白)' || i.name === '(blank)';
+          if (blank) out.blank++;
+          if (!i.visible && blank) out.blankHidden++;
+          else if (!i.visible) out.otherHidden++;
+        }
+      }
+      return out;
+    });
+  });
+}
+
 export async function refresh(s: PaneSession, label = '刷新分析'): Promise<number> {
   const t0 = Date.now();
   const runsBefore = ((await s.stats()).runs as number) ?? 0;
@@ -165,6 +196,11 @@ export function paneFlow(label: string, vehicles: number | undefined, env: () =>
       const state = stateFromGrid(first.cells.find((c) => c.name === STATE)!.values as never)!;
       expect(await s.page.getByTestId('fig-vehicles').innerText()).toBe(state.lastRun!.figures.vehicles.toLocaleString('en-US'));
       await expectNoRawKeys(s);
+      // Every (空白) item of a native pivot's row or column field is hidden, and no other item.
+      const items = await pivotAxisItems(s);
+      console.log(`[emu] pivots on ${label}: ${items.pivots} pivots, ${items.blank} blank items (${items.blankHidden} hidden), ${items.otherHidden} other items hidden`);
+      expect(items.pivots).toBeGreaterThanOrEqual(2);
+      expect({ blankHidden: items.blankHidden, otherHidden: items.otherHidden }).toEqual({ blankHidden: items.blank, otherHidden: 0 });
       if (shots) await s.screenshot(path.join(SHOTS, 'home.zh-CN.png'));
     }, 15 * 60_000);
 
