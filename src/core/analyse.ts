@@ -7,7 +7,7 @@ import { translator } from '../i18n';
 import { withMonthFailures, withMonthFigures } from './aftersales/failureHistory';
 import { analyseAfterSales } from './aftersales/analyseAfterSales';
 import { AnalysisInputError } from './aftersales/errors';
-import type { CellIssue, Grid, Message, RunReport, SheetInput, SheetSpec, WorkbookPlan, WorkbookState } from './plan/types';
+import { STATE_SHEET_NAME, type CellIssue, type Grid, type Message, type RunReport, type SheetInput, type SheetSpec, type WorkbookPlan, type WorkbookState } from './plan/types';
 import { chooseAnalysisDate } from './analysisDate';
 import { analyseSales, type PartResult } from './sales/analyseSales';
 import { resolveSettings } from './settings/settings';
@@ -16,6 +16,7 @@ import { dealerFromTitles } from './sheets/dealerName';
 import { detectionReport } from './sheets/detectionReport';
 import type { DetectedSheets, MappedSheet } from './sheets/types';
 import { emptyState } from './state/stateSheet';
+import { claimedSheetNames, firstCells } from './state/ownership';
 import { assignTableNames, keepUserTableNames, namesToAvoid, type ExistingName } from './plan/tableNames';
 import { assertInputWithinLimits, enforceExcelLimits } from './plan/excelLimits';
 import { formatIso, type Ymd } from './values/dates';
@@ -95,18 +96,31 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
   progress('detect', 0);
   const ownedHeaders = new Set<string>();
   for (const o of Object.values(previous.ownedColumns)) for (const h of o.headers) ownedHeaders.add(h);
-  const detected = detectSheets(sheets, {
+  // The state's sheets are a claim: a recorded sheet whose A1 no longer shows its recorded title is the user's.
+  const claims = claimedSheetNames(previous, firstCells(sheets));
+  const detectOptions = {
     mappings: previous.mappings,
-    ownedSheetNames: Object.values(previous.ownedSheets),
+    ownedSheetNames: claims.names,
     ownedHeaders: [...ownedHeaders],
     // The recorded runs of headers find the product's columns wherever the user's edits moved them.
     ownedColumns: previous.ownedColumns,
     acceptedMissing: previous.acceptedMissing,
-  });
+  };
+  const detected = detectSheets(sheets, detectOptions);
   // 销售服务商 on every sheet: the settings' dealer, else the one the workbook's title rows name (never stored).
   const settings = resolved.dealerName.trim() ? resolved : { ...resolved, dealerName: dealerFromTitles(detected) };
   const hasSales = Boolean(detected.register || detected.prospects);
-  if (!detected.customers && !hasSales) throw new AnalysisInputError('aftersales.error.nothingFound');
+  if (!detected.customers && !hasSales) {
+    // Nothing found because the state claims a data sheet as the product's (a state without titles, or edited by
+    // hand): say so, naming the sheet, rather than "no customer sheet" while it is there.
+    const untitled = new Set(claims.untitledClaims.map((c) => c.sheet));
+    if (untitled.size) {
+      const again = detectSheets(sheets, { ...detectOptions, ownedSheetNames: claims.names.filter((n) => !untitled.has(n)) });
+      const hidden = [again.customers, again.register, again.prospects].find((m) => m && untitled.has(m.sheet.name));
+      if (hidden) throw new AnalysisInputError('input.error.stateClaimsDataSheet', { sheet: hidden.sheet.name, state: STATE_SHEET_NAME });
+    }
+    throw new AnalysisInputError('aftersales.error.nothingFound');
+  }
   const dated = chooseAnalysisDate(detected, settings, options);
   const asOf = dated.asOf;
 

@@ -75,6 +75,11 @@ export interface ShareSafeResult {
   maskedCells: number;
   /** Size of the file handed to Excel.createWorkbook. */
   bytes: number;
+  /** Charts and PivotTables of the summary sheets carried into the copy. */
+  charts: number;
+  pivots: number;
+  /** Charts left out: their table no longer shows what the last refresh wrote (refresh, then share again). */
+  staleCharts: number;
 }
 
 export interface ChurnDeskActions {

@@ -23,7 +23,7 @@ import { uniqueSheetName, uniqueTableName } from '../core/plan/names';
 import type { Locale } from '../core/settings/settings';
 import type { Capabilities } from './capabilities';
 import type { ChunkPolicy } from './chunks';
-import { applyPivotFilters, buildSheet, queueCharts, queuePivot, queueSheetConditionalFormats, queueSheetValidations, type BuiltSheet } from './buildSheet';
+import { applyPivotFilters, buildSheet, hidePivotBlankItems, queueBlankItems, queueCharts, queuePivot, queueSheetConditionalFormats, queueSheetValidations, type BuiltSheet } from './buildSheet';
 import {
   checkColumnWrite,
   keepSnapshot,
@@ -309,7 +309,7 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
   const after = syncer.unsignalled();
   lastOptionalErrors = [];
   for (const n of await runOptionalSteps(after, optionalSteps(context, plan, built, finalNames, options))) notes.add(n);
-  await pivotSteps(after, built, finalNames, options, notes);
+  await pivotSteps(after, built, finalNames, options, notes, (sheet) => classifiedGrid(plan, options.grids, sheet));
   const first = plan.sheets.findIndex((spec) => spec.firstOfProduct);
   if (first >= 0) await placeFirstOfProduct(after, finalNames[first], new Set(Object.values(state.ownedSheets)));
   progress(1);
@@ -404,16 +404,20 @@ async function runOptionalSteps(syncer: Syncer, steps: OptionalStep[]): Promise<
   return notes;
 }
 
-/** Native PivotTables (one sync for all) and their 重复 filters (one more, ExcelApi 1.12), now that names are final. */
-async function pivotSteps(syncer: Syncer, built: BuiltSheet[], finalNames: string[], options: ApplyOptions, notes: Set<string>): Promise<void> {
+/**
+ * Native PivotTables (one sync for all), their 重复 filters (one more, ExcelApi 1.12) and their hidden (空白) items
+ * (two more, ExcelApi 1.8, only when a source column has blanks), now that names are final.
+ */
+async function pivotSteps(syncer: Syncer, built: BuiltSheet[], finalNames: string[], options: ApplyOptions, notes: Set<string>, sourceGrid: (sheet: string) => Grid | undefined): Promise<void> {
   const pivots: { sheet: string; pivot: PivotSpec }[] = [];
   built.forEach((b, i) => b.pivots.forEach((p) => pivots.push({ sheet: finalNames[i], pivot: p })));
   if (!pivots.length) return;
   const filters: ReturnType<typeof queuePivot>[] = [];
+  const axes = pivots.map(() => new Map<string, Excel.RowColumnPivotHierarchy>());
   let failure: unknown = null;
-  for (const { sheet, pivot } of pivots) {
+  for (const [i, { sheet, pivot }] of pivots.entries()) {
     try {
-      filters.push(queuePivot(syncer.context, sheet, pivot, options.caps.pivotFilters));
+      filters.push(queuePivot(syncer.context, sheet, pivot, options.caps.pivotFilters, axes[i]));
     } catch (e) {
       failure ??= e;
     }
@@ -433,6 +437,18 @@ async function pivotSteps(syncer: Syncer, built: BuiltSheet[], finalNames: strin
   } catch (e) {
     notes.add('office.note.pivotFilterFailed');
     lastOptionalErrors.push({ step: 'pivotFilters', detail: technicalDetail(e) });
+  }
+  // The (空白) items of blank source cells (a customer without a region …): hidden, one load and one set sync for
+  // all pivots. Optional: on failure the pivots stay as Excel drew them, and one note says so.
+  try {
+    const pending = pivots.flatMap(({ pivot }, i) => queueBlankItems(axes[i], pivot, sourceGrid(pivot.source.sheet)));
+    if (pending.length) {
+      await syncer.sync();
+      await hidePivotBlankItems(syncer, pending);
+    }
+  } catch (e) {
+    notes.add('office.note.pivotBlankFailed');
+    lastOptionalErrors.push({ step: 'pivotBlankItems', detail: technicalDetail(e) });
   }
 }
 

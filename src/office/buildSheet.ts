@@ -412,7 +412,7 @@ export interface PendingPivotFilter {
  * so `applyPivotFilters` can filter every pivot of the refresh after the one sync that creates them.
  * @example const pending = queuePivot(context, '地区分析', spec, caps.pivotFilters); await syncer.sync(); await applyPivotFilters(syncer, [pending]);
  */
-export function queuePivot(context: Excel.RequestContext, sheetName: string, pivot: PivotSpec, loadFilterItems = false): PendingPivotFilter | 'unsupported' | null {
+export function queuePivot(context: Excel.RequestContext, sheetName: string, pivot: PivotSpec, loadFilterItems = false, axes?: Map<string, Excel.RowColumnPivotHierarchy>): PendingPivotFilter | 'unsupported' | null {
   const ws = context.workbook.worksheets.getItem(sheetName);
   const src = context.workbook.worksheets
     .getItem(pivot.source.sheet)
@@ -420,8 +420,15 @@ export function queuePivot(context: Excel.RequestContext, sheetName: string, piv
   // A filter field needs rows above the pivot's body (and the note, when there is one): start the pivot lower.
   const top = pivot.row + (pivot.exclude ? PIVOT_FILTER_ROWS : 0);
   const p = ws.pivotTables.add(pivot.name, src, ws.getRange(a1(top, pivot.col)));
-  for (const r of pivot.rows) p.rowHierarchies.add(p.hierarchies.getItem(r));
-  for (const c of pivot.columns) p.columnHierarchies.add(p.hierarchies.getItem(c));
+  // The row and column hierarchies are kept (`axes`) for queueBlankItems.
+  for (const r of pivot.rows) {
+    const h = p.rowHierarchies.add(p.hierarchies.getItem(r));
+    axes?.set(r, h);
+  }
+  for (const c of pivot.columns) {
+    const h = p.columnHierarchies.add(p.hierarchies.getItem(c));
+    axes?.set(c, h);
+  }
   for (const v of pivot.values) {
     const d = p.dataHierarchies.add(p.hierarchies.getItem(v.header));
     d.summarizeBy = v.fn === 'sum' ? 'Sum' : 'Count';
@@ -470,6 +477,66 @@ export async function applyPivotFilters(syncer: Syncer, pending: readonly (Pendi
     }
   }
   return failed ? ['office.note.pivotFilterFailed'] : [];
+}
+
+/** A row or column field of a pivot whose source column has a blank cell: its items, queued for loading. */
+export interface PendingBlankItems {
+  items: Excel.PivotItemCollection;
+  /** The texts of the column's non-blank source cells: the one item Excel lists beyond them is the blank item. */
+  texts: Set<string>;
+}
+
+/**
+ * Queues, for every row and column field of a native pivot whose source column holds a blank cell, the loading of
+ * the field's items (RowColumnPivotHierarchy.fields, PivotField.items, PivotItem.name: ExcelApi 1.8), so
+ * hidePivotBlankItems can hide the item Excel shows for the blank cells ((空白) / (blank)). Excel names that item in
+ * its own language, so it is found as the one item that is no text of the column, never by its name. `axes` are the
+ * hierarchies queuePivot added; `grid` is the classified source sheet.
+ * @example const pending = queueBlankItems(axes, spec, grid); await syncer.sync(); await hidePivotBlankItems(syncer, pending);
+ */
+export function queueBlankItems(axes: ReadonlyMap<string, Excel.RowColumnPivotHierarchy>, pivot: PivotSpec, grid: Grid | undefined): PendingBlankItems[] {
+  if (!grid) return [];
+  const { headerRow, firstCol, lastCol } = pivot.source;
+  const lastRow = Math.min(pivot.source.lastRow, grid.length - 1);
+  const header = grid[headerRow] ?? [];
+  const out: PendingBlankItems[] = [];
+  for (const h of [...pivot.rows, ...pivot.columns]) {
+    const hierarchy = axes.get(h);
+    let col = -1;
+    for (let c = firstCol; c <= lastCol; c++) if (String(header[c] ?? '').trim() === h.trim()) col = c;
+    if (!hierarchy || col < 0) continue;
+    const texts = new Set<string>();
+    let blank = false;
+    for (let r = headerRow + 1; r <= lastRow; r++) {
+      const v = grid[r]?.[col];
+      if (v === '' || v === null || v === undefined) blank = true;
+      else texts.add(String(v));
+    }
+    if (!blank) continue;
+    const items = hierarchy.fields.getItem(h).items;
+    items.load('items/name');
+    out.push({ items, texts });
+  }
+  return out;
+}
+
+/**
+ * After the sync that loaded them: hides, in each field, the one item that is no text of its source column (the
+ * blank item) by PivotItem.visible = false (ExcelApi 1.8), in one sync for all pivots. A field where that item cannot
+ * be told apart (none, or more than one, as when Excel formats numbers or dates differently) is left as it is.
+ * Returns how many items were hidden. Throws when the sync fails (the caller notes it; the pivots stay).
+ */
+export async function hidePivotBlankItems(syncer: Syncer, pending: readonly PendingBlankItems[]): Promise<number> {
+  let hidden = 0;
+  for (const f of pending) {
+    const list = f.items.items;
+    const extra = list.filter((i) => !f.texts.has(i.name));
+    if (extra.length !== 1 || list.length < 2) continue;
+    extra[0].visible = false;
+    hidden++;
+  }
+  if (hidden) await syncer.sync();
+  return hidden;
 }
 
 export { APPENDED_HEADER };

@@ -12,6 +12,8 @@ import type { NeedsMapping } from '../core/sheets/types';
 export type ChurnDeskErrorCode =
   | 'cancelled'
   | 'payloadTooLarge'
+  /** Excel answered a read without its values (an unbounded or oversized range): the sheet is named. */
+  | 'valuesMissing'
   | 'busy'
   | 'sheetMissing'
   | 'overwriteRefused'

@@ -7,7 +7,9 @@
  *    ≤ 2,000,000 cells), several small blocks packed into one sync, one sync per block at most. On a payload-limit
  *    error (or a read Excel answered with null, as it does past 5,000,000 cells) the block is retried with half
  *    the rows.
- * Only `values` are loaded.
+ * Only `values` are loaded. A sheet wider than COLUMN_SLICE columns is read in column slices (a range from A to XFD
+ * is unbounded to Excel and comes back without values); a read still without values stops with a message naming
+ * the sheet.
  */
 import type { Grid, SheetInput } from '../core/plan/types';
 import { columnLetter } from '../core/plan/names';
@@ -26,6 +28,56 @@ export interface SheetExtent {
 /** A1 address of rows [r0, r0+n) × columns [0, cols). */
 export function blockAddress(r0: number, n: number, c0: number, cols: number): string {
   return `${columnLetter(c0)}${r0 + 1}:${columnLetter(c0 + cols - 1)}${r0 + n}`;
+}
+
+/**
+ * Columns per range read. A range from column A to XFD is a range of entire rows, which Excel treats as unbounded:
+ * "the response will contain null values for cell-level properties such as values" (docs, *Read or write to an
+ * unbounded range*; the emulator does the same). A sheet used that far is read in slices of at most this many
+ * columns, so every range is bounded, and the rows put together again.
+ */
+export const COLUMN_SLICE = 4096;
+
+/** The column slices [c0, c0 + width) a read of `cols` columns is made of (one when it fits). */
+export function columnSlices(cols: number): { c0: number; width: number }[] {
+  const out: { c0: number; width: number }[] = [];
+  for (let c0 = 0; c0 < cols; c0 += COLUMN_SLICE) out.push({ c0, width: Math.min(COLUMN_SLICE, cols - c0) });
+  return out;
+}
+
+/** Queues the reads of rows [r0, r0+n) × columns [0, cols) of `sheet`, one range per column slice. */
+export function queueBlockRead(context: Excel.RequestContext, sheet: string, r0: number, n: number, cols: number, properties = 'values'): Excel.Range[] {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  return columnSlices(cols).map(({ c0, width }) => {
+    const r = ws.getRange(blockAddress(r0, n, c0, width));
+    r.load(properties);
+    return r;
+  });
+}
+
+/** Whether every slice of a block came back with its property (Excel answers null for an unbounded or too large read). */
+export function blockLoaded(slices: readonly Excel.Range[], property: 'values' | 'numberFormat' = 'values'): boolean {
+  return slices.every((r) => Array.isArray(r[property]));
+}
+
+/**
+ * The rows of a block put together from its column slices (`property` of each, after the sync). A sliced row's
+ * trailing blanks are left off (rows may be ragged), so a sheet used to XFD by one stray cell is not held as
+ * 16,384 cells per row.
+ * @throws ChurnDeskError('valuesMissing') naming the sheet when a slice has no values after the sync.
+ */
+export function joinBlock(slices: readonly Excel.Range[], sheet: string, property: 'values' | 'numberFormat' = 'values'): unknown[][] {
+  if (!blockLoaded(slices, property)) throw new ChurnDeskError('valuesMissing', 'office.error.valuesMissing', { sheet });
+  const parts = slices.map((r) => r[property] as unknown[][]);
+  if (parts.length === 1) return parts[0];
+  return parts[0].map((_, i) => {
+    const row: unknown[] = [];
+    for (const p of parts) for (const v of p[i] ?? []) row.push(v);
+    let end = row.length;
+    while (end > 0 && (row[end - 1] === '' || row[end - 1] === null || row[end - 1] === undefined)) end--;
+    row.length = end;
+    return row;
+  });
 }
 
 /** Every sheet with its used extent (values only), in tab order. Two syncs. */
@@ -72,14 +124,10 @@ export function headRowCounts(extents: readonly SheetExtent[], rows = HEADER_SCA
 /** The first rows of each sheet (headRowCounts; one sync for all). Empty sheets give an empty grid. */
 export async function readHeads(context: Excel.RequestContext, extents: readonly SheetExtent[], rows = HEADER_SCAN_ROWS): Promise<SheetInput[]> {
   const counts = headRowCounts(extents, rows);
-  const ranges = extents.map((e, i) => {
-    if (e.rows === 0 || e.cols === 0 || counts[i] === 0) return null;
-    const r = context.workbook.worksheets.getItem(e.name).getRange(blockAddress(0, counts[i], 0, e.cols));
-    r.load('values');
-    return r;
-  });
+  const ranges = extents.map((e, i) => (e.rows === 0 || e.cols === 0 || counts[i] === 0 ? null : queueBlockRead(context, e.name, 0, counts[i], e.cols)));
   if (ranges.some((r) => r)) await context.sync();
-  return extents.map((e, i) => ({ name: e.name, grid: (ranges[i]?.values ?? []) as Grid }));
+  // A read with no values after the sync stops here, naming the sheet: read as an empty sheet, it would be "not found".
+  return extents.map((e, i) => ({ name: e.name, grid: (ranges[i] ? joinBlock(ranges[i]!, e.name) : []) as Grid }));
 }
 
 export interface ReadProgress {
@@ -135,17 +183,14 @@ export async function readGrids(
       batch.push(pending.shift()!);
       cells += c;
     }
-    const ranges = batch.map((b) => {
-      const e = extents[b.sheet];
-      const r = context.workbook.worksheets.getItem(e.name).getRange(blockAddress(b.r0, b.n, 0, e.cols));
-      r.load('values');
-      return r;
-    });
+    const ranges = batch.map((b) => queueBlockRead(context, extents[b.sheet].name, b.r0, b.n, extents[b.sheet].cols));
+    let nullRead = false;
     try {
       stats.syncs++;
       await context.sync();
       // Excel has been seen to answer null instead of throwing past 5,000,000 cells (office-js#6781).
-      if (ranges.some((r) => !Array.isArray(r.values))) throw Object.assign(new Error('null read'), { code: 'ResponsePayloadSizeLimitExceeded' });
+      nullRead = ranges.some((r) => !blockLoaded(r));
+      if (nullRead) throw Object.assign(new Error('null read'), { code: 'ResponsePayloadSizeLimitExceeded' });
     } catch (e) {
       if (!isPayloadLimitError(e)) throw e;
       stats.retries++;
@@ -153,7 +198,12 @@ export async function readGrids(
       // Split every block of the failed sync in two and try again (a lone one-row block cannot be split).
       const split: Block[] = [];
       for (const b of batch) {
-        if (b.n === 1 && batch.length === 1) throw new ChurnDeskError('payloadTooLarge', 'office.error.payloadTooLarge', { sheet: extents[b.sheet].name }, e);
+        if (b.n === 1 && batch.length === 1) {
+          const sheet = extents[b.sheet].name;
+          // A one-row read that Excel answered without values: say so, naming the sheet (not a size problem).
+          if (nullRead) throw new ChurnDeskError('valuesMissing', 'office.error.valuesMissing', { sheet }, e);
+          throw new ChurnDeskError('payloadTooLarge', 'office.error.payloadTooLarge', { sheet }, e);
+        }
         const half = Math.max(1, Math.floor(b.n / 2));
         split.push({ ...b, n: half });
         if (b.n - half > 0) split.push({ sheet: b.sheet, r0: b.r0 + half, n: b.n - half });
@@ -163,7 +213,7 @@ export async function readGrids(
     }
     batch.forEach((b, i) => {
       const target = grids[b.sheet];
-      for (const row of ranges[i].values) target.push(row);
+      for (const row of joinBlock(ranges[i], extents[b.sheet].name)) target.push(row);
       stats.blocks++;
       rowsRead += b.n;
     });

@@ -10,7 +10,7 @@ import type { ShareSafeResult } from './actions';
 import type { Capabilities } from './capabilities';
 import { DEFAULT_CHUNK_POLICY, type ChunkPolicy } from './chunks';
 import { ChurnDeskError } from './errors';
-import { blockAddress, listSheets, readGrids, type SheetExtent } from './readSheets';
+import { joinBlock, listSheets, queueBlockRead, readGrids, type SheetExtent } from './readSheets';
 import type { Syncer } from './syncer';
 import { TEMP_PREFIX } from './tempNames';
 
@@ -32,6 +32,11 @@ export interface ShareResponse {
   base64: string;
   maskedCells: number;
   bytes: number;
+  /** The summary sheets' charts and PivotTables written into the copy (src/xlsx/shareParts.ts). */
+  charts: number;
+  pivots: number;
+  /** Charts left out because their table no longer shows what the last refresh wrote. */
+  staleCharts: number;
 }
 
 export interface ShareSafeOptions {
@@ -48,6 +53,11 @@ export interface ShareSafeOptions {
 
 /** Rows sampled per sheet for its column formats (one sync for every sheet). */
 const FORMAT_SAMPLE_ROWS = 50;
+/** Cells sampled per sheet at most: a sheet used to XFD samples fewer rows, so the one sync stays far under 5 MB. */
+const FORMAT_SAMPLE_CELLS = 50_000;
+
+/** Rows of a sheet sampled for its formats (at least one). */
+const sampleRows = (e: SheetExtent) => Math.max(1, Math.min(FORMAT_SAMPLE_ROWS, e.rows, Math.floor(FORMAT_SAMPLE_CELLS / Math.max(1, e.cols))));
 
 /** The most common format of each column among the sampled numeric cells ('General' when none). */
 function columnFormats(values: Grid, formats: readonly (readonly unknown[])[], cols: number): string[] {
@@ -75,12 +85,7 @@ export async function shareSafeWorkbook(syncer: Syncer, options: ShareSafeOption
   if (!options.caps.createWorkbook) throw new ChurnDeskError('apiNotSupported', 'office.error.shareNeedsNewerExcel', {});
   const context = syncer.context;
   const extents = (await listSheets(context)).filter((e) => !e.name.startsWith(TEMP_PREFIX));
-  const sampled = extents.map((e) => {
-    if (e.rows === 0 || e.cols === 0) return null;
-    const r = context.workbook.worksheets.getItem(e.name).getRange(blockAddress(0, Math.min(FORMAT_SAMPLE_ROWS, e.rows), 0, e.cols));
-    r.load('values,numberFormat');
-    return r;
-  });
+  const sampled = extents.map((e) => (e.rows === 0 || e.cols === 0 ? null : queueBlockRead(context, e.name, 0, sampleRows(e), e.cols, 'values,numberFormat')));
   if (sampled.some((r) => r)) await syncer.sync();
   options.onProgress?.(0.05);
   const grids = await readGrids(context, extents, {
@@ -92,11 +97,11 @@ export async function shareSafeWorkbook(syncer: Syncer, options: ShareSafeOption
     name: e.name,
     grid: grids[i].grid,
     visibility: e.visibility,
-    columnFormats: sampled[i] ? columnFormats(sampled[i]!.values as Grid, sampled[i]!.numberFormat as unknown[][], e.cols) : [],
+    columnFormats: sampled[i] ? columnFormats(joinBlock(sampled[i]!, e.name), joinBlock(sampled[i]!, e.name, 'numberFormat'), e.cols) : [],
   }));
   const built = await options.build({ sheets, extraPersonalHeaders: options.extraPersonalHeaders ?? [] });
   options.onProgress?.(0.9);
   await options.open(built.base64);
   options.onProgress?.(1);
-  return { sheets: sheets.length, maskedCells: built.maskedCells, bytes: built.bytes };
+  return { sheets: sheets.length, maskedCells: built.maskedCells, bytes: built.bytes, charts: built.charts, pivots: built.pivots, staleCharts: built.staleCharts };
 }

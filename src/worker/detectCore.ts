@@ -4,6 +4,7 @@
  * (paneRunner.ts) without starting the worker; analysis and forms stay in the worker (coreFunctions.ts).
  */
 import { detectSheets } from '../core/sheets/detectSheets';
+import { claimedSheetNames, firstCells } from '../core/state/ownership';
 import type { DetectedSheets, Field, MappedSheet } from '../core/sheets/types';
 import type { DetectedSheetSummary, DetectionSummary } from '../office/actions';
 import type { DetectRequest } from './coreFunctions';
@@ -38,9 +39,11 @@ export function detectionSummary(d: DetectedSheets): DetectionSummary {
   return { sheets, ignored: d.ignored, needsMapping: d.needsMapping };
 }
 
-/** CoreFunctions.detect: the sheets ChurnDesk wrote (per the state) are left out. */
+/** CoreFunctions.detect: the sheets ChurnDesk wrote (per the state, checked against their titles) are left out. */
 export function detect({ sheets, state }: DetectRequest): DetectionSummary {
   const ownedHeaders: string[] = [];
   for (const o of Object.values(state.ownedColumns)) ownedHeaders.push(...o.headers);
-  return detectionSummary(detectSheets(sheets, { mappings: state.mappings, ownedSheetNames: Object.values(state.ownedSheets), ownedHeaders, ownedColumns: state.ownedColumns, acceptedMissing: state.acceptedMissing }));
+  // As the analysis: a recorded sheet whose A1 no longer shows its recorded title is the user's (claimedSheetNames).
+  const ownedSheetNames = claimedSheetNames(state, firstCells(sheets)).names;
+  return detectionSummary(detectSheets(sheets, { mappings: state.mappings, ownedSheetNames, ownedHeaders, ownedColumns: state.ownedColumns, acceptedMissing: state.acceptedMissing }));
 }

@@ -7,7 +7,7 @@
  *  - parts whose cached text is all in `allowedText` (the text of the target's cells): a chart's labels and a pivot
  *    cache's items are copies of cells, and a copy must never bring back a value the target masked.
  */
-import { addContentTypes, addRelationship, attrOf, insertTopLevel, nextIndex, relsPathOf, sheetPaths, unescapeXml, withRelationshipNamespace } from './packageParts';
+import { addContentTypes, addRelationship, attrOf, insertTopLevel, nextIndex, relsPathOf, sheetPaths, unescapeXml, withRelationshipNamespace, partText, setPartText, type PackageEntries } from './packageParts';
 import { addPivotCaches, CT_CACHE, CT_TABLE, nextCacheId } from './pivots/injectPivots';
 import { AFTER_DRAWING, CT_CHART, CT_DRAWING } from './charts/injectCharts';
 
@@ -19,8 +19,8 @@ interface Rel {
   target: string;
 }
 
-function relsOf(entries: Map<string, Buffer>, part: string): Rel[] {
-  const xml = entries.get(relsPathOf(part))?.toString('utf8') ?? '';
+function relsOf(entries: PackageEntries, part: string): Rel[] {
+  const xml = partText(entries, relsPathOf(part)) ?? '';
   const out: Rel[] = [];
   for (const tag of xml.match(/<Relationship\s[^>]*>/g) ?? []) {
     const id = attrOf(tag, 'Id');
@@ -43,7 +43,7 @@ function resolve(from: string, target: string): string {
 }
 
 /** Every cached text of a chart (<c:v> in string caches) or a pivot cache (<s v="…"/>). */
-function cachedText(xml: string): string[] {
+export function cachedText(xml: string): string[] {
   const out: string[] = [];
   for (const m of xml.matchAll(/<c:pt\b[^>]*>\s*<c:v>([^<]*)<\/c:v>/g)) out.push(unescapeXml(m[1]));
   for (const m of xml.matchAll(/<s v="([^"]*)"/g)) out.push(unescapeXml(m[1]));
@@ -56,7 +56,7 @@ const isNumberText = (s: string) => s.trim() !== '' && Number.isFinite(Number(s)
  * Copies the charts and product PivotTables of `source` into `target` (mutated), for the sheets both hold.
  * Returns how many charts and pivots were carried and how many were left out because of their cached text.
  */
-export function carryChartsAndPivots(source: Map<string, Buffer>, target: Map<string, Buffer>, allowedText: Set<string>): { charts: number; pivots: number; refused: number } {
+export function carryChartsAndPivots(source: PackageEntries, target: PackageEntries, allowedText: Set<string>): { charts: number; pivots: number; refused: number } {
   const allowed = (xml: string) => cachedText(xml).every((s) => s === '' || isNumberText(s) || allowedText.has(s));
   const from = sheetPaths(source);
   const to = sheetPaths(target);
@@ -72,17 +72,17 @@ export function carryChartsAndPivots(source: Map<string, Buffer>, target: Map<st
   const caches: string[] = [];
   for (const [name, srcPart] of from) {
     const dstPart = to.get(name);
-    let dstXml = dstPart ? target.get(dstPart)?.toString('utf8') : undefined;
+    let dstXml = dstPart ? partText(target, dstPart) : undefined;
     if (!dstPart || dstXml === undefined) continue;
     for (const rel of relsOf(source, srcPart)) {
       const part = resolve(srcPart, rel.target);
-      const xml = source.get(part)?.toString('utf8');
+      const xml = partText(source, part);
       if (xml === undefined) continue;
       if (rel.type === 'drawing' && !/<drawing[\s/>]/.test(dstXml)) {
         const inner = relsOf(source, part);
         if (!inner.length || inner.some((r) => r.type !== 'chart')) continue;
         const chartParts = inner.map((r) => resolve(part, r.target));
-        const chartXml = chartParts.map((c) => source.get(c)?.toString('utf8'));
+        const chartXml = chartParts.map((c) => partText(source, c));
         // A chart with parts of its own (Excel's style and colour parts, a user's chart) is not the product's.
         if (chartXml.some((c) => c === undefined) || chartParts.some((c) => relsOf(source, c).length > 0)) continue;
         if (!chartXml.every((c) => allowed(c!))) {
@@ -92,12 +92,12 @@ export function carryChartsAndPivots(source: Map<string, Buffer>, target: Map<st
         const drawingPath = `xl/drawings/drawing${drawingN++}.xml`;
         const rels = inner.map((r, i) => {
           const chartPath = `xl/charts/chart${chartN++}.xml`;
-          target.set(chartPath, Buffer.from(chartXml[i]!, 'utf8'));
+          setPartText(target, chartPath, chartXml[i]!);
           overrides.push({ part: chartPath, type: CT_CHART });
           return `<Relationship Id="${r.id}" Type="${REL}chart" Target="../charts/${chartPath.slice('xl/charts/'.length)}"/>`;
         });
-        target.set(drawingPath, Buffer.from(xml, 'utf8'));
-        target.set(relsPathOf(drawingPath), Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`, 'utf8'));
+        setPartText(target, drawingPath, xml);
+        setPartText(target, relsPathOf(drawingPath), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
         overrides.push({ part: drawingPath, type: CT_DRAWING });
         const id = addRelationship(target, relsPathOf(dstPart), `${REL}drawing`, `../drawings/${drawingPath.slice('xl/drawings/'.length)}`);
         dstXml = insertTopLevel(withRelationshipNamespace(dstXml), `<drawing r:id="${id}"/>`, AFTER_DRAWING);
@@ -106,7 +106,7 @@ export function carryChartsAndPivots(source: Map<string, Buffer>, target: Map<st
       if (rel.type === 'pivotTable' && /<pivotTableDefinition\b[^>]*\sname="CD_/.test(xml)) {
         const cacheRel = relsOf(source, part).find((r) => r.type === 'pivotCacheDefinition');
         const cachePart = cacheRel ? resolve(part, cacheRel.target) : undefined;
-        const cacheXml = cachePart ? source.get(cachePart)?.toString('utf8') : undefined;
+        const cacheXml = cachePart ? partText(source, cachePart) : undefined;
         // A cache with records (not the product's) or one whose items the target masked is not carried.
         if (!cachePart || cacheXml === undefined || relsOf(source, cachePart).length > 0) continue;
         if (!allowed(cacheXml)) {
@@ -115,8 +115,8 @@ export function carryChartsAndPivots(source: Map<string, Buffer>, target: Map<st
         }
         const newCache = `xl/pivotCache/pivotCacheDefinition${cacheN++}.xml`;
         const newTable = `xl/pivotTables/pivotTable${tableN++}.xml`;
-        target.set(newCache, Buffer.from(cacheXml, 'utf8'));
-        target.set(newTable, Buffer.from(xml.replace(/(<pivotTableDefinition\b[^>]*\scacheId=")\d+"/, `$1${cacheId}"`), 'utf8'));
+        setPartText(target, newCache, cacheXml);
+        setPartText(target, newTable, xml.replace(/(<pivotTableDefinition\b[^>]*\scacheId=")\d+"/, `$1${cacheId}"`));
         const wbRel = addRelationship(target, 'xl/_rels/workbook.xml.rels', `${REL}pivotCacheDefinition`, newCache.slice('xl/'.length));
         caches.push(`<pivotCache cacheId="${cacheId++}" r:id="${wbRel}"/>`);
         addRelationship(target, relsPathOf(newTable), `${REL}pivotCacheDefinition`, `../pivotCache/${newCache.slice('xl/pivotCache/'.length)}`);
@@ -125,7 +125,7 @@ export function carryChartsAndPivots(source: Map<string, Buffer>, target: Map<st
         pivots++;
       }
     }
-    target.set(dstPart, Buffer.from(dstXml, 'utf8'));
+    setPartText(target, dstPart, dstXml);
   }
   addPivotCaches(target, caches);
   addContentTypes(target, overrides);

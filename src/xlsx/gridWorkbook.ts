@@ -11,6 +11,7 @@
 import { columnLetter } from '../core/plan/names';
 import { xmlText } from './xmlText';
 import { storedZip } from './storedZip';
+import { setPartText, type PackageEntries } from './packageParts';
 
 export interface GridSheet {
   name: string;
@@ -110,6 +111,19 @@ function sheetXml(sheet: GridSheet, styleIndex: Map<string, number>): string {
  * @example gridWorkbook([{ name: '保有客户', grid: [['车主'], ['王**']] }]) // Uint8Array (a zip)
  */
 export function gridWorkbook(sheets: readonly GridSheet[]): Uint8Array {
+  return packageZip(gridPackage(sheets));
+}
+
+/** A package's entries as a stored zip, in their order. */
+export function packageZip(entries: PackageEntries): Uint8Array {
+  return storedZip([...entries].map(([name, data]) => ({ name, data })));
+}
+
+/**
+ * The same package as entries by part name (sheet N of `sheets` is xl/worksheets/sheetN.xml), for the chart and
+ * PivotTable injectors (src/xlsx/charts, src/xlsx/pivots) to add to before it is zipped (packageZip).
+ */
+export function gridPackage(sheets: readonly GridSheet[]): PackageEntries {
   const formats = new Set<string>();
   for (const s of sheets) for (const f of s.columnFormats ?? []) if (f && f !== 'General') formats.add(f);
   const styles = stylesXml([...formats]);
@@ -163,5 +177,7 @@ export function gridWorkbook(sheets: readonly GridSheet[]): Uint8Array {
     { name: 'xl/styles.xml', data: styles.xml },
     ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheetXml(s, styles.index) })),
   ];
-  return storedZip(files);
+  const entries: PackageEntries = new Map();
+  for (const f of files) setPartText(entries, f.name, f.data);
+  return entries;
 }

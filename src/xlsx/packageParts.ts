@@ -7,14 +7,36 @@
 
 const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
+/**
+ * A package's entries by part name. Node callers hold Buffers (readZipEntries), the task pane's worker plain
+ * Uint8Arrays (it has no Buffer): parts are read and written through partText / setPartText, which keep Buffers
+ * where Buffer exists, so a Node caller gets Buffers back.
+ */
+export type PackageEntries = Map<string, Uint8Array>;
+
+// ignoreBOM keeps a byte-order mark as Buffer#toString does (TextDecoder drops it by default).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const encoder = new TextEncoder();
+
+/** A part's text (UTF-8), or undefined when the package lacks it. */
+export function partText(entries: PackageEntries, path: string): string | undefined {
+  const bytes = entries.get(path);
+  return bytes === undefined ? undefined : decoder.decode(bytes);
+}
+
+/** Sets a part's text (UTF-8): a Buffer where Buffer exists (Node), else a Uint8Array (the worker). */
+export function setPartText(entries: PackageEntries, path: string, text: string): void {
+  entries.set(path, typeof Buffer === 'function' ? Buffer.from(text, 'utf8') : encoder.encode(text));
+}
+
 export const unescapeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 export const attrOf = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
 /** Sheet name -> path of its part, from xl/workbook.xml and its relationships. */
-export function sheetPaths(entries: Map<string, Buffer>): Map<string, string> {
-  const workbook = entries.get('xl/workbook.xml')?.toString('utf8') ?? '';
-  const rels = entries.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
+export function sheetPaths(entries: PackageEntries): Map<string, string> {
+  const workbook = partText(entries, 'xl/workbook.xml') ?? '';
+  const rels = partText(entries, 'xl/_rels/workbook.xml.rels') ?? '';
   const targets = new Map<string, string>();
   for (const tag of rels.match(/<Relationship\s[^>]*>/g) ?? []) {
     const id = attrOf(tag, 'Id');
@@ -38,20 +60,20 @@ export function relsPathOf(part: string): string {
 }
 
 /** Adds a relationship to a .rels part (created when missing); returns its new id. */
-export function addRelationship(entries: Map<string, Buffer>, relsPath: string, type: string, target: string): string {
-  let xml = entries.get(relsPath)?.toString('utf8') ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
+export function addRelationship(entries: PackageEntries, relsPath: string, type: string, target: string): string {
+  let xml = partText(entries, relsPath) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
   if (/<Relationships[^>]*\/>/.test(xml)) xml = xml.replace(/<Relationships([^>]*)\/>/, '<Relationships$1></Relationships>');
   const used = new Set((xml.match(/\sId="([^"]*)"/g) ?? []).map((m) => m.slice(5, -1)));
   let n = used.size + 1;
   while (used.has(`rId${n}`)) n++;
   const id = `rId${n}`;
   xml = xml.replace('</Relationships>', `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`);
-  entries.set(relsPath, Buffer.from(xml, 'utf8'));
+  setPartText(entries, relsPath, xml);
   return id;
 }
 
 /** One more than the highest N of the entries matching `pattern` (its group 1 is N): the next free part number. */
-export function nextIndex(entries: Map<string, Buffer>, pattern: RegExp): number {
+export function nextIndex(entries: PackageEntries, pattern: RegExp): number {
   let max = 0;
   for (const path of entries.keys()) {
     const m = pattern.exec(path);
@@ -61,11 +83,11 @@ export function nextIndex(entries: Map<string, Buffer>, pattern: RegExp): number
 }
 
 /** Adds `<Override PartName ContentType>` elements to [Content_Types].xml. */
-export function addContentTypes(entries: Map<string, Buffer>, overrides: { part: string; type: string }[]): void {
+export function addContentTypes(entries: PackageEntries, overrides: { part: string; type: string }[]): void {
   if (!overrides.length) return;
-  const types = entries.get('[Content_Types].xml')?.toString('utf8') ?? '';
+  const types = partText(entries, '[Content_Types].xml') ?? '';
   const xml = overrides.map((o) => `<Override PartName="/${o.part}" ContentType="${o.type}"/>`).join('');
-  entries.set('[Content_Types].xml', Buffer.from(types.replace('</Types>', xml + '</Types>'), 'utf8'));
+  setPartText(entries, '[Content_Types].xml', types.replace('</Types>', xml + '</Types>'));
 }
 
 /**

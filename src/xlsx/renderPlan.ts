@@ -32,7 +32,8 @@ import { APPENDED_HEADER_STYLE, CELL_STYLES, CF_FILLS, numberFormatOf } from './
 import { toCellValue } from './cellValue';
 import { MissingSheetError, OverwriteRefusedError } from './errors';
 import { crossTab } from './crossTab';
-import { FILTER_ROWS, filePivotOf, type FilePivot, type FilePivotLabels } from './pivots/filePivot';
+import { FILTER_ROWS, filePivotOf, type FilePivot } from './pivots/filePivot';
+import { pivotLabels } from './pivots/pivotLabels';
 import { worksheetToGrid } from './readWorkbook';
 import { fileChartsOf } from './charts/fileCharts';
 import type { SheetCharts } from './charts/injectCharts';
@@ -392,21 +393,6 @@ function renderPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
   if (footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: footer };
 }
 
-/** Excel's own captions of a PivotTable in the report's language (what Excel shows after it refreshes the pivot). */
-function pivotLabels(locale: Locale): FilePivotLabels {
-  return {
-    total: t(locale, 'cli.pivot.grandTotal'),
-    blank: t(locale, 'cli.pivotBlank'),
-    rowLabels: t(locale, 'cli.pivot.rowLabels'),
-    columnLabels: t(locale, 'cli.pivot.columnLabels'),
-    countOf: (field) => t(locale, 'cli.pivot.countOf', { field }),
-    sumOf: (field) => t(locale, 'cli.pivot.sumOf', { field }),
-    multipleItems: t(locale, 'cli.pivot.multipleItems'),
-    allItems: t(locale, 'cli.pivot.allItems'),
-    values: t(locale, 'cli.pivot.values'),
-  };
-}
-
 /** The cells of a file PivotTable, as Excel shows it (filter row, caption rows, items, totals). */
 function renderPivotCells(ws: ExcelJS.Worksheet, spec: PivotSpec, pivot: FilePivot): void {
   const bodyTop = pivot.page ? FILTER_ROWS : 0;
@@ -447,7 +433,7 @@ function renderSheet(
     const note = ws.getCell(pivot.row + 1, pivot.col + 1);
     note.value = t(locale, 'cli.pivotNote');
     note.style = CELL_STYLES.note;
-    const tab = grid ? crossTab(grid, pivot, { total: t(locale, 'cli.pivotTotal'), blank: t(locale, 'cli.pivotBlank') }) : null;
+    const tab = grid ? crossTab(grid, pivot, { total: t(locale, 'cli.pivotTotal'), blank: t(locale, 'pivot.blank') }) : null;
     if (!tab) continue;
     tab.forEach((line, r) =>
       line.forEach((v, c) => {

@@ -18,9 +18,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-crosstab-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const IN = path.join(dir, 'dealer.xlsx');
 const OUT = path.join(dir, 'analysed.xlsx');
-const CAPTION = t('zh-CN', 'cli.pivot.countOf', { field: '' });
-const ROW_LABELS = t('zh-CN', 'cli.pivot.rowLabels');
-const TOTAL = t('zh-CN', 'cli.pivot.grandTotal');
+const CAPTION = t('zh-CN', 'pivot.countOf', { field: '' });
+const ROW_LABELS = t('zh-CN', 'pivot.rowLabels');
+const TOTAL = t('zh-CN', 'pivot.grandTotal');
 
 type Grid = readonly (readonly unknown[])[];
 let sheets: { name: string; grid: Grid }[] = [];

@@ -6,6 +6,8 @@ import { compareCells, PaneSession, pivotAreas, tablesOf, problems, todayIso, ty
 import { analyzed, forms, sample, SHOTS } from './fixtures';
 import { stateFromGrid } from '../../src/core/state/stateSheet';
 import { t } from '../../src/i18n';
+import { readZipEntries } from '../../src/xlsx/zip';
+import { PROMISED, readPackageCharts, seriesByAxis } from '../xlsx/chartsSupport';
 
 const STATE = 'ChurnDesk_State';
 const FORM_IDS = ['F01', 'F12'];
@@ -47,6 +49,92 @@ export async function shareFromPane(s: PaneSession): Promise<Buffer> {
   const base64 = (await s.page.evaluate(() => (window as any).__shared)) as string | undefined;
   expect(typeof base64).toBe('string');
   return Buffer.from(base64!, 'base64');
+}
+
+/**
+ * The copy handed to Excel.createWorkbook carries every chart and PivotTable the refresh made in the emulated
+ * workbook (issue 11/12): read with the repo's package readers, each chart is on its sheet with the series its title
+ * promises (chartsSupport PROMISED), each pivot stands on its sheet over a source sheet of the copy, and no chart
+ * or pivot part holds a value the copy masked.
+ */
+export async function expectCopyCarriesChartsAndPivots(s: PaneSession, copy: Buffer): Promise<{ charts: number; pivots: number }> {
+  const meta = await s.meta();
+  const drawn = meta.sheets.filter((sh) => sh.charts.length).map((sh) => [sh.name, (sh.charts as { title?: string }[]).map((c) => c.title ?? '').sort()]);
+  const inCopy = readPackageCharts(copy);
+  expect([...inCopy].map(([sheet, charts]) => [sheet, charts.map((c) => c.title).sort()])).toEqual(drawn);
+  let charts = 0;
+  for (const [, list] of inCopy) {
+    for (const chart of list) {
+      const promised = PROMISED[chart.title];
+      expect({ title: chart.title, promised: Boolean(promised) }).toEqual({ title: chart.title, promised: true });
+      expect(seriesByAxis(chart)).toEqual({ primary: promised.series, secondary: promised.secondary });
+      charts++;
+    }
+  }
+  const entries = readZipEntries(copy);
+  const sheetOf = new Map<string, string>();
+  const workbook = entries.get('xl/workbook.xml')!.toString('utf8');
+  const rels = entries.get('xl/_rels/workbook.xml.rels')!.toString('utf8');
+  for (const m of workbook.matchAll(/<sheet name="([^"]*)" sheetId="\d+"(?: state="\w+")? r:id="(rId\d+)"/g)) {
+    const target = new RegExp(`Id="${m[2]}" [^>]*Target="([^"]+)"`).exec(rels)![1];
+    sheetOf.set(target.replace('worksheets/', ''), m[1].replace(/&amp;/g, '&'));
+  }
+  const pivots: { sheet: string; name: string }[] = [];
+  for (const [part, data] of entries) {
+    const m = /^xl\/worksheets\/_rels\/(sheet\d+\.xml)\.rels$/.exec(part);
+    if (!m) continue;
+    for (const target of data.toString('utf8').matchAll(/Target="\.\.\/pivotTables\/(pivotTable\d+\.xml)"/g)) {
+      const xml = entries.get(`xl/pivotTables/${target[1]}`)!.toString('utf8');
+      pivots.push({ sheet: sheetOf.get(m[1])!, name: /<pivotTableDefinition\b[^>]*\sname="([^"]+)"/.exec(xml)![1] });
+    }
+  }
+  const native = meta.sheets.flatMap((sh) => sh.pivotTables.map((p) => ({ sheet: sh.name, name: p.name })));
+  const key = (p: { sheet: string; name: string }) => `${p.sheet}/${p.name}`;
+  expect(pivots.map(key).sort()).toEqual(native.map(key).sort());
+  expect(charts).toBeGreaterThanOrEqual(5);
+  expect(pivots.length).toBeGreaterThanOrEqual(2);
+  // The chart and pivot parts hold only text the copy's cells show (a masked value appears in no cell of the copy).
+  const shared = new ExcelJS.Workbook();
+  await shared.xlsx.load(copy as never);
+  const shown = new Set<string>();
+  shared.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void shown.add(String(c.value)))));
+  for (const [part, data] of entries) {
+    if (!/^xl\/(charts|pivotCache)\//.test(part)) continue;
+    const texts = [...data.toString('utf8').matchAll(/<c:pt\b[^>]*>\s*<c:v>([^<]*)<\/c:v>|<s v="([^"]*)"/g)].map((x) => (x[1] ?? x[2]).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'));
+    expect({ part, notShown: texts.filter((x) => x !== '' && !Number.isFinite(Number(x)) && !shown.has(x)) }).toEqual({ part, notShown: [] });
+  }
+  return { charts, pivots: pivots.length };
+}
+
+/**
+ * The items of every row and column field of the emulated workbook's PivotTables, read through Office.js in the page
+ * (PivotField.items with name and visible, ExcelApi 1.8): how many are the blank item ((空白) / (blank)) and how
+ * many of those, and of the others, are hidden.
+ */
+export async function pivotAxisItems(s: PaneSession): Promise<{ pivots: number; blank: number; blankHidden: number; otherHidden: number }> {
+  return s.page.evaluate(async () => {
+    const X = (window as any).Excel;
+    return X.run(async (ctx: any) => {
+      const pts = ctx.workbook.pivotTables;
+      pts.load('items/name');
+      await ctx.sync();
+      const axes = pts.items.flatMap((p: any) => [p.rowHierarchies, p.columnHierarchies]);
+      for (const a of axes) a.load('items/name');
+      await ctx.sync();
+      const lists = axes.flatMap((a: any) => a.items.map((h: any) => h.fields.getItem(h.name).items.load('items/name,items/visible')));
+      await ctx.sync();
+      const out = { pivots: pts.items.length, blank: 0, blankHidden: 0, otherHidden: 0 };
+      for (const l of lists) {
+        for (const i of l.items) {
+          const blank = i.name === '(空白)' || i.name === '(blank)';
+          if (blank) out.blank++;
+          if (!i.visible && blank) out.blankHidden++;
+          else if (!i.visible) out.otherHidden++;
+        }
+      }
+      return out;
+    });
+  });
 }
 
 export async function refresh(s: PaneSession, label = '刷新分析'): Promise<number> {
@@ -108,6 +196,11 @@ export function paneFlow(label: string, vehicles: number | undefined, env: () =>
       const state = stateFromGrid(first.cells.find((c) => c.name === STATE)!.values as never)!;
       expect(await s.page.getByTestId('fig-vehicles').innerText()).toBe(state.lastRun!.figures.vehicles.toLocaleString('en-US'));
       await expectNoRawKeys(s);
+      // Every (空白) item of a native pivot's row or column field is hidden, and no other item.
+      const items = await pivotAxisItems(s);
+      console.log(`[emu] pivots on ${label}: ${items.pivots} pivots, ${items.blank} blank items (${items.blankHidden} hidden), ${items.otherHidden} other items hidden`);
+      expect(items.pivots).toBeGreaterThanOrEqual(2);
+      expect({ blankHidden: items.blankHidden, otherHidden: items.otherHidden }).toEqual({ blankHidden: items.blank, otherHidden: 0 });
       if (shots) await s.screenshot(path.join(SHOTS, 'home.zh-CN.png'));
     }, 15 * 60_000);
 
@@ -163,6 +256,8 @@ export function paneFlow(label: string, vehicles: number | undefined, env: () =>
       expect(leaked).toBe(0);
       const after = await s.cells();
       expect(compareCells(after, before).diffs).toEqual([]);
+      const carried = await expectCopyCarriesChartsAndPivots(s, copy);
+      console.log(`[emu] 分享 copy on ${label}: ${carried.charts} charts, ${carried.pivots} PivotTables, ${copy.length} bytes`);
       await expectNoRawKeys(s);
       if (shots) await s.screenshot(path.join(SHOTS, 'share.zh-CN.png'));
     }, 15 * 60_000);

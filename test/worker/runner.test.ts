@@ -17,7 +17,7 @@ const fns: CoreFunctions = {
   forms: () => {
     throw Object.assign(new Error('no forms'), { messageKey: 'forms.error.unknown', params: { ids: 'Z9' } });
   },
-  share: () => ({ base64: '', maskedCells: 0, bytes: 0 }),
+  share: () => ({ base64: '', maskedCells: 0, bytes: 0, charts: 0, pivots: 0, staleCharts: 0 }),
 };
 
 /** A Worker stand-in that runs handleRequest asynchronously, like a real worker's message loop. */

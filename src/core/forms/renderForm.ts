@@ -161,26 +161,38 @@ class SheetBuilder {
 
   /** Label + fill-in cell pairs, several per row, wide ones alone on their row. */
   fields(fields: readonly FormField[], ctx: FormContext, perRowMax?: number): void {
+    const per = perRowMax ?? this.perRow();
     this.pairs(
       fields.map((f) => {
         const v = fieldValue(f, ctx);
         const input: Partial<CellSpec> = { style: 'input', numberFormat: '@', align: 'left' };
         if (v !== '') input.value = v;
-        return { label: f.label, wide: f.wide, input };
+        // A value too long for its share of the row (a long 销售服务商 name) takes a row of its own, across the width
+        // (and wraps there if it must, the row growing with it: pairs).
+        const room = this.span(0, this.ncols) / per - (textWidth(f.label) + 2);
+        const long = typeof v === 'string' && v !== '' && textWidth(v) * 0.9 > room;
+        return { label: f.label, wide: f.wide || long, input };
       }),
       perRowMax,
     );
   }
 
+  /** Label + content pairs per row: about 40 characters per pair, at most 4 per row. */
+  perRow(): number {
+    return Math.max(1, Math.min(4, Math.floor(this.span(0, this.ncols) / 40), this.ncols));
+  }
+
   /** Label + content pairs laid out across the width: about 40 characters per pair, at most 4 per row. */
   pairs(items: readonly { label: string; wide?: boolean; input: Partial<CellSpec> }[], perRowMax?: number): void {
-    const maxPerRow = perRowMax ?? Math.max(1, Math.min(4, Math.floor(this.span(0, this.ncols) / 40), this.ncols));
+    const maxPerRow = perRowMax ?? this.perRow();
     let pending: typeof items[number][] = [];
     const flush = () => {
       if (!pending.length) return;
       const segs = segments(this.widths, Math.min(pending.length, this.ncols));
-      segs.forEach(([start, len], i) => this.pair(pending[i].label, pending[i].input, start, len));
-      this.rowHeights.push({ row: this.row, height: 20 });
+      let lines = 1;
+      segs.forEach(([start, len], i) => (lines = Math.max(lines, this.pair(pending[i].label, pending[i].input, start, len))));
+      // A value longer than its field (a long 销售服务商 name) wraps, and the row grows so it prints whole.
+      this.rowHeights.push({ row: this.row, height: lines > 1 ? Math.max(20, lines * 15 + 4) : 20 });
       this.row++;
       pending = [];
     };
@@ -197,14 +209,15 @@ class SheetBuilder {
     flush();
   }
 
-  private pair(label: string, content: Partial<CellSpec>, start: number, len: number): void {
+  /** One label and its content cell; returns the printed lines the content needs in its span (1 when it fits). */
+  private pair(label: string, content: Partial<CellSpec>, start: number, len: number): number {
     // The label gets enough columns for its text where it can; the content keeps at least one column.
     let labelLen = 1;
     const need = textWidth(label) + 2;
     while (labelLen < len - 1 && this.span(start, labelLen) < need) labelLen++;
     if (len === 1) {
       this.cells.push({ row: this.row, col: start, value: `${label}:`, style: 'label', wrap: true });
-      return;
+      return 1;
     }
     this.cells.push({
       row: this.row,
@@ -217,7 +230,10 @@ class SheetBuilder {
     const inputLen = len - labelLen;
     const cell: CellSpec = { ...content, row: this.row, col: start + labelLen };
     if (inputLen > 1) cell.mergeAcross = inputLen - 1;
+    const lines = typeof cell.value === 'string' && cell.value !== '' ? linesFor(cell.value, this.span(start + labelLen, inputLen)) : 1;
+    if (lines > 1) cell.wrap = true;
     this.cells.push(cell);
+    return lines;
   }
 
   blank(height = 8): void {

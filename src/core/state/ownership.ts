@@ -22,6 +22,31 @@ export function stillOwned(state: WorkbookState, key: string, a1Value: unknown):
 }
 
 /**
+ * The sheets the state's claims hold for, checked against the workbook: a sheet recorded under a key with a title is
+ * the product's only while its A1 shows that title (otherwise it is the user's, and is read like any other sheet);
+ * a sheet recorded without a title (a state written before titles were recorded, or one edited by hand) is taken
+ * by name, and `untitledClaims` lists those so a refusal can say when such a claim is what hid the data.
+ * `a1` holds the A1 value of the sheets read, by name (firstCells); a recorded sheet not among them is kept.
+ * @example claimedSheetNames(state, new Map([['保有客户', '车主']])).names // [] when 保有客户 was recorded as '售后流失总览'
+ */
+export function claimedSheetNames(state: WorkbookState, a1: ReadonlyMap<string, unknown>): { names: string[]; untitledClaims: { key: string; sheet: string }[] } {
+  const titles = state.ownedSheetTitles ?? {};
+  const names: string[] = [];
+  const untitledClaims: { key: string; sheet: string }[] = [];
+  for (const [key, sheet] of Object.entries(state.ownedSheets)) {
+    if (!a1.has(sheet)) {
+      names.push(sheet);
+      continue;
+    }
+    if (!(key in titles)) {
+      names.push(sheet);
+      untitledClaims.push({ key, sheet });
+    } else if (String(a1.get(sheet) ?? '') === titles[key]) names.push(sheet);
+  }
+  return { names, untitledClaims };
+}
+
+/**
  * The columns of a sheet a ColumnWrite may clear and overwrite: the previous run's columns as the core found them
  * (ColumnWrite.replaces), else, for a write without that field, the position the previous state recorded.
  * @example ownedArea(write, previous) // { headerRow: 0, startColumn: 12, headers: ['未回厂月数', …] }

@@ -1,5 +1,15 @@
 /** Messages shared by every part: settings validation, generic errors. */
 export const common: Record<string, string> = {
+  // Excel's own captions of a PivotTable (the file adapter and the add-in's share-safe copy write them).
+  'pivot.grandTotal': 'Grand Total',
+  'pivot.rowLabels': 'Row Labels',
+  'pivot.columnLabels': 'Column Labels',
+  'pivot.countOf': 'Count of {field}',
+  'pivot.sumOf': 'Sum of {field}',
+  'pivot.multipleItems': '(Multiple Items)',
+  'pivot.allItems': '(All)',
+  'pivot.values': 'Values',
+  'pivot.blank': '(blank)',
   // A warning that exists only as text (no key): shown as it is.
   'core.warning.text': '{text}',
   // A product column whose header the dealer's sheet already has (issue 12.5).

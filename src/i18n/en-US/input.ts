@@ -1,6 +1,7 @@
 /** Messages of the input layer: unreadable cells, ignored sheets, sheet kinds and field names for the mapping UI. */
 export const input: Record<string, string> = {
   'input.error.stateNameTaken': 'The sheet "{sheet}" is not the ChurnDesk state sheet but your own data. To keep it, nothing was changed. Rename that sheet and try again.',
+  'input.error.stateClaimsDataSheet': 'The hidden state sheet "{state}" records "{sheet}" as a sheet ChurnDesk made, but the headers of "{sheet}" are your data (customer or register columns): the state sheet is damaged or was edited. To keep your data, nothing was changed. Delete the "{state}" sheet (settings and column mappings go back to their defaults) and refresh again.',
   'input.issue.unreadableDate': 'Not a readable date',
   'input.issue.unreadableMileage': 'Not a readable mileage (km, at most 2,000,000)',
   'input.issue.unreadablePhone': 'Not a readable phone number',

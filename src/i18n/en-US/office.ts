@@ -2,6 +2,7 @@
 export const office: Record<string, string> = {
   'office.error.needsMapping': 'A column the analysis depends on is missing or uncertain; nothing was written (no unreliable figures): {problems}. Choose the column in the task pane under Columns; if the sheet really has no such column, tick "This sheet has no such column" there and refresh.',
   'office.error.payloadTooLarge': '{step}A read or write is over Excel’s 5 MB limit even in blocks. The workbook was left as it was. Remove unused columns and try again.',
+  'office.error.valuesMissing': '{step}Excel returned no cell values for “{sheet}” (the range read was too wide or too large). The workbook was left as it was. Delete the unused cells at the far right or bottom of that sheet and try again.',
   'office.error.busy': '{step}Excel is editing a cell. Press Enter or Esc to finish editing, then try again.',
   'office.error.itemNotFound': '{step}A sheet or table ChurnDesk needs was not found (renamed or deleted just now?). The workbook was left as it was. Check the sheets and try again.',
   'office.error.nameTaken': '{step}A name ChurnDesk needs is already taken. The workbook was left as it was. Try again; if it fails again, rename the sheet or table of that name.',
@@ -29,6 +30,7 @@ export const office: Record<string, string> = {
   'office.note.pivotFailed': 'The PivotTables could not be created; every other result was written.',
   'office.note.pivotUntick': 'Note: the PivotTable counts rows, so a vehicle listed twice counts again. In the pivot\'s filter field "{field}" above it, untick "{values}" so its grand total equals the summary table\'s.',
   'office.note.pivotFilterFailed': 'The PivotTables were created but the duplicate rows could not be excluded automatically. Untick "重复" in each pivot\'s filter field.',
+  'office.note.pivotBlankFailed': 'The PivotTables were created but the "(blank)" items of blank source cells could not be hidden automatically. Untick them in the pivot\'s row or column label filter.',
   'office.pivotFallbackNote': 'Cross-tab (this Excel has no PivotTables)',
   'office.totalLabel': 'Total',
   'office.pivotTotal': 'Total',

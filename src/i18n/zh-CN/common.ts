@@ -1,5 +1,15 @@
 /** Messages shared by every part: settings validation, generic errors. */
 export const common: Record<string, string> = {
+  // Excel's own captions of a PivotTable (the file adapter and the add-in's share-safe copy write them).
+  'pivot.grandTotal': '总计',
+  'pivot.rowLabels': '行标签',
+  'pivot.columnLabels': '列标签',
+  'pivot.countOf': '计数项:{field}',
+  'pivot.sumOf': '求和项:{field}',
+  'pivot.multipleItems': '(多项)',
+  'pivot.allItems': '(全部)',
+  'pivot.values': '值',
+  'pivot.blank': '(空白)',
   // A warning that exists only as text (no key): shown as it is.
   'core.warning.text': '{text}',
   // A product column whose header the dealer's sheet already has (issue 12.5).

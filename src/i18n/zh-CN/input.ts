@@ -1,6 +1,7 @@
 /** Messages of the input layer: unreadable cells, ignored sheets, sheet kinds and field names for the mapping UI. */
 export const input: Record<string, string> = {
   'input.error.stateNameTaken': '工作簿中名为“{sheet}”的工作表不是 ChurnDesk 的状态表,而是您的数据。为免覆盖它,未做任何修改。请为这张表改名后重试。',
+  'input.error.stateClaimsDataSheet': '隐藏的状态表“{state}”把“{sheet}”记为 ChurnDesk 生成的表,但“{sheet}”的表头是您的数据(客户或登记表的列),状态表已损坏或被改动过。为免覆盖您的数据,未做任何修改。请删除“{state}”表(设置与列映射将恢复为默认)后重新刷新。',
   'input.issue.unreadableDate': '无法识别的日期',
   'input.issue.unreadableMileage': '无法识别的里程(应为不超过 2,000,000 的公里数)',
   'input.issue.unreadablePhone': '无法识别的电话号码',

@@ -2,6 +2,7 @@
 export const office: Record<string, string> = {
   'office.error.needsMapping': '有分析依赖的列缺失或无法确定,未写入任何内容(不会给出不可靠的数字):{problems}。请在任务窗格的“列映射”中指定该列;本表确实没有这一列时,在那里勾选“本表没有这一列”后再刷新。',
   'office.error.payloadTooLarge': '{step}一次读写的数据超过了 Excel 的 5 MB 上限,即使分块后仍然过大。工作簿保持原样。请删除无用的列后重试。',
+  'office.error.valuesMissing': '{step}Excel 没有返回“{sheet}”的单元格内容(读取的区域过宽或过大)。工作簿保持原样。请删除该表最右侧或最下方无用的单元格后重试。',
   'office.error.busy': '{step}Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑,再重试。',
   'office.error.itemNotFound': '{step}找不到需要的工作表或表格(可能刚被改名或删除)。工作簿保持原样。请检查工作表后重试。',
   'office.error.nameTaken': '{step}需要的名称已被占用。工作簿保持原样。请重试;如果仍然失败,请为同名的工作表或表格改名。',
@@ -29,6 +30,7 @@ export const office: Record<string, string> = {
   'office.note.pivotFailed': '数据透视表未能创建,其余结果已写入。',
   'office.note.pivotUntick': '注意:数据透视表按行计数,同一车辆的重复行会被重复计算。请在透视表上方的筛选字段“{field}”中取消勾选“{values}”,使其总计与上方汇总表一致。',
   'office.note.pivotFilterFailed': '数据透视表已创建,但未能自动排除重复行。请在透视表的筛选字段中取消勾选“重复”。',
+  'office.note.pivotBlankFailed': '数据透视表已创建,但未能自动隐藏空白来源行的“(空白)”项。可在透视表的行或列标签筛选中取消勾选它。',
   'office.pivotFallbackNote': '交叉汇总(此版本 Excel 不支持数据透视表)',
   'office.totalLabel': '合计',
   'office.pivotTotal': '总计',

@@ -4,7 +4,7 @@
  * relationship, and the content types. Works on the zip's entries (readZipEntries), so both file engines use it:
  * the in-memory engine through `writeRenderedWorkbook` (src/xlsx/writePackage.ts), the stream engine on its skeleton.
  */
-import { addContentTypes, addRelationship, insertTopLevel, nextIndex, relsPathOf, sheetPaths, withRelationshipNamespace } from '../packageParts';
+import { addContentTypes, addRelationship, insertTopLevel, nextIndex, relsPathOf, sheetPaths, withRelationshipNamespace, partText, setPartText, type PackageEntries } from '../packageParts';
 import { chartPartXml, drawingPartXml } from './chartXml';
 import type { FileChart } from './fileCharts';
 
@@ -26,7 +26,7 @@ export const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', '
  * Adds the chart parts of `sheets` to the package `entries` (mutated). A sheet the package lacks, or one that
  * already has a drawing (exceljs images), is left as it is. Returns how many charts were added.
  */
-export function addChartParts(entries: Map<string, Buffer>, sheets: SheetCharts[]): number {
+export function addChartParts(entries: PackageEntries, sheets: SheetCharts[]): number {
   const paths = sheetPaths(entries);
   let added = 0;
   const overrides: { part: string; type: string }[] = [];
@@ -34,19 +34,19 @@ export function addChartParts(entries: Map<string, Buffer>, sheets: SheetCharts[
   let chartN = nextIndex(entries, /^xl\/charts\/chart(\d+)\.xml$/);
   for (const { sheet, charts } of sheets) {
     const part = paths.get(sheet);
-    const xml = part ? entries.get(part)?.toString('utf8') : undefined;
+    const xml = part ? partText(entries, part) : undefined;
     if (!part || xml === undefined || !charts.length || /<drawing[\s/>]/.test(xml)) continue;
     const drawingPath = `xl/drawings/drawing${drawingN}.xml`;
     const relIds = charts.map((chart) => {
       const chartPath = `xl/charts/chart${chartN++}.xml`;
-      entries.set(chartPath, Buffer.from(chartPartXml(chart), 'utf8'));
+      setPartText(entries, chartPath, chartPartXml(chart));
       overrides.push({ part: chartPath, type: CT_CHART });
       return addRelationship(entries, relsPathOf(drawingPath), REL_CHART, `../charts/${chartPath.slice('xl/charts/'.length)}`);
     });
-    entries.set(drawingPath, Buffer.from(drawingPartXml(charts, relIds), 'utf8'));
+    setPartText(entries, drawingPath, drawingPartXml(charts, relIds));
     overrides.push({ part: drawingPath, type: CT_DRAWING });
     const sheetRel = addRelationship(entries, relsPathOf(part), REL_DRAWING, `../drawings/drawing${drawingN}.xml`);
-    entries.set(part, Buffer.from(insertTopLevel(withRelationshipNamespace(xml), `<drawing r:id="${sheetRel}"/>`, AFTER_DRAWING), 'utf8'));
+    setPartText(entries, part, insertTopLevel(withRelationshipNamespace(xml), `<drawing r:id="${sheetRel}"/>`, AFTER_DRAWING));
     drawingN++;
     added += charts.length;
   }

@@ -4,7 +4,7 @@
  * cache), and their content types. The pivot's cells are already in the sheet (renderPlan writes them), so a reader
  * that does not refresh still sees the figures.
  */
-import { addContentTypes, addRelationship, attrOf, insertTopLevel, nextIndex, relsPathOf, sheetPaths, withRelationshipNamespace } from '../packageParts';
+import { addContentTypes, addRelationship, attrOf, insertTopLevel, nextIndex, relsPathOf, sheetPaths, withRelationshipNamespace, partText, setPartText, type PackageEntries } from '../packageParts';
 import type { FilePivot } from './filePivot';
 import { pivotCacheXml, pivotTableXml } from './pivotXml';
 
@@ -19,7 +19,7 @@ const AFTER_PIVOT_CACHES = ['smartTagPr', 'smartTagTypes', 'webPublishing', 'fil
  * Adds the parts of `pivots` to the package `entries` (mutated). A pivot whose sheet or source sheet the package
  * lacks is left out. Returns how many were added.
  */
-export function addPivotParts(entries: Map<string, Buffer>, pivots: FilePivot[]): number {
+export function addPivotParts(entries: PackageEntries, pivots: FilePivot[]): number {
   const paths = sheetPaths(entries);
   if (!entries.has('xl/workbook.xml')) return 0;
   let cacheId = nextCacheId(entries);
@@ -32,8 +32,8 @@ export function addPivotParts(entries: Map<string, Buffer>, pivots: FilePivot[])
     if (!part || !paths.has(pivot.source.sheet) || !entries.has(part)) continue;
     const cachePath = `xl/pivotCache/pivotCacheDefinition${cacheN}.xml`;
     const tablePath = `xl/pivotTables/pivotTable${tableN}.xml`;
-    entries.set(cachePath, Buffer.from(pivotCacheXml(pivot), 'utf8'));
-    entries.set(tablePath, Buffer.from(pivotTableXml(pivot, cacheId), 'utf8'));
+    setPartText(entries, cachePath, pivotCacheXml(pivot));
+    setPartText(entries, tablePath, pivotTableXml(pivot, cacheId));
     const cacheRel = addRelationship(entries, 'xl/_rels/workbook.xml.rels', REL_CACHE, `pivotCache/pivotCacheDefinition${cacheN}.xml`);
     caches.push(`<pivotCache cacheId="${cacheId}" r:id="${cacheRel}"/>`);
     addRelationship(entries, relsPathOf(tablePath), REL_CACHE, `../pivotCache/pivotCacheDefinition${cacheN}.xml`);
@@ -49,17 +49,17 @@ export function addPivotParts(entries: Map<string, Buffer>, pivots: FilePivot[])
 }
 
 /** One more than the highest cacheId of xl/workbook.xml's <pivotCaches>. */
-export function nextCacheId(entries: Map<string, Buffer>): number {
-  const workbook = entries.get('xl/workbook.xml')?.toString('utf8') ?? '';
+export function nextCacheId(entries: PackageEntries): number {
+  const workbook = partText(entries, 'xl/workbook.xml') ?? '';
   return Math.max(0, ...(workbook.match(/<pivotCache\s[^>]*>/g) ?? []).map((tag) => Number(attrOf(tag, 'cacheId')) || 0)) + 1;
 }
 
 /** Adds `<pivotCache cacheId r:id/>` elements to xl/workbook.xml's <pivotCaches> (created in schema position when missing). */
-export function addPivotCaches(entries: Map<string, Buffer>, caches: string[]): void {
+export function addPivotCaches(entries: PackageEntries, caches: string[]): void {
   if (!caches.length) return;
-  let workbook = withRelationshipNamespace(entries.get('xl/workbook.xml')?.toString('utf8') ?? '', 'workbook');
+  let workbook = withRelationshipNamespace(partText(entries, 'xl/workbook.xml') ?? '', 'workbook');
   workbook = /<pivotCaches>/.test(workbook)
     ? workbook.replace('</pivotCaches>', caches.join('') + '</pivotCaches>')
     : insertTopLevel(workbook, `<pivotCaches>${caches.join('')}</pivotCaches>`, AFTER_PIVOT_CACHES, 'workbook');
-  entries.set('xl/workbook.xml', Buffer.from(workbook, 'utf8'));
+  setPartText(entries, 'xl/workbook.xml', workbook);
 }

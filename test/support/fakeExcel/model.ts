@@ -51,6 +51,8 @@ export interface PivotData {
   filters: string[];
   /** Manual filters applied (PivotField.applyFilter, ExcelApi 1.12): field -> the item names left selected. */
   manualFilters: Record<string, string[]>;
+  /** Items hidden by PivotItem.visible = false (ExcelApi 1.8): field -> item names. */
+  hiddenItems?: Record<string, string[]>;
 }
 
 /** The name Excel gives a pivot item of a cell value ('(blank)' for an empty cell, as English Excel shows it). */

@@ -1261,8 +1261,14 @@ export class FakePivotTableCollection {
       });
       return { name: h };
     };
-    const list = (into: string[]) => ({ add: (h: { name: string }) => core.enqueue(h.name, () => into.push(h.name)) });
     const field = (f: string) => new FakePivotField(core, record, () => srcRef, f);
+    // RowColumnPivotHierarchyCollection.add returns the hierarchy, whose one field has its name (ExcelApi 1.8).
+    const list = (into: string[]) => ({
+      add: (h: { name: string }) => {
+        core.enqueue(h.name, () => into.push(h.name));
+        return { name: h.name, fields: { getItem: field } };
+      },
+    });
     return {
       hierarchies: { getItem: hierarchy },
       filterHierarchies: {
@@ -1305,7 +1311,18 @@ export class FakePivotField {
     private readonly source: () => RangeRef | null,
     readonly name: string,
   ) {
-    this.items = new FakePivotItemCollection(core, () => this.itemNames());
+    this.items = new FakePivotItemCollection(core, () => this.itemNames(), (item, visible) => {
+      this.core.requireApi(8, 'PivotItem.visible');
+      this.core.enqueue({ item, visible }, () => {
+        if (!this.itemNames().includes(item)) throw new FakeOfficeError('ItemNotFound', `The field '${this.name}' has no item '${item}'.`);
+        const hidden = new Set(this.record.hiddenItems?.[this.name] ?? []);
+        if (visible) hidden.delete(item);
+        else hidden.add(item);
+        // Excel keeps at least one item of a field visible.
+        if (hidden.size >= this.itemNames().length) throw new FakeOfficeError('InvalidOperation', 'A field must keep one item visible.');
+        this.record.hiddenItems = { ...(this.record.hiddenItems ?? {}), [this.name]: [...hidden] };
+      });
+    });
   }
   private itemNames(): string[] {
     const src = this.source();
@@ -1325,12 +1342,13 @@ export class FakePivotField {
   }
 }
 
-/** A pivot field's items: `items` and each item's `name` throw until `load()` + `sync()`. */
+/** A pivot field's items: `items` and each item's `name` throw until `load()` + `sync()`; `visible` is queued like any set. */
 export class FakePivotItemCollection {
-  private loadedItems: { name: string }[] | null = null;
+  private loadedItems: { name: string; visible: boolean }[] | null = null;
   constructor(
     private readonly core: FakeContextCore,
     private readonly names: () => string[],
+    private readonly setVisible: (item: string, visible: boolean) => void = () => undefined,
   ) {}
   load(props?: Props): this {
     const list = (propList(props) ?? ['name']).map((p) => p.replace(/^items\//, ''));
@@ -1338,12 +1356,18 @@ export class FakePivotItemCollection {
       () => this.names(),
       (names) => {
         this.loadedItems = names.map((n) => {
-          const item = {} as { name: string };
+          const item = {} as { name: string; visible: boolean };
           Object.defineProperty(item, 'name', {
             get: () => {
               if (!list.includes('name')) throw notLoaded('PivotItem', 'name');
               return n;
             },
+          });
+          Object.defineProperty(item, 'visible', {
+            get: () => {
+              throw notLoaded('PivotItem', 'visible');
+            },
+            set: (v: boolean) => this.setVisible(n, v),
           });
           return item;
         });
@@ -1351,7 +1375,7 @@ export class FakePivotItemCollection {
     );
     return this;
   }
-  get items(): { name: string }[] {
+  get items(): { name: string; visible: boolean }[] {
     if (!this.loadedItems) throw notLoaded('PivotItemCollection', 'items');
     return this.loadedItems;
   }
