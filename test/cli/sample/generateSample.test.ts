@@ -66,10 +66,9 @@ describe('generateSample', () => {
     for (const f of ['number', '9:9', '9:9-9:9', '9点半', '9点9', '下午9点']) expect(forms.time.has(f)).toBe(true);
   });
 
-  test('generation is fast enough for the million-vehicle bench (10k vehicles well under 5 s)', () => {
-    const started = Date.now();
+  // How fast generation is belongs to `npm run bench` (it times the generator at 1M vehicles), not to a timed test.
+  test('10,000 vehicles: a customer row per vehicle plus duplicates, after the header', () => {
     const s = generateSample({ vehicles: 10000, seed: 2, asOf: AS_OF });
     expect(s.sheets[0].grid.length).toBeGreaterThan(10000);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
