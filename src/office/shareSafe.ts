@@ -5,6 +5,7 @@
  * src/xlsx/gridWorkbook (the same masking the CLI's `churn-desk share` applies); `Excel.createWorkbook(base64)`
  * (ExcelApi 1.8) opens it as a new, unsaved workbook for the user to save and send. This workbook is only read.
  */
+import { DATE1904_OFFSET, isDateFormat, probeDateSystem, shiftColumns } from './dateSystem';
 import type { Grid } from '../core/plan/types';
 import type { ShareSafeResult } from './actions';
 import type { Capabilities } from './capabilities';
@@ -85,20 +86,23 @@ export async function shareSafeWorkbook(syncer: Syncer, options: ShareSafeOption
   if (!options.caps.createWorkbook) throw new ChurnDeskError('apiNotSupported', 'office.error.shareNeedsNewerExcel', {});
   const context = syncer.context;
   const extents = (await listSheets(context)).filter((e) => !e.name.startsWith(TEMP_PREFIX));
+  // The date-system probe rides on the formats' sync: the copy is a 1900-system file (src/office/dateSystem.ts).
+  const probe = probeDateSystem(context);
   const sampled = extents.map((e) => (e.rows === 0 || e.cols === 0 ? null : queueBlockRead(context, e.name, 0, sampleRows(e), e.cols, 'values,numberFormat')));
-  if (sampled.some((r) => r)) await syncer.sync();
+  await syncer.sync();
+  const offset = probe() === '1904' ? DATE1904_OFFSET : 0;
   options.onProgress?.(0.05);
   const grids = await readGrids(context, extents, {
     policy: options.policy ?? DEFAULT_CHUNK_POLICY,
     signal: options.signal,
     onProgress: (p) => options.onProgress?.(0.05 + 0.75 * (p.rowsTotal ? p.rowsRead / p.rowsTotal : 1)),
   });
-  const sheets: ShareSheet[] = extents.map((e, i) => ({
-    name: e.name,
-    grid: grids[i].grid,
-    visibility: e.visibility,
-    columnFormats: sampled[i] ? columnFormats(joinBlock(sampled[i]!, e.name), joinBlock(sampled[i]!, e.name, 'numberFormat'), e.cols) : [],
-  }));
+  const sheets: ShareSheet[] = extents.map((e, i) => {
+    const formats = sampled[i] ? columnFormats(joinBlock(sampled[i]!, e.name), joinBlock(sampled[i]!, e.name, 'numberFormat'), e.cols) : [];
+    // A 1904 workbook's dates, moved into the copy's 1900 system so each still shows its day.
+    const dateCols = offset ? formats.map((f, c) => (isDateFormat(f) ? c : -1)).filter((c) => c >= 0) : [];
+    return { name: e.name, grid: shiftColumns(grids[i].grid, dateCols, offset), visibility: e.visibility, columnFormats: formats };
+  });
   const built = await options.build({ sheets, extraPersonalHeaders: options.extraPersonalHeaders ?? [] });
   options.onProgress?.(0.9);
   await options.open(built.base64);

@@ -5,6 +5,7 @@
  * Checked here: the pure pieces, and a refresh of the same dealer data stored in both systems, which must give the
  * same classification and the same days.
  */
+import ExcelJS from 'exceljs';
 import { FakeWorkbook, type SheetDump } from '../support/fakeExcel';
 import { excelDate } from '../support/fakeExcel/functions';
 import { generateSample } from '../../src/cli/sample/generateSample';
@@ -129,5 +130,22 @@ describe('a refresh of a 1904 workbook', () => {
     const right = workbookIn('1900');
     await createOfficeActions({ host: right.host(), runner: createInlineRunner(), asOf: '2026-10-31' }).analyse();
     expect(wrong).not.toEqual(shown(right.dump().sheets, '1900'));
+  }, 120_000);
+
+  it('the share-safe copy (a 1900-system file) shows the days the 1904 workbook shows', async () => {
+    const days: Record<string, unknown[]> = {};
+    for (const system of ['1900', '1904'] as const) {
+      const wb = workbookIn(system);
+      const actions = createOfficeActions({ host: wb.host(), runner: createInlineRunner(), asOf: '2026-10-31' });
+      await actions.shareSafeCopy();
+      const copy = new ExcelJS.Workbook();
+      await copy.xlsx.load(Buffer.from(wb.createdWorkbooks[0], 'base64') as unknown as ArrayBuffer);
+      const first = copy.worksheets[0];
+      const out: unknown[] = [];
+      first.eachRow((row) => row.eachCell((cell) => { if (cell.value instanceof Date) out.push(cell.value.toISOString()); }));
+      days[system] = out;
+    }
+    expect(days['1900'].length).toBeGreaterThan(100);
+    expect(days['1904']).toEqual(days['1900']);
   }, 120_000);
 });
