@@ -44,6 +44,8 @@ async function perfectOutput(wb: DealerWorkbook): Promise<{ book: ExcelJS.Workbo
     const o = t.overview!;
     const ov = book.addWorksheet(OVERVIEW_SHEET);
     ov.addRow(['保有客户流失概览']);
+    // a conclusion sentence above the tables names figures too: it is not their label
+    ov.addRow([`基盘客户${o.基盘客户}台,流失率${(100 * o.churnRate).toFixed(1)}%,目标25.0%;至少需招揽回厂${o.toWinBack}位客户才能达到目标`]);
     ov.addRow(['流失状态', '车辆数', '占比']);
     for (const s of ['活跃', '准流失', '流失', '彻底流失', '数据异常'] as const) ov.addRow([s, o.perStatus[s], o.perStatus[s] / o.基盘客户]);
     ov.addRow(['指标', '数值']);
@@ -132,8 +134,9 @@ describe('the v2 checker itself (never calls the product)', () => {
   });
 
   test('a refusal naming a field and candidate columns is flagged; any other failure is a misread of everything', () => {
-    const msg = '有分析依赖的列缺失或无法确定,未输出结果(不会给出不可靠的数字)。\n车辆档案:找不到“最后进站日期”列\n可能的列:“最后一次工单结算日期”(I)\n请用 --map 工作表:列=字段 指定';
-    expect(refusal({ code: 1, stdout: '', stderr: msg, seconds: 1 })).not.toBeNull();
+    const progress = '\r  0% 读取:读取工作簿 · 已用 0 秒\r 65% 分析:完成 · 已用 1 秒 · 121 行\r\x1b[K';
+    const msg = 'churn-desk: 有分析依赖的列缺失或无法确定,未输出结果(不会给出不可靠的数字)。\n车辆档案:找不到“最后进站日期”列\n可能的列:“最后一次工单结算日期”(I)\n请用 --map 工作表:列=字段 指定';
+    expect(refusal({ code: 1, stdout: '', stderr: progress + msg, seconds: 1 })).toEqual(msg.split('\n'));
     expect(refusal({ code: 0, stdout: '', stderr: msg, seconds: 1 })).toBeNull();
     expect(refusal({ code: 1, stdout: '', stderr: 'TypeError: x is undefined', seconds: 1 })).toBeNull();
     const flagged = checkOutput(books[0].truth, { code: 1, stdout: '', stderr: msg, seconds: 1 }, null, widths(books[0]));

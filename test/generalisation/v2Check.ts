@@ -118,7 +118,10 @@ export function refusal(run: CliRun): string[] | null {
   const text = `${run.stderr}\n${run.stdout}`;
   const namesField = FIELD_WORDS.some((w) => text.includes(w));
   if (!namesField || !CANDIDATE_WORDS.test(text)) return null;
-  return run.stderr.split('\n').map((x) => x.trim()).filter(Boolean).slice(0, 8);
+  // the message, without the progress line the CLI draws on stderr (\r-redrawn, ANSI codes)
+  const lines = run.stderr.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g'), '').split(/[\r\n]+/).map((x) => x.trim()).filter(Boolean);
+  const from = lines.findIndex((x) => /^churn-desk:/.test(x));
+  return (from >= 0 ? lines.slice(from) : lines.filter((x) => !/已用 \d+ 秒|elapsed/.test(x))).slice(0, 8);
 }
 
 /** Header text -> 1-based column, searched in the rows above the first data row (columns right of the input first). */
@@ -243,7 +246,8 @@ export function checkOutput(truth: DealerTruth, run: CliRun, book: ExcelJS.Workb
     for (const [label, tv] of [['展厅登记行数', truth.traffic.recordRows.length], ['来店批数', t.来店批数], ['来电批数', t.来电批数], ['留有客户资料数', t.留有客户资料数], ['订单数', t.订单数]] as [string, number][]) {
       const p = numbers.get(label);
       add(rc, p === tv);
-      if (p !== tv && !failed) miss(`report ${label}: product ${p ?? 'absent'}, truth ${tv}`);
+      const also = label === '展厅登记行数' ? ['无日期的登记', '来电/来店不明'].filter((x) => numbers.has(x)).map((x) => `${x} ${numbers.get(x)}`).join(', ') : '';
+      if (p !== tv && !failed) miss(`report ${label}: product ${p ?? 'absent'}, truth ${tv}${also ? ` (the report also says ${also})` : ''}`);
     }
     res.reportCounts = rc;
   }
@@ -255,20 +259,21 @@ function checkOverview(truth: DealerTruth, book: ExcelJS.Workbook | null, miss: 
   const o = truth.overview!;
   const ws = book?.getWorksheet(OVERVIEW_SHEET);
   if (book && !ws) miss(`sheet ${OVERVIEW_SHEET} not in the output`);
-  const byLabel = new Map<string, Plain>();
+  // every (label, value) pair: a text cell and the cell right of it, in sheet order
+  const pairs: [string, Plain][] = [];
   if (ws) {
     ws.eachRow({ includeEmpty: false }, (row) => {
       for (let c = 1; c < Math.max(2, row.cellCount); c++) {
         const label = plain(row.getCell(c).value);
-        if (typeof label !== 'string' || byLabel.has(label)) continue;
-        byLabel.set(label, plain(row.getCell(c + 1).value));
-        break;
+        if (typeof label === 'string') pairs.push([label, plain(row.getCell(c + 1).value)]);
       }
     });
   }
+  // the first label that matches and has a figure beside it (a conclusion sentence naming the figure is no label)
   const find = (pred: (label: string) => boolean): Plain | undefined => {
-    for (const [k, v] of byLabel) if (pred(k)) return v;
-    return undefined;
+    const hits = pairs.filter(([k]) => pred(k));
+    const withFigure = hits.find(([, v]) => rate(v) !== null);
+    return (withFigure ?? hits[0])?.[1];
   };
   const figures: [string, Plain | undefined, number, boolean][] = [
     ['基盘客户', find((k) => k === '基盘客户'), o.基盘客户, false],
