@@ -34,7 +34,7 @@ async function perfectOutput(wb: DealerWorkbook): Promise<{ book: ExcelJS.Workbo
     const ws = book.getWorksheet(cs.name)!;
     const w = widths(wb)[cs.name];
     const heads = [...CLASSIFICATION_FIELDS, DUPLICATE_HEADER];
-    heads.forEach((h, i) => { ws.getCell(cs.firstDataRow - 1, w + 1 + i).value = h; });
+    heads.forEach((h, i) => { ws.getCell(Math.max(...cs.headerRows), w + 1 + i).value = h; });
     for (const v of t.vehicles) {
       for (const row of v.rows) {
         CLASSIFICATION_FIELDS.forEach((f, i) => { const x = v[f]; if (x !== null) ws.getCell(row, w + 1 + i).value = x; });
@@ -86,7 +86,7 @@ describe('the v2 checker itself (never calls the product)', () => {
         expect(r.cells).toEqual({ right: rows * CLASSIFICATION_FIELDS.length, compared: rows * CLASSIFICATION_FIELDS.length });
         expect(r.overview).toEqual({ right: 11, compared: 11 });
         expect(r.duplicates).toEqual({ right: rows, compared: rows });
-        const nonRec = wb.truth.nonRecordRows.filter((x) => x.sheet === wb.truth.sheets[0].name && x.row >= wb.truth.sheets[0].firstDataRow).length;
+        const nonRec = wb.truth.nonRecordRows.filter((x) => x.sheet === wb.truth.sheets[0].name && x.row > Math.max(...wb.truth.sheets[0].headerRows)).length;
         expect(nonRec).toBeGreaterThan(0);
         expect(r.nonRecordsLeftOut).toEqual({ right: nonRec, compared: nonRec });
         expect(r.reportCounts).toEqual({ right: 3, compared: 3 });
@@ -120,6 +120,16 @@ describe('the v2 checker itself (never calls the product)', () => {
     expect(r.reportCounts).toEqual({ right: 2, compared: 3 });
     expect(r.mismatches).toHaveLength(5);
     expect(r.mismatches.some((x) => x.includes(v.vin) && x.includes('流失状态') && x.includes('"活跃"'))).toBe(true);
+
+    // C: the notes row between the header and the first data row is no record either
+    const c = books[2];
+    const oc = await perfectOutput(c);
+    const csC = c.truth.sheets[0];
+    const notes = c.truth.nonRecordRows.find((x) => x.sheet === csC.name && x.row === csC.firstDataRow - 1)!;
+    oc.book.getWorksheet(csC.name)!.getCell(notes.row, widths(c)[csC.name] + 2).value = '数据异常';
+    const rc = checkOutput(c.truth, oc.run, oc.book, widths(c));
+    expect(rc.nonRecordsLeftOut!.compared - rc.nonRecordsLeftOut!.right).toBe(1);
+    expect(rc.mismatches).toEqual([`${csC.name}!${notes.row} (non-record: ${notes.text}) was given 流失状态 "数据异常"`]);
 
     const d = books[3];
     const out = await perfectOutput(d);

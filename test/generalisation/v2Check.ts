@@ -212,7 +212,8 @@ export function checkOutput(truth: DealerTruth, run: CliRun, book: ExcelJS.Workb
     // every row below the header that is not a vehicle's carries no status
     const sc = cols.get('流失状态');
     const lastRow = Math.max(ws?.rowCount ?? 0, ...truth.nonRecordRows.filter((x) => x.sheet === cs.name).map((x) => x.row));
-    for (let row = cs.firstDataRow; row <= lastRow; row++) {
+    // (from the row under the header: a notes row above the first data row is no record either)
+    for (let row = Math.max(0, ...cs.headerRows) + 1; row <= lastRow; row++) {
       if (vehicleRows.has(row)) continue;
       const nr = truth.nonRecordRows.find((x) => x.sheet === cs.name && x.row === row);
       const st = ws && sc ? plain(ws.getCell(row, sc).value) : null;
