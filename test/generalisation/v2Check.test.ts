@@ -152,6 +152,11 @@ describe('the v2 checker itself (never calls the product)', () => {
     const flagged = checkOutput(books[0].truth, { code: 1, stdout: '', stderr: msg, seconds: 1 }, null, widths(books[0]));
     expect(flagged.flagged).not.toBeNull();
     expect(flagged.cells).toBeNull();
+    expect(flagged.flaggedFields).toEqual([]); // the message names no field id of the truth
+    const named = checkOutput(books[0].truth, { code: 1, stdout: '', stderr: `${msg}\n确实没有这一列时用 --accept-missing lastVisitDate 继续。`, seconds: 1 }, null, widths(books[0]));
+    expect(named.flaggedFields).toEqual([{ sheet: '车辆档案', field: 'lastVisitDate', truthHeader: '最后一次工单结算日期', named: true }]);
+    const wrong = checkOutput(books[0].truth, { code: 1, stdout: '', stderr: `${msg.replace('最后一次工单结算日期', '服务经理')}\n--accept-missing lastVisitDate`, seconds: 1 }, null, widths(books[0]));
+    expect(wrong.flaggedFields[0].named).toBe(false);
     const crashed = checkOutput(books[0].truth, { code: 1, stdout: '', stderr: 'TypeError: x is undefined', seconds: 1 }, null, widths(books[0]));
     expect(crashed.failedUnflagged).toBe(true);
     expect(crashed.cells!.right).toBe(0);

@@ -24,6 +24,8 @@ export interface CheckResult {
   seconds: number;
   /** The refusal's message lines when the run was refused with a message naming a field and candidate columns. */
   flagged: string[] | null;
+  /** For a refusal: each field of the truth it names, and whether the truth's column is among the columns it names. */
+  flaggedFields: { sheet: string; field: string; truthHeader: string; named: boolean }[];
   /** A non-zero exit without such a message (every truth cell then counts as wrong). */
   failedUnflagged: boolean;
   cells: Tally | null;
@@ -124,6 +126,20 @@ export function refusal(run: CliRun): string[] | null {
   return (from >= 0 ? lines.slice(from) : lines.filter((x) => !/已用 \d+ 秒|elapsed/.test(x))).slice(0, 8);
 }
 
+/** The truth's fields a refusal names (by field id), and whether it names the truth's column for each. */
+export function refusedFields(truth: DealerTruth, message: string): CheckResult['flaggedFields'] {
+  const out: CheckResult['flaggedFields'] = [];
+  for (const s of truth.sheets) {
+    if (!s.kind || !message.includes(s.name)) continue;
+    for (const [field, header] of Object.entries(s.columns)) {
+      if (!new RegExp(`(?<![A-Za-z])${field}(?![A-Za-z])`).test(message)) continue;
+      const last = header.split('/').pop()!;
+      out.push({ sheet: s.name, field, truthHeader: last, named: message.includes(last) });
+    }
+  }
+  return out;
+}
+
 /** Header text -> 1-based column, searched in the rows above the first data row (columns right of the input first). */
 function headerColumns(ws: ExcelJS.Worksheet, lastHeaderRow: number, inputWidth: number, wanted: readonly string[]): Map<string, number> {
   const found = new Map<string, number>();
@@ -165,11 +181,14 @@ export function reportNumbers(stdout: string): Map<string, number> {
  */
 export function checkOutput(truth: DealerTruth, run: CliRun, book: ExcelJS.Workbook | null, inputWidths: Record<string, number>): CheckResult {
   const res: CheckResult = {
-    file: truth.file, code: run.code, seconds: run.seconds, flagged: refusal(run), failedUnflagged: false,
+    file: truth.file, code: run.code, seconds: run.seconds, flagged: refusal(run), flaggedFields: [], failedUnflagged: false,
     cells: null, perField: {}, duplicates: null, overview: null, traffic: null, perDate: null, nonRecordsLeftOut: null, reportCounts: null, mismatches: [],
   };
   const miss = (s: string): void => { if (res.mismatches.length < MAX_MISMATCHES) res.mismatches.push(s); else if (res.mismatches.length === MAX_MISMATCHES) res.mismatches.push('…'); };
-  if (res.flagged) return res;
+  if (res.flagged) {
+    res.flaggedFields = refusedFields(truth, res.flagged.join('\n'));
+    return res;
+  }
   const failed = run.code !== 0 || book === null;
   if (failed) {
     res.failedUnflagged = true;
@@ -372,7 +391,10 @@ export function formatTable(results: CheckResult[]): string {
   for (const r of results) {
     const fields = Object.entries(r.perField).map(([f, t]) => `${f} ${t.right}/${t.compared}`).join(', ');
     if (fields) lines.push('', `${r.file} per field: ${fields}`);
-    if (r.flagged) lines.push('', `${r.file} refused:`, ...r.flagged.map((x) => `  ${x}`));
+    if (r.flagged) {
+      lines.push('', `${r.file} refused:`, ...r.flagged.map((x) => `  ${x}`));
+      for (const f of r.flaggedFields) lines.push(`  -> names ${f.sheet} ${f.field}; the truth's column “${f.truthHeader}” is ${f.named ? '' : 'NOT '}among the columns it names`);
+    }
     if (r.mismatches.length) lines.push('', `${r.file} mismatches (at most ${MAX_MISMATCHES}):`, ...r.mismatches.map((x) => `  ${x}`));
   }
   return lines.join('\n');
