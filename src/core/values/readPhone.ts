@@ -25,6 +25,8 @@ export function readPhone(v: unknown): string | null | undefined {
     return digitsToPhone(String(v));
   }
   if (typeof v !== 'string') return v === null || v === undefined ? null : undefined;
+  // The common case: the digits alone (7 to 12 of them), which every step below would return unchanged.
+  if (v.length >= 7 && v.length <= 12 && allDigits(v)) return v;
   if (isBlank(v)) return null;
   const s = toHalfWidth(v).trim();
   if (LIST_SEPARATOR.test(s)) {
@@ -54,6 +56,14 @@ function readOne(raw: string): string | undefined {
   const s = unwrapped.includes('(') ? unwrapped.replace(NOTE, '').trim() : unwrapped;
   if (!PHONE_TEXT.test(s)) return undefined;
   return digitsToPhone(s.replace(/\D/g, ''));
+}
+
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function digitsToPhone(d: string): string | undefined {
