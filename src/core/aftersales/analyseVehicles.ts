@@ -8,7 +8,7 @@ import { classifyInto, localityOf, type VehicleClassification } from './classify
 import { ContactResultClassifier } from './contactResult';
 import { classifyDestination } from './destination';
 import type { ContactResult, Destination, LocalityLabel, Priority, ReasonClass, Status, WarrantyLabel } from './labels';
-import { matchCalls, matchVehicles, type CallMatch, type Vehicles } from './matchVehicles';
+import { matchAll, type CallMatch, type Vehicles } from './matchVehicles';
 import { decideRule, priorityOf, PRIORITY_RULES, type PriorityInput } from './priority';
 import { ReasonClassifier, reasonClass } from './reasons';
 import type { CallTable, CustomerTable } from './tables';
@@ -51,8 +51,7 @@ export function isLost(s: Status): boolean {
  * @example analyseVehicles(customers, calls, { y: 2026, m: 10, d: 31 }, settings).status[0] // '流失'
  */
 export function analyseVehicles(customers: CustomerTable, calls: CallTable | null, asOf: Ymd, settings: Settings): VehicleAnalysis {
-  const vehicles = matchVehicles(customers);
-  const callMatch = calls ? matchCalls(calls, vehicles) : null;
+  const { vehicles, callMatch } = matchAll(customers, calls);
   const n = vehicles.count;
   const contact = new ContactResultClassifier(settings.localRegions);
   const reasons = new ReasonClassifier(settings.extraReasonKeywords, settings.localRegions);

@@ -42,3 +42,21 @@ describe('isPlainKey: keys already in their normal form skip the normalisers', (
     expect(isBlank('不是')).toBe(false);
   });
 });
+
+describe('readPhone on digits with spaces, dashes and a +', () => {
+  it('reads them as the full reader does', () => {
+    expect(readPhone('138 1234 5678')).toBe('13812345678');
+    expect(readPhone('138-1234-5678')).toBe('13812345678');
+    expect(readPhone('+86 13812345678')).toBe('13812345678');
+    expect(readPhone('+8613812345678')).toBe('13812345678');
+    expect(readPhone('0086 138 1234 5678')).toBe('13812345678');
+    expect(readPhone('029-88886666')).toBe('02988886666');
+    expect(readPhone('+')).toBeUndefined();
+    expect(readPhone('+-')).toBeUndefined();
+    expect(readPhone('12-34')).toBeUndefined();
+    expect(readPhone('-')).toBeNull();
+    expect(readPhone('138 1234 5678 王')).toBe('13812345678');
+    expect(readPhone('1381234567 8')).toBe('13812345678');
+    expect(readPhone('+86+13812345678')).toBeUndefined();
+  });
+});
