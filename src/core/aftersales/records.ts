@@ -59,6 +59,11 @@ class ColumnReader<T> {
   }
 }
 
+/** Reads more of a grid row once the columns of readColumns are read (row undefined for a missing row). */
+interface RowReader {
+  read(row: readonly unknown[] | undefined, i: number, gridRow: number): void;
+}
+
 /** One column to read: field, reader, issue reason, destination array. */
 type ColumnSpec = [field: Field, reader: Reader<unknown>, reasonKey: string, out: Column];
 
@@ -68,7 +73,7 @@ type ColumnSpec = [field: Field, reader: Reader<unknown>, reasonKey: string, out
  * field), each in row order: the issues reading one column after the other would give. Unmapped fields leave
  * their array as it is (empty). Linear in the number of data rows; no object per cell except the issues.
  */
-function readColumns(sheet: MappedSheet, specs: readonly ColumnSpec[]): CellIssue[][] {
+function readColumns(sheet: MappedSheet, specs: readonly ColumnSpec[], after: RowReader | null = null): CellIssue[][] {
   const readers: ColumnReader<unknown>[] = [];
   const issues: CellIssue[][] = [];
   for (const [field, reader, reasonKey, out] of specs) {
@@ -89,12 +94,14 @@ function readColumns(sheet: MappedSheet, specs: readonly ColumnSpec[]): CellIssu
     const row = grid[r];
     if (row === undefined || row === null) {
       for (let j = 0; j < k; j++) readers[j].read(undefined, i, r);
+      if (after !== null) after.read(undefined, i, r);
       continue;
     }
     for (let j = 0; j < k; j++) {
       const reader = readers[j];
       reader.read(row[reader.col], i, r);
     }
+    if (after !== null) after.read(row, i, r);
   }
   return issues;
 }
@@ -142,6 +149,7 @@ export function readCustomers(sheet: MappedSheet): { table: CustomerTable; issue
 export function readCalls(sheet: MappedSheet): { table: CallTable; issues: CellIssue[] } {
   const t = emptyCallTable(sheet.sheet.name, sheet.dataRows);
   const issues: CellIssue[] = [];
+  const times = new CallTimeReader(sheet, t);
   const [dateIssues, ...otherIssues] = readColumns(sheet, [
     ['callDate', readDate, ISSUE_REASON.date, t.callDate],
     ['vin', vinKey, ISSUE_REASON.text, t.vin],
@@ -153,10 +161,10 @@ export function readCalls(sheet: MappedSheet): { table: CallTable; issues: CellI
     ['invited', readYesNo, ISSUE_REASON.yesNo, t.invited],
     ['returnDate', readDate, ISSUE_REASON.date, t.returnDate],
     ['caller', readText, ISSUE_REASON.text, t.caller],
-  ]);
+  ], times);
   // The call date's issues first, then the time column's (read once the dates are known), then the other columns'.
   appendIssues(issues, [dateIssues]);
-  readCallTimes(sheet, t, issues);
+  appendIssues(issues, [times.issues]);
   appendIssues(issues, otherIssues);
   return { table: t, issues };
 }
@@ -210,30 +218,34 @@ export function timeOfDay(v: unknown): number | null | undefined {
 }
 
 /**
- * Fills callTime: from the call-date cells themselves (date-times), else from a separate time column. A time-only
- * column's unreadable cell is reported (the call still counts, ordered by its date alone).
+ * Fills callTime, row by row in the pass of readColumns (after the call date of the row is read): from the
+ * call-date cell itself (a date-time), else from a separate time column. A time-only column's unreadable cell is
+ * reported (the call still counts, ordered by its date alone).
  */
-function readCallTimes(sheet: MappedSheet, t: CallTable, issues: CellIssue[]): void {
-  const grid = sheet.sheet.grid;
-  const rows = sheet.dataRows;
-  const dateCol = sheet.columns.callDate;
-  if (dateCol !== undefined) {
-    for (let i = 0; i < rows.length; i++) {
-      if (Number.isNaN(t.callDate[i])) continue;
-      const raw = grid[rows[i]]?.[dateCol];
-      if (typeof raw === 'string' && raw.length <= 10) continue; // a bare date text: no time
-      const f = timeOfDay(raw);
-      if (typeof f === 'number' && f > 0) t.callTime[i] = f;
-    }
+class CallTimeReader implements RowReader {
+  readonly issues: CellIssue[] = [];
+  private readonly dateCol: number | undefined;
+  private readonly timeCol: number | undefined;
+  constructor(private readonly sheet: MappedSheet, private readonly t: CallTable) {
+    this.dateCol = sheet.columns.callDate;
+    this.timeCol = separateTimeColumn(sheet);
   }
-  const timeCol = separateTimeColumn(sheet);
-  if (timeCol === undefined) return;
-  for (let i = 0; i < rows.length; i++) {
-    if (!Number.isNaN(t.callTime[i])) continue;
-    const raw = grid[rows[i]]?.[timeCol];
+
+  read(row: readonly unknown[] | undefined, i: number, gridRow: number): void {
+    const t = this.t;
+    if (this.dateCol !== undefined && !Number.isNaN(t.callDate[i])) {
+      const raw = row === undefined || row === null ? undefined : row[this.dateCol];
+      // A bare date text holds no time.
+      if (!(typeof raw === 'string' && raw.length <= 10)) {
+        const f = timeOfDay(raw);
+        if (typeof f === 'number' && f > 0) t.callTime[i] = f;
+      }
+    }
+    if (this.timeCol === undefined || !Number.isNaN(t.callTime[i])) return;
+    const raw = row === undefined || row === null ? undefined : row[this.timeCol];
     // A time column may hold a full date-time (serial > 1 or text with a date): only its time is used here.
     const f = timeOfDay(raw);
-    if (f === undefined) issues.push(cellIssue(sheet.sheet.name, rows[i], timeCol, 'callTime', raw, ISSUE_REASON.time));
+    if (f === undefined) this.issues.push(cellIssue(this.sheet.sheet.name, gridRow, this.timeCol, 'callTime', raw, ISSUE_REASON.time));
     else if (f !== null) t.callTime[i] = f;
   }
 }
