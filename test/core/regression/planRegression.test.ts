@@ -29,7 +29,8 @@ export function canonical(v: unknown, out: string[] = []): string[] {
   else if (typeof v === 'boolean') out.push(v ? 't' : 'f');
   else if (ArrayBuffer.isView(v)) {
     out.push(`${v.constructor.name}[`);
-    for (const x of v as unknown as ArrayLike<number>) canonical(x, out);
+    const xs = v as unknown as ArrayLike<number>;
+    for (let i = 0; i < xs.length; i++) canonical(xs[i], out);
     out.push(']');
   } else if (Array.isArray(v)) {
     out.push(`[${v.length}`);
