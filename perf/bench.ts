@@ -3,7 +3,7 @@
  * (plus their calls), then the sales analysis on 1,000,000 showroom register rows. Grids come straight from the
  * sample generator (no file), so the figures measure the core, not exceljs.
  *
- * Run: `npm run bench` (builds lib/, runs with a 12 GB heap). `BENCH_SIZES=10000,100000` limits the sizes;
+ * Run: `npm run bench` (builds lib/, runs with a 12 GB heap and --expose-gc, so each run starts after a collection). `BENCH_SIZES=10000,100000` limits the sizes;
  * `BENCH_REGISTER=0` skips the sales run. Results go to stdout and docs/benchmarks.md.
  */
 import * as fs from 'fs';
@@ -29,6 +29,8 @@ interface Row {
   rows: number;
   generateS: number;
   seconds: number;
+  /** CPU seconds of the process (user + system, GC threads included) while the run lasted. */
+  cpuSeconds: number;
   rowsPerSecond: number;
   peakHeapMb: number;
   peakRssMb: number;
@@ -46,7 +48,7 @@ function stepTimes(marks: { step: string; at: bigint }[], end: bigint): string {
 }
 
 /** Peak memory while a synchronous function runs: sampled at each progress report and at the end. */
-function measure<T>(fn: (sample: () => void) => T): { result: T; seconds: number; peakHeapMb: number; peakRssMb: number } {
+function measure<T>(fn: (sample: () => void) => T): { result: T; seconds: number; cpuSeconds: number; peakHeapMb: number; peakRssMb: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   let peakHeap = 0;
@@ -57,24 +59,45 @@ function measure<T>(fn: (sample: () => void) => T): { result: T; seconds: number
     peakRss = Math.max(peakRss, m.rss);
   };
   sample();
+  const cpu0 = process.cpuUsage();
   const started = process.hrtime.bigint();
   const result = fn(sample);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
   sample();
   // maxRSS (kB) is the process's high-water mark: catches peaks between samples for the largest run so far.
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
-  return { result, seconds, peakHeapMb: peakHeap / MB, peakRssMb: peakRss / MB };
+  return { result, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakHeapMb: peakHeap / MB, peakRssMb: peakRss / MB };
 }
 
 
 function table(rows: Row[]): string {
-  const head = '| run | rows in | generate (s) | analyse (s) | rows/s | peak heap (MB) | peak RSS (MB) | steps | note |';
-  const sep = '|---|---:|---:|---:|---:|---:|---:|---|---|';
+  const head = '| run | rows in | generate (s) | analyse (s) | CPU (s) | rows/s | peak heap (MB) | peak RSS (MB) | steps | note |';
+  const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---|---|';
   const lines = rows.map(
     (r) =>
-      `| ${r.run} | ${r.rows.toLocaleString('en-US')} | ${r.generateS.toFixed(1)} | ${r.seconds.toFixed(2)} | ${Math.round(r.rowsPerSecond).toLocaleString('en-US')} | ${Math.round(r.peakHeapMb)} | ${Math.round(r.peakRssMb)} | ${r.steps} | ${r.note} |`,
+      `| ${r.run} | ${r.rows.toLocaleString('en-US')} | ${r.generateS.toFixed(1)} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${Math.round(r.rowsPerSecond).toLocaleString('en-US')} | ${Math.round(r.peakHeapMb)} | ${Math.round(r.peakRssMb)} | ${r.steps} | ${r.note} |`,
   );
   return [head, sep, ...lines].join('\n');
+}
+
+/**
+ * Issue 13's linearity check: time and heap per input row at the largest after-sales size against 100,000 vehicles
+ * (target ≤ 1.2×). Lines for docs/benchmarks.md; none when the sizes do not include both.
+ */
+function linearity(results: readonly Row[]): string[] {
+  const runs = results.filter((r) => r.run.startsWith('after-sales'));
+  const base = runs.find((r) => r.run === 'after-sales 100,000 vehicles');
+  const top = runs[runs.length - 1];
+  if (!base || !top || top === base || top.rows <= base.rows) return [];
+  const ratio = (f: (r: Row) => number) => f(top) / top.rows / (f(base) / base.rows);
+  const line = (what: string, x: number) => `- ${what} per row, ${top.run} against 100,000: **${x.toFixed(2)}×** (target ≤ 1.2×: ${x <= 1.2 ? 'met' : 'not met'})`;
+  return [
+    line('wall time', ratio((r) => r.seconds)),
+    line('CPU time', ratio((r) => r.cpuSeconds)),
+    line('peak heap', ratio((r) => r.peakHeapMb)),
+    '',
+  ];
 }
 
 function main(): void {
@@ -105,7 +128,7 @@ function main(): void {
     const steps = stepTimes(marks, marks[marks.length - 1]?.at ?? process.hrtime.bigint());
     const plan = m.result;
     const note = `${plan.columnWrites.reduce((n, w) => n + w.columns.length, 0)} columns, ${plan.sheets.length} sheets, churn ${((plan.report.figures.churnRate ?? 0) * 100).toFixed(1)}%`;
-    results.push({ run: `after-sales ${vehicles.toLocaleString('en-US')} vehicles`, rows, generateS, seconds: m.seconds, rowsPerSecond: rows / m.seconds, peakHeapMb: m.peakHeapMb, peakRssMb: m.peakRssMb, steps, note });
+    results.push({ run: `after-sales ${vehicles.toLocaleString('en-US')} vehicles`, rows, generateS, seconds: m.seconds, cpuSeconds: m.cpuSeconds, rowsPerSecond: rows / m.seconds, peakHeapMb: m.peakHeapMb, peakRssMb: m.peakRssMb, steps, note });
     process.stdout.write(table(results.slice(-1)).split('\n')[2] + '\n');
   }
 
@@ -118,9 +141,10 @@ function main(): void {
       return analyseSales(detected, settings, AS_OF, emptyState());
     });
     const note = m.result ? `${m.result.sheets.length} sheets` : 'analyseSales returned null (placeholder)';
-    results.push({ run: `sales ${registerRows.toLocaleString('en-US')} register rows`, rows: registerRows, generateS, seconds: m.seconds, rowsPerSecond: registerRows / m.seconds, peakHeapMb: m.peakHeapMb, peakRssMb: m.peakRssMb, steps: 'detectSheets + analyseSales', note });
+    results.push({ run: `sales ${registerRows.toLocaleString('en-US')} register rows`, rows: registerRows, generateS, seconds: m.seconds, cpuSeconds: m.cpuSeconds, rowsPerSecond: registerRows / m.seconds, peakHeapMb: m.peakHeapMb, peakRssMb: m.peakRssMb, steps: 'detectSheets + analyseSales', note });
   }
 
+  const linear = linearity(results);
   const load = os.loadavg().map((x) => x.toFixed(1)).join(' / ');
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}, ${os.platform()}; load average at the end ${load} (a busy machine slows every figure)`;
   const md = [
@@ -131,14 +155,17 @@ function main(): void {
     '"rows in" counts customer rows (vehicles + duplicates) plus call-log rows. Peak heap is sampled at each progress report',
     '(a lower bound); peak RSS is the process high-water mark, so it includes the generated grids and earlier runs.',
     '"steps" splits the facade\'s time by its progress reports: detect (sheet detection and mapping), aftersales',
-    '(record reading, matching, classification, summaries), sales, merge.',
+    '(record reading, matching, classification, summaries), sales, merge. "CPU" is the process\'s CPU time over the run',
+    '(user + system, GC threads included): on a busy machine it moves less than the wall time. The heap is collected',
+    'before each run (`--expose-gc`), so a run does not pay for the generator\'s garbage.',
     '',
     `Machine: ${machine}. Run at ${new Date().toISOString()}.`,
     '',
     table(results),
     '',
+    ...linear,
   ].join('\n');
-  process.stdout.write('\n' + table(results) + '\n');
+  process.stdout.write('\n' + table(results) + '\n' + linear.join('\n') + '\n');
   const out = path.join(__dirname, '..', '..', 'docs', 'benchmarks.md');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, md);

@@ -63,8 +63,7 @@ function buildColumns(a: VehicleAnalysis, sheet: MappedSheet, settings: Settings
     values.reasonCategory[r] = a.reasonCategory[v];
     values.destination[r] = a.destination[v];
     values.priority[r] = a.priority[v];
-    const [action, why] = texts.of(v);
-    values.action[r] = `${action}:${why}`;
+    values.action[r] = texts.joined(v);
     values.duplicate[r] = a.vehicles.duplicate[i] ? DUPLICATE_MARK : '';
   }
   const kinds: Partial<Record<ClassificationColumn, AppendedColumn['kind']>> = { monthsSinceVisit: 'integer', ageYears: 'integer' };

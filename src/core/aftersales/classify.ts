@@ -72,7 +72,17 @@ export function ageBucket(years: number): string {
  * @example classifyVehicle({ purchase: 45000, lastVisit: NaN, mileage: NaN }, { y: 2026, m: 1, d: 1 }, settings).status
  */
 export function classifyVehicle(v: VehicleDates, asOf: Ymd, settings: Settings): VehicleClassification {
-  const reference = isUsable(v.lastVisit) ? v.lastVisit : v.purchase;
+  const out: VehicleClassification = { monthsSinceVisit: NaN, status: '数据异常', ageYears: NaN, ageBucket: '', warranty: '未知' };
+  classifyInto(v.purchase, v.lastVisit, v.mileage, asOf, settings, out);
+  return out;
+}
+
+/**
+ * classifyVehicle writing into `out` (the kernel reuses one object for a million vehicles instead of building two
+ * per vehicle).
+ */
+export function classifyInto(purchase: number, lastVisit: number, mileage: number, asOf: Ymd, settings: Settings, out: VehicleClassification): void {
+  const reference = isUsable(lastVisit) ? lastVisit : purchase;
   let monthsSinceVisit = NaN;
   if (isUsable(reference)) {
     const m = monthsBetween(ymdOf(reference), asOf);
@@ -83,13 +93,17 @@ export function classifyVehicle(v: VehicleDates, asOf: Ymd, settings: Settings):
 
   let ageYears = NaN;
   let warranty: WarrantyLabel = '未知';
-  if (isUsable(v.purchase) && !isAfter(ymdOf(v.purchase), asOf)) {
-    const monthsOwned = monthsBetween(ymdOf(v.purchase), asOf);
+  if (isUsable(purchase) && !isAfter(ymdOf(purchase), asOf)) {
+    const monthsOwned = monthsBetween(ymdOf(purchase), asOf);
     ageYears = Math.floor(monthsOwned / 12);
-    const mileageOk = !Number.isFinite(v.mileage) || v.mileage < settings.warranty.km;
+    const mileageOk = !Number.isFinite(mileage) || mileage < settings.warranty.km;
     warranty = monthsOwned < settings.warranty.months && mileageOk ? '保期内' : '保期外';
   }
-  return { monthsSinceVisit: status === '数据异常' ? NaN : monthsSinceVisit, status, ageYears, ageBucket: ageBucket(ageYears), warranty };
+  out.monthsSinceVisit = status === '数据异常' ? NaN : monthsSinceVisit;
+  out.status = status;
+  out.ageYears = ageYears;
+  out.ageBucket = ageBucket(ageYears);
+  out.warranty = warranty;
 }
 
 function isAfter(a: Ymd, b: Ymd): boolean {

@@ -41,12 +41,24 @@ export interface Vehicles {
  * @example matchVehicles(table).count // number of distinct vehicles
  */
 export function matchVehicles(t: CustomerTable): Vehicles {
+  return matchAll(t, null).vehicles;
+}
+
+/**
+ * Groups customer rows into vehicles and matches the call rows to them: matchVehicles then matchCalls, with the
+ * same result, in one go. The plate and phone indexes are built only for the keys some lookup asks for (the plates
+ * of customer rows without a VIN and of calls whose VIN matched no vehicle, and so on for phones) instead of for
+ * every customer row: a million Map insertions fewer for a base whose rows and calls carry VINs. The Vehicles'
+ * byPlate and byPhone are the complete indexes, built when first read.
+ * @example matchAll(customers, calls).callMatch?.unmatched // calls that matched no vehicle
+ */
+export function matchAll(t: CustomerTable, calls: CallTable | null): { vehicles: Vehicles; callMatch: CallMatch | null } {
   const n = t.rows.length;
   const vehicleOfRow = new Int32Array(n).fill(-1);
   const byVin = new Map<string, number>();
-  const byPlate = new Map<string, number>();
-  const byPhone = new Map<string, number>();
   let count = 0;
+  const m = calls ? calls.rows.length : 0;
+  const vehicleOfCall = new Int32Array(m).fill(-1);
 
   // Pass 1: rows with a VIN. Pass 2: rows without one, by plate. Pass 3: neither, by phone. Rows with no key at all
   // are vehicles of their own. Passes run in this order so a VIN-less row finds a VIN vehicle carrying its plate.
@@ -57,23 +69,56 @@ export function matchVehicles(t: CustomerTable): Vehicles {
     if (v === undefined) byVin.set(vin, (v = count++));
     vehicleOfRow[i] = v;
   }
-  indexKey(t.plate, vehicleOfRow, byPlate);
+  // A call matches by VIN, else by plate, else by phone (the indexes as they stand after all three passes: pass 3
+  // never changes the plate index, so calls are matched by plate after pass 2 and by phone after pass 3).
+  const platesAsked = new Set<string>();
+  if (calls) {
+    for (let i = 0; i < m; i++) {
+      const vin = calls.vin[i];
+      const v = vin ? byVin.get(vin) : undefined;
+      if (v !== undefined) vehicleOfCall[i] = v;
+      else if (calls.plate[i]) platesAsked.add(calls.plate[i]);
+    }
+  }
+  for (let i = 0; i < n; i++) if (vehicleOfRow[i] < 0 && t.plate[i]) platesAsked.add(t.plate[i]);
+  const plates = new Map<string, number>();
+  indexAsked(t.plate, vehicleOfRow, plates, platesAsked);
   for (let i = 0; i < n; i++) {
     if (vehicleOfRow[i] >= 0) continue;
     const plate = t.plate[i];
     if (!plate) continue;
-    let v = byPlate.get(plate);
-    if (v === undefined) byPlate.set(plate, (v = count++));
+    let v = plates.get(plate);
+    if (v === undefined) plates.set(plate, (v = count++));
     vehicleOfRow[i] = v;
   }
-  indexKey(t.phone, vehicleOfRow, byPhone);
+  const phonesAsked = new Set<string>();
+  if (calls) {
+    for (let i = 0; i < m; i++) {
+      if (vehicleOfCall[i] >= 0) continue;
+      const plate = calls.plate[i];
+      const v = plate ? plates.get(plate) : undefined;
+      if (v !== undefined) vehicleOfCall[i] = v;
+      else if (calls.phone[i]) phonesAsked.add(calls.phone[i]);
+    }
+  }
+  for (let i = 0; i < n; i++) if (vehicleOfRow[i] < 0 && t.phone[i]) phonesAsked.add(t.phone[i]);
+  const phones = new Map<string, number>();
+  indexAsked(t.phone, vehicleOfRow, phones, phonesAsked);
   for (let i = 0; i < n; i++) {
     if (vehicleOfRow[i] >= 0) continue;
     const phone = t.phone[i];
     if (!phone) continue;
-    let v = byPhone.get(phone);
-    if (v === undefined) byPhone.set(phone, (v = count++));
+    let v = phones.get(phone);
+    if (v === undefined) phones.set(phone, (v = count++));
     vehicleOfRow[i] = v;
+  }
+  if (calls) {
+    for (let i = 0; i < m; i++) {
+      if (vehicleOfCall[i] >= 0) continue;
+      const phone = calls.phone[i];
+      const v = phone ? phones.get(phone) : undefined;
+      if (v !== undefined) vehicleOfCall[i] = v;
+    }
   }
   for (let i = 0; i < n; i++) if (vehicleOfRow[i] < 0) vehicleOfRow[i] = count++;
 
@@ -105,16 +150,34 @@ export function matchVehicles(t: CustomerTable): Vehicles {
       if (!to[v] && from[i]) to[v] = from[i];
     }
   }
-  return { count, vehicleOfRow, duplicate, duplicateRows, firstRow, purchase, lastVisit, mileage, ...out, byVin, byPlate, byPhone };
+  const vehicles = { count, vehicleOfRow, duplicate, duplicateRows, firstRow, purchase, lastVisit, mileage, ...out, byVin } as Vehicles;
+  let byPlate: Map<string, number> | undefined;
+  let byPhone: Map<string, number> | undefined;
+  Object.defineProperty(vehicles, 'byPlate', { enumerable: true, get: () => (byPlate ??= fullIndex(t.plate, t.vin, null, vehicleOfRow)) });
+  Object.defineProperty(vehicles, 'byPhone', { enumerable: true, get: () => (byPhone ??= fullIndex(t.phone, t.vin, t.plate, vehicleOfRow)) });
+  return { vehicles, callMatch: calls ? latestCalls(calls, vehicles, vehicleOfCall) : null };
 }
 
-/** Adds key -> vehicle for every row with a key not indexed yet (first vehicle wins). */
-function indexKey(keys: readonly string[], vehicleOf: Int32Array, map: Map<string, number>): void {
+/** Adds key -> vehicle for every row with a key some lookup asks for, not indexed yet (first vehicle wins). */
+function indexAsked(keys: readonly string[], vehicleOf: Int32Array, map: Map<string, number>, asked: ReadonlySet<string>): void {
+  if (asked.size === 0) return;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     const v = vehicleOf[i];
-    if (k && v >= 0 && !map.has(k)) map.set(k, v);
+    if (k && v >= 0 && asked.has(k) && !map.has(k)) map.set(k, v);
   }
+}
+
+/**
+ * The complete plate (or phone) index the passes of matchAll define: first the rows matched by the earlier keys
+ * (VIN; for phones VIN or plate), first row wins, then the rows the key itself grouped, in sheet order.
+ */
+function fullIndex(keys: readonly string[], vins: readonly string[], plates: readonly string[] | null, vehicleOf: Int32Array): Map<string, number> {
+  const map = new Map<string, number>();
+  const earlier = (i: number) => Boolean(vins[i]) || (plates !== null && Boolean(plates[i]));
+  for (let i = 0; i < keys.length; i++) if (keys[i] && earlier(i) && !map.has(keys[i])) map.set(keys[i], vehicleOf[i]);
+  for (let i = 0; i < keys.length; i++) if (keys[i] && !earlier(i) && !map.has(keys[i])) map.set(keys[i], vehicleOf[i]);
+  return map;
 }
 
 function minKnown(a: number, b: number): number {
@@ -147,28 +210,43 @@ export interface CallMatch {
 export function matchCalls(calls: CallTable, vehicles: Vehicles): CallMatch {
   const n = calls.rows.length;
   const vehicleOfCall = new Int32Array(n).fill(-1);
-  const latestCall = new Int32Array(vehicles.count).fill(-1);
-  const latestReasonCall = new Int32Array(vehicles.count).fill(-1);
-  const latestDestinationCall = new Int32Array(vehicles.count).fill(-1);
-  const callCount = new Int32Array(vehicles.count);
-  let unmatched = 0;
-  const later = (i: number, j: number) => j < 0 || isLaterCall(calls, i, j);
   for (let i = 0; i < n; i++) {
     let v: number | undefined;
     if (calls.vin[i]) v = vehicles.byVin.get(calls.vin[i]);
     if (v === undefined && calls.plate[i]) v = vehicles.byPlate.get(calls.plate[i]);
     if (v === undefined && calls.phone[i]) v = vehicles.byPhone.get(calls.phone[i]);
-    if (v === undefined) {
+    if (v !== undefined) vehicleOfCall[i] = v;
+  }
+  return latestCalls(calls, vehicles, vehicleOfCall);
+}
+
+/** The CallMatch of calls already matched to vehicles (vehicleOfCall, -1 for none). */
+function latestCalls(calls: CallTable, vehicles: Vehicles, vehicleOfCall: Int32Array): CallMatch {
+  const n = calls.rows.length;
+  const latestCall = new Int32Array(vehicles.count).fill(-1);
+  const latestReasonCall = new Int32Array(vehicles.count).fill(-1);
+  const latestDestinationCall = new Int32Array(vehicles.count).fill(-1);
+  const callCount = new Int32Array(vehicles.count);
+  let unmatched = 0;
+  for (let i = 0; i < n; i++) {
+    const v = vehicleOfCall[i];
+    if (v < 0) {
       unmatched++;
       continue;
     }
-    vehicleOfCall[i] = v;
     callCount[v]++;
     // A row that records nothing of a call (a prefilled list) is matched but is no call: it must not replace 未回访.
     if (!isRecordedCall(calls, i)) continue;
-    if (later(i, latestCall[v])) latestCall[v] = i;
-    if (calls.reason[i].trim() && later(i, latestReasonCall[v])) latestReasonCall[v] = i;
-    if (calls.destination[i].trim() && later(i, latestDestinationCall[v])) latestDestinationCall[v] = i;
+    const latest = latestCall[v];
+    if (latest < 0 || isLaterCall(calls, i, latest)) latestCall[v] = i;
+    if (calls.reason[i].trim()) {
+      const j = latestReasonCall[v];
+      if (j < 0 || isLaterCall(calls, i, j)) latestReasonCall[v] = i;
+    }
+    if (calls.destination[i].trim()) {
+      const j = latestDestinationCall[v];
+      if (j < 0 || isLaterCall(calls, i, j)) latestDestinationCall[v] = i;
+    }
   }
   return { vehicleOfCall, unmatched, latestCall, latestReasonCall, latestDestinationCall, callCount };
 }

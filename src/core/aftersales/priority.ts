@@ -91,7 +91,7 @@ export function decidePriority(v: PriorityInput, s: Settings, ctx: PriorityConte
   for (const rule of PRIORITY_RULES) {
     if (!rule.when(v, s, ctx)) continue;
     return {
-      priority: rule.priority === 'tier' ? tier(v, s) : rule.priority,
+      priority: priorityOf(rule, v, s),
       action: rule.action,
       reason: rule.reason,
       params: {
@@ -106,4 +106,20 @@ export function decidePriority(v: PriorityInput, s: Settings, ctx: PriorityConte
   }
   // Unreachable: the last rule always holds.
   throw new Error('no priority rule matched');
+}
+
+/**
+ * Index in PRIORITY_RULES of the rule deciding `v` (decidePriority without building the decision: the kernel
+ * calls it once per vehicle and reads the rule's action and reason keys).
+ * @example PRIORITY_RULES[decideRule(v, settings, ctx)].action
+ */
+export function decideRule(v: PriorityInput, s: Settings, ctx: PriorityContext): number {
+  for (let i = 0; i < PRIORITY_RULES.length; i++) if (PRIORITY_RULES[i].when(v, s, ctx)) return i;
+  // Unreachable: the last rule always holds.
+  throw new Error('no priority rule matched');
+}
+
+/** The priority a rule gives `v` (its own, or the status/age tier). */
+export function priorityOf(rule: Pick<PriorityRule, 'priority'>, v: PriorityInput, s: Settings): Priority {
+  return rule.priority === 'tier' ? tier(v, s) : rule.priority;
 }

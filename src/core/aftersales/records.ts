@@ -1,5 +1,5 @@
 /**
- * Reads the mapped customer and call sheets into typed tables (tables.ts), column by column, with the input
+ * Reads the mapped customer and call sheets into typed tables (tables.ts), in one pass over the rows, with the input
  * layer's readers. A cell that cannot be read becomes a CellIssue (sheet, row, column, A1 address, field, raw
  * value) and is left empty in the table, so the row is still classified with what is readable: an unreadable
  * last-visit date falls back to the purchase date, as a missing one does (classify.ts).
@@ -15,28 +15,100 @@ import { emptyCallTable, emptyCustomerTable, type CallTable, type CustomerTable 
 /** A reader: value, null for blank, undefined for unreadable. */
 type Reader<T> = (v: unknown) => T | null | undefined;
 
+/** Where a column's values go: a string array or a typed array (a boolean stored in an Int8Array becomes 1 / 0). */
+type Column = { [i: number]: unknown };
+
+/** Stands for "unreadable" in a reader's cache (undefined there means "not cached yet"). */
+const UNREADABLE = Symbol('unreadable');
+/** The cache is tried on this many text cells; with more distinct texts than half of them it is dropped. */
+const PROBE = 4096;
+
 /**
- * Reads one mapped column into `out` for every data row. Unmapped fields leave `out` as it is (empty).
- * Linear in the number of data rows; no object per cell except the issues.
+ * Reads one mapped column into `out`, one cell at a time, keeping the column's issues in sheet order. Text cells
+ * repeat heavily in most columns (models, regions, call results, reasons, dates typed as text), so each distinct
+ * text is read once per column (the readers are pure); a column of mostly distinct texts (VINs, phones) stops
+ * caching after PROBE text cells.
  */
-function readColumn<T>(
-  sheet: MappedSheet,
-  field: Field,
-  reader: Reader<T>,
-  reasonKey: string,
-  store: (i: number, value: T) => void,
-  issues: CellIssue[],
-): void {
-  const col = sheet.columns[field];
-  if (col === undefined) return;
+class ColumnReader<T> {
+  readonly issues: CellIssue[] = [];
+  private cache: Map<string, T | null | typeof UNREADABLE> | null = new Map();
+  private looked = 0;
+  constructor(
+    private readonly sheet: string,
+    private readonly field: Field,
+    readonly col: number,
+    private readonly reader: Reader<T>,
+    private readonly reasonKey: string,
+    private readonly out: Column,
+  ) {}
+
+  /** Reads `raw`, the cell of grid row `gridRow`, into slot i. */
+  read(raw: unknown, i: number, gridRow: number): void {
+    let v: T | null | undefined;
+    const cache = this.cache;
+    if (cache !== null && typeof raw === 'string') {
+      const hit = cache.get(raw);
+      if (hit === undefined) {
+        v = this.reader(raw);
+        cache.set(raw, v === undefined ? UNREADABLE : v);
+      } else v = hit === UNREADABLE ? undefined : hit;
+      if (++this.looked === PROBE && cache.size > PROBE / 2) this.cache = null;
+    } else v = this.reader(raw);
+    if (v === undefined) this.issues.push(cellIssue(this.sheet, gridRow, this.col, this.field, raw, this.reasonKey));
+    else if (v !== null) this.out[i] = v;
+  }
+}
+
+/** Reads more of a grid row once the columns of readColumns are read (row undefined for a missing row). */
+interface RowReader {
+  read(row: readonly unknown[] | undefined, i: number, gridRow: number): void;
+}
+
+/** One column to read: field, reader, issue reason, destination array. */
+type ColumnSpec = [field: Field, reader: Reader<unknown>, reasonKey: string, out: Column];
+
+/**
+ * Reads the mapped columns of `specs` for every data row in one pass over the rows (each row of the grid is
+ * visited once, whatever the number of columns), and returns one list of issues per spec (empty for an unmapped
+ * field), each in row order: the issues reading one column after the other would give. Unmapped fields leave
+ * their array as it is (empty). Linear in the number of data rows; no object per cell except the issues.
+ */
+function readColumns(sheet: MappedSheet, specs: readonly ColumnSpec[], after: RowReader | null = null): CellIssue[][] {
+  const readers: ColumnReader<unknown>[] = [];
+  const issues: CellIssue[][] = [];
+  for (const [field, reader, reasonKey, out] of specs) {
+    const col = sheet.columns[field];
+    if (col === undefined) {
+      issues.push([]);
+      continue;
+    }
+    const r = new ColumnReader(sheet.sheet.name, field, col, reader, reasonKey, out);
+    readers.push(r);
+    issues.push(r.issues);
+  }
   const grid = sheet.sheet.grid;
   const rows = sheet.dataRows;
+  const k = readers.length;
   for (let i = 0; i < rows.length; i++) {
-    const raw = grid[rows[i]]?.[col];
-    const v = reader(raw);
-    if (v === undefined) issues.push(cellIssue(sheet.sheet.name, rows[i], col, field, raw, reasonKey));
-    else if (v !== null) store(i, v);
+    const r = rows[i];
+    const row = grid[r];
+    if (row === undefined || row === null) {
+      for (let j = 0; j < k; j++) readers[j].read(undefined, i, r);
+      if (after !== null) after.read(undefined, i, r);
+      continue;
+    }
+    for (let j = 0; j < k; j++) {
+      const reader = readers[j];
+      reader.read(row[reader.col], i, r);
+    }
+    if (after !== null) after.read(row, i, r);
   }
+  return issues;
+}
+
+/** The issues of readColumns, appended to `into` column after column. */
+function appendIssues(into: CellIssue[], byColumn: readonly CellIssue[][]): void {
+  for (const list of byColumn) for (const issue of list) into.push(issue);
 }
 
 /** VIN and plate never fail: any text is a key (matching stays exact), blank is no key. */
@@ -50,19 +122,23 @@ const plateKey: Reader<string> = (v) => normalisePlate(v);
 export function readCustomers(sheet: MappedSheet): { table: CustomerTable; issues: CellIssue[] } {
   const t = emptyCustomerTable(sheet.sheet.name, sheet.dataRows);
   const issues: CellIssue[] = [];
-  readColumn(sheet, 'vin', vinKey, ISSUE_REASON.text, (i, v) => (t.vin[i] = v), issues);
-  readColumn(sheet, 'plate', plateKey, ISSUE_REASON.text, (i, v) => (t.plate[i] = v), issues);
-  readColumn(sheet, 'phone', readPhone, ISSUE_REASON.phone, (i, v) => (t.phone[i] = v), issues);
-  readColumn(sheet, 'name', readText, ISSUE_REASON.text, (i, v) => (t.name[i] = v), issues);
-  readColumn(sheet, 'model', readText, ISSUE_REASON.text, (i, v) => (t.model[i] = v), issues);
-  readColumn(sheet, 'region', readText, ISSUE_REASON.text, (i, v) => (t.region[i] = v), issues);
   // Many DMS exports have no region column, only the customer's address ('江西省南昌市青山湖区…'): the address
   // then stands in for the region, so 本地/外地 still finds the local region names it contains.
-  if (sheet.columns.region === undefined) readColumn(sheet, 'address', readText, ISSUE_REASON.text, (i, v) => (t.region[i] = v), issues);
-  readColumn(sheet, 'advisor', readText, ISSUE_REASON.text, (i, v) => (t.advisor[i] = v), issues);
-  readColumn(sheet, 'purchaseDate', readDate, ISSUE_REASON.date, (i, v) => (t.purchase[i] = v), issues);
-  readColumn(sheet, 'lastVisitDate', readDate, ISSUE_REASON.date, (i, v) => (t.lastVisit[i] = v), issues);
-  readColumn(sheet, 'mileage', readMileage, ISSUE_REASON.mileage, (i, v) => (t.mileage[i] = v), issues);
+  const regionSpec: ColumnSpec = sheet.columns.region === undefined
+    ? ['address', readText, ISSUE_REASON.text, t.region]
+    : ['region', readText, ISSUE_REASON.text, t.region];
+  appendIssues(issues, readColumns(sheet, [
+    ['vin', vinKey, ISSUE_REASON.text, t.vin],
+    ['plate', plateKey, ISSUE_REASON.text, t.plate],
+    ['phone', readPhone, ISSUE_REASON.phone, t.phone],
+    ['name', readText, ISSUE_REASON.text, t.name],
+    ['model', readText, ISSUE_REASON.text, t.model],
+    regionSpec,
+    ['advisor', readText, ISSUE_REASON.text, t.advisor],
+    ['purchaseDate', readDate, ISSUE_REASON.date, t.purchase],
+    ['lastVisitDate', readDate, ISSUE_REASON.date, t.lastVisit],
+    ['mileage', readMileage, ISSUE_REASON.mileage, t.mileage],
+  ]));
   return { table: t, issues };
 }
 
@@ -73,17 +149,23 @@ export function readCustomers(sheet: MappedSheet): { table: CustomerTable; issue
 export function readCalls(sheet: MappedSheet): { table: CallTable; issues: CellIssue[] } {
   const t = emptyCallTable(sheet.sheet.name, sheet.dataRows);
   const issues: CellIssue[] = [];
-  readColumn(sheet, 'callDate', readDate, ISSUE_REASON.date, (i, v) => (t.callDate[i] = v), issues);
-  readCallTimes(sheet, t, issues);
-  readColumn(sheet, 'vin', vinKey, ISSUE_REASON.text, (i, v) => (t.vin[i] = v), issues);
-  readColumn(sheet, 'plate', plateKey, ISSUE_REASON.text, (i, v) => (t.plate[i] = v), issues);
-  readColumn(sheet, 'phone', readPhone, ISSUE_REASON.phone, (i, v) => (t.phone[i] = v), issues);
-  readColumn(sheet, 'result', readText, ISSUE_REASON.text, (i, v) => (t.result[i] = v), issues);
-  readColumn(sheet, 'reason', readText, ISSUE_REASON.text, (i, v) => (t.reason[i] = v), issues);
-  readColumn(sheet, 'destination', readText, ISSUE_REASON.text, (i, v) => (t.destination[i] = v), issues);
-  readColumn(sheet, 'invited', readYesNo, ISSUE_REASON.yesNo, (i, v) => (t.invited[i] = v ? 1 : 0), issues);
-  readColumn(sheet, 'returnDate', readDate, ISSUE_REASON.date, (i, v) => (t.returnDate[i] = v), issues);
-  readColumn(sheet, 'caller', readText, ISSUE_REASON.text, (i, v) => (t.caller[i] = v), issues);
+  const times = new CallTimeReader(sheet, t);
+  const [dateIssues, ...otherIssues] = readColumns(sheet, [
+    ['callDate', readDate, ISSUE_REASON.date, t.callDate],
+    ['vin', vinKey, ISSUE_REASON.text, t.vin],
+    ['plate', plateKey, ISSUE_REASON.text, t.plate],
+    ['phone', readPhone, ISSUE_REASON.phone, t.phone],
+    ['result', readText, ISSUE_REASON.text, t.result],
+    ['reason', readText, ISSUE_REASON.text, t.reason],
+    ['destination', readText, ISSUE_REASON.text, t.destination],
+    ['invited', readYesNo, ISSUE_REASON.yesNo, t.invited],
+    ['returnDate', readDate, ISSUE_REASON.date, t.returnDate],
+    ['caller', readText, ISSUE_REASON.text, t.caller],
+  ], times);
+  // The call date's issues first, then the time column's (read once the dates are known), then the other columns'.
+  appendIssues(issues, [dateIssues]);
+  appendIssues(issues, [times.issues]);
+  appendIssues(issues, otherIssues);
   return { table: t, issues };
 }
 
@@ -136,30 +218,34 @@ export function timeOfDay(v: unknown): number | null | undefined {
 }
 
 /**
- * Fills callTime: from the call-date cells themselves (date-times), else from a separate time column. A time-only
- * column's unreadable cell is reported (the call still counts, ordered by its date alone).
+ * Fills callTime, row by row in the pass of readColumns (after the call date of the row is read): from the
+ * call-date cell itself (a date-time), else from a separate time column. A time-only column's unreadable cell is
+ * reported (the call still counts, ordered by its date alone).
  */
-function readCallTimes(sheet: MappedSheet, t: CallTable, issues: CellIssue[]): void {
-  const grid = sheet.sheet.grid;
-  const rows = sheet.dataRows;
-  const dateCol = sheet.columns.callDate;
-  if (dateCol !== undefined) {
-    for (let i = 0; i < rows.length; i++) {
-      if (Number.isNaN(t.callDate[i])) continue;
-      const raw = grid[rows[i]]?.[dateCol];
-      if (typeof raw === 'string' && raw.length <= 10) continue; // a bare date text: no time
-      const f = timeOfDay(raw);
-      if (typeof f === 'number' && f > 0) t.callTime[i] = f;
-    }
+class CallTimeReader implements RowReader {
+  readonly issues: CellIssue[] = [];
+  private readonly dateCol: number | undefined;
+  private readonly timeCol: number | undefined;
+  constructor(private readonly sheet: MappedSheet, private readonly t: CallTable) {
+    this.dateCol = sheet.columns.callDate;
+    this.timeCol = separateTimeColumn(sheet);
   }
-  const timeCol = separateTimeColumn(sheet);
-  if (timeCol === undefined) return;
-  for (let i = 0; i < rows.length; i++) {
-    if (!Number.isNaN(t.callTime[i])) continue;
-    const raw = grid[rows[i]]?.[timeCol];
+
+  read(row: readonly unknown[] | undefined, i: number, gridRow: number): void {
+    const t = this.t;
+    if (this.dateCol !== undefined && !Number.isNaN(t.callDate[i])) {
+      const raw = row === undefined || row === null ? undefined : row[this.dateCol];
+      // A bare date text holds no time.
+      if (!(typeof raw === 'string' && raw.length <= 10)) {
+        const f = timeOfDay(raw);
+        if (typeof f === 'number' && f > 0) t.callTime[i] = f;
+      }
+    }
+    if (this.timeCol === undefined || !Number.isNaN(t.callTime[i])) return;
+    const raw = row === undefined || row === null ? undefined : row[this.timeCol];
     // A time column may hold a full date-time (serial > 1 or text with a date): only its time is used here.
     const f = timeOfDay(raw);
-    if (f === undefined) issues.push(cellIssue(sheet.sheet.name, rows[i], timeCol, 'callTime', raw, ISSUE_REASON.time));
+    if (f === undefined) this.issues.push(cellIssue(this.sheet.sheet.name, gridRow, this.timeCol, 'callTime', raw, ISSUE_REASON.time));
     else if (f !== null) t.callTime[i] = f;
   }
 }

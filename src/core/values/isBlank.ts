@@ -23,6 +23,8 @@ export function isBlank(v: unknown): boolean {
   // Fast exit for the common case: no placeholder starts with a digit or a letter other than n (N/A, null, none).
   const c = v.charCodeAt(0);
   if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90 && c !== 78) || (c >= 97 && c <= 122 && c !== 110)) return false;
+  // Nor does one start with an ideograph other than 无 暂 不 空 (names, models, regions, reasons).
+  if (c >= 0x4e00 && c <= 0x9fff && c !== 0x65e0 && c !== 0x6682 && c !== 0x4e0d && c !== 0x7a7a) return false;
   // Cheap exits first: long texts are never placeholders.
   if (v.length > 8) return v.trim() === '';
   return BLANK_FORMS.has(toHalfWidth(v).trim().toLowerCase());

@@ -1,6 +1,7 @@
 /** The matching key of a licence plate (车牌号). */
 import { isBlank } from './isBlank';
 import { toHalfWidth } from './halfWidth';
+import { isPlainKey } from './plainKey';
 
 /** Spaces, dots (also the middle dot 陕A·12345) and dashes people put inside plates. */
 const PLATE_DECORATION = /[\s.·•・\-_—–]/g;
@@ -13,7 +14,9 @@ const PLATE_DECORATION = /[\s.·•・\-_—–]/g;
  */
 export function normalisePlate(v: unknown): string | null {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
-  if (typeof v !== 'string' || isBlank(v)) return null;
+  if (typeof v !== 'string') return null;
+  if (isPlainKey(v, true)) return v;
+  if (isBlank(v)) return null;
   const s = toHalfWidth(v).replace(PLATE_DECORATION, '').toUpperCase();
   return s === '' ? null : s;
 }

@@ -1,6 +1,7 @@
 /** The matching key of a vehicle identification number (车架号). */
 import { isBlank } from './isBlank';
 import { toHalfWidth } from './halfWidth';
+import { isPlainKey } from './plainKey';
 
 /**
  * Normalises a VIN for matching: half-width, upper-case, spaces removed. A VIN has 17 characters, but
@@ -11,7 +12,9 @@ import { toHalfWidth } from './halfWidth';
  */
 export function normaliseVin(v: unknown): string | null {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
-  if (typeof v !== 'string' || isBlank(v)) return null;
+  if (typeof v !== 'string') return null;
+  if (isPlainKey(v, false)) return v;
+  if (isBlank(v)) return null;
   const s = toHalfWidth(v).replace(/\s+/g, '').toUpperCase();
   return s === '' ? null : s;
 }

@@ -25,6 +25,11 @@ export function readPhone(v: unknown): string | null | undefined {
     return digitsToPhone(String(v));
   }
   if (typeof v !== 'string') return v === null || v === undefined ? null : undefined;
+  // The common cases: the digits alone (7 to 12 of them), which every step below would return unchanged, or
+  // digits with spaces and dashes, optionally after a +, which the steps below reduce to their digits.
+  if (v.length >= 7 && v.length <= 12 && allDigits(v)) return v;
+  const plain = plainDigits(v);
+  if (plain !== null) return digitsToPhone(plain);
   if (isBlank(v)) return null;
   const s = toHalfWidth(v).trim();
   if (LIST_SEPARATOR.test(s)) {
@@ -54,6 +59,34 @@ function readOne(raw: string): string | undefined {
   const s = unwrapped.includes('(') ? unwrapped.replace(NOTE, '').trim() : unwrapped;
   if (!PHONE_TEXT.test(s)) return undefined;
   return digitsToPhone(s.replace(/\D/g, ''));
+}
+
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * The digits of a text made of a digit or + first, then only digits, spaces and dashes ('138 1234 5678',
+ * '+86-138…'); null for any other text. Such a text is never blank, has no list separator, label, note or name,
+ * and passes PHONE_TEXT, so readOne would return digitsToPhone of the same digits.
+ */
+function plainDigits(s: string): string | null {
+  const first = s.charCodeAt(0);
+  if (!(first === 43 || (first >= 48 && first <= 57))) return null;
+  let digits = '';
+  let from = first === 43 ? 1 : 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c !== 32 && c !== 45) return null;
+    digits += s.slice(from, i);
+    from = i + 1;
+  }
+  return digits + s.slice(from);
 }
 
 function digitsToPhone(d: string): string | undefined {

@@ -153,6 +153,7 @@ export class NoteMatcher {
    * tried only for a vehicle without VIN, plate and phone.
    */
   take(vin: string, plate: string, phone: string, name = ''): CallerNote | null {
+    if (this.notes.length === 0) return null;
     const fits = (n: CallerNote) => !(vin && n.vin && vin !== n.vin) && !(plate && n.plate && plate !== n.plate);
     const keyless = !vin && !plate && !phone;
     for (const [map, k] of [[this.byVin, vin], [this.byPlate, plate], [this.byPhone, phone], [this.byName, keyless ? name : '']] as const) {
@@ -211,20 +212,68 @@ export function serviceDue(a: VehicleAnalysis, v: number, settings: Settings, as
   const purchase = a.vehicles.purchase[v];
   const asOfSerial = ymdToSerial(asOf);
   if (a.warranty[v] === '保期内' && Number.isFinite(purchase)) {
-    const end = addMonths(purchase, settings.warranty.months);
-    const monthsLeft = monthsBetween(asOf, end);
-    if (ymdToSerial(end) >= asOfSerial && monthsLeft < settings.winBack.warrantyCheckMonths) {
-      return t('callsheet.due.warrantyCheck', { date: formatIso(end) });
-    }
+    const check = warrantyCheck(purchase, settings, asOf, asOfSerial, t);
+    if (check !== null) return check;
   }
   const visit = a.vehicles.lastVisit[v];
   const reference = Number.isFinite(visit) ? visit : purchase;
   if (!Number.isFinite(reference) || reference > asOfSerial) return '';
+  return routineService(reference, settings, asOf, asOfSerial, t);
+}
+
+/** The end-of-warranty check of a vehicle bought on `purchase`, or null when its warranty does not end soon. */
+function warrantyCheck(purchase: number, settings: Settings, asOf: Ymd, asOfSerial: number, t: Translate): string | null {
+  const end = addMonths(purchase, settings.warranty.months);
+  const monthsLeft = monthsBetween(asOf, end);
+  if (ymdToSerial(end) >= asOfSerial && monthsLeft < settings.winBack.warrantyCheckMonths) {
+    return t('callsheet.due.warrantyCheck', { date: formatIso(end) });
+  }
+  return null;
+}
+
+/** The routine maintenance due after the visit (or purchase) `reference`, with the months overdue. */
+function routineService(reference: number, settings: Settings, asOf: Ymd, asOfSerial: number, t: Translate): string {
   const due = addMonths(reference, settings.winBack.serviceIntervalMonths);
   const over = ymdToSerial(due) <= asOfSerial ? monthsBetween(due, asOf) : -1;
   return over > 0
     ? t('callsheet.due.serviceOverdue', { date: formatIso(due), months: over })
     : t('callsheet.due.service', { date: formatIso(due) });
+}
+
+/**
+ * serviceDue for every vehicle of a list, each text built once per distinct date: the warranty check depends only
+ * on the purchase date and the routine service only on the reference date, and a base of a million vehicles holds
+ * a few thousand distinct days.
+ */
+export class ServiceDueTexts {
+  private readonly checks = new Map<number, string | null>();
+  private readonly services = new Map<number, string>();
+  private readonly asOfSerial: number;
+  constructor(private readonly settings: Settings, private readonly asOf: Ymd, private readonly t: Translate) {
+    this.asOfSerial = ymdToSerial(asOf);
+  }
+
+  /** @example texts.of(a, 0) // serviceDue(a, 0, settings, asOf, t) */
+  of(a: VehicleAnalysis, v: number): string {
+    const purchase = a.vehicles.purchase[v];
+    if (a.warranty[v] === '保期内' && Number.isFinite(purchase)) {
+      let check = this.checks.get(purchase);
+      if (check === undefined) {
+        check = warrantyCheck(purchase, this.settings, this.asOf, this.asOfSerial, this.t);
+        this.checks.set(purchase, check);
+      }
+      if (check !== null) return check;
+    }
+    const visit = a.vehicles.lastVisit[v];
+    const reference = Number.isFinite(visit) ? visit : purchase;
+    if (!Number.isFinite(reference) || reference > this.asOfSerial) return '';
+    let text = this.services.get(reference);
+    if (text === undefined) {
+      text = routineService(reference, this.settings, this.asOf, this.asOfSerial, this.t);
+      this.services.set(reference, text);
+    }
+    return text;
+  }
 }
 
 /** The caller a vehicle is assigned to before anyone types one: its latest call's caller, else its service advisor. */

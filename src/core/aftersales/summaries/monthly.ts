@@ -17,6 +17,10 @@ export type Counts = [calls: number, reached: number, invited: number, back: num
 function add(map: Map<string, Counts>, key: string, reached: boolean, invited: boolean, back: boolean): void {
   let c = map.get(key);
   if (!c) map.set(key, (c = [0, 0, 0, 0]));
+  count(c, reached, invited, back);
+}
+
+function count(c: Counts, reached: boolean, invited: boolean, back: boolean): void {
   c[0]++;
   if (reached) c[1]++;
   if (invited) c[2]++;
@@ -44,18 +48,38 @@ export function monthlyCounts(ctx: SummaryContext): MonthlyCounts {
   const byMonthCaller = new Map<string, Counts>();
   const byMonth = new Map<string, Counts>();
   const total: Counts = [0, 0, 0, 0];
+  const firstSeen: [string, Counts][] = [];
   if (calls) {
     const contact = new ContactResultClassifier(ctx.settings.localRegions);
     const noDate = t('aftersales.noDate');
     const blank = t('aftersales.blank');
+    // The month text per distinct call date, and the counts per month then caller: no key text built per call.
+    // byMonthCaller gets its entries in the order their first call comes, as if keyed by the joined text.
+    const monthOfDate = new Map<number, string>();
+    const callersOfMonth = new Map<string, Map<string, Counts>>();
     for (let i = 0; i < calls.rows.length; i++) {
       // A prefilled row with nothing recorded is a call still to be made, not a call.
       if (!isRecordedCall(calls, i)) continue;
-      const month = Number.isNaN(calls.callDate[i]) ? noDate : monthKey(calls.callDate[i]);
+      const date = calls.callDate[i];
+      let month: string;
+      if (Number.isNaN(date)) month = noDate;
+      else {
+        const known = monthOfDate.get(date);
+        if (known === undefined) monthOfDate.set(date, (month = monthKey(date)));
+        else month = known;
+      }
       const reached = contact.classify(calls.result[i], calls.reason[i]) === '成功';
       const invited = calls.invited[i] === 1;
       const back = !Number.isNaN(calls.returnDate[i]);
-      add(byMonthCaller, month + MONTH_CALLER_SEP + (calls.caller[i] || blank), reached, invited, back);
+      let callers = callersOfMonth.get(month);
+      if (!callers) callersOfMonth.set(month, (callers = new Map()));
+      const caller = calls.caller[i] || blank;
+      let c = callers.get(caller);
+      if (!c) {
+        callers.set(caller, (c = [0, 0, 0, 0]));
+        firstSeen.push([month + MONTH_CALLER_SEP + caller, c]);
+      }
+      count(c, reached, invited, back);
       add(byMonth, month, reached, invited, back);
       total[0]++;
       if (reached) total[1]++;
@@ -63,6 +87,7 @@ export function monthlyCounts(ctx: SummaryContext): MonthlyCounts {
       if (back) total[3]++;
     }
   }
+  for (const [key, c] of firstSeen) byMonthCaller.set(key, c);
   return { byMonthCaller, byMonth, total };
 }
 

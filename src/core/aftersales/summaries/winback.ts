@@ -8,7 +8,7 @@ import { buildSummarySheet } from '../../plan/summarySheet';
 import { ActionTexts } from '../analyseVehicles';
 import { PRIORITIES, type Priority } from '../labels';
 import type { SummaryContext } from './context';
-import { CALLER_FIELDS, CALLER_HEADER_KEYS, defaultCaller, hasRecord, NoteMatcher, readCallerNotes, scriptKeyOf, scriptTable, serviceDue, type CallerField, type CallerNote } from './callSheet';
+import { CALLER_FIELDS, CALLER_HEADER_KEYS, defaultCaller, hasRecord, NoteMatcher, readCallerNotes, scriptKeyOf, scriptTable, ServiceDueTexts, type CallerField, type CallerNote } from './callSheet';
 import { CONTACT_RESULTS } from '../labels';
 import { ymdToSerial } from '../../values/dates';
 
@@ -39,6 +39,29 @@ export function winBackOrder(ctx: SummaryContext): number[] {
   return list;
 }
 
+/**
+ * Row indexes sorted by caller (callers in string order, '' last), rows of one caller in their order: a stable
+ * counting sort over the few distinct callers instead of comparing a caller text per comparison.
+ * @example byCallerOrder(['乙', '', '甲', '乙']) // [2, 0, 3, 1]
+ */
+export function byCallerOrder(callers: readonly string[]): number[] {
+  const rankOf = new Map<string, number>();
+  for (const c of callers) if (!rankOf.has(c)) rankOf.set(c, 0);
+  const distinct = [...rankOf.keys()].sort((x, y) => {
+    if (!x) return 1;
+    if (!y) return -1;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  distinct.forEach((c, i) => rankOf.set(c, i));
+  const start = new Array<number>(distinct.length + 1).fill(0);
+  const rank = new Int32Array(callers.length);
+  for (let i = 0; i < callers.length; i++) start[(rank[i] = rankOf.get(callers[i]) as number) + 1]++;
+  for (let r = 1; r <= distinct.length; r++) start[r] += start[r - 1];
+  const out = new Array<number>(callers.length);
+  for (let i = 0; i < callers.length; i++) out[start[rank[i]]++] = i;
+  return out;
+}
+
 export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: WinBackFigures } {
   const { t, a, settings } = ctx;
   const order = winBackOrder(ctx);
@@ -51,6 +74,7 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
   const script = scriptTable(settings, t);
   const matcher = new NoteMatcher(readCallerNotes(ctx.previousWinBack, t));
   const callers: string[] = new Array(order.length);
+  const due = new ServiceDueTexts(settings, ctx.asOf, t);
   for (let i = 0; i < order.length; i++) {
     const v = order[i];
     const p = a.priority[v];
@@ -68,7 +92,7 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
       Number.isNaN(a.monthsSinceVisit[v]) ? '' : a.monthsSinceVisit[v],
       Number.isFinite(sourceRows.lastVisit[v]) ? sourceRows.lastVisit[v] : '',
       Number.isFinite(sourceRows.mileage[v]) ? Math.round(sourceRows.mileage[v]) : '',
-      serviceDue(a, v, settings, ctx.asOf, t), a.reasonCategory[v], action, script(scriptKeyOf(a, v)),
+      due.of(a, v), a.reasonCategory[v], action, script(scriptKeyOf(a, v)),
       kept ? kept.values.callDate : '', kept ? kept.values.result : '', kept ? kept.values.appointment : '', kept ? kept.values.note : '',
       sourceRows.vin[v], sourceRows.region[v], Number.isNaN(a.ageYears[v]) ? '' : a.ageYears[v], a.lastResult[v], a.reasonText[v], why,
       sourceRows.advisor[v], rowsOfSheet ? rowsOfSheet[customerRows[v]] + 1 : '',
@@ -76,16 +100,7 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
   }
   // Sorted by caller (each caller's rows together, unassigned last), then the priority order above: a caller filters
   // or prints their own block. Stable: rows of one caller keep the priority order.
-  const byCaller = rows.map((_, i) => i);
-  byCaller.sort((x, y) => {
-    const cx = callers[x];
-    const cy = callers[y];
-    if (cx === cy) return x - y;
-    if (!cx) return 1;
-    if (!cy) return -1;
-    return cx < cy ? -1 : 1;
-  });
-  const sorted = byCaller.map((i) => rows[i]);
+  const sorted = byCallerOrder(callers).map((i) => rows[i]);
   const history = historyRows(matcher.leftover(), ymdToSerial(ctx.asOf));
   figures.notesArchived = history.length;
   const text = (key: string, width?: number) => ({ header: t(key), kind: 'text' as const, width });
