@@ -66,7 +66,7 @@ export function recordResults(rows: BenchResult[], file = RESULTS_FILE, doc = PE
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
   fs.mkdirSync(path.dirname(doc), { recursive: true });
-  fs.writeFileSync(doc, renderPerformanceDoc(all));
+  fs.writeFileSync(doc, spliceResults(fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '# Performance\n', renderPerformanceDoc(all)));
   return all;
 }
 
@@ -83,10 +83,22 @@ export function verdict(r: BenchResult): string {
   return ok ? 'met' : '**not met**';
 }
 
-/** docs/performance.md: one table of every figure, grouped by the part of the product it measures. */
+export const RESULTS_BEGIN = '<!-- bench results: written by perf/results.ts from perf/results.json -->';
+export const RESULTS_END = '<!-- end of bench results -->';
+
+/** The document with its generated block replaced (or added at the end): the hand-written sections stay. */
+export function spliceResults(doc: string, block: string): string {
+  const wrapped = `${RESULTS_BEGIN}\n${block}${RESULTS_END}\n`;
+  const a = doc.indexOf(RESULTS_BEGIN);
+  const b = doc.indexOf(RESULTS_END);
+  if (a >= 0 && b > a) return doc.slice(0, a) + wrapped + doc.slice(b + RESULTS_END.length).replace(/^\n/, '');
+  return `${doc.replace(/\s*$/, '')}\n\n${wrapped}`;
+}
+
+/** The generated block of docs/performance.md: one table of every figure, grouped by the part of the product it measures. */
 export function renderPerformanceDoc(all: BenchResult[]): string {
   const lines = [
-    '# Performance',
+    '## Every bench figure (perf/results.json)',
     '',
     'Every figure below is written by a bench into `perf/results.json` and this table (perf/results.ts); nothing here is',
     'typed by hand. `npm run bench` runs them all (the core, the file pipeline beside LibreOffice, the add-in in the',
@@ -100,7 +112,7 @@ export function renderPerformanceDoc(all: BenchResult[]): string {
     groups.set(g, [...(groups.get(g) ?? []), r]);
   }
   for (const [g, rows] of groups) {
-    lines.push(`## ${g}`, '', '| figure | size | median | min | max | unit | target | | runs | measured | machine |', '|---|---:|---:|---:|---:|---|---:|---|---:|---|---|');
+    lines.push(`### ${g}`, '', '| figure | size | median | min | max | unit | target | | runs | measured | machine |', '|---|---:|---:|---:|---:|---|---:|---|---:|---|---|');
     for (const r of rows) {
       lines.push(
         `| ${r.name}${r.note ? ` (${r.note})` : ''} | ${r.size.toLocaleString('en-US')} | ${fmt(r.value, r.unit)} | ${fmt(r.min, r.unit)} | ${fmt(r.max, r.unit)} | ${r.unit} | ${r.target === null ? '' : `${r.targetKind === 'ge' ? '≥' : '≤'} ${fmt(r.target, r.unit)}`} | ${verdict(r)} | ${r.runs?.length ?? 1} | ${r.measuredAt.slice(0, 16).replace('T', ' ')} | ${r.machine} |`,
