@@ -254,6 +254,13 @@ export function paneFlow(label: string, vehicles: number | undefined, env: () =>
       let leaked = 0;
       shared.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => (phones.has(String(c.value)) ? leaked++ : 0))));
       expect(leaked).toBe(0);
+      // Nor in any part of the file (the charts' and pivot caches' text included).
+      const digits = new Set([...phones].map((p) => p.replace(/\D/g, '')));
+      const inParts: string[] = [];
+      for (const [part, data] of readZipEntries(copy)) {
+        for (const m of data.toString('utf8').matchAll(/\d{7,}/g)) if (digits.has(m[0])) inParts.push(`${m[0]} in ${part}`);
+      }
+      expect(inParts.slice(0, 5)).toEqual([]);
       const after = await s.cells();
       expect(compareCells(after, before).diffs).toEqual([]);
       const carried = await expectCopyCarriesChartsAndPivots(s, copy);
