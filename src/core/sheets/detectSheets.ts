@@ -36,6 +36,8 @@ export const IGNORED_REASON = {
 /** A kind needs at least this ranking score (and one field of its own) to be recognised. */
 const MIN_RANK = 4;
 const REQUIRED_BONUS = 4;
+/** More when every field the analysis depends on (dependencies.ts: a card's level, a register's time) is there too. */
+const DEPENDS_BONUS = 3;
 
 export interface DetectOptions {
   /** The user's mappings per sheet name: field -> header text. */
@@ -89,23 +91,35 @@ export function kindRank(mapped: MappedSheet): number {
   for (const f of Object.keys(mapped.columns) as Field[]) distinctive += weights.get(f) ?? 0;
   if (mapped.followUpGroups.length > 0) distinctive += FOLLOW_UP_GROUPS_WEIGHT;
   if (distinctive === 0) return 0;
-  return distinctive + (mapped.missingRequired.length === 0 ? REQUIRED_BONUS : 0);
+  const complete = mapped.missingRequired.length === 0;
+  const dependsMet = complete && !(mapped.needsMapping ?? []).some((n) => n.reason === 'missing');
+  return distinctive + (complete ? REQUIRED_BONUS : 0) + (dependsMet ? DEPENDS_BONUS : 0);
 }
 
 /** What a sheet's cells show, whatever its headers (from the content profile). */
-type ContentSignal = 'vehicles' | 'callResults' | 'callVisitWords';
+type ContentSignal = 'vehicles' | 'callResults' | 'callVisitWords' | 'levels';
 
 const SIGNAL_TEST: Record<ContentSignal, (p: ColumnProfiles['columns'][number]) => boolean> = {
   vehicles: (p) => p.share.vin >= 0.8 || p.share.plate >= 0.8,
   callResults: (p) => p.share.result >= 0.6,
   callVisitWords: (p) => p.share.contactType >= 0.85,
+  // Intent levels (H/A/B/C, h级, 7天内 …), not a column of Y/N marks.
+  levels: (p) => p.share.level >= 0.85 && p.share.yesNo < 0.5,
 };
 
-/** Content rules: when every signal listed is present, the kind's rank changes by `delta`, with the reason given. */
-const CONTENT_RULES: readonly { kind: SheetKind; when: readonly ContentSignal[]; delta: number; reason: string }[] = [
+/**
+ * Content rules: when every signal of `when` is present and none of `unless`, the kind's rank changes by `delta`,
+ * with the reason given. Call results (接通, 空号, 无人接听 …) are a call log's; intent levels a card's or a register's.
+ */
+const CONTENT_RULES: readonly { kind: SheetKind; when: readonly ContentSignal[]; unless?: readonly ContentSignal[]; delta: number; reason: string }[] = [
   { kind: 'prospects', when: ['vehicles'], delta: -8, reason: 'input.why.vehiclesNotSales' },
   { kind: 'register', when: ['vehicles'], delta: -8, reason: 'input.why.vehiclesNotSales' },
   { kind: 'calls', when: ['vehicles', 'callResults'], delta: 6, reason: 'input.why.vehiclesAndResults' },
+  { kind: 'calls', when: ['callResults'], unless: ['vehicles', 'levels', 'callVisitWords'], delta: 4, reason: 'input.why.callResults' },
+  { kind: 'prospects', when: ['callResults'], unless: ['levels'], delta: -4, reason: 'input.why.resultsNoLevels' },
+  { kind: 'register', when: ['callResults'], unless: ['callVisitWords', 'levels'], delta: -4, reason: 'input.why.resultsNoLevels' },
+  { kind: 'prospects', when: ['levels'], unless: ['vehicles'], delta: 3, reason: 'input.why.levels' },
+  { kind: 'calls', when: ['levels'], unless: ['vehicles'], delta: -4, reason: 'input.why.levelsNotCalls' },
   { kind: 'register', when: ['callVisitWords'], delta: 3, reason: 'input.why.callVisitWords' },
 ];
 
@@ -139,7 +153,7 @@ export function rankWithContent(mapped: MappedSheet): { rank: number; why: Reaso
   const signals = contentSignals(mapped);
   let rank = base;
   for (const rule of CONTENT_RULES) {
-    if (rule.kind !== mapped.kind || !rule.when.every((s) => signals.has(s))) continue;
+    if (rule.kind !== mapped.kind || !rule.when.every((s) => signals.has(s)) || rule.unless?.some((s) => signals.has(s))) continue;
     // A call log's bonus needs a complete call log (date, result, key): results in a customer base are not one.
     if (rule.delta > 0 && mapped.missingRequired.length > 0) continue;
     rank += rule.delta;

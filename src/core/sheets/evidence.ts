@@ -20,7 +20,12 @@ export const FIELD_VALUE_TYPE: Record<Field, ValueType> = {
 };
 
 /** Types whose cells can contradict a header (below CONTRADICTS of the non-blank cells fit). */
-const CHECKABLE: ReadonlySet<ValueType> = new Set(['date', 'vin', 'plate', 'phone', 'mileage', 'count', 'time']);
+const CHECKABLE: ReadonlySet<ValueType> = new Set(['date', 'vin', 'plate', 'phone', 'mileage', 'count', 'time', 'contactType', 'level']);
+/**
+ * A call/visit column holds 来电/来店 words in (nearly) every row: one whose cells are mostly something else
+ * (回访类型 of 保养提醒, a follow-up method of 微信/上门) is no such column, even when a few cells say 电话.
+ */
+const CONTRADICTS_BY_TYPE: Partial<Record<ValueType, number>> = { contactType: 0.6 };
 /** Types unmistakable enough to place a column by content alone (at DISCOVER share or more). */
 const DISCOVER: Partial<Record<ValueType, number>> = {
   vin: 0.8, plate: 0.8, phone: 0.85, result: 0.6, contactType: 0.85, level: 0.85, time: 0.8, date: 0.9,
@@ -65,7 +70,7 @@ export function judgeContent(field: Field, col: number, profiles: ColumnProfiles
   const fit = fitOf(type, p);
   if (Number.isNaN(fit)) return { fit: null, contradicts: false, flags: [] };
   // Free text is contradicted only by cells that are plainly something else (a name column of dates).
-  const contradicts = type === 'text' ? fit < 0.1 : CHECKABLE.has(type) && fit < CONTRADICTS;
+  const contradicts = type === 'text' ? fit < 0.1 : CHECKABLE.has(type) && fit < (CONTRADICTS_BY_TYPE[type] ?? CONTRADICTS);
   return { fit, contradicts, flags: contradicts ? ['contentContradicts'] : [] };
 }
 

@@ -12,6 +12,7 @@ import { profileColumns, type ColumnProfiles } from './profile';
 import { missingRequiredFields } from './required';
 import { isBlankRow, isRepeatedHeader, isTotalsRow } from './rowKinds';
 import { findOwnedStart } from './ownedColumns';
+import { findTwoRowHeader } from './twoRowHeader';
 import type { OwnedColumns } from './placeColumns';
 import { fieldsOf } from './synonyms';
 import type { Field, FollowUpGroup, MappedSheet, SheetKind } from './types';
@@ -28,6 +29,9 @@ export interface MapSheetOptions {
   /** This sheet's record of ChurnDesk's columns (WorkbookState.ownedColumns[sheet]): the most reliable way to find them. */
   ownedColumns?: OwnedColumns;
 }
+
+/** Header rows are composed on at most this many columns. */
+const MAX_HEADER_WIDTH = 500;
 
 /** The cell texts of a row, trimmed ('' for non-text). */
 function headerTexts(row: readonly unknown[]): string[] {
@@ -110,8 +114,11 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
   }
 
   const found = findHeaderRowScored(grid, kind, { userMapping });
-  const headerRow = found ? found.row : firstTableRow(sheet);
-  const headerCells = grid[headerRow] ?? [];
+  const foundRow = found ? found.row : firstTableRow(sheet);
+  // A two-row header (a group row over sub-headers) is read as one: each column by its sub-header or its upper text.
+  const twoRowHeader = findTwoRowHeader(grid, foundRow, MAX_HEADER_WIDTH);
+  const headerRow = twoRowHeader ? twoRowHeader.upper : foundRow;
+  const headerCells: readonly unknown[] = twoRowHeader ? twoRowHeader.cells : grid[headerRow] ?? [];
   const headers = headerTexts(headerCells);
 
   const ownedStart = findOwnedStart(headers, headerRow, options.ownedHeaders, options.ownedColumns);
@@ -127,10 +134,10 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
   // Wide prospect cards: numbered follow-up columns are read as groups, not as single fields.
   // A card may carry them in two header rows (第1次跟进 merged over 日期 | 方式 | 结果): then the sub-header row
   // is part of the header, not data.
-  let subHeaderRow = -1;
+  let subHeaderRow = twoRowHeader ? twoRowHeader.lower : -1;
   let groups: FollowUpGroup[] = [];
   if (kind === 'prospects') {
-    const twoRow = findTwoRowFollowUpGroups(headerCells, grid[headerRow + 1], end);
+    const twoRow = findTwoRowFollowUpGroups(grid[headerRow] ?? [], grid[headerRow + 1], end);
     if (twoRow) subHeaderRow = headerRow + 1;
     groups = twoRow ?? findFollowUpGroups(headerCells, end);
   }
@@ -139,7 +146,7 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
   for (const g of followUpGroups) for (const c of Object.values(g.columns)) if (c !== undefined) skip.add(c);
 
   const profiles = profilesOf(grid, subHeaderRow >= 0 ? subHeaderRow : headerRow, end);
-  const { columns, count, evidence } = matchColumns(headerCells, kind, { endColumn: end, skip, fixed, profiles });
+  const { columns, count, evidence } = matchColumns(headerCells, kind, { endColumn: end, skip, fixed, profiles, groups: twoRowHeader?.groups });
   const mappedColumns = Object.values(columns) as number[];
 
   const dataRows: number[] = [];

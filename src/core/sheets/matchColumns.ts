@@ -109,6 +109,11 @@ export interface MatchOptions {
   fixed?: Partial<Record<Field, number>>;
   /** The columns' content (profile.ts): when given, values count as evidence beside the header. */
   profiles?: ColumnProfiles;
+  /**
+   * Two-row headers (twoRowHeader.ts): per column, the group label it sits under. A sub-header that names no field
+   * alone (日期 under 跟进记录) is read together with its label, a little below a sub-header that does.
+   */
+  groups?: readonly string[];
 }
 
 interface Candidate {
@@ -168,7 +173,13 @@ export function matchColumns(headerRow: readonly unknown[], kind: SheetKind, opt
     const base = headerBaseKey(h);
     for (const def of fields) {
       if (columns[def.field] !== undefined) continue;
-      const ev = headerEvidence(kind, def, h, key, base);
+      let ev = headerEvidence(kind, def, h, key, base);
+      const label = options.groups?.[c];
+      if (ev.score <= 0 && label) {
+        const joined = `${label}${h}`;
+        const withLabel = headerEvidence(kind, def, joined, headerKey(joined), headerBaseKey(joined));
+        if (withLabel.score > 0) ev = { score: Math.max(1, withLabel.score - 10), match: withLabel.match === 'synonym' ? 'contains' : withLabel.match };
+      }
       if (ev.score <= 0) continue;
       const content = profiles ? judgeContent(def.field, c, profiles) : null;
       let score = ev.score;
