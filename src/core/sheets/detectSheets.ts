@@ -109,7 +109,8 @@ const SIGNAL_TEST: Record<ContentSignal, (p: ColumnProfiles['columns'][number]) 
   callResults: (p) => p.share.result >= 0.6,
   callVisitWords: (p) => p.share.contactType >= 0.85,
   // Intent levels (H/A/B/C, h级, 7天内 …), not a column of Y/N marks.
-  levels: (p) => p.share.level >= 0.85 && p.share.yesNo < 0.5,
+  // (At least three different ones: a column of 三日回访 / 流失招揽 reads as two levels but is none.)
+  levels: (p) => p.share.level >= 0.85 && p.share.yesNo < 0.5 && p.levelKinds >= 3,
   // Arrival times (9:30-10:15, 9点半, time fractions), not dates: a register's in-out column.
   timesOfDay: (p) => p.share.time >= 0.8 && p.share.date < 0.5,
 };

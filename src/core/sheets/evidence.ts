@@ -42,6 +42,7 @@ const RECORD_FILL = 0.9;
 const FILLED_DOWN: ReadonlySet<SheetKind> = new Set(['register']);
 /** Fewest non-blank sampled cells for content to count. */
 const MIN_CELLS = 5;
+const MIN_MARK_CELLS = 3;
 
 /** `field` of `kind` lies on or after `after` (both dates) in every row that has both. */
 export const RELATIONS: readonly { kind: SheetKind; field: Field; after: Field }[] = [
@@ -79,7 +80,8 @@ export function judgeContent(field: Field, col: number, profiles: ColumnProfiles
   if (kind && RECORD_DATE[kind] === field && !FILLED_DOWN.has(kind) && p.sampled >= MIN_CELLS && p.nonBlank < p.sampled * RECORD_FILL) {
     return { fit: p.nonBlank ? fitOf(type, p) : 0, contradicts: true, flags: ['sparse'] };
   }
-  if (p.nonBlank < MIN_CELLS) return null;
+  // Marks and call/visit words are judged on fewer cells: a short register has few ticks in each column.
+  if (p.nonBlank < (type === 'yesNo' || type === 'contactType' ? MIN_MARK_CELLS : MIN_CELLS)) return null;
   const fit = fitOf(type, p);
   if (Number.isNaN(fit)) return { fit: null, contradicts: false, flags: [] };
   // Free text is contradicted only by cells that are plainly something else (a name column of dates).

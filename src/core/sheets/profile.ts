@@ -47,6 +47,8 @@ export interface ColumnProfile {
   keys: string[];
   /** Non-blank sampled cells that are codes mixing letters and digits (YX20261001), not only digits. */
   alphaCodes: number;
+  /** How many different intent levels (H, A, B, C, N, O, F) the cells read as. */
+  levelKinds: number;
 }
 
 export interface ColumnProfiles {
@@ -116,6 +118,7 @@ export function profileColumns(grid: Grid, headerRow: number, width: number, row
     const keys: string[] = new Array(sample.length).fill('');
     let nonBlank = 0;
     let alphaCodes = 0;
+    const levels = new Set<string>();
     for (let i = 0; i < sample.length; i++) {
       const v = grid[sample[i]]?.[c];
       if (v === '' || v === null || v === undefined || (typeof v === 'string' && isBlank(v))) continue;
@@ -158,14 +161,18 @@ export function profileColumns(grid: Grid, headerRow: number, width: number, row
       else if (!Number.isNaN(d) && /\d[:：]\d/.test(s)) count.time++;
       if (s.length <= SHORT_TEXT) {
         if (readContactType(s)) count.contactType++;
-        if (readIntentLevel(s)) count.level++;
+        const level = readIntentLevel(s);
+        if (level) {
+          count.level++;
+          levels.add(level);
+        }
         if (readYesNo(s) !== undefined && readYesNo(s) !== null) count.yesNo++;
       }
       if (s.length <= 40 && Number.isNaN(d) && /[\u4e00-\u9fffa-zA-Z]/.test(s) && results.classify(s, '') !== '其他') count.result++;
     }
     const share = {} as ColumnProfile['share'];
     for (const [k, n] of Object.entries(count) as [keyof typeof count, number][]) share[k] = nonBlank ? n / nonBlank : 0;
-    columns.push({ column: c, sampled: sample.length, nonBlank, share, dates, filled, keys, alphaCodes });
+    columns.push({ column: c, sampled: sample.length, nonBlank, share, dates, filled, keys, alphaCodes, levelKinds: levels.size });
   }
   return { rows: sample, columns };
 }

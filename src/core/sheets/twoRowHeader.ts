@@ -4,8 +4,8 @@
  * group are merged vertically, so their text sits in the upper row and the lower row is blank under them.
  *
  * The pair is recognised by its shape, not by its words: the lower row holds no values (no dates, numbers,
- * phones, VINs), it has text under at least one blank upper cell (a group's later columns), and every text it
- * holds stands under a blank upper cell or under the first cell of a group. Each column then reads as its
+ * phones, VINs), it has text under at least one blank upper cell (a group's later columns) that a group opened to
+ * its left, and the upper row is no title (two texts or more). Each column then reads as its
  * sub-header when it has one, else as the upper text, and remembers the group label it sits under.
  */
 import { isValueCell } from './findHeaderRow';
@@ -50,12 +50,8 @@ export function composeTwoRowHeader(upperRow: readonly unknown[] | undefined, lo
       while (g >= 0 && textOf(upperRow[g]) === '') g--;
       if (g < 0) return null;
       underBlank++;
-    } else {
-      // Under an upper text: only the first column of a group (the next upper cell is blank and has a sub-header).
-      const nextUp = c + 1 < width ? textOf(upperRow[c + 1]) : 'x';
-      const nextLow = c + 1 < width ? textOf(lowerRow[c + 1]) : '';
-      if (nextUp !== '' || nextLow === '') return null;
     }
+    // Under an upper text: the first column of a group (or a group of one column, 客户信息 over 底盘号 alone).
   }
   if (underBlank === 0 || upperTexts < 2 || lowerTexts < 2) return null;
   const cells: string[] = new Array(width).fill('');
