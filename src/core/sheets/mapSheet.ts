@@ -12,7 +12,7 @@ import { profileColumns, type ColumnProfiles } from './profile';
 import { missingRequiredFields } from './required';
 import { isBlankRow, isRepeatedHeader, isTotalsRow } from './rowKinds';
 import { findOwnedStart } from './ownedColumns';
-import { findTwoRowHeader } from './twoRowHeader';
+import { findTwoRowHeader, type TwoRowHeader } from './twoRowHeader';
 import type { OwnedColumns } from './placeColumns';
 import { fieldsOf } from './synonyms';
 import type { Field, FollowUpGroup, MappedSheet, SheetKind } from './types';
@@ -80,6 +80,18 @@ function findUserColumn(headers: readonly string[], wanted: string, end: number)
   return undefined;
 }
 
+/**
+ * The two-row header around the found row, when reading the two rows together recognises more fields than either
+ * row alone (a block of notes above a header has the shape of a group row, but adds nothing).
+ */
+function twoRowHeaderOf(grid: Grid, row: number, kind: SheetKind): TwoRowHeader | null {
+  const pair = findTwoRowHeader(grid, row, MAX_HEADER_WIDTH);
+  if (!pair) return null;
+  const count = (cells: readonly unknown[]) => matchColumns(cells.slice(0, MAX_HEADER_WIDTH), kind).count;
+  const together = count(pair.cells);
+  return together > count(grid[pair.upper] ?? []) && together > count(grid[pair.lower] ?? []) ? pair : null;
+}
+
 /** Profiles per grid and header row: detection maps one sheet as four kinds, and the cells are read once. */
 const profileCache = new WeakMap<Grid, Map<number, ColumnProfiles>>();
 
@@ -116,7 +128,7 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
   const found = findHeaderRowScored(grid, kind, { userMapping });
   const foundRow = found ? found.row : firstTableRow(sheet);
   // A two-row header (a group row over sub-headers) is read as one: each column by its sub-header or its upper text.
-  const twoRowHeader = findTwoRowHeader(grid, foundRow, MAX_HEADER_WIDTH);
+  const twoRowHeader = twoRowHeaderOf(grid, foundRow, kind);
   const headerRow = twoRowHeader ? twoRowHeader.upper : foundRow;
   const headerCells: readonly unknown[] = twoRowHeader ? twoRowHeader.cells : grid[headerRow] ?? [];
   const headers = headerTexts(headerCells);
