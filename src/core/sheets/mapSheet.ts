@@ -81,15 +81,16 @@ function findUserColumn(headers: readonly string[], wanted: string, end: number)
 }
 
 /**
- * The two-row header around the found row, when reading the two rows together recognises more fields than either
- * row alone (a block of notes above a header has the shape of a group row, but adds nothing).
+ * The two-row header around the found row, when reading the two rows together recognises more fields than the
+ * lower row alone and no fewer than the upper one (a block of notes above a header has the shape of a group row,
+ * but adds nothing to the header below it).
  */
 function twoRowHeaderOf(grid: Grid, row: number, kind: SheetKind): TwoRowHeader | null {
   const pair = findTwoRowHeader(grid, row, MAX_HEADER_WIDTH);
   if (!pair) return null;
   const count = (cells: readonly unknown[]) => matchColumns(cells.slice(0, MAX_HEADER_WIDTH), kind).count;
   const together = count(pair.cells);
-  return together > count(grid[pair.upper] ?? []) && together > count(grid[pair.lower] ?? []) ? pair : null;
+  return together > count(grid[pair.lower] ?? []) && together >= count(grid[pair.upper] ?? []) ? pair : null;
 }
 
 /** Profiles per grid and header row: detection maps one sheet as four kinds, and the cells are read once. */
