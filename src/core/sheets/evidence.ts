@@ -63,7 +63,8 @@ function fitOf(type: ValueType, p: ColumnProfiles['columns'][number]): number {
     case 'any':
       return NaN;
     case 'text':
-      return 1 - Math.max(p.share.date, p.share.phone);
+      // Names, models, reasons are words: a column of dates, phones or codes (1003, YX20261001) is none of them.
+      return 1 - Math.max(p.share.date, p.share.phone, p.share.code);
     default:
       return p.share[type];
   }
