@@ -69,8 +69,9 @@ export function needsMappingOf(m: MappedSheet, evidence: readonly FieldEvidence[
     if (sure.length > 0) {
       // The rule is met, but a column it would also use is unsure (a phone column beside a sure VIN column: vehicles
       // are matched by it too): ask about that column rather than use it silently.
+      // A column the dealer named exactly (车架号 over shortened VINs) is used as named: its doubt is in the evidence.
       for (const f of placed) {
-        if (sure.includes(f)) continue;
+        if (sure.includes(f) || evidence.find((x) => x.field === f)?.headerMatch === 'synonym') continue;
         out.push({ sheet: m.sheet.name, kind: m.kind, field: f, fields: [f], reason: 'lowConfidence', candidates: candidatesFor(m, [f], evidence) });
       }
       continue;

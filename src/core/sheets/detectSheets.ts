@@ -17,6 +17,7 @@
 import { STATE_SHEET_NAME } from '../plan/types';
 import type { SheetInput } from '../plan/types';
 import { HEADER_SCAN_ROWS } from './findHeaderRow';
+import { findFollowUpGroups } from './followUpGroups';
 import { mapSheet, profilesOf } from './mapSheet';
 import type { ColumnProfiles } from './profile';
 import { missingRequiredFields } from './required';
@@ -165,6 +166,11 @@ export function rankWithContent(mapped: MappedSheet): { rank: number; why: Reaso
   if (base === 0) return { rank: 0, why };
   const signals = contentSignals(mapped);
   let rank = base;
+  // Numbered follow-up columns (第1次跟踪时间 …) are a prospect card's own mark: no other kind has them.
+  if (mapped.kind !== 'prospects' && findFollowUpGroups(mapped.headers, mapped.ownedStart ?? mapped.headers.length).length >= 2) {
+    rank -= FOLLOW_UP_GROUPS_WEIGHT;
+    why.push({ key: 'input.why.followUpGroupsNotKind' });
+  }
   for (const rule of CONTENT_RULES) {
     if (rule.kind !== mapped.kind || !rule.when.every((s) => signals.has(s)) || rule.unless?.some((s) => signals.has(s))) continue;
     // A call log's bonus needs a complete call log (date, result, key): results in a customer base are not one.

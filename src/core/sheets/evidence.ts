@@ -13,14 +13,14 @@ export const FIELD_VALUE_TYPE: Record<Field, ValueType> = {
   visitCount: 'count', mileage: 'mileage', region: 'text', advisor: 'text', gender: 'any', address: 'text',
   warrantyEndDate: 'date', callDate: 'date', result: 'result', reason: 'text', destination: 'text', invited: 'any',
   appointmentDate: 'date', returnDate: 'date', caller: 'text', date: 'date', time: 'time', contactType: 'contactType',
-  callMark: 'yesNo', visitMark: 'yesNo', intendedModel: 'text', source: 'text', process: 'text', level: 'level', closure: 'any',
+  callMark: 'mark', visitMark: 'mark', intendedModel: 'text', source: 'text', process: 'text', level: 'level', closure: 'any',
   consultant: 'text', remarks: 'any', testDrive: 'any', quote: 'any', order: 'any', prospectId: 'any', followDate: 'date',
   followMethod: 'text', followResult: 'text', nextDate: 'date', defeatReason: 'text', boughtInstead: 'text',
   createdDate: 'date',
 };
 
 /** Types whose cells can contradict a header (below CONTRADICTS of the non-blank cells fit). */
-const CHECKABLE: ReadonlySet<ValueType> = new Set(['date', 'vin', 'plate', 'phone', 'mileage', 'count', 'time', 'contactType', 'level', 'yesNo']);
+const CHECKABLE: ReadonlySet<ValueType> = new Set(['date', 'vin', 'plate', 'phone', 'mileage', 'count', 'time', 'contactType', 'level', 'mark']);
 /**
  * A call/visit column holds 来电/来店 words in (nearly) every row: one whose cells are mostly something else
  * (回访类型 of 保养提醒, a follow-up method of 微信/上门) is no such column, even when a few cells say 电话.
@@ -82,7 +82,7 @@ export function judgeContent(field: Field, col: number, profiles: ColumnProfiles
     return { fit: p.nonBlank ? fitOf(type, p) : 0, contradicts: true, flags: ['sparse'] };
   }
   // Marks and call/visit words are judged on fewer cells: a short register has few ticks in each column.
-  if (p.nonBlank < (type === 'yesNo' || type === 'contactType' ? MIN_MARK_CELLS : MIN_CELLS)) return null;
+  if (p.nonBlank < (type === 'mark' || type === 'contactType' ? MIN_MARK_CELLS : MIN_CELLS)) return null;
   const fit = fitOf(type, p);
   if (Number.isNaN(fit)) return { fit: null, contradicts: false, flags: [] };
   // Free text is contradicted only by cells that are plainly something else (a name column of dates).
@@ -288,7 +288,7 @@ export function complementCandidates(
     const other = placed === f1 ? f2 : f1;
     const a = columns[placed]!;
     for (const p of profiles.columns) {
-      if (!free(p.column) || p.nonBlank < 3 || p.share.yesNo < 0.9) continue;
+      if (!free(p.column) || p.nonBlank < 3 || p.share.mark < 0.9) continue;
       const x = exclusiveShare(profiles, a, p.column);
       if (!(x >= 0.9)) continue;
       // The column beside the placed one is the likelier (the two are written side by side).

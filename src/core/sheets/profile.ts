@@ -29,7 +29,7 @@ const MAX_COLUMNS = 200;
 /** The value types a field can expect (see FIELD_VALUE_TYPE in evidence.ts). */
 export type ValueType =
   | 'date' | 'time' | 'vin' | 'plate' | 'phone' | 'mileage' | 'count' | 'result' | 'contactType' | 'level' | 'yesNo'
-  | 'code' | 'text' | 'any';
+  | 'code' | 'mark' | 'text' | 'any';
 
 /** One column's profile. Shares are of the non-blank sampled cells. */
 export interface ColumnProfile {
@@ -112,7 +112,7 @@ export function profileColumns(grid: Grid, headerRow: number, width: number, row
   const sample = rows ?? sampleRows(grid, headerRow + 1, end);
   const columns: ColumnProfile[] = [];
   for (let c = 0; c < end; c++) {
-    const count = { date: 0, time: 0, vin: 0, plate: 0, phone: 0, mileage: 0, count: 0, result: 0, contactType: 0, level: 0, yesNo: 0, code: 0, text: 0 };
+    const count = { date: 0, time: 0, vin: 0, plate: 0, phone: 0, mileage: 0, count: 0, result: 0, contactType: 0, level: 0, yesNo: 0, code: 0, mark: 0, text: 0 };
     const dates = new Float64Array(sample.length).fill(NaN);
     const filled = new Uint8Array(sample.length);
     const keys: string[] = new Array(sample.length).fill('');
@@ -147,9 +147,14 @@ export function profileColumns(grid: Grid, headerRow: number, width: number, row
         if (/[A-Za-z]/.test(k)) alphaCodes++;
       }
       if (s === '') {
-        if (typeof v === 'number' && readYesNo(v) !== undefined) count.yesNo++;
+        if (typeof v === 'number' && readYesNo(v) !== undefined) {
+          count.yesNo++;
+          count.mark++;
+        }
         continue;
       }
+      // A tick: a yes/no word or any one- or two-character symbol (■, ●, ☑ as well as √ and ✓).
+      if ((readYesNo(s) !== undefined && readYesNo(s) !== null) || (s.length <= 2 && !/[\p{L}\p{N}]/u.test(s))) count.mark++;
       const vin = normaliseVin(s);
       if (vin && VIN_PATTERN.test(vin) && /\d/.test(vin) && /[A-Z]/.test(vin)) count.vin++;
       const plate = normalisePlate(s);

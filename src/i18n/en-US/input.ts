@@ -77,6 +77,7 @@ export const input: Record<string, string> = {
   'input.why.levelsNotCalls': 'cells hold intent levels (H/A/B/C…): not an after-sales call log',
   'input.why.vehiclesNoResults': 'cells hold VINs/plates and no call results: a customer base, not a call log',
   'input.why.timesOfDay': 'cells hold times of day (9:30-10:15 …): a showroom register',
+  'input.why.followUpGroupsNotKind': 'numbered follow-up columns: the layout of a prospect card',
   'input.why.callVisitWords': 'cells hold call/visit words: a showroom register',
   'input.confidence.user': 'set by user',
   'input.confidence.high': 'high',

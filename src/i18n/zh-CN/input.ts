@@ -77,6 +77,7 @@ export const input: Record<string, string> = {
   'input.why.levelsNotCalls': '单元格中有意向级别(H/A/B/C…):不是售后回访记录',
   'input.why.vehiclesNoResults': '单元格中有车架号/车牌而没有回访结果:是保有客户表,不是回访记录',
   'input.why.timesOfDay': '单元格中有到店时刻(9:30-10:15、9点半…):是展厅来电/店登记表',
+  'input.why.followUpGroupsNotKind': '有编号的跟进列(第1次跟进…):是意向客户卡的写法',
   'input.why.callVisitWords': '单元格中有“来电/来店”字样:是展厅来电/店登记表',
   'input.confidence.user': '用户指定',
   'input.confidence.high': '高',

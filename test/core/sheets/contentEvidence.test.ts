@@ -101,7 +101,7 @@ describe('vehicles without call results', () => {
 describe('an unsure column of a met rule is asked about', () => {
   it('a phone header over names beside a sure VIN column: the phone column is flagged, not used silently', () => {
     const grid = [
-      ['车架号', '联系电话', '购车日期', '最后进站日期'],
+      ['车架号', '车主的联系电话', '购车日期', '最后进站日期'],
       ['LSG4H9NM5BW0MFJ4Y', '张三', '2020-01-01', '2024-05-01'],
       ['LBVG6CUFPDH4P5ERY', '李四', '2020-01-02', '2024-05-02'],
       ['LFVTEWS6DKKJ2LSVH', '王五', '2020-01-03', '2024-05-03'],
@@ -111,5 +111,9 @@ describe('an unsure column of a met rule is asked about', () => {
     const m = mapSheet({ name: 'S', grid }, 'customers');
     expect(m.columns.vin).toBe(0);
     expect(m.needsMapping?.map((n) => `${n.field}:${n.reason}:${n.fields.join('|')}`)).toEqual(['phone:lowConfidence:phone']);
+    // A header the dealer wrote exactly (联系电话) is used as named; its doubt stays in the evidence.
+    const exact = mapSheet({ name: 'S', grid: [['车架号', '联系电话', '购车日期', '最后进站日期'], ...grid.slice(1)] }, 'customers');
+    expect(exact.evidence?.find((e) => e.field === 'phone')?.confidence).toBe('low');
+    expect(exact.needsMapping).toEqual([]);
   });
 });
