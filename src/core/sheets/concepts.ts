@@ -150,8 +150,9 @@ const SIGNATURES: { [K in SheetKind]: Partial<Record<Field, string>> } = {
     date: 'DATE ?RECEPTION ?WALKIN ?CALLIN ?VISIT !PURCHASE !NEXT !PLAN !LATEST !WARRANTY !BIRTH !CREATE !CALL !TIME',
     time: 'TIME|SLOT|INOUT ?RECEPTION ?WALKIN ?CALLIN ?VISIT ?INOUT !DATE !PURCHASE !INTENDED !CALL',
     contactType: 'TYPE|METHOD ?RECEPTION ?WALKIN ?CALLIN ?CUSTOMER ?VISIT !SOURCE ; CALLIN WALKIN|VISIT',
-    callMark: 'CALLIN !TYPE !DATE !TIME !WALKIN',
-    visitMark: 'WALKIN !TYPE !DATE !TIME !CALLIN',
+    // A header naming the kind or manner of contact (到访形式, 接待方式) is the call/visit column, never one mark.
+    callMark: 'CALLIN !TYPE !METHOD !DATE !TIME !WALKIN',
+    visitMark: 'WALKIN !TYPE !METHOD !DATE !TIME !CALLIN',
     name: SIG_NAME,
     gender: SIG_GENDER,
     phone: SIG_PHONE,

@@ -66,7 +66,16 @@ export function needsMappingOf(m: MappedSheet, evidence: readonly FieldEvidence[
       const e = evidence.find((x) => x.field === f);
       return !e || e.confidence !== 'low';
     });
-    if (sure.length > 0) continue;
+    if (sure.length > 0) {
+      // The rule is met, but a column it would also use is unsure (a phone column beside a sure VIN column: vehicles
+      // are matched by it too): ask about that column rather than use it silently.
+      // A column the dealer named exactly (车架号 over shortened VINs) is used as named: its doubt is in the evidence.
+      for (const f of placed) {
+        if (sure.includes(f) || evidence.find((x) => x.field === f)?.headerMatch === 'synonym') continue;
+        out.push({ sheet: m.sheet.name, kind: m.kind, field: f, fields: [f], reason: 'lowConfidence', candidates: candidatesFor(m, [f], evidence) });
+      }
+      continue;
+    }
     const reason: NeedsMapping['reason'] = placed.length > 0 ? 'lowConfidence' : 'missing';
     const field = placed[0] ?? rule[0];
     out.push({ sheet: m.sheet.name, kind: m.kind, field, fields: [...rule], reason, candidates: candidatesFor(m, rule, evidence) });

@@ -17,8 +17,10 @@
 import { STATE_SHEET_NAME } from '../plan/types';
 import type { SheetInput } from '../plan/types';
 import { HEADER_SCAN_ROWS } from './findHeaderRow';
+import { findFollowUpGroups } from './followUpGroups';
 import { mapSheet, profilesOf } from './mapSheet';
 import type { ColumnProfiles } from './profile';
+import { missingRequiredFields } from './required';
 import { fieldsOf } from './synonyms';
 import type { DetectedSheets, Field, MappedSheet, Reason, SheetKind } from './types';
 import type { OwnedColumns } from './placeColumns';
@@ -36,6 +38,8 @@ export const IGNORED_REASON = {
 /** A kind needs at least this ranking score (and one field of its own) to be recognised. */
 const MIN_RANK = 4;
 const REQUIRED_BONUS = 4;
+/** More when every field the analysis depends on (dependencies.ts: a card's level, a register's time) is there too. */
+const DEPENDS_BONUS = 3;
 
 export interface DetectOptions {
   /** The user's mappings per sheet name: field -> header text. */
@@ -85,27 +89,51 @@ const FOLLOW_UP_GROUPS_WEIGHT = 6;
  */
 export function kindRank(mapped: MappedSheet): number {
   const weights = DISTINCTIVENESS[mapped.kind];
+  // A column whose cells contradict its header (a 类型 column without 来电/来店 words) is no evidence for the kind.
+  const contradicted = new Set((mapped.evidence ?? []).filter((e) => e.column >= 0 && e.flags.includes('contentContradicts')).map((e) => e.field));
+  const sound: Partial<Record<Field, number>> = {};
+  for (const [f, c] of Object.entries(mapped.columns) as [Field, number][]) if (!contradicted.has(f)) sound[f] = c;
   let distinctive = 0;
-  for (const f of Object.keys(mapped.columns) as Field[]) distinctive += weights.get(f) ?? 0;
+  for (const f of Object.keys(sound) as Field[]) distinctive += weights.get(f) ?? 0;
   if (mapped.followUpGroups.length > 0) distinctive += FOLLOW_UP_GROUPS_WEIGHT;
   if (distinctive === 0) return 0;
-  return distinctive + (mapped.missingRequired.length === 0 ? REQUIRED_BONUS : 0);
+  const complete = missingRequiredFields(mapped.kind, sound, mapped.followUpGroups).length === 0;
+  const dependsMet = complete && !(mapped.needsMapping ?? []).some((n) => n.reason === 'missing');
+  return distinctive + (complete ? REQUIRED_BONUS : 0) + (dependsMet ? DEPENDS_BONUS : 0);
 }
 
 /** What a sheet's cells show, whatever its headers (from the content profile). */
-type ContentSignal = 'vehicles' | 'callResults' | 'callVisitWords';
+type ContentSignal = 'vehicles' | 'callResults' | 'callVisitWords' | 'levels' | 'timesOfDay';
 
 const SIGNAL_TEST: Record<ContentSignal, (p: ColumnProfiles['columns'][number]) => boolean> = {
   vehicles: (p) => p.share.vin >= 0.8 || p.share.plate >= 0.8,
   callResults: (p) => p.share.result >= 0.6,
   callVisitWords: (p) => p.share.contactType >= 0.85,
+  // Intent levels (H/A/B/C, h级, 7天内 …), not a column of Y/N marks.
+  // (At least three different ones: a column of 三日回访 / 流失招揽 reads as two levels but is none.)
+  levels: (p) => p.share.level >= 0.85 && p.share.yesNo < 0.5 && p.levelKinds >= 3,
+  // Arrival times (9:30-10:15, 9点半, time fractions), not dates: a register's in-out column.
+  timesOfDay: (p) => p.share.time >= 0.8 && p.share.date < 0.5,
 };
 
-/** Content rules: when every signal listed is present, the kind's rank changes by `delta`, with the reason given. */
-const CONTENT_RULES: readonly { kind: SheetKind; when: readonly ContentSignal[]; delta: number; reason: string }[] = [
+/**
+ * Content rules: when every signal of `when` is present and none of `unless`, the kind's rank changes by `delta`,
+ * with the reason given. Call results (接通, 空号, 无人接听 …) are a call log's; intent levels a card's or a register's.
+ */
+const CONTENT_RULES: readonly { kind: SheetKind; when: readonly ContentSignal[]; unless?: readonly ContentSignal[]; delta: number; reason: string; evenIncomplete?: boolean }[] = [
   { kind: 'prospects', when: ['vehicles'], delta: -8, reason: 'input.why.vehiclesNotSales' },
   { kind: 'register', when: ['vehicles'], delta: -8, reason: 'input.why.vehiclesNotSales' },
   { kind: 'calls', when: ['vehicles', 'callResults'], delta: 6, reason: 'input.why.vehiclesAndResults' },
+  { kind: 'calls', when: ['vehicles'], unless: ['callResults'], delta: -6, reason: 'input.why.vehiclesNoResults' },
+  // A base whose date headers name nothing is still a base (its missing dates are then asked for).
+  { kind: 'customers', when: ['vehicles'], unless: ['callResults'], delta: 3, reason: 'input.why.vehiclesNoResults', evenIncomplete: true },
+  { kind: 'calls', when: ['callResults'], unless: ['vehicles', 'levels', 'callVisitWords'], delta: 4, reason: 'input.why.callResults' },
+  { kind: 'prospects', when: ['callResults'], unless: ['levels'], delta: -4, reason: 'input.why.resultsNoLevels' },
+  { kind: 'register', when: ['callResults'], unless: ['callVisitWords', 'levels'], delta: -4, reason: 'input.why.resultsNoLevels' },
+  { kind: 'prospects', when: ['levels'], unless: ['vehicles', 'timesOfDay', 'callVisitWords'], delta: 3, reason: 'input.why.levels' },
+  { kind: 'register', when: ['timesOfDay'], unless: ['vehicles'], delta: 3, reason: 'input.why.timesOfDay' },
+  { kind: 'prospects', when: ['timesOfDay'], delta: -3, reason: 'input.why.timesOfDay' },
+  { kind: 'calls', when: ['levels'], unless: ['vehicles'], delta: -4, reason: 'input.why.levelsNotCalls' },
   { kind: 'register', when: ['callVisitWords'], delta: 3, reason: 'input.why.callVisitWords' },
 ];
 
@@ -138,10 +166,15 @@ export function rankWithContent(mapped: MappedSheet): { rank: number; why: Reaso
   if (base === 0) return { rank: 0, why };
   const signals = contentSignals(mapped);
   let rank = base;
+  // Numbered follow-up columns (第1次跟踪时间 …) are a prospect card's own mark: no other kind has them.
+  if (mapped.kind !== 'prospects' && findFollowUpGroups(mapped.headers, mapped.ownedStart ?? mapped.headers.length).length >= 2) {
+    rank -= FOLLOW_UP_GROUPS_WEIGHT;
+    why.push({ key: 'input.why.followUpGroupsNotKind' });
+  }
   for (const rule of CONTENT_RULES) {
-    if (rule.kind !== mapped.kind || !rule.when.every((s) => signals.has(s))) continue;
+    if (rule.kind !== mapped.kind || !rule.when.every((s) => signals.has(s)) || rule.unless?.some((s) => signals.has(s))) continue;
     // A call log's bonus needs a complete call log (date, result, key): results in a customer base are not one.
-    if (rule.delta > 0 && mapped.missingRequired.length > 0) continue;
+    if (rule.delta > 0 && !rule.evenIncomplete && mapped.missingRequired.length > 0) continue;
     rank += rule.delta;
     why.push({ key: rule.reason });
   }

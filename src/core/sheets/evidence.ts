@@ -13,21 +13,36 @@ export const FIELD_VALUE_TYPE: Record<Field, ValueType> = {
   visitCount: 'count', mileage: 'mileage', region: 'text', advisor: 'text', gender: 'any', address: 'text',
   warrantyEndDate: 'date', callDate: 'date', result: 'result', reason: 'text', destination: 'text', invited: 'any',
   appointmentDate: 'date', returnDate: 'date', caller: 'text', date: 'date', time: 'time', contactType: 'contactType',
-  callMark: 'any', visitMark: 'any', intendedModel: 'text', source: 'text', process: 'text', level: 'level', closure: 'any',
+  callMark: 'mark', visitMark: 'mark', intendedModel: 'text', source: 'text', process: 'text', level: 'level', closure: 'any',
   consultant: 'text', remarks: 'any', testDrive: 'any', quote: 'any', order: 'any', prospectId: 'any', followDate: 'date',
   followMethod: 'text', followResult: 'text', nextDate: 'date', defeatReason: 'text', boughtInstead: 'text',
   createdDate: 'date',
 };
 
 /** Types whose cells can contradict a header (below CONTRADICTS of the non-blank cells fit). */
-const CHECKABLE: ReadonlySet<ValueType> = new Set(['date', 'vin', 'plate', 'phone', 'mileage', 'count', 'time']);
+const CHECKABLE: ReadonlySet<ValueType> = new Set(['date', 'vin', 'plate', 'phone', 'mileage', 'count', 'time', 'contactType', 'level', 'mark']);
+/**
+ * A call/visit column holds 来电/来店 words in (nearly) every row: one whose cells are mostly something else
+ * (回访类型 of 保养提醒, a follow-up method of 微信/上门) is no such column, even when a few cells say 电话.
+ */
+const CONTRADICTS_BY_TYPE: Partial<Record<ValueType, number>> = { contactType: 0.6 };
 /** Types unmistakable enough to place a column by content alone (at DISCOVER share or more). */
 const DISCOVER: Partial<Record<ValueType, number>> = {
   vin: 0.8, plate: 0.8, phone: 0.85, result: 0.6, contactType: 0.85, level: 0.85, time: 0.8, date: 0.9,
 };
 const CONTRADICTS = 0.3;
+/**
+ * The date of the record itself (a call's date, a register line's date, a follow-up's date) is written on every
+ * row: a column of dates filled on fewer than RECORD_FILL of the sampled rows is some later, optional date (an
+ * appointment, a return), not the record's (except where the date may be written once per day, FILLED_DOWN).
+ */
+export const RECORD_DATE: Partial<Record<SheetKind, Field>> = { calls: 'callDate', register: 'date', prospects: 'followDate' };
+const RECORD_FILL = 0.9;
+/** A register's date may be written once per day (the rows below it blank): its record date may be sparse. */
+const FILLED_DOWN: ReadonlySet<SheetKind> = new Set(['register']);
 /** Fewest non-blank sampled cells for content to count. */
 const MIN_CELLS = 5;
+const MIN_MARK_CELLS = 3;
 
 /** `field` of `kind` lies on or after `after` (both dates) in every row that has both. */
 export const RELATIONS: readonly { kind: SheetKind; field: Field; after: Field }[] = [
@@ -48,7 +63,8 @@ function fitOf(type: ValueType, p: ColumnProfiles['columns'][number]): number {
     case 'any':
       return NaN;
     case 'text':
-      return 1 - Math.max(p.share.date, p.share.phone);
+      // Names, models, reasons are words: a column of dates, phones or codes (1003, YX20261001) is none of them.
+      return 1 - Math.max(p.share.date, p.share.phone, p.share.code);
     default:
       return p.share[type];
   }
@@ -58,14 +74,19 @@ function fitOf(type: ValueType, p: ColumnProfiles['columns'][number]): number {
  * How a column's cells bear on a field.
  * @example judgeContent('callDate', 0, profiles).contradicts // true for a 日期 column of text
  */
-export function judgeContent(field: Field, col: number, profiles: ColumnProfiles): ContentJudgement | null {
+export function judgeContent(field: Field, col: number, profiles: ColumnProfiles, kind?: SheetKind): ContentJudgement | null {
   const p = profiles.columns[col];
-  if (!p || p.nonBlank < MIN_CELLS) return null;
+  if (!p) return null;
   const type = FIELD_VALUE_TYPE[field];
+  if (kind && RECORD_DATE[kind] === field && !FILLED_DOWN.has(kind) && p.sampled >= MIN_CELLS && p.nonBlank < p.sampled * RECORD_FILL) {
+    return { fit: p.nonBlank ? fitOf(type, p) : 0, contradicts: true, flags: ['sparse'] };
+  }
+  // Marks and call/visit words are judged on fewer cells: a short register has few ticks in each column.
+  if (p.nonBlank < (type === 'mark' || type === 'contactType' ? MIN_MARK_CELLS : MIN_CELLS)) return null;
   const fit = fitOf(type, p);
   if (Number.isNaN(fit)) return { fit: null, contradicts: false, flags: [] };
   // Free text is contradicted only by cells that are plainly something else (a name column of dates).
-  const contradicts = type === 'text' ? fit < 0.1 : CHECKABLE.has(type) && fit < CONTRADICTS;
+  const contradicts = type === 'text' ? fit < 0.1 : CHECKABLE.has(type) && fit < (CONTRADICTS_BY_TYPE[type] ?? CONTRADICTS);
   return { fit, contradicts, flags: contradicts ? ['contentContradicts'] : [] };
 }
 
@@ -117,6 +138,93 @@ export function contentCandidates(kind: SheetKind, profiles: ColumnProfiles, end
 }
 
 /**
+ * The record's date by content: when the kind's record date (RECORD_DATE) has no column, the one free column of
+ * dates filled on (nearly) every row is it. Two or more such columns: each is a candidate, flagged ambiguous.
+ */
+export function recordDateCandidates(
+  kind: SheetKind,
+  profiles: ColumnProfiles,
+  columns: Partial<Record<Field, number>>,
+  free: (col: number) => boolean,
+): ContentCandidate[] {
+  const field = RECORD_DATE[kind];
+  if (!field || columns[field] !== undefined) return [];
+  const full = profiles.columns.filter((p) => free(p.column) && p.nonBlank >= MIN_CELLS && p.share.date >= 0.9 && p.nonBlank >= p.sampled * 0.95);
+  const ambiguous = full.length > 1;
+  return full.map((p) => ({
+    col: p.column,
+    field,
+    score: contentScore(p.share.date) - 8,
+    content: { fit: p.share.date, contradicts: false, flags: ambiguous ? ['contentOnly', 'recordDate', 'ambiguous'] : ['contentOnly', 'recordDate'] },
+  }));
+}
+
+/**
+ * A record's identifier by content (a prospect card's prospect ID, when its header names none): a column of codes
+ * (1003, YX20261001) that is no phone, no date and no plain count, and that either
+ * - repeats together with the person: rows with the same code have the same phone (or name) and the reverse, with
+ *   some code on more than one row (a card with one row per follow-up), or
+ * - is unique per row and holds codes mixing letters and digits (a card with one row per prospect; a column of
+ *   plain numbers could as well be a row number or a budget).
+ * Two or more such columns: each is a candidate, flagged ambiguous.
+ */
+export const RECORD_ID: Partial<Record<SheetKind, { field: Field; person: readonly Field[] }>> = {
+  prospects: { field: 'prospectId', person: ['phone', 'name'] },
+};
+
+function sameGrouping(a: readonly string[], b: readonly string[]): { consistent: number; repeats: number; rows: number } {
+  const ab = new Map<string, string>();
+  const ba = new Map<string, string>();
+  let rows = 0;
+  let bad = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === '' || b[i] === '') continue;
+    rows++;
+    const x = ab.get(a[i]);
+    const y = ba.get(b[i]);
+    if ((x !== undefined && x !== b[i]) || (y !== undefined && y !== a[i])) bad++;
+    if (x === undefined) ab.set(a[i], b[i]);
+    if (y === undefined) ba.set(b[i], a[i]);
+  }
+  return { consistent: rows ? 1 - bad / rows : 0, repeats: rows - ab.size, rows };
+}
+
+export function identifierCandidates(
+  kind: SheetKind,
+  profiles: ColumnProfiles,
+  columns: Partial<Record<Field, number>>,
+  free: (col: number) => boolean,
+): ContentCandidate[] {
+  const rule = RECORD_ID[kind];
+  if (!rule || columns[rule.field] !== undefined) return [];
+  const found: { col: number; fit: number }[] = [];
+  for (const p of profiles.columns) {
+    if (!free(p.column) || p.nonBlank < MIN_CELLS || p.share.code < 0.9 || p.share.phone > 0.1 || p.share.date > 0.1) continue;
+    if (p.nonBlank < p.sampled * 0.9) continue;
+    const distinct = new Set(p.keys.filter((k) => k !== '')).size;
+    let ok = false;
+    if (distinct < p.nonBlank) {
+      for (const f of rule.person) {
+        const pc = columns[f];
+        if (pc === undefined) continue;
+        const g = sameGrouping(p.keys, profiles.columns[pc].keys);
+        if (g.rows >= MIN_CELLS && g.repeats >= 2 && g.consistent >= 0.95) ok = true;
+      }
+    } else if (p.alphaCodes >= 1 && p.alphaCodes >= p.nonBlank * 0.1) {
+      ok = true;
+    }
+    if (ok) found.push({ col: p.column, fit: p.share.code });
+  }
+  const ambiguous = found.length > 1;
+  return found.map((x) => ({
+    col: x.col,
+    field: rule.field,
+    score: contentScore(x.fit) - 8,
+    content: { fit: x.fit, contradicts: false, flags: ambiguous ? ['contentOnly', 'identifier', 'ambiguous'] : ['contentOnly', 'identifier'] },
+  }));
+}
+
+/**
  * Candidates from a relation: an unnamed date column whose dates lie on or after the related field's column in
  * (nearly) every row, and after it in many, is that field (a last visit after the purchase).
  */
@@ -136,6 +244,56 @@ export function relationCandidates(
       const o = dateOrder(profiles, p.column, anchor);
       if (!(o.onOrAfter >= 0.95 && o.after >= 0.3)) continue;
       out.push({ col: p.column, field: rel.field, score: contentScore(p.share.date) - 5, content: { fit: p.share.date, contradicts: false, flags: ['contentOnly', `after:${rel.after}`] } });
+    }
+  }
+  return out;
+}
+
+/**
+ * Fields that share one meaning over two mark columns (来电 | 来店 ticks): in each row exactly one of the two is
+ * marked. When one is placed, the other is the mark column beside it that is marked in the rows it is not.
+ */
+export const COMPLEMENTS: readonly { kind: SheetKind; fields: readonly [Field, Field] }[] = [
+  { kind: 'register', fields: ['callMark', 'visitMark'] },
+];
+
+/** Share of the sampled rows with either column filled where exactly one is (NaN under 5 such rows). */
+export function exclusiveShare(profiles: ColumnProfiles, a: number, b: number): number {
+  const fa = profiles.columns[a]?.filled;
+  const fb = profiles.columns[b]?.filled;
+  if (!fa || !fb) return NaN;
+  let either = 0;
+  let one = 0;
+  for (let i = 0; i < fa.length; i++) {
+    if (!fa[i] && !fb[i]) continue;
+    either++;
+    if (fa[i] !== fb[i]) one++;
+  }
+  return either < 5 ? NaN : one / either;
+}
+
+/** Candidates from a complement: the other mark column of a pair whose one column is placed. */
+export function complementCandidates(
+  kind: SheetKind,
+  profiles: ColumnProfiles,
+  columns: Partial<Record<Field, number>>,
+  free: (col: number) => boolean,
+): ContentCandidate[] {
+  const out: ContentCandidate[] = [];
+  for (const pair of COMPLEMENTS) {
+    if (pair.kind !== kind) continue;
+    const [f1, f2] = pair.fields;
+    const placed = columns[f1] !== undefined ? f1 : columns[f2] !== undefined ? f2 : null;
+    if (!placed || (columns[f1] !== undefined && columns[f2] !== undefined)) continue;
+    const other = placed === f1 ? f2 : f1;
+    const a = columns[placed]!;
+    for (const p of profiles.columns) {
+      if (!free(p.column) || p.nonBlank < 3 || p.share.mark < 0.9) continue;
+      const x = exclusiveShare(profiles, a, p.column);
+      if (!(x >= 0.9)) continue;
+      // The column beside the placed one is the likelier (the two are written side by side).
+      const near = Math.abs(p.column - a) === 1 ? 5 : 0;
+      out.push({ col: p.column, field: other, score: contentScore(x) - 10 + near, content: { fit: x, contradicts: false, flags: ['contentOnly', `complement:${placed}`] } });
     }
   }
   return out;

@@ -12,6 +12,7 @@ import { profileColumns, type ColumnProfiles } from './profile';
 import { missingRequiredFields } from './required';
 import { isBlankRow, isRepeatedHeader, isTotalsRow } from './rowKinds';
 import { findOwnedStart } from './ownedColumns';
+import { findTwoRowHeader, type TwoRowHeader } from './twoRowHeader';
 import type { OwnedColumns } from './placeColumns';
 import { fieldsOf } from './synonyms';
 import type { Field, FollowUpGroup, MappedSheet, SheetKind } from './types';
@@ -28,6 +29,9 @@ export interface MapSheetOptions {
   /** This sheet's record of ChurnDesk's columns (WorkbookState.ownedColumns[sheet]): the most reliable way to find them. */
   ownedColumns?: OwnedColumns;
 }
+
+/** Header rows are composed on at most this many columns. */
+const MAX_HEADER_WIDTH = 500;
 
 /** The cell texts of a row, trimmed ('' for non-text). */
 function headerTexts(row: readonly unknown[]): string[] {
@@ -76,6 +80,19 @@ function findUserColumn(headers: readonly string[], wanted: string, end: number)
   return undefined;
 }
 
+/**
+ * The two-row header around the found row, when reading the two rows together recognises more fields than the
+ * lower row alone and no fewer than the upper one (a block of notes above a header has the shape of a group row,
+ * but adds nothing to the header below it).
+ */
+function twoRowHeaderOf(grid: Grid, row: number, kind: SheetKind): TwoRowHeader | null {
+  const pair = findTwoRowHeader(grid, row, MAX_HEADER_WIDTH);
+  if (!pair) return null;
+  const count = (cells: readonly unknown[]) => matchColumns(cells.slice(0, MAX_HEADER_WIDTH), kind).count;
+  const together = count(pair.cells);
+  return together > count(grid[pair.lower] ?? []) && together >= count(grid[pair.upper] ?? []) ? pair : null;
+}
+
 /** Profiles per grid and header row: detection maps one sheet as four kinds, and the cells are read once. */
 const profileCache = new WeakMap<Grid, Map<number, ColumnProfiles>>();
 
@@ -110,8 +127,11 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
   }
 
   const found = findHeaderRowScored(grid, kind, { userMapping });
-  const headerRow = found ? found.row : firstTableRow(sheet);
-  const headerCells = grid[headerRow] ?? [];
+  const foundRow = found ? found.row : firstTableRow(sheet);
+  // A two-row header (a group row over sub-headers) is read as one: each column by its sub-header or its upper text.
+  const twoRowHeader = twoRowHeaderOf(grid, foundRow, kind);
+  const headerRow = twoRowHeader ? twoRowHeader.upper : foundRow;
+  const headerCells: readonly unknown[] = twoRowHeader ? twoRowHeader.cells : grid[headerRow] ?? [];
   const headers = headerTexts(headerCells);
 
   const ownedStart = findOwnedStart(headers, headerRow, options.ownedHeaders, options.ownedColumns);
@@ -127,10 +147,10 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
   // Wide prospect cards: numbered follow-up columns are read as groups, not as single fields.
   // A card may carry them in two header rows (第1次跟进 merged over 日期 | 方式 | 结果): then the sub-header row
   // is part of the header, not data.
-  let subHeaderRow = -1;
+  let subHeaderRow = twoRowHeader ? twoRowHeader.lower : -1;
   let groups: FollowUpGroup[] = [];
   if (kind === 'prospects') {
-    const twoRow = findTwoRowFollowUpGroups(headerCells, grid[headerRow + 1], end);
+    const twoRow = findTwoRowFollowUpGroups(grid[headerRow] ?? [], grid[headerRow + 1], end);
     if (twoRow) subHeaderRow = headerRow + 1;
     groups = twoRow ?? findFollowUpGroups(headerCells, end);
   }
@@ -139,7 +159,7 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
   for (const g of followUpGroups) for (const c of Object.values(g.columns)) if (c !== undefined) skip.add(c);
 
   const profiles = profilesOf(grid, subHeaderRow >= 0 ? subHeaderRow : headerRow, end);
-  const { columns, count, evidence } = matchColumns(headerCells, kind, { endColumn: end, skip, fixed, profiles });
+  const { columns, count, evidence } = matchColumns(headerCells, kind, { endColumn: end, skip, fixed, profiles, groups: twoRowHeader?.groups });
   const mappedColumns = Object.values(columns) as number[];
 
   const dataRows: number[] = [];

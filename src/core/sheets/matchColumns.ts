@@ -14,8 +14,8 @@
  * All candidate pairs are then taken best first, so each column maps to at most one field and each field to at
  * most one column, and the best match wins any conflict.
  */
-import { conceptScore } from './concepts';
-import { contentCandidates, judgeContent, relationBroken, relationCandidates, type ContentJudgement } from './evidence';
+import { conceptScore, readConcepts } from './concepts';
+import { complementCandidates, identifierCandidates, recordDateCandidates, contentCandidates, judgeContent, relationBroken, relationCandidates, type ContentJudgement } from './evidence';
 import { headerBaseKey, headerKey } from './normaliseHeader';
 import type { ColumnProfiles } from './profile';
 import { SYNONYMS } from './synonyms';
@@ -109,6 +109,11 @@ export interface MatchOptions {
   fixed?: Partial<Record<Field, number>>;
   /** The columns' content (profile.ts): when given, values count as evidence beside the header. */
   profiles?: ColumnProfiles;
+  /**
+   * Two-row headers (twoRowHeader.ts): per column, the group label it sits under. A sub-header that names no field
+   * alone (日期 under 跟进记录) is read together with its label, a little below a sub-header that does.
+   */
+  groups?: readonly string[];
 }
 
 interface Candidate {
@@ -168,9 +173,17 @@ export function matchColumns(headerRow: readonly unknown[], kind: SheetKind, opt
     const base = headerBaseKey(h);
     for (const def of fields) {
       if (columns[def.field] !== undefined) continue;
-      const ev = headerEvidence(kind, def, h, key, base);
+      let ev = headerEvidence(kind, def, h, key, base);
+      const label = options.groups?.[c];
+      // The label adds context to a sub-header that says something itself (日期 under 跟进记录), never the meaning of
+      // one it does not explain (two unknown tick columns under 到访形式 are not named by the label).
+      if (ev.score <= 0 && label && readConcepts(h).coverage >= 0.5) {
+        const joined = `${label}${h}`;
+        const withLabel = headerEvidence(kind, def, joined, headerKey(joined), headerBaseKey(joined));
+        if (withLabel.score > 0) ev = { score: Math.max(1, withLabel.score - 10), match: withLabel.match === 'synonym' ? 'contains' : withLabel.match };
+      }
       if (ev.score <= 0) continue;
-      const content = profiles ? judgeContent(def.field, c, profiles) : null;
+      const content = profiles ? judgeContent(def.field, c, profiles, kind) : null;
       let score = ev.score;
       if (content?.contradicts) score = Math.min(score, 150) - 100;
       else if (content && content.fit !== null) score += Math.round(content.fit * 20);
@@ -201,11 +214,15 @@ export function matchColumns(headerRow: readonly unknown[], kind: SheetKind, opt
   if (profiles) {
     // Relations need their anchor placed first: a last visit is recognised by lying after the purchase date.
     const free = (c: number) => c < end && !takenColumns.has(c) && !options.skip?.has(c);
-    const related = relationCandidates(kind, profiles, columns, free).sort((a, b) => b.score - a.score || a.col - b.col);
-    for (const cc of related) {
-      const cand: Candidate = { col: cc.col, field: cc.field, score: cc.score, header: 'none', headerScore: 0, content: cc.content };
-      candidates.push(cand);
-      take(cand);
+    // The record's own date first (filled on every row): the relations below may need it as their anchor.
+    const steps = [recordDateCandidates, relationCandidates, complementCandidates, identifierCandidates];
+    for (const step of steps) {
+      const found = step(kind, profiles, columns, free).sort((a, b) => b.score - a.score || a.col - b.col);
+      for (const cc of found) {
+        const cand: Candidate = { col: cc.col, field: cc.field, score: cc.score, header: 'none', headerScore: 0, content: cc.content };
+        candidates.push(cand);
+        take(cand);
+      }
     }
   }
   for (const cand of candidates) if (cand.content?.contradicts) take(cand);
@@ -227,9 +244,9 @@ export function matchColumns(headerRow: readonly unknown[], kind: SheetKind, opt
       }
       : { field: def.field, column: -1, header: '', score: 0, confidence: 'none', headerMatch: 'none', contentFit: null, flags: [] };
     // Two unnamed columns that look the same: content alone cannot tell which one is meant.
-    if (c && c.header === 'none' && runner && runner.header === 'none' && runner.score >= c.score - 5) {
+    if (c && c.header === 'none' && ((runner && runner.header === 'none' && runner.score >= c.score - 5) || c.content?.flags.includes('ambiguous'))) {
       ev.confidence = 'low';
-      ev.flags = [...ev.flags, 'ambiguous'];
+      if (!ev.flags.includes('ambiguous')) ev.flags = [...ev.flags, 'ambiguous'];
     }
     const broken = c && profiles && c.header !== 'user' ? relationBroken(kind, def.field, profiles, columns) : null;
     if (broken) {

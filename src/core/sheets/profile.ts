@@ -29,7 +29,7 @@ const MAX_COLUMNS = 200;
 /** The value types a field can expect (see FIELD_VALUE_TYPE in evidence.ts). */
 export type ValueType =
   | 'date' | 'time' | 'vin' | 'plate' | 'phone' | 'mileage' | 'count' | 'result' | 'contactType' | 'level' | 'yesNo'
-  | 'text' | 'any';
+  | 'code' | 'mark' | 'text' | 'any';
 
 /** One column's profile. Shares are of the non-blank sampled cells. */
 export interface ColumnProfile {
@@ -41,6 +41,14 @@ export interface ColumnProfile {
   share: Record<Exclude<ValueType, 'any'>, number>;
   /** Date serials of the sampled rows (NaN where not a date), aligned with ColumnProfiles.rows. */
   dates: Float64Array;
+  /** 1 where the sampled row's cell is not blank, aligned with ColumnProfiles.rows. */
+  filled: Uint8Array;
+  /** The sampled cells as compact text ('' when blank; spaces and dashes removed), for comparing rows. */
+  keys: string[];
+  /** Non-blank sampled cells that are codes mixing letters and digits (YX20261001), not only digits. */
+  alphaCodes: number;
+  /** How many different intent levels (H, A, B, C, N, O, F) the cells read as. */
+  levelKinds: number;
 }
 
 export interface ColumnProfiles {
@@ -56,6 +64,8 @@ const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/;
 /** 京A12345, 粤B·D12345 (new energy: 6 after the letter), 沪A1234学/挂/警. */
 const PLATE_PATTERN = /^[\u4e00-\u9fff][A-Z][A-Z0-9]{4,6}[\u4e00-\u9fff]?$/;
 const SHORT_TEXT = 8;
+/** An identifier: digits with an optional letter prefix or suffix (1003, YX20261001, P-000123), no spaces. */
+const CODE_PATTERN = /^[A-Za-z]{0,6}[-_]?\d{3,14}[A-Za-z]{0,3}$/;
 
 const results = new ContactResultClassifier();
 
@@ -102,13 +112,20 @@ export function profileColumns(grid: Grid, headerRow: number, width: number, row
   const sample = rows ?? sampleRows(grid, headerRow + 1, end);
   const columns: ColumnProfile[] = [];
   for (let c = 0; c < end; c++) {
-    const count = { date: 0, time: 0, vin: 0, plate: 0, phone: 0, mileage: 0, count: 0, result: 0, contactType: 0, level: 0, yesNo: 0, text: 0 };
+    const count = { date: 0, time: 0, vin: 0, plate: 0, phone: 0, mileage: 0, count: 0, result: 0, contactType: 0, level: 0, yesNo: 0, code: 0, mark: 0, text: 0 };
     const dates = new Float64Array(sample.length).fill(NaN);
+    const filled = new Uint8Array(sample.length);
+    const keys: string[] = new Array(sample.length).fill('');
     let nonBlank = 0;
+    let alphaCodes = 0;
+    const levels = new Set<string>();
     for (let i = 0; i < sample.length; i++) {
       const v = grid[sample[i]]?.[c];
       if (v === '' || v === null || v === undefined || (typeof v === 'string' && isBlank(v))) continue;
       nonBlank++;
+      filled[i] = 1;
+      const k = typeof v === 'number' ? String(v) : String(v).replace(/[\s-]/g, '');
+      keys[i] = k;
       const d = dateOf(v);
       if (!Number.isNaN(d)) {
         count.date++;
@@ -123,11 +140,21 @@ export function profileColumns(grid: Grid, headerRow: number, width: number, row
       }
       const s = text(v);
       const p = readPhone(v);
-      if (typeof p === 'string' && p.replace(/\D/g, '').length >= 7) count.phone++;
+      const isPhone = typeof p === 'string' && p.replace(/\D/g, '').length >= 7;
+      if (isPhone) count.phone++;
+      if (!isPhone && (typeof v === 'number' ? Number.isInteger(v) && v >= 100 && Number.isNaN(d) : CODE_PATTERN.test(k) && Number.isNaN(d))) {
+        count.code++;
+        if (/[A-Za-z]/.test(k)) alphaCodes++;
+      }
       if (s === '') {
-        if (typeof v === 'number' && readYesNo(v) !== undefined) count.yesNo++;
+        if (typeof v === 'number' && readYesNo(v) !== undefined) {
+          count.yesNo++;
+          count.mark++;
+        }
         continue;
       }
+      // A tick: a yes/no word or any one- or two-character symbol (■, ●, ☑ as well as √ and ✓).
+      if ((readYesNo(s) !== undefined && readYesNo(s) !== null) || (s.length <= 2 && !/[\p{L}\p{N}]/u.test(s))) count.mark++;
       const vin = normaliseVin(s);
       if (vin && VIN_PATTERN.test(vin) && /\d/.test(vin) && /[A-Z]/.test(vin)) count.vin++;
       const plate = normalisePlate(s);
@@ -139,14 +166,18 @@ export function profileColumns(grid: Grid, headerRow: number, width: number, row
       else if (!Number.isNaN(d) && /\d[:：]\d/.test(s)) count.time++;
       if (s.length <= SHORT_TEXT) {
         if (readContactType(s)) count.contactType++;
-        if (readIntentLevel(s)) count.level++;
+        const level = readIntentLevel(s);
+        if (level) {
+          count.level++;
+          levels.add(level);
+        }
         if (readYesNo(s) !== undefined && readYesNo(s) !== null) count.yesNo++;
       }
       if (s.length <= 40 && Number.isNaN(d) && /[\u4e00-\u9fffa-zA-Z]/.test(s) && results.classify(s, '') !== '其他') count.result++;
     }
     const share = {} as ColumnProfile['share'];
     for (const [k, n] of Object.entries(count) as [keyof typeof count, number][]) share[k] = nonBlank ? n / nonBlank : 0;
-    columns.push({ column: c, sampled: sample.length, nonBlank, share, dates });
+    columns.push({ column: c, sampled: sample.length, nonBlank, share, dates, filled, keys, alphaCodes, levelKinds: levels.size });
   }
   return { rows: sample, columns };
 }

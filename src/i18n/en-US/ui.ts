@@ -23,6 +23,7 @@ export const ui: Record<string, string> = {
   'ui.home.working': 'Analysing…',
   'ui.home.done': 'Analysis complete',
   'ui.home.doneDetail': '{sheets} sheets written in {seconds} s.',
+  'ui.home.suggestedDate': 'The workbook title says “{text}” ({sheet}!{address}), i.e. {date}; this run used {used}. To analyse as of {date}, set the analysis date to {date} in Settings.',
   'ui.home.issues': '{n} cells could not be read; they are listed in the report.',
   'ui.home.cancelled': 'Cancelled. The workbook was not changed.',
   'ui.home.failed': 'Analysis failed',

@@ -23,6 +23,7 @@ export const ui: Record<string, string> = {
   'ui.home.working': '正在分析…',
   'ui.home.done': '分析完成',
   'ui.home.doneDetail': '已写入 {sheets} 个工作表,用时 {seconds} 秒。',
+  'ui.home.suggestedDate': '工作簿标题写明“{text}”({sheet}!{address}),即 {date};本次按 {used} 分析。如需按 {date} 分析,请在设置中把分析日期设为 {date}。',
   'ui.home.issues': '有 {n} 个单元格无法读取,已列在报告中。',
   'ui.home.cancelled': '已取消,工作簿未做任何更改。',
   'ui.home.failed': '分析失败',

@@ -23,6 +23,7 @@ import { StatusChart, STATUS_ORDER } from '../components/StatusChart';
 import { ResultRegion, type Outcome } from '../components/ResultRegion';
 import { describeError, isAbortError } from '../describeError';
 import { unsatisfiedGroups } from '../sheetFields';
+import { suggestedDateText } from '../suggestedDate';
 
 const useStyles = makeStyles({
   sheetList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -130,6 +131,8 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
           result.report.issues.length > 0 ? t('ui.home.issues', { n: result.report.issues.length }) : '',
           // Keyed warnings in the pane's own language; plain text (older plans) as it came.
           ...(result.report.warningMessages?.map((m) => t(m.key, m.params)) ?? result.report.warnings),
+          // The date the workbook's title names (截至2026年10月31日), offered when the run used another one.
+          suggestedDateText(result.report, t),
         ]
           .filter(Boolean)
           .join(' '),
