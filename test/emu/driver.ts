@@ -729,7 +729,8 @@ function columnNumber(letters: string): number {
 /** `=SUBTOTAL(109,T[活跃])` → `=SUBTOTAL(109,B7:B22)` for every table of `tables`; other text unchanged. */
 export function spanStructuredReferences(formula: string, tables: DumpedTable[]): string {
   if (!formula.includes('[')) return formula;
-  return formula.replace(/([A-Za-z_\\][\w.]*)\[([^[\]]+)\]/g, (whole, name: string, header: string) => {
+  // Table names of any script (Excel's zh-CN default is 表1; a user may name a table 我的表).
+  return formula.replace(/([\p{L}_\\][\p{L}\p{N}_.]*)\[([^[\]]+)\]/gu, (whole, name: string, header: string) => {
     const tb = tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
     const m = tb && /!?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(tb.range);
     const i = tb ? tb.headers.indexOf(header) : -1;

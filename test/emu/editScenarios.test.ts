@@ -1,12 +1,13 @@
 /**
  * Issue 14.1 / 14.3 through the PRODUCTION bundle on ../shared/office-emu: the edits of test/support/editScenarios.ts
- * (columns inserted, deleted, moved, rows inserted, the data sorted, a column hidden, a summary sheet or a product
- * table renamed, combinations), each applied with exceljs to an analysed workbook whose 招揽名单 holds callers'
+ * (columns inserted, deleted, moved, rows inserted and deleted, the data sorted, a column hidden, a summary sheet or a
+ * product table renamed, combinations), each applied with exceljs to an analysed workbook whose 招揽名单 holds callers'
  * notes, then 刷新分析 from the ribbon. Every edit:
  *  - the refresh completes and is clean (no refusal, no Office.js misuse, nothing unmodelled);
  *  - the workbook equals what `churn-desk analyze` writes for the same edited file, cell by cell;
  *  - every user cell of the edited workbook is unchanged, at its address;
  *  - the callers' notes are on the same vehicles (by VIN);
+ *  - a product table the user renamed keeps the user's name (every table of the edited file is there, by name);
  *  - a second 刷新分析 changes nothing.
  * The analysed workbook is the CLI's (ribbon.test.ts shows it equals the add-in's cell by cell): run-addin.js writes
  * its result with tables as plain ranges and without hidden columns, so only a real analysed file carries the
@@ -16,9 +17,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { churnDesk, compareCells, mergesOf, pivotAreas, problems, productionBundle, readCells, requireEnvironment, runRibbon, scratch, tablesOf, todayIso, type DumpedSheet } from './driver';
+import { EMU_DIR, churnDesk, compareCells, mergesOf, pivotAreas, problems, productionBundle, readCells, requireEnvironment, runRibbon, scratch, tablesOf, todayIso, type DumpedSheet } from './driver';
 import { analyzed, sample } from './fixtures';
-import { EDITS, changedUserCells, userCells, type EditContext } from '../support/editScenarios';
+import { EDITS, changedUserCells, editContext, sheetRenames, tablesOfWorkbook, userCells, type EditContext } from '../support/editScenarios';
 import { workbookGrids } from '../support/workbookGrids';
 import { readWorkbook } from '../../src/xlsx/readWorkbook';
 import { STATE_SHEET_NAME, type CellValue } from '../../src/core/plan/types';
@@ -107,17 +108,28 @@ beforeAll(async () => {
   typed = typeNotes(wb);
   base = path.join(dir, 'base.xlsx');
   await wb.xlsx.writeFile(base);
-  const { state } = await readWorkbook(base);
-  const customers = Object.entries(state!.ownedColumns).find(([, o]) => o.headers.includes('流失状态'))![0];
-  const mapped = state!.mappings[customers];
-  ctx = { customers, vin: mapped.vin, mapped, summary: Object.values(state!.ownedSheets)[0] };
+  const { state, workbook } = await readWorkbook(base);
+  ctx = editContext(state!, workbook);
 }, 20 * 60_000);
 
 afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test.each(EDITS.map((e, i) => [e.name, i] as const))('%s: the add-in refreshes as the CLI does and keeps every user cell and note', async (_name, i) => {
+/**
+ * run-addin.js loads a file's tables only when exceljs gives the table model a `ref` (`if (m && m.ref)`), which only a
+ * table made with addTable has: a table read from a file has `tableRef`. So the emulator opens a file without its
+ * tables, and an edit of a product table (renamed) cannot reach the add-in there; the CLI, reading the same file,
+ * sees it. Those edits wait for the emulator to load tables (checked on its source, so they run once it does).
+ */
+const EMULATOR_DROPS_FILE_TABLES = /if \(m && m\.ref\) sh\.tables\.push/.test(fs.readFileSync(path.join(EMU_DIR, 'run-addin.js'), 'utf8'));
+const reachesAddIn = (i: number) => !(EDITS[i].renamesTableTo && EMULATOR_DROPS_FILE_TABLES);
+const cases = EDITS.map((e, i) => [e.name, i] as const);
+
+const waiting = cases.filter(([, i]) => !reachesAddIn(i));
+if (waiting.length) test.skip.each(waiting)('%s (SKIPPED: the emulator loads no table of a file, run-addin.js `if (m && m.ref)`; the file engines test it)', () => undefined);
+
+test.each(cases.filter(([, i]) => reachesAddIn(i)))('%s: the add-in refreshes as the CLI does and keeps every user cell and note', async (_name, i) => {
   const edit = EDITS[i];
   const editedFile = path.join(dir, `edited-${i}.xlsx`);
   const wb = new ExcelJS.Workbook();
@@ -146,19 +158,30 @@ test.each(EDITS.map((e, i) => [e.name, i] as const))('%s: the add-in refreshes a
   const edited = await workbookGrids(editedFile);
   const { state } = await readWorkbook(editedFile);
   const productSheets = new Set(Object.values(state?.ownedSheets ?? {}));
-  if (edit.renamesSummaryTo) productSheets.add(edit.renamesSummaryTo);
+  const renames = sheetRenames(edit, ctx);
+  for (const [, to] of renames) productSheets.add(to);
   const cells = userCells(edited, productSheets, ctx);
   expect(cells.size).toBeGreaterThan(500);
   const after = await workbookGrids(first.out);
   expect(changedUserCells(cells, after)).toEqual([]);
-  if (edit.renamesSummaryTo) {
-    expect(after.has(edit.renamesSummaryTo)).toBe(true);
-    expect(after.has(ctx.summary)).toBe(false);
+  for (const [from, to] of renames) {
+    expect(after.has(to)).toBe(true);
+    expect(after.has(from)).toBe(false);
   }
 
-  // The callers' notes, on the same vehicles.
+  // A product table the user renamed keeps the user's name, on its sheet (the add-in's tables: the dump), and the
+  // plan's name does not come back; every other table of the edited file is there under its name.
+  const tables = first.sheets.flatMap((sh) => sh.tables.map((t) => [t.name, sh.name]));
+  for (const t of tablesOfWorkbook(wb)) expect(tables).toContainEqual([t.name, t.sheet]);
+  if (edit.renamesTableTo) {
+    expect(tables.map(([name]) => name)).toContain(edit.renamesTableTo);
+    expect(tables.map(([name]) => name)).not.toContain(ctx.table);
+  }
+
+  // The callers' notes, on the same vehicles (those whose row the edit did not delete).
   const notes = callerNotesByVin(after.get(LIST)!);
-  for (const [vin, values] of typed) expect([vin, notes.get(vin)]).toEqual([vin, values]);
+  const vins = new Set(edited.get(ctx.customers)!.flat().filter((v): v is string => typeof v === 'string'));
+  for (const [vin, values] of typed) if (vins.has(vin)) expect([vin, notes.get(vin)]).toEqual([vin, values]);
 
   // A second refresh changes nothing.
   const second = await ribbon(first.out, `again-${i}`);

@@ -3,7 +3,7 @@
  * CSV per sheet (values as LibreOffice computes them, formulas included), and parse that CSV.
  * LibreOffice is a required tool: `soffice` throws when it is missing, so a test fails instead of skipping.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -17,16 +17,46 @@ export function sofficePath(): string {
   }
 }
 
+/** True when soffice can be run here (a test that may skip says so with this). */
+export function hasSoffice(): boolean {
+  const bin = sofficePath();
+  return Boolean(bin) && fs.existsSync(bin);
+}
+
+/**
+ * Runs soffice headless with a private user profile under `profileDir` (never the user's own); returns what it
+ * printed. soffice exits 0 even when it could not load a file ("Error: source file could not be loaded" on stderr).
+ * @throws Error when soffice is missing, times out or exits non-zero.
+ * @example sofficeOutput(dir, ['--convert-to', 'csv', '--outdir', dir, 'a.xlsx']).stderr
+ */
+export function sofficeOutput(profileDir: string, args: string[], timeoutMs = 170000): { stdout: string; stderr: string } {
+  if (!hasSoffice()) {
+    throw new Error('LibreOffice (soffice) not found: install it (apt-get install libreoffice-calc) or set SOFFICE. This test does not skip.');
+  }
+  const r = spawnSync(sofficePath(), [`-env:UserInstallation=file://${path.resolve(profileDir)}`, '--headless', ...args], { timeout: timeoutMs, encoding: 'utf8' });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`soffice exited ${r.status}${r.signal ? ` (${r.signal})` : ''}:\n${r.stderr}`);
+  return { stdout: r.stdout, stderr: r.stderr };
+}
+
 /**
  * Runs soffice headless with a private user profile under `profileDir` (never the user's own).
  * @example soffice(dir, ['--convert-to', 'pdf', '--outdir', dir, 'forms.xlsx'])
  */
 export function soffice(profileDir: string, args: string[], timeoutMs = 170000): void {
-  const bin = sofficePath();
-  if (!bin || !fs.existsSync(bin)) {
-    throw new Error('LibreOffice (soffice) not found: install it (apt-get install libreoffice-calc) or set SOFFICE. This test does not skip.');
-  }
-  execFileSync(bin, [`-env:UserInstallation=file://${path.resolve(profileDir)}`, '--headless', ...args], { timeout: timeoutMs, stdio: 'pipe' });
+  sofficeOutput(profileDir, args, timeoutMs);
+}
+
+/**
+ * What soffice said about the files on stderr, less what it says about the machine on every run (no Java here).
+ * Anything left (a file it could not load, a repair, an I/O error) is a problem with a file.
+ * @example fileProblems('Warning: failed to launch javaldx - java may not function correctly\n') // []
+ */
+export function fileProblems(stderr: string): string[] {
+  return stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^Warning: failed to launch javaldx/.test(l) && !/^javaldx: /.test(l));
 }
 
 /**
