@@ -91,7 +91,8 @@ async function* entryChunks(file: string, fd: number, entry: ZipEntryInfo): Asyn
     return;
   }
   if (entry.method !== 8) throw new Error(`unsupported zip compression method ${entry.method} for ${entry.name}`);
-  const inflate = zlib.createInflateRaw({ chunkSize: 1 << 18 });
+  // A deep read-ahead lets zlib inflate (in the thread pool) while the scan works on what it gave.
+  const inflate = zlib.createInflateRaw({ chunkSize: 1 << 18, readableHighWaterMark: 1 << 24 } as zlib.ZlibOptions);
   raw.on('error', (e) => inflate.destroy(e));
   raw.pipe(inflate);
   try {
@@ -107,6 +108,36 @@ async function entryBuffer(file: string, fd: number, entry: ZipEntryInfo): Promi
   const parts: Buffer[] = [];
   for await (const chunk of entryChunks(file, fd, entry)) parts.push(chunk);
   return Buffer.concat(parts);
+}
+
+/** Buffer's own slice methods (what toString calls after its argument checks): the scan calls them millions of times. */
+interface FastSlices {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+const latin1 = (buf: Buffer, a: number, b: number) => (buf as unknown as FastSlices).latin1Slice(a, b);
+const utf8 = (buf: Buffer, a: number, b: number) => (buf as unknown as FastSlices).utf8Slice(a, b);
+
+/** One-letter names, interned: tag and attribute names are compared without making a string per tag. */
+const NAME1: string[] = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+
+/** The name in buf[a, b) as an interned string for the names the scanners look at, a new string otherwise. */
+function nameOf(buf: Buffer, a: number, b: number): string {
+  const len = b - a;
+  const c0 = buf[a];
+  if (len === 1 && c0 < 128) return NAME1[c0];
+  if (len === 2) {
+    if (c0 === 0x69 && buf[a + 1] === 0x73) return 'is';
+    if (c0 === 0x73 && buf[a + 1] === 0x69) return 'si';
+  } else if (len === 3) {
+    const c1 = buf[a + 1];
+    const c2 = buf[a + 2];
+    if (c0 === 0x72 && c1 === 0x6f && c2 === 0x77) return 'row';
+    if (c0 === 0x72 && c1 === 0x50 && c2 === 0x68) return 'rPh';
+    if (c0 === 0x73 && c1 === 0x73 && c2 === 0x74) return 'sst';
+    if (c0 === 0x72 && c1 === 0x65 && c2 === 0x66) return 'ref';
+  }
+  return latin1(buf, a, b);
 }
 
 const LT = 0x3c;
@@ -169,7 +200,7 @@ function isoSerial(text: string): number {
 
 /** Character data of buf[a, b): line ends normalised to LF as every XML parser does (&#13; stays CR), references decoded. */
 function textOf(buf: Buffer, a: number, b: number, cdata = false): string {
-  let s = buf.toString('utf8', a, b);
+  let s = utf8(buf, a, b);
   if (s.indexOf('\r') >= 0) s = s.replace(/\r\n?/g, '\n');
   return cdata ? s : decodeXmlEntities(s);
 }
@@ -189,6 +220,11 @@ abstract class XmlScanner {
   protected abstract tag(name: string, kind: 0 | 1 | 2, buf: Buffer, attrStart: number, attrEnd: number): void;
   protected abstract text(s: string): void;
 
+  /** Character data in buf[a, b) (no CDATA); a subclass may keep the bytes instead of a string. */
+  protected textBytes(buf: Buffer, a: number, b: number): void {
+    this.text(textOf(buf, a, b));
+  }
+
   /** Scans buf; returns the number of bytes consumed (all of them when `last`). */
   feed(buf: Buffer, last: boolean): number {
     let pos = 0;
@@ -197,10 +233,10 @@ abstract class XmlScanner {
       const lt = buf.indexOf(LT, pos);
       if (lt < 0) {
         if (this.wantText && !last) return pos;
-        if (this.wantText) this.text(textOf(buf, pos, n));
+        if (this.wantText) this.textBytes(buf, pos, n);
         return n;
       }
-      if (lt > pos && this.wantText) this.text(textOf(buf, pos, lt));
+      if (lt > pos && this.wantText) this.textBytes(buf, pos, lt);
       pos = lt;
       const c1 = buf[lt + 1];
       if (c1 === undefined) return last ? n : lt;
@@ -251,7 +287,7 @@ abstract class XmlScanner {
         if (b === COLON) nameStart = nameEnd + 1;
         nameEnd++;
       }
-      const name = buf.toString('latin1', nameStart, nameEnd);
+      const name = nameOf(buf, nameStart, nameEnd);
       const empty = !closing && buf[gt - 1] === SLASH;
       this.tag(name, closing ? 1 : empty ? 2 : 0, buf, nameEnd, empty ? gt - 1 : gt);
       pos = gt + 1;
@@ -285,8 +321,8 @@ function readAttributes(buf: Buffer, start: number, end: number, out: string[]):
     const valueStart = ++i;
     while (i < end && buf[i] !== quote) i++;
     if (i >= end) break;
-    const raw = buf.toString('utf8', valueStart, i);
-    out[n++] = buf.toString('latin1', nameStart, nameEnd);
+    const raw = utf8(buf, valueStart, i);
+    out[n++] = nameOf(buf, nameStart, nameEnd);
     out[n++] = raw.indexOf('&') >= 0 ? decodeXmlEntities(raw) : raw;
     i++;
   }
@@ -361,6 +397,19 @@ function columnOfRef(ref: string): number {
   return i === 0 ? -1 : col - 1;
 }
 
+/** Letters of a cell reference in buf[a, b) -> 0-based column, or -1 when there are none. */
+function columnOfBytes(buf: Buffer, a: number, b: number): number {
+  let col = 0;
+  let i = a;
+  for (; i < b; i++) {
+    const c = buf[i];
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  return i === a ? -1 : col - 1;
+}
+
 /** Per-format facts the sheet scanner needs for a style index. */
 interface StyleFacts {
   format: string;
@@ -375,6 +424,65 @@ export interface ScannedSheet {
   formatNames: string[];
   /** Formula text by `row * 16384 + col`. */
   formulas: Map<number, string>;
+}
+
+const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/**
+ * Calls `onAttr(nameByte, valueStart, valueEnd)` for every attribute of buf[a, b) whose local name is one letter
+ * (what <c> and <row> carry: r, s, t), without making strings.
+ */
+function eachShortAttribute(buf: Buffer, a: number, b: number, onAttr: (name: number, vs: number, ve: number) => void): void {
+  let i = a;
+  while (i < b) {
+    if (isSpace(buf[i])) {
+      i++;
+      continue;
+    }
+    let ns = i;
+    while (i < b && buf[i] !== 0x3d && !isSpace(buf[i])) {
+      if (buf[i] === COLON) ns = i + 1;
+      i++;
+    }
+    const ne = i;
+    while (i < b && buf[i] !== 0x22 && buf[i] !== 0x27) i++;
+    if (i >= b) return;
+    const quote = buf[i];
+    const vs = ++i;
+    while (i < b && buf[i] !== quote) i++;
+    if (i >= b) return;
+    if (ne - ns === 1) onAttr(buf[ns], vs, i);
+    i++;
+  }
+}
+
+/** Non-negative integer of the digits in buf[a, b), or -1 when there are other characters or none. */
+function digitsOf(buf: Buffer, a: number, b: number): number {
+  if (b <= a || b - a > 15) return -1;
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** parseFloat of the text in buf[a, b), with a fast path for plain integers. */
+function numberOf(buf: Buffer, a: number, b: number): number {
+  const neg = buf[a] === 0x2d;
+  const n = digitsOf(buf, neg ? a + 1 : a, b);
+  if (n >= 0) return neg ? -n : n;
+  return parseFloat(decodeXmlEntities(utf8(buf, a, b)));
+}
+
+/** The t attribute's value, interned for the cell types. */
+function cellTypeOf(buf: Buffer, a: number, b: number): string {
+  const len = b - a;
+  if (len === 1 && buf[a] < 128) return NAME1[buf[a]];
+  if (len === 3 && buf[a] === 0x73 && buf[a + 1] === 0x74 && buf[a + 2] === 0x72) return 'str';
+  const t = latin1(buf, a, b);
+  return t === 'inlineStr' ? 'inlineStr' : t;
 }
 
 /** Scans one worksheet's XML (<sheetData> only). */
@@ -403,6 +511,11 @@ class SheetScanner extends XmlScanner {
   private phonetic = 0;
   private capture: 'v' | 'f' | 't' | null = null;
   private readonly pieces: string[] = [];
+  /** A <v>'s text kept as bytes (the usual case: one run of text); decoded only as what the cell type needs. */
+  private vBuf: Buffer | null = null;
+  private vA = 0;
+  private vB = 0;
+  private rawV = false;
   width = 0;
 
   constructor(
@@ -417,10 +530,30 @@ class SheetScanner extends XmlScanner {
   private startCapture(what: 'v' | 'f' | 't'): void {
     this.capture = what;
     this.pieces.length = 0;
+    this.vBuf = null;
     this.wantText = true;
   }
 
+  private flushV(): void {
+    if (this.vBuf) {
+      this.pieces.push(textOf(this.vBuf, this.vA, this.vB));
+      this.vBuf = null;
+    }
+  }
+
+  protected override textBytes(buf: Buffer, a: number, b: number): void {
+    if (this.capture === 'v' && this.vBuf === null && this.pieces.length === 0) {
+      this.vBuf = buf;
+      this.vA = a;
+      this.vB = b;
+      return;
+    }
+    this.flushV();
+    this.pieces.push(textOf(buf, a, b));
+  }
+
   private endCapture(): string {
+    this.flushV();
     this.wantText = false;
     this.capture = null;
     const s = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
@@ -429,6 +562,7 @@ class SheetScanner extends XmlScanner {
   }
 
   protected text(s: string): void {
+    this.flushV();
     this.pieces.push(s);
   }
 
@@ -458,7 +592,11 @@ class SheetScanner extends XmlScanner {
         if (!this.inCell) return;
         if (kind === 0) this.startCapture('v');
         else if (kind === 1 && this.capture === 'v') {
-          this.valueText = this.endCapture();
+          if (this.vBuf && this.pieces.length === 0) {
+            this.rawV = true;
+            this.wantText = false;
+            this.capture = null;
+          } else this.valueText = this.endCapture();
           this.hasValue = true;
         } else if (kind === 2) {
           this.valueText = '';
@@ -548,8 +686,9 @@ class SheetScanner extends XmlScanner {
   private startRow(buf: Buffer, a: number, b: number): void {
     this.endRow();
     let r = -1;
-    const n = readAttributes(buf, a, b, scratch);
-    for (let i = 0; i < n; i += 2) if (scratch[i] === 'r') r = parseInt(scratch[i + 1], 10);
+    eachShortAttribute(buf, a, b, (name, vs, ve) => {
+      if (name === 0x72) r = digitsOf(buf, vs, ve) >= 0 ? digitsOf(buf, vs, ve) : parseInt(utf8(buf, vs, ve), 10);
+    });
     this.row = r > 0 ? r - 1 : this.row + 1;
     this.col = -1;
     this.rowCells = [];
@@ -585,19 +724,19 @@ class SheetScanner extends XmlScanner {
     let col = -1;
     let type = '';
     let style = 0;
-    const n = readAttributes(buf, a, b, scratch);
-    for (let i = 0; i < n; i += 2) {
-      const name = scratch[i];
-      if (name === 'r') col = columnOfRef(scratch[i + 1]);
-      else if (name === 't') type = scratch[i + 1];
-      else if (name === 's') style = parseInt(scratch[i + 1], 10) || 0;
-    }
+    eachShortAttribute(buf, a, b, (name, vs, ve) => {
+      if (name === 0x72) col = columnOfBytes(buf, vs, ve);
+      else if (name === 0x74) type = cellTypeOf(buf, vs, ve);
+      else if (name === 0x73) style = Math.max(0, digitsOf(buf, vs, ve));
+    });
     this.col = col >= 0 ? col : this.col + 1;
     this.type = type;
     this.style = style;
     this.inCell = true;
     this.hasValue = false;
     this.valueText = '';
+    this.vBuf = null;
+    this.rawV = false;
     this.formulaText = null;
     this.inIs = false;
     this.phonetic = 0;
@@ -615,9 +754,26 @@ class SheetScanner extends XmlScanner {
     if (formula) this.formulas.set(r * 16384 + c, formula);
     if (!this.hasValue) return;
     const facts = this.style ? this.styles[this.style] : undefined;
-    const text = this.valueText;
+    const raw = this.rawV ? this.vBuf : null;
+    const type = this.type;
+    if (raw && (type === '' || type === 'n' || (type === 's' && formula === null))) {
+      // The common cells, from the bytes: a number, or a shared string's index.
+      let v: CellValue;
+      if (type === 's') {
+        const k = digitsOf(raw, this.vA, this.vB);
+        v = this.shared[k >= 0 ? k : parseInt(utf8(raw, this.vA, this.vB), 10)] ?? '';
+      } else {
+        v = numberOf(raw, this.vA, this.vB);
+        if (facts?.isDate) v = dateSerial(v, this.date1904);
+      }
+      this.vBuf = null;
+      this.put(c, v, facts);
+      return;
+    }
+    const text = raw ? textOf(raw, this.vA, this.vB) : this.valueText;
+    this.vBuf = null;
     let v: CellValue;
-    switch (this.type) {
+    switch (type) {
       case 's':
         v = formula === null ? (this.shared[parseInt(text, 10)] ?? '') : parseFloat(text);
         break;
@@ -638,6 +794,10 @@ class SheetScanner extends XmlScanner {
         v = parseFloat(text);
         if (facts?.isDate) v = dateSerial(v, this.date1904);
     }
+    this.put(c, v, facts);
+  }
+
+  private put(c: number, v: CellValue, facts: StyleFacts | undefined): void {
     if (v === '') return;
     const cells = this.rowCells!;
     while (cells.length < c) cells.push('');
