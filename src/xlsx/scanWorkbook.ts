@@ -791,6 +791,8 @@ class SheetScanner extends XmlScanner {
         v = isoSerial(text);
         break;
       default:
+        // An empty <v/> is a blank cell (exceljs in memory: no value), not NaN.
+        if (text === '') return;
         v = parseFloat(text);
         if (facts?.isDate) v = dateSerial(v, this.date1904);
     }

@@ -161,6 +161,15 @@ describe('scanSheetXml: hand-written sheet XML', () => {
     expect(g.length).toBe(9);
   });
 
+  test('numbers as parseFloat reads them (fast path for integers); an empty <v/> is blank', () => {
+    const cells = ['0', '-0', '007', '-12', '123456789012345', '12345678901234567', '1e5', ' 12', '+5', '1.50', '-.5', '', '/'];
+    const xml = sheetXml(`<row r="1">${cells.map((t, i) => (t === '/' ? `<c r="${String.fromCharCode(65 + i)}1"><v/></c>` : `<c r="${String.fromCharCode(65 + i)}1"><v>${t}</v></c>`)).join('')}<c r="O1"><v>1</v></c></row>`);
+    const row = scanSheetXml(pieces(xml, 5)).grid[0];
+    expect(row.slice(0, 11)).toEqual(cells.slice(0, 11).map((t) => parseFloat(t)));
+    expect(Object.is(row[1], -0)).toBe(true);
+    expect(row.slice(11)).toEqual(['', '', '', 1]);
+  });
+
   test('a sheet cut before </sheetData> is damaged, not shorter', () => {
     const xml = sheetXml('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>');
     expect(() => scanSheetXml([Buffer.from(xml.slice(0, xml.indexOf('<row r="2"')))])).toThrow(/ends before/);
