@@ -46,6 +46,12 @@ interface Appended {
 
 const CHUNK_CHARS = 1 << 16;
 
+/**
+ * zlib level of the streamed output. Measured on a 100,000-vehicle output (327 MB of XML): level 6 took 3.65 s of
+ * CPU for 38.2 MB, level 3 1.73 s for 43.9 MB, level 1 1.18 s for 47.9 MB. Level 3 halves the cost for 15% more bytes.
+ */
+export const STREAM_DEFLATE_LEVEL = 3;
+
 function xmlAttr(s: string): string {
   return xmlText(s).replace(/"/g, '&quot;');
 }
@@ -256,7 +262,7 @@ export async function streamWriteWorkbook(sheets: StreamedSheet[], plan: Workboo
     if (part) cutParts.set(part, tables);
   }
   const cutTables = [...cut.values()].flat();
-  const zip = new ZipFileWriter(out);
+  const zip = new ZipFileWriter(out, STREAM_DEFLATE_LEVEL);
   try {
     for (const [path, data] of entries) {
       if (path.endsWith('/')) continue; // jszip's folder entries: an .xlsx needs none
