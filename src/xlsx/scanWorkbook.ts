@@ -33,6 +33,8 @@ export interface ZipEntryInfo {
   compressedSize: number;
   size: number;
   localOffset: number;
+  /** The CRC-32 of the inflated bytes, as the central directory records it. */
+  crc: number;
 }
 
 /**
@@ -67,6 +69,7 @@ export function zipEntries(fd: number, fileSize: number): Map<string, ZipEntryIn
       compressedSize: cd.readUInt32LE(p + 20),
       size: cd.readUInt32LE(p + 24),
       localOffset: cd.readUInt32LE(p + 42),
+      crc: cd.readUInt32LE(p + 16),
     });
     p += 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
   }
@@ -81,8 +84,24 @@ function dataOffset(fd: number, entry: ZipEntryInfo): number {
   return entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
 }
 
-/** The inflated bytes of one entry, chunk by chunk (stored and deflated entries). */
+/**
+ * The inflated bytes of one entry, chunk by chunk (stored and deflated entries), checked when read to the end:
+ * a damaged entry whose bytes still inflate (a flipped byte in a sheet) fails its CRC-32 or its size, so it is
+ * reported as a damaged file instead of read as garbled cells (exceljs's reader checks the same).
+ */
 async function* entryChunks(file: string, fd: number, entry: ZipEntryInfo): AsyncGenerator<Buffer> {
+  let crc = 0;
+  let size = 0;
+  for await (const chunk of inflatedChunks(file, fd, entry)) {
+    crc = zlib.crc32(chunk, crc);
+    size += chunk.length;
+    yield chunk;
+  }
+  // A Zip64 entry keeps its sizes in an extra field (0xFFFFFFFF here): its CRC is still checked.
+  if ((entry.size !== 0xffffffff && size !== entry.size) || crc >>> 0 !== entry.crc >>> 0) throw new Error(`damaged zip: ${entry.name} fails its CRC-32 check`);
+}
+
+async function* inflatedChunks(file: string, fd: number, entry: ZipEntryInfo): AsyncGenerator<Buffer> {
   if (entry.compressedSize === 0) return;
   const start = dataOffset(fd, entry);
   const raw = fs.createReadStream(file, { start, end: start + entry.compressedSize - 1, highWaterMark: 1 << 20 });

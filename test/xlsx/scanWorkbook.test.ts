@@ -226,6 +226,22 @@ describe('streamReadWorkbook on packages', () => {
     }
   });
 
+  test('an entry whose bytes were changed fails its CRC-32: reported as a damaged file, not read as other cells', async () => {
+    const sheets = [{ name: 'S', xml: sheetXml('<row r="1"><c r="A1"><v>1000</v></c></row>') }];
+    const good = Buffer.from(packageBytes(sheets, {}));
+    const p = file('crc-good.xlsx');
+    fs.writeFileSync(p, good);
+    expect((await streamReadWorkbook(p)).sheets[0].grid).toEqual([[1000]]);
+    const bad = Buffer.from(good);
+    const at = bad.indexOf('<v>1000</v>');
+    expect(at).toBeGreaterThan(0);
+    bad[at + 6] = '1'.charCodeAt(0); // 1000 -> 1010: still well-formed XML, and the entry is stored (no inflate error)
+    const q = file('crc-bad.xlsx');
+    fs.writeFileSync(q, bad);
+    await expect(streamReadWorkbook(q)).rejects.toMatchObject({ name: expect.stringMatching(/NotAWorkbook/) });
+    await expect(streamReadWorkbook(q)).rejects.toThrow(/CRC-32/);
+  });
+
   test('the sample workbook: every sheet equal to exceljs cell by cell, formats equal to exceljs numFmt', async () => {
     const sample = generateSample({ vehicles: 400, seed: 3, asOf: 46326 });
     const p = file('sample.xlsx');
