@@ -5,6 +5,8 @@
  * src/xlsx/gridWorkbook (the same masking the CLI's `churn-desk share` applies); `Excel.createWorkbook(base64)`
  * (ExcelApi 1.8) opens it as a new, unsaved workbook for the user to save and send. This workbook is only read.
  */
+import { deflateStoredZip, fromBase64 } from '../xlsx/deflateZip';
+import { toBase64 } from '../xlsx/storedZip';
 import { DATE1904_OFFSET, isDateFormat, probeDateSystem, shiftColumns } from './dateSystem';
 import type { Grid } from '../core/plan/types';
 import type { ShareSafeResult } from './actions';
@@ -105,7 +107,9 @@ export async function shareSafeWorkbook(syncer: Syncer, options: ShareSafeOption
   });
   const built = await options.build({ sheets, extraPersonalHeaders: options.extraPersonalHeaders ?? [] });
   options.onProgress?.(0.9);
-  await options.open(built.base64);
+  // Built stored in the worker; deflated here by the platform (several times smaller), unchanged where it cannot be.
+  const file = await deflateStoredZip(fromBase64(built.base64));
+  await options.open(toBase64(file));
   options.onProgress?.(1);
   return { sheets: sheets.length, maskedCells: built.maskedCells, bytes: built.bytes, charts: built.charts, pivots: built.pivots, staleCharts: built.staleCharts };
 }

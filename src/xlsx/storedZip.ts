@@ -22,17 +22,33 @@ export function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** One entry as it is written: its name's bytes, its data as stored (raw or deflated) and what the directory says. */
+export interface ZipEntryData {
+  name: Uint8Array;
+  /** The bytes in the archive: the content itself (method 0) or its raw deflate stream (method 8). */
+  data: Uint8Array;
+  /** CRC-32 and length of the content (not of `data` when deflated). */
+  crc: number;
+  size: number;
+  method: 0 | 8;
+}
+
 /**
  * The zip's bytes. Names and contents are UTF-8 (the language-encoding flag is set for non-ASCII names).
  * @example storedZip([{ name: 'a.txt', data: 'hi' }]).length // 120
  */
 export function storedZip(files: readonly { name: string; data: string | Uint8Array }[]): Uint8Array {
   const enc = new TextEncoder();
-  const entries = files.map((f) => {
-    const name = enc.encode(f.name);
-    const data = typeof f.data === 'string' ? enc.encode(f.data) : f.data;
-    return { name, data, crc: crc32(data) };
-  });
+  return writeZip(
+    files.map((f) => {
+      const data = typeof f.data === 'string' ? enc.encode(f.data) : f.data;
+      return { name: enc.encode(f.name), data, crc: crc32(data), size: data.length, method: 0 as const };
+    }),
+  );
+}
+
+/** A zip32 archive of the given entries, in order, with a fixed date (the bytes depend on the contents only). */
+export function writeZip(entries: readonly ZipEntryData[]): Uint8Array {
   let size = 22;
   for (const e of entries) size += 30 + e.name.length + e.data.length + 46 + e.name.length;
   if (size > 0xffffffff || entries.length > 0xffff) throw new RangeError('storedZip: archive too large for zip32');
@@ -48,12 +64,12 @@ export function storedZip(files: readonly { name: string; data: string | Uint8Ar
     view.setUint32(p, 0x04034b50, true);
     view.setUint16(p + 4, 20, true);
     view.setUint16(p + 6, 0x0800, true);
-    view.setUint16(p + 8, 0, true);
+    view.setUint16(p + 8, e.method, true);
     view.setUint16(p + 10, dosTime, true);
     view.setUint16(p + 12, dosDate, true);
     view.setUint32(p + 14, e.crc, true);
     view.setUint32(p + 18, e.data.length, true);
-    view.setUint32(p + 22, e.data.length, true);
+    view.setUint32(p + 22, e.size, true);
     view.setUint16(p + 26, e.name.length, true);
     view.setUint16(p + 28, 0, true);
     out.set(e.name, p + 30);
@@ -66,12 +82,12 @@ export function storedZip(files: readonly { name: string; data: string | Uint8Ar
     view.setUint16(p + 4, 20, true);
     view.setUint16(p + 6, 20, true);
     view.setUint16(p + 8, 0x0800, true);
-    view.setUint16(p + 10, 0, true);
+    view.setUint16(p + 10, e.method, true);
     view.setUint16(p + 12, dosTime, true);
     view.setUint16(p + 14, dosDate, true);
     view.setUint32(p + 16, e.crc, true);
     view.setUint32(p + 20, e.data.length, true);
-    view.setUint32(p + 24, e.data.length, true);
+    view.setUint32(p + 24, e.size, true);
     view.setUint16(p + 28, e.name.length, true);
     view.setUint16(p + 30, 0, true);
     view.setUint16(p + 32, 0, true);
