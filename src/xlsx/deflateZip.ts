@@ -32,7 +32,7 @@ export function storedEntries(zip: Uint8Array): ZipEntryData[] | null {
 }
 
 async function deflateRaw(bytes: Uint8Array, Compressor: Compressor): Promise<Uint8Array> {
-  const stream = new Blob([bytes as unknown as BlobPart]).stream().pipeThrough(new Compressor('deflate-raw'));
+  const stream = new Blob([bytes] as never).stream().pipeThrough(new Compressor('deflate-raw'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
