@@ -7,7 +7,7 @@
  *  - parts whose cached text is all in `allowedText` (the text of the target's cells): a chart's labels and a pivot
  *    cache's items are copies of cells, and a copy must never bring back a value the target masked.
  */
-import { addContentTypes, addRelationship, attrOf, insertTopLevel, nextIndex, relsPathOf, sheetPaths, unescapeXml, withRelationshipNamespace, partText, setPartText, type PackageEntries } from './packageParts';
+import { addContentTypes, addRelationship, attrOf, insertTopLevel, nextIndex, relsPathOf, resolveTarget, sheetPaths, unescapeXml, withRelationshipNamespace, partText, setPartText, type PackageEntries } from './packageParts';
 import { addPivotCaches, CT_CACHE, CT_TABLE, nextCacheId } from './pivots/injectPivots';
 import { AFTER_DRAWING, CT_CHART, CT_DRAWING } from './charts/injectCharts';
 
@@ -29,17 +29,6 @@ function relsOf(entries: PackageEntries, part: string): Rel[] {
     if (id && type && target && attrOf(tag, 'TargetMode') !== 'External') out.push({ id, type: type.slice(type.lastIndexOf('/') + 1), target });
   }
   return out;
-}
-
-/** The part a relationship of `from` points to. */
-function resolve(from: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = from.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.') parts.push(seg);
-  }
-  return parts.join('/');
 }
 
 /** Every cached text of a chart (<c:v> in string caches) or a pivot cache (<s v="…"/>). */
@@ -75,13 +64,13 @@ export function carryChartsAndPivots(source: PackageEntries, target: PackageEntr
     let dstXml = dstPart ? partText(target, dstPart) : undefined;
     if (!dstPart || dstXml === undefined) continue;
     for (const rel of relsOf(source, srcPart)) {
-      const part = resolve(srcPart, rel.target);
+      const part = resolveTarget(srcPart, rel.target);
       const xml = partText(source, part);
       if (xml === undefined) continue;
       if (rel.type === 'drawing' && !/<drawing[\s/>]/.test(dstXml)) {
         const inner = relsOf(source, part);
         if (!inner.length || inner.some((r) => r.type !== 'chart')) continue;
-        const chartParts = inner.map((r) => resolve(part, r.target));
+        const chartParts = inner.map((r) => resolveTarget(part, r.target));
         const chartXml = chartParts.map((c) => partText(source, c));
         // A chart with parts of its own (Excel's style and colour parts, a user's chart) is not the product's.
         if (chartXml.some((c) => c === undefined) || chartParts.some((c) => relsOf(source, c).length > 0)) continue;
@@ -105,7 +94,7 @@ export function carryChartsAndPivots(source: PackageEntries, target: PackageEntr
       }
       if (rel.type === 'pivotTable' && /<pivotTableDefinition\b[^>]*\sname="CD_/.test(xml)) {
         const cacheRel = relsOf(source, part).find((r) => r.type === 'pivotCacheDefinition');
-        const cachePart = cacheRel ? resolve(part, cacheRel.target) : undefined;
+        const cachePart = cacheRel ? resolveTarget(part, cacheRel.target) : undefined;
         const cacheXml = cachePart ? partText(source, cachePart) : undefined;
         // A cache with records (not the product's) or one whose items the target masked is not carried.
         if (!cachePart || cacheXml === undefined || relsOf(source, cachePart).length > 0) continue;

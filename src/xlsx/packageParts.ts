@@ -59,6 +59,17 @@ export function relsPathOf(part: string): string {
   return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
 }
 
+/** The part a relationship of `from` points to: 'xl/worksheets/sheet1.xml' + '../tables/table1.xml' -> 'xl/tables/table1.xml'. */
+export function resolveTarget(from: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = from.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
 /** Adds a relationship to a .rels part (created when missing); returns its new id. */
 export function addRelationship(entries: PackageEntries, relsPath: string, type: string, target: string): string {
   let xml = partText(entries, relsPath) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;

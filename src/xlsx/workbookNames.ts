@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { ExistingName } from '../core/plan/tableNames';
-import { attrOf, relsPathOf, sheetPaths, unescapeXml } from './packageParts';
+import { attrOf, relsPathOf, resolveTarget, sheetPaths, unescapeXml } from './packageParts';
 
 /** exceljs keeps a sheet's tables by name; a loaded table's model has its displayName, ref and columns too. */
 interface TableHolder {
@@ -45,17 +45,6 @@ export function workbookNames(workbook: ExcelJS.Workbook): ExistingName[] {
 /** The package parts packageNames reads: the workbook, the sheets' relationships and the table parts. */
 export function isNamePart(path: string): boolean {
   return path === 'xl/workbook.xml' || path === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(path) || /^xl\/tables\/[^/]+\.xml$/.test(path);
-}
-
-/** 'xl/worksheets/sheet1.xml' + '../tables/table1.xml' -> 'xl/tables/table1.xml' */
-function resolveTarget(from: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = from.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.') parts.push(seg);
-  }
-  return parts.join('/');
 }
 
 /**
