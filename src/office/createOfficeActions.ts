@@ -175,19 +175,19 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
   }
 
   /**
-   * The previous 招揽名单's grid (its callers' notes come back on the same vehicles), or null: the sheet the state
-   * names, or the one whose first cell still shows its recorded title (found among the heads already read), read
-   * whole unless the detection already read it.
+   * The previous 招揽名单 (its callers' notes come back on the same vehicles), or null: the sheet the state names, or
+   * the one whose first cell still shows its recorded title (found among the heads already read), read whole unless
+   * the detection already read it.
    */
-  async function readWinBack(syncer: Syncer, d: { extents: SheetExtent[]; heads: SheetInput[] }, read: SheetInput[], state: WorkbookState, opts: RunOptions): Promise<Grid | null> {
+  async function readWinBack(syncer: Syncer, d: { extents: SheetExtent[]; heads: SheetInput[] }, read: SheetInput[], state: WorkbookState, opts: RunOptions): Promise<SheetInput | null> {
     const name = previousWinBackSheet(d.heads, state);
     if (!name) return null;
     const already = read.find((s) => s.name === name);
-    if (already) return already.grid;
+    if (already) return already;
     const extent = d.extents.find((e) => e.name === name);
     if (!extent || !extent.rows) return null;
     const [sheet] = await readGrids(syncer.context, [extent], { policy: options.policy, signal: opts.signal });
-    return sheet?.grid ?? null;
+    return sheet ?? null;
   }
 
   /**
@@ -232,10 +232,10 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
           const read = await readNeeded(syncer, d, opts, 0, 0.3);
           const winBack = await readWinBack(syncer, d, read, state, opts);
           system = probe();
-          const winBackName = winBack ? previousWinBackSheet(d.heads, state) : null;
-          const all = await in1900System(syncer, system, d, winBack && winBackName && !read.some((x) => x.name === winBackName) ? [...read, { name: winBackName, grid: winBack }] : read);
-          const inWinBack = winBackName ? all.find((x) => x.name === winBackName)?.grid ?? winBack : winBack;
-          return { state, sheets: all.filter((x) => read.some((r) => r.name === x.name)), existingNames: await readExistingNames(syncer), previousWinBack: inWinBack };
+          // The win-back sheet, when it is not one of the inputs, rides along (its dates are moved too).
+          const all = await in1900System(syncer, system, d, winBack && !read.includes(winBack) ? [...read, winBack] : read);
+          const previousWinBack = winBack ? all.find((x) => x.name === winBack.name)!.grid : null;
+          return { state, sheets: all.slice(0, read.length), existingNames: await readExistingNames(syncer), previousWinBack };
         });
         throwIfAborted(opts.signal);
         report(opts, 'progress.analysing', 0.3);
