@@ -153,11 +153,16 @@ async function cliMain(): Promise<string> {
 
 /** `churn-desk ARGS`, with the CLI built from the current sources (a larger heap, as bin/churn-desk.js gives it). */
 export async function churnDesk(args: string[], timeoutMs = 15 * 60_000): Promise<{ out: string; err: string; ms: number }> {
-  const main = await cliMain();
-  const script = `require(${JSON.stringify(main)}).main(process.argv.slice(1)).then((c) => process.exit(c), (e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); })`;
-  const r = await run(process.execPath, ['--max-old-space-size=8192', '-e', script, ...args], { timeoutMs, env: { ...process.env, CHURN_DESK_LANG: 'zh-CN', NODE_PATH: path.join(ROOT, 'node_modules') } });
+  const r = await churnDeskExit(args, timeoutMs);
   if (r.code !== 0) throw new Error(`churn-desk ${args.join(' ')} exited ${r.code}:\n${r.err.slice(-3000)}`);
   return r;
+}
+
+/** `churn-desk ARGS` as churnDesk runs it, returning its exit code instead of failing on a refusal. */
+export async function churnDeskExit(args: string[], timeoutMs = 15 * 60_000): Promise<{ code: number | null; out: string; err: string; ms: number }> {
+  const main = await cliMain();
+  const script = `require(${JSON.stringify(main)}).main(process.argv.slice(1)).then((c) => process.exit(c), (e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); })`;
+  return run(process.execPath, ['--max-old-space-size=8192', '-e', script, ...args], { timeoutMs, env: { ...process.env, CHURN_DESK_LANG: 'zh-CN', NODE_PATH: path.join(ROOT, 'node_modules') } });
 }
 
 /** Today as the add-in sees it in Chromium (local date, same time zone as this process): 'YYYY-MM-DD'. */
@@ -851,4 +856,22 @@ export function tablesOf(sheets: DumpedSheet[]): DumpedTable[] {
 /** A scratch directory for a test file, removed by the caller. */
 export function scratch(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * The workbook as Excel's Range.values shows it to the add-in: run-addin.js loads every cell of a merged area with
+ * the area's value (exceljs repeats it), where Excel gives '' (driver.ts, emuWorkbook). The add-in reads no merges,
+ * so the areas are unmerged (their other cells blank, as Range.values returns them) before the emulator loads it;
+ * otherwise 招揽名单's merged note row reads as a caller's record in the emulator only.
+ */
+export async function asRangeValuesShowIt(input: string): Promise<string> {
+  const out = input.replace(/\.xlsx$/, '.unmerged.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(input);
+  for (const ws of wb.worksheets) {
+    const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges);
+    for (const m of merges) ws.unMergeCells(m.range);
+  }
+  await wb.xlsx.writeFile(out);
+  return out;
 }

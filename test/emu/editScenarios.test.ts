@@ -17,7 +17,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { EMU_DIR, churnDesk, compareCells, mergesOf, pivotAreas, problems, productionBundle, readCells, requireEnvironment, runRibbon, scratch, tablesOf, todayIso, type DumpedSheet } from './driver';
+import { EMU_DIR, asRangeValuesShowIt, churnDesk, compareCells, mergesOf, pivotAreas, problems, productionBundle, readCells, requireEnvironment, runRibbon, scratch, tablesOf, todayIso, type DumpedSheet } from './driver';
 import { analyzed, sample } from './fixtures';
 import { EDITS, changedUserCells, editContext, sheetRenames, tablesOfWorkbook, userCells, type EditContext } from '../support/editScenarios';
 import { workbookGrids } from '../support/workbookGrids';
@@ -34,24 +34,6 @@ let dir: string;
 let base: string;
 let typed: Map<string, CellValue[]>;
 let ctx: EditContext;
-
-/**
- * The workbook as Excel's Range.values shows it to the add-in: run-addin.js loads every cell of a merged area with
- * the area's value (exceljs repeats it), where Excel gives '' (driver.ts, emuWorkbook). The add-in reads no merges,
- * so the areas are unmerged (their other cells blank, as Range.values returns them) before the emulator loads it;
- * otherwise 招揽名单's merged note row reads as a caller's record in the emulator only.
- */
-async function asRangeValuesShowIt(input: string): Promise<string> {
-  const out = input.replace(/\.xlsx$/, '.unmerged.xlsx');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(input);
-  for (const ws of wb.worksheets) {
-    const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges);
-    for (const m of merges) ws.unMergeCells(m.range);
-  }
-  await wb.xlsx.writeFile(out);
-  return out;
-}
 
 async function ribbon(input: string, name: string): Promise<{ out: string; sheets: DumpedSheet[] }> {
   const out = path.join(dir, `${name}.xlsx`);
