@@ -7,9 +7,11 @@ import type { SheetInput } from '../../src/core/plan/types';
 import type { SheetKind } from '../../src/core/sheets/types';
 import { decorate, EXTRA_COLUMNS, GRAMMAR, groupHeader, groupLabel, TICK_GROUP, type GroupPart, type Split } from './grammar';
 import { EXTRA_COLUMNS_V2, GRAMMAR_V2, GROUP_SUB_V2, groupHeaderV2, groupLabelV2, NOTE_ROW_V2, SUBTOTAL_COLUMNS_V2, SUPER_BANDS_V2, TICK_GROUP_V2, titleBlockV2 } from './grammarV2';
+import { EXTRA_COLUMNS_V3, GRAMMAR_V3, GROUP_SUB_V3, groupHeaderV3, groupLabelV3, MID_TOTAL_V3, NAMES_V3, NOTES_GROUP_V3, PAGE_LINES_V3, TICK_GROUP_V3, titleBlockV3 } from './grammarV3';
 import { Rng } from './rng';
 import * as V from './values';
 import * as V2 from './valuesV2';
+import * as V3 from './valuesV3';
 
 export type Cell = string | number;
 
@@ -52,6 +54,7 @@ interface Col {
 }
 
 const ANALYSIS = { y: 2026, m: 10, d: 31 };
+const p2 = (n: number): string => String(n).padStart(2, '0');
 const isEnglish = (s: string): boolean => /^[A-Za-z]/.test(s);
 
 class SheetBuilder {
@@ -61,6 +64,14 @@ class SheetBuilder {
   /** A header for a field of this kind; key fields of the held-out split always use held-out wordings. */
   header(field: string, key: boolean): string {
     const g = GRAMMAR[this.kind][field];
+    if (this.split === 'v3') {
+      // v3: key fields always a v3 wording; other fields half of the time (when they have one), else any earlier list.
+      const v3 = GRAMMAR_V3[this.kind][field];
+      if (v3 && v3.length && (key || this.r.chance(0.5))) return this.pickFrom(v3);
+      const v2 = GRAMMAR_V2[this.kind][field];
+      const pools = [g.seen, ...(g.heldOut.length ? [g.heldOut] : []), ...(v2 && v2.length ? [v2] : [])];
+      return this.pickFrom(this.r.pick(pools));
+    }
     if (this.split === 'v2') {
       // v2: key fields always a v2 wording; other fields half of the time (when they have one), else either list.
       const v2 = GRAMMAR_V2[this.kind][field];
@@ -84,7 +95,8 @@ class SheetBuilder {
   }
 
   extra(): string | null {
-    const pool = this.split === 'v2' ? [...EXTRA_COLUMNS[this.kind], ...EXTRA_COLUMNS_V2[this.kind]] : EXTRA_COLUMNS[this.kind];
+    const pool = this.split === 'v3' ? [...EXTRA_COLUMNS[this.kind], ...EXTRA_COLUMNS_V3[this.kind]]
+      : this.split === 'v2' ? [...EXTRA_COLUMNS[this.kind], ...EXTRA_COLUMNS_V2[this.kind]] : EXTRA_COLUMNS[this.kind];
     const fresh = pool.filter((h) => !this.used.has(h));
     if (!fresh.length) return null;
     const h = this.r.pick(fresh);
@@ -103,6 +115,10 @@ function missingOr(r: Rng, v: () => Cell, pMissing = 0.04, missing: readonly str
  */
 interface Fmt {
   v2: boolean;
+  /** The v3 split (valuesV3.ts styles after the earlier ones; its own layouts). */
+  v3: boolean;
+  /** The plate style of a sheet (v1: -1 without drawing; v2 and v3 draw one). */
+  plateStyle(r: Rng): number;
   dateStyles: number;
   date(r: Rng, x: V.Ymd, style: number): Cell;
   phoneStyles: number;
@@ -118,6 +134,8 @@ interface Fmt {
 
 const FMT_V1: Fmt = {
   v2: false,
+  v3: false,
+  plateStyle: () => -1,
   dateStyles: 7, date: V.dateCell,
   phoneStyles: 5, phone: V.phoneCell,
   mileageStyles: 5, mileage: V.mileageCell,
@@ -128,6 +146,8 @@ const FMT_V1: Fmt = {
 
 const FMT_V2: Fmt = {
   v2: true,
+  v3: false,
+  plateStyle: (r) => r.int(-3, 3),
   dateStyles: 7 + V2.DATE_STYLES_V2,
   date: (r, x, st) => (st < 7 ? V.dateCell(r, x, st) : V2.dateCellV2(r, x, st - 7)),
   phoneStyles: 5 + V2.PHONE_STYLES_V2,
@@ -138,6 +158,23 @@ const FMT_V2: Fmt = {
   time: (r, st) => (st < 5 ? V.timeCell(r, st) : V2.timeCellV2(r, st - 5).cell),
   missing: [...V.MISSING, ...V2.MISSING_V2.filter((m) => m !== '')],
   plate: (p, st) => (st < 0 ? p : V2.plateCellV2(p, st)),
+};
+
+/** v3: the v1 styles plus the v3 ones (valuesV3.ts); a style number past the old range selects a v3 style. */
+const FMT_V3: Fmt = {
+  v2: false,
+  v3: true,
+  plateStyle: (r) => r.int(-2, 2),
+  dateStyles: 7 + V3.DATE_STYLES_V3,
+  date: (r, x, st) => (st < 7 ? V.dateCell(r, x, st) : V3.dateCellV3(r, x, st - 7)),
+  phoneStyles: 5 + V3.PHONE_STYLES_V3,
+  phone: (r, st) => (st < 5 ? V.phoneCell(r, st) : V3.phoneCellV3(r, st - 5)),
+  mileageStyles: 5 + V3.MILEAGE_STYLES_V3,
+  mileage: (r, st) => (st < 5 ? V.mileageCell(r, st) : V3.mileageCellV3(r, st - 5)),
+  timeStyles: 5 + V3.TIME_STYLES_V3,
+  time: (r, st) => (st < 5 ? V.timeCell(r, st) : V3.timeCellV3(r, st - 5).cell),
+  missing: [...V.MISSING, ...V3.MISSING_V3],
+  plate: (p, st) => (st < 0 ? p : V3.plateCellV3(p, st)),
 };
 
 interface Layout {
@@ -157,6 +194,61 @@ interface Layout {
     midTotals: number[];
     midTotalLabel: string;
   };
+  /** v3 only: */
+  v3?: {
+    /** Fully blank columns first (a frozen, empty left margin). */
+    leadingBlank: number;
+    /** The header rows written again every n data rows (a header repeated on each printed page); 0: never. */
+    repeatEvery: number;
+    /** A line such as 第2页 / 续表 above each repeated header; null: none. */
+    pageLine: string | null;
+    /** Headers with a line break inside ('最后\n出厂日期'), for about half of the columns. */
+    lineBreaks: boolean;
+  };
+}
+
+/** The v3 layout: OEM / dealer-group title lines, headers repeated per page, blank columns first, line breaks. */
+function layoutForV3(r: Rng, kind: SheetKind, dealer: string): Layout {
+  const block = titleBlockV3(kind, dealer);
+  const x = r.next();
+  const nTitle = x < 0.4 ? r.int(3, 7) : x < 0.7 ? r.int(1, 2) : 0;
+  const titleRows = nTitle > 0 ? [block[0], ...r.sample(block.slice(1), nTitle - 1)] : [];
+  const footer: string[][] = [];
+  if (r.chance(0.5)) footer.push([r.pick(['合计:N台', '记录总数:N', '总计(N条)', 'Total: N'])]);
+  if (r.chance(0.4)) footer.push([r.pick(['制表:张敏  复核:李娜', '服务经理签字:', '经销商盖章:', 'Prepared by: admin'])]);
+  if (r.chance(0.3)) footer.push([r.pick(['打印人:admin  打印时间:2026-11-03 08:02', 'Page 1 of 1', '数据来源:DMS导出,仅供内部使用'])]);
+  const repeat = r.chance(0.3);
+  return {
+    titleRows,
+    blankAfterTitle: nTitle > 0 && r.chance(0.5),
+    twoRow: r.chance(0.35),
+    footer,
+    v2: {
+      band: null,
+      noteRow: false,
+      seqCol: r.chance(0.4) ? r.pick(['行号', 'No', '序', 'Seq']) : null,
+      midTotals: r.chance(0.2) ? [r.int(4, 7), r.int(9, 13)] : [],
+      midTotalLabel: r.pick(MID_TOTAL_V3),
+    },
+    v3: {
+      leadingBlank: r.chance(0.3) ? r.int(1, 2) : 0,
+      repeatEvery: repeat ? r.int(6, 12) : 0,
+      pageLine: repeat && r.chance(0.5) ? r.pick(PAGE_LINES_V3) : null,
+      lineBreaks: r.chance(0.35),
+    },
+  };
+}
+
+/** A header with a line break inside, as a DMS writes a long header in a narrow column. */
+function withLineBreak(r: Rng, h: string): string {
+  const t = h.trim();
+  if (/^[A-Za-z]/.test(t)) {
+    const i = t.lastIndexOf(' ');
+    return i > 0 ? `${t.slice(0, i)}\n${t.slice(i + 1)}` : h;
+  }
+  if (t.length < 4 || /^[A-Z]+$/.test(t)) return h;
+  const i = r.int(2, t.length - 2);
+  return `${t.slice(0, i)}\n${t.slice(i)}`;
 }
 
 /** The v2 layout: long title blocks (header at row 5–12), three-row headers, a notes row, 序号, mid-sheet 小计. */
@@ -186,6 +278,7 @@ function layoutForV2(r: Rng, kind: SheetKind, dealer: string): Layout {
 }
 
 function layoutOf(r: Rng, kind: SheetKind, dealer: string, fmt: Fmt): Layout {
+  if (fmt.v3) return layoutForV3(r, kind, dealer);
   return fmt.v2 ? layoutForV2(r, kind, dealer) : layoutFor(r, kind, dealer);
 }
 
@@ -233,7 +326,10 @@ function order(r: Rng, cols: Col[], twoRow: boolean): Col[] {
 function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number, layout: Layout, shape: string, keyFields: KeyField[], prospectKey?: 'prospectId' | 'phone', groupFieldCols?: (ordered: Col[]) => number[], keepOrder = false): { sheet: SheetInput; truth: TruthSheet } {
   const ordered0 = keepOrder ? cols : order(r, cols, layout.twoRow);
   const q = layout.v2;
-  const ordered = q?.seqCol ? [{ field: null, header: q.seqCol, group: null, value: (i: number): Cell => i + 1 }, ...ordered0] : ordered0;
+  const q3 = layout.v3;
+  const ordered1 = q?.seqCol ? [{ field: null, header: q.seqCol, group: null, value: (i: number): Cell => i + 1 }, ...ordered0] : ordered0;
+  const blankCols: Col[] = Array.from({ length: q3?.leadingBlank ?? 0 }, () => ({ field: null, header: '', group: null, value: (): Cell => '' }));
+  const ordered = q3 ? [...blankCols, ...ordered1.map((c) => (q3.lineBreaks && c.header && r.chance(0.5) ? { ...c, header: withLineBreak(r, c.header) } : c))] : ordered1;
   const width = ordered.length;
   const grid: Cell[][] = [];
   const blankRow = (): Cell[] => new Array<Cell>(width).fill('');
@@ -280,8 +376,14 @@ function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number
     grid.push(notes);
   }
   const firstDataRow = grid.length;
+  const headerBlock = grid.slice(firstDataRow - (layout.twoRow ? 2 : 1), firstDataRow);
   let sinceTotal = 0;
   for (let i = 0; i < rows; i++) {
+    if (q3 && q3.repeatEvery > 0 && i > 0 && i % q3.repeatEvery === 0) {
+      // a new printed page: the header again (a page line above it now and then)
+      if (q3.pageLine) { const row = blankRow(); row[0] = q3.pageLine; grid.push(row); }
+      for (const h of headerBlock) grid.push(h.slice());
+    }
     if (i > 2 && r.chance(0.03)) grid.push(blankRow());
     grid.push(ordered.map((c) => c.value(i)));
     sinceTotal++;
@@ -339,7 +441,7 @@ function customers(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   const dateStyle2 = r.chance(0.7) ? dateStyle : r.int(0, F.dateStyles - 1);
   const phoneStyle = r.int(0, F.phoneStyles - 1);
   const mileStyle = r.int(0, F.mileageStyles - 1);
-  const plateStyle = F.v2 ? r.int(-3, 3) : -1;
+  const plateStyle = F.plateStyle(r);
   const n = r.int(10, 30);
   const veh = ctx.vehicles;
   const purchase = veh.map(() => V.randomDate(r, { y: 2016, m: 1, d: 1 }, { y: 2026, m: 6, d: 30 }));
@@ -383,6 +485,7 @@ function customers(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
 
 /** v2 only: a column of sub-totals (numbers), and on call logs now and then a separate time-of-day column. */
 function addV2Columns(ctx: Ctx, kind: SheetKind, cols: Col[], groups: (string | null)[]): void {
+  if (ctx.fmt.v3) { addV3Columns(ctx, kind, cols); return; }
   if (!ctx.fmt.v2) return;
   const { r } = ctx;
   if (r.chance(0.4)) cols.push({ field: null, header: r.pick(SUBTOTAL_COLUMNS_V2[kind]), group: r.pick(groups), value: () => (r.chance(0.2) ? 0 : r.int(1, 5000)) });
@@ -391,7 +494,38 @@ function addV2Columns(ctx: Ctx, kind: SheetKind, cols: Col[], groups: (string | 
   }
 }
 
+/** v3 only: a group of notes columns at the end (under a merged 备注信息 in two-row headers). */
+function addV3Columns(ctx: Ctx, kind: SheetKind, cols: Col[]): void {
+  const { r } = ctx;
+  if (!r.chance(0.25)) return;
+  const n = r.int(1, NOTES_GROUP_V3.columns.length);
+  for (const h of NOTES_GROUP_V3.columns.slice(0, n)) {
+    cols.push({ field: null, header: h, group: NOTES_GROUP_V3.label, value: () => (r.chance(0.6) ? '' : r.pick(['客户要求短信联系', '已转售后', '重点客户', '勿扰', kind === 'customers' ? '车辆已过户' : '再联系'])) });
+  }
+}
+
 function extraValue(r: Rng, h: string, date: V.Ymd): Cell {
+  // v3 extras (names no earlier split writes)
+  if (h === '保养金额(元)' || h === '累计维修金额(元)') return r.chance(0.1) ? '0.00' : (r.int(10000, 900000) / 100).toFixed(2);
+  if (h === '客户星级') return r.pick(['一星', '二星', '三星', '四星', '五星']);
+  if (h === '车身颜色') return r.pick(V.COLORS);
+  if (h === '会员积分') return r.int(0, 20000);
+  if (h === '客户标签') return r.pick(['高价值', '流失预警', '新客户', '']);
+  if (h === '上次保养项目') return r.pick(['更换机油机滤', '常规保养', '更换刹车片', '四轮定位', '空调清洗']);
+  if (h === '下次保养里程(km)') return r.int(5, 18) * 10000;
+  if (h === '下次保养日期') return V3.dateCellV3(r, V.randomDate(r, { y: 2026, m: 11, d: 1 }, { y: 2027, m: 10, d: 31 }), 7);
+  if (h === '通话时长(秒)') return r.int(0, 600);
+  if (h === '回访批次') return `2026${p2(r.int(6, 10))}批`;
+  if (h === '任务编号') return `TASK${r.int(100000, 999999)}`;
+  if (h === '回访模板') return r.pick(['流失招揽模板', '保养提醒模板']);
+  if (h === '录音文件') return r.chance(0.5) ? '' : `rec_${r.int(10000000, 99999999)}.wav`;
+  if (h === '天气情况') return r.pick(['晴', '多云', '小雨']);
+  if (h === '同行人员') return r.pick(['1人', '2人', '一家三口', '']);
+  if (h === '离店时间') return `${r.int(11, 20)}:${p2(r.int(0, 59))}`;
+  if (h === '接待时长(min)') return r.int(5, 150);
+  if (h === '客户预算(万元)') return r.pick(['10-15', '15-20', '20-30', '']);
+  if (h === '置换意向') return r.pick(['有', '无', '']);
+  if (h === '竞品关注') return r.pick(V.BRANDS);
   if (h === '会员等级') return r.pick(V.MEMBER);
   if (h === '身份证号') return V.idCard(r);
   if (h === '颜色') return r.pick(V.COLORS);
@@ -444,7 +578,7 @@ function calls(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet }
   const phoneStyle = r.int(0, F.phoneStyles - 1);
   const n = r.int(8, 25);
   const veh = ctx.vehicles;
-  const plateStyle = F.v2 ? r.int(-3, 3) : -1;
+  const plateStyle = F.plateStyle(r);
   const pickV = Array.from({ length: n }, () => r.int(0, veh.length - 1));
   const cdate = pickV.map(() => V.randomDate(r, { y: 2026, m: 1, d: 1 }, ANALYSIS));
   const G = layout.twoRow;
@@ -504,7 +638,7 @@ function register(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShee
   add('time', null, () => F.time(r, timeStyle), true);
   const tick = r.pick(['√', '✓', '1', '是', '■']);
   if (ticks) {
-    const label = layout.twoRow ? b.pickFrom(ctx.split === 'v2' ? TICK_GROUP_V2 : ctx.split === 'heldOut' ? TICK_GROUP.heldOut : TICK_GROUP.seen) : null;
+    const label = layout.twoRow ? b.pickFrom(ctx.split === 'v3' ? TICK_GROUP_V3 : ctx.split === 'v2' ? TICK_GROUP_V2 : ctx.split === 'heldOut' ? TICK_GROUP.heldOut : TICK_GROUP.seen) : null;
     add('callMark', label, (i) => (isCall[i] ? tick : ''), true);
     add('visitMark', label, (i) => (isCall[i] ? '' : tick), true);
   } else {
@@ -601,7 +735,9 @@ function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   const wordPick = r.int(0, 1);
   const withMethod = r.chance(0.6);
   // Two-row groups: the same sub-headers under every numbered group.
-  const subWords: Record<GroupPart, string> = F.v2
+  const subWords: Record<GroupPart, string> = F.v3
+    ? { followDate: r.pick(GROUP_SUB_V3.followDate), followMethod: r.pick(GROUP_SUB_V3.followMethod), followResult: r.pick(GROUP_SUB_V3.followResult) }
+    : F.v2
     ? { followDate: r.pick(GROUP_SUB_V2.followDate), followMethod: r.pick(GROUP_SUB_V2.followMethod), followResult: r.pick(GROUP_SUB_V2.followResult) }
     : {
       followDate: r.pick(['日期', '跟进日期', '时间']),
@@ -634,11 +770,11 @@ function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   const groupCols: Col[] = [];
   for (let g = 1; g <= ng; g++) {
     const parts: GroupPart[] = withMethod ? ['followDate', 'followMethod', 'followResult'] : ['followDate', 'followResult'];
-    const label = layout.twoRow ? (F.v2 ? groupLabelV2(style, g) : groupLabel(ctx.split, style, g)) : null;
+    const label = layout.twoRow ? (F.v3 ? groupLabelV3(style, g) : F.v2 ? groupLabelV2(style, g) : groupLabel(ctx.split, style, g)) : null;
     for (const part of parts) {
       const header = layout.twoRow
         ? subWords[part]
-        : decorate(F.v2 ? groupHeaderV2(style, g, part, wordPick) : groupHeader(ctx.split, style, g, part, wordPick), () => r.next());
+        : decorate(F.v3 ? groupHeaderV3(style, g, part, wordPick) : F.v2 ? groupHeaderV2(style, g, part, wordPick) : groupHeader(ctx.split, style, g, part, wordPick), () => r.next());
       const value = part === 'followDate'
         ? (i: number): Cell => { const d = dates[i][g - 1]; return d ? F.date(r, d, dateStyle) : ''; }
         : part === 'followMethod'
@@ -679,6 +815,20 @@ function distractorV2(r: Rng, name: string): { sheet: SheetInput; truth: TruthSh
   return { sheet: { name, grid }, truth: { name, kind: null, shape: ['dictionary', 'monthly', 'query'][style], columns: {}, headers: {}, keyFields: [], headerRows: 0, firstDataRow: 0 } };
 }
 
+/** v3 sheets that are no input: a pivot-like status table per dealer, a dealer list, a cover sheet. */
+function distractorV3(r: Rng, name: string): { sheet: SheetInput; truth: TruthSheet } {
+  const style = r.int(0, 2);
+  let grid: Cell[][];
+  if (style === 0) {
+    grid = [['经销商', '活跃', '准流失', '流失', '彻底流失', '总计'], ...V.DEALERS.slice(0, 4).map((d) => [d, r.int(100, 900), r.int(50, 300), r.int(50, 300), r.int(20, 200), ''] as Cell[]), ['总计', '', '', '', '', '']];
+  } else if (style === 1) {
+    grid = [['经销商代码', '经销商名称', '省份', '城市', '开业日期'], ...V.DEALERS.slice(0, 5).map((d, i) => [`SX0${2910 + i}`, `${d}汽车销售服务有限公司`, '陕西', r.pick(['西安', '咸阳', '宝鸡']), V.dateCell(r, V.randomDate(r, { y: 2008, m: 1, d: 1 }, { y: 2020, m: 12, d: 31 }), 3)] as Cell[])];
+  } else {
+    grid = [['售后客户关系管理报表'], [''], ['编制单位:华西大区客服部'], ['报表期间:2026年10月'], ['本文件含客户个人信息,请勿外传']];
+  }
+  return { sheet: { name, grid }, truth: { name, kind: null, shape: ['pivot', 'dealer list', 'cover'][style], columns: {}, headers: {}, keyFields: [], headerRows: 0, firstDataRow: 0 } };
+}
+
 const NAMES_V2: Record<SheetKind | 'other', string[]> = {
   customers: ['车辆档案', '基盘车辆', 'Vehicle List', 'Export', '查询结果'],
   calls: ['客服回访', '回访明细表', 'Contact Log', 'Export', '查询结果'],
@@ -697,11 +847,11 @@ const NAMES: Record<SheetKind | 'other', { en: string[]; zh: string[] }> = {
 
 /** One workbook of the given split, reproducible from its seed. */
 export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook {
-  const r = new Rng(seed * 7919 + (split === 'heldOut' ? 104729 : split === 'v2' ? 1299709 : 0));
+  const r = new Rng(seed * 7919 + (split === 'heldOut' ? 104729 : split === 'v2' ? 1299709 : split === 'v3' ? 15485863 : 0));
   const dealer = r.pick(V.DEALERS);
   const nv = 40;
   const vehicles = Array.from({ length: nv }, () => ({ vin: V.vin(r), plate: V.plate(r), phone: V.phoneDigits(r), name: V.personName(r) }));
-  const ctx: Ctx = { r, split, fmt: split === 'v2' ? FMT_V2 : FMT_V1, dealer, vehicles };
+  const ctx: Ctx = { r, split, fmt: split === 'v3' ? FMT_V3 : split === 'v2' ? FMT_V2 : FMT_V1, dealer, vehicles };
   const x = r.next();
   let kinds: SheetKind[];
   if (x < 0.35) kinds = ['customers', 'calls'];
@@ -711,19 +861,21 @@ export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook 
   else if (x < 0.75) kinds = ['prospects'];
   else if (x < 0.9) kinds = ['customers', 'calls', 'register', 'prospects'];
   else kinds = ['customers', 'calls', r.pick(['register', 'prospects'] as SheetKind[])];
-  const withDistractor = r.chance(split === 'v2' ? 0.3 : 0.2);
+  const withDistractor = r.chance(split === 'v2' || split === 'v3' ? 0.3 : 0.2);
   const all: (SheetKind | null)[] = r.shuffle([...kinds, ...(withDistractor ? [null] : [])]);
-  const naming = split === 'v2' ? r.pick(['sheetN', 'sheet0', 'v2', 'v2']) : r.pick(['sheetN', 'sheetN', 'en', 'zh', 'zh']);
+  const naming = split === 'v3' ? r.pick(['report', 'v3', 'v3', 'sheetN']) : split === 'v2' ? r.pick(['sheetN', 'sheet0', 'v2', 'v2']) : r.pick(['sheetN', 'sheetN', 'en', 'zh', 'zh']);
   const used = new Set<string>();
   const out: GeneratedWorkbook = { seed, split, sheets: [], truth: [] };
   all.forEach((k, i) => {
     let name = naming === 'sheetN' ? `Sheet${i + 1}`
       : naming === 'sheet0' ? `Sheet${i}`
         : naming === 'v2' ? r.pick(NAMES_V2[k ?? 'other'])
+          : naming === 'v3' ? r.pick(NAMES_V3[k ?? 'other'])
+            : naming === 'report' ? `Report${i + 1}`
           : r.pick(NAMES[k ?? 'other'][naming === 'en' ? 'en' : 'zh']);
     while (used.has(name)) name = `${name}${i + 1}`;
     used.add(name);
-    const made = k === null ? (split === 'v2' ? distractorV2(r, name) : distractor(r, name))
+    const made = k === null ? (split === 'v3' ? distractorV3(r, name) : split === 'v2' ? distractorV2(r, name) : distractor(r, name))
       : k === 'customers' ? customers(ctx, name)
         : k === 'calls' ? calls(ctx, name)
           : k === 'register' ? register(ctx, name)

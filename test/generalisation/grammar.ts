@@ -13,8 +13,8 @@
  */
 import type { SheetKind } from '../../src/core/sheets/types';
 
-/** 'v2': the second held-out split (grammarV2.ts), measured once at the end of a session. */
-export type Split = 'seen' | 'heldOut' | 'v2';
+/** 'v2' / 'v3': the second and third held-out splits (grammarV2.ts, grammarV3.ts), each measured once at the end of a session. */
+export type Split = 'seen' | 'heldOut' | 'v2' | 'v3';
 
 export interface FieldGrammar {
   seen: readonly string[];

@@ -39,7 +39,7 @@ export function monthsBetween(a: Ymd, b: Ymd): number {
   return (b.y - a.y) * 12 + (b.m - a.m) - (b.d < a.d ? 1 : 0);
 }
 
-const cmp = (a: Ymd, b: Ymd): number => (a.y - b.y) || (a.m - b.m) || (a.d - b.d);
+export const cmp = (a: Ymd, b: Ymd): number => (a.y - b.y) || (a.m - b.m) || (a.d - b.d);
 
 export type Status = '活跃' | '准流失' | '流失' | '彻底流失' | '数据异常';
 
@@ -65,7 +65,7 @@ export function slotOf(minute: number): (typeof SLOTS)[number] {
 
 export type CallCategory = '成功' | '空号' | '停机' | '号码有误' | '关机' | '无法接通' | '无人接听' | '拒接' | '呼转' | '忙/有事' | '人在外地' | '其他';
 /** Result texts as a new hand writes them, by category (the truth is the category the text was drawn from). */
-const RESULT_TEXT: Record<CallCategory, readonly string[]> = {
+export const RESULT_TEXT: Record<CallCategory, readonly string[]> = {
   成功: ['接通', '已接通,客户说下周来', '接通-同意回厂', '接通，已邀约'],
   空号: ['空号', '提示空号'],
   停机: ['停机', '已停机'],
@@ -79,10 +79,10 @@ const RESULT_TEXT: Record<CallCategory, readonly string[]> = {
   人在外地: ['人在外地', '客户出差在外地'],
   其他: ['其他'],
 };
-const CATEGORIES = Object.keys(RESULT_TEXT) as CallCategory[];
+export const CATEGORIES = Object.keys(RESULT_TEXT) as CallCategory[];
 
 export type ReasonCategory = '价格' | '技术' | '等待' | '服务' | '距离' | '亲友修理厂' | '车辆转卖' | '里程少' | '外地用车' | '车辆报废';
-const REASON_TEXT: Record<ReasonCategory, readonly string[]> = {
+export const REASON_TEXT: Record<ReasonCategory, readonly string[]> = {
   价格: ['保养太贵了', '配件价格高', '工时费比外面贵'],
   技术: ['上次没修好', '技术不行'],
   等待: ['排队太久', '等的时间太长'],
@@ -94,7 +94,7 @@ const REASON_TEXT: Record<ReasonCategory, readonly string[]> = {
   外地用车: ['车在外地用', '人和车都在外地'],
   车辆报废: ['车报废了', '已报废'],
 };
-const REASONS = Object.keys(REASON_TEXT) as ReasonCategory[];
+export const REASONS = Object.keys(REASON_TEXT) as ReasonCategory[];
 export const INTERNAL: readonly ReasonCategory[] = ['价格', '技术', '等待', '服务'];
 
 // ---- the truth written next to each workbook -------------------------------------------------------------------
@@ -156,13 +156,13 @@ export interface DealerTruth {
 export interface DealerWorkbook { file: string; sheets: XSheet[]; truth: DealerTruth }
 
 // ---- helpers -------------------------------------------------------------------------------------------------------
-const p2 = (n: number): string => String(n).padStart(2, '0');
-const iso = (x: Ymd): string => `${x.y}-${p2(x.m)}-${p2(x.d)}`;
-const utc = (x: Ymd, minute = 0): Date => new Date(Date.UTC(x.y, x.m - 1, x.d, Math.floor(minute / 60), minute % 60));
-const colName = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : String.fromCharCode(64 + Math.floor(c / 26)) + String.fromCharCode(65 + (c % 26)));
+export const p2 = (n: number): string => String(n).padStart(2, '0');
+export const iso = (x: Ymd): string => `${x.y}-${p2(x.m)}-${p2(x.d)}`;
+export const utc = (x: Ymd, minute = 0): Date => new Date(Date.UTC(x.y, x.m - 1, x.d, Math.floor(minute / 60), minute % 60));
+export const colName = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : String.fromCharCode(64 + Math.floor(c / 26)) + String.fromCharCode(65 + (c % 26)));
 const rnd = (r: Rng, a: Ymd, b: Ymd): Ymd => V.randomDate(r, a, b);
 
-interface Vehicle {
+export interface Vehicle {
   vin: string;
   plate: string;
   phone: string;
@@ -177,7 +177,7 @@ interface Vehicle {
 }
 
 /** The vehicles of a base: a realistic status mix, boundary dates, never-returned cars, data problems, duplicates. */
-function makeVehicles(r: Rng, n: number): Vehicle[] {
+export function makeVehicles(r: Rng, n: number): Vehicle[] {
   const out: Vehicle[] = [];
   const windows: [Ymd, Ymd][] = [
     [{ y: 2026, m: 5, d: 2 }, { y: 2026, m: 10, d: 30 }], // 活跃
@@ -208,10 +208,10 @@ function makeVehicles(r: Rng, n: number): Vehicle[] {
   return out;
 }
 
-interface Call { veh: number; date: Ymd; minute: number; cat: CallCategory; text: string; reason: ReasonCategory | null; reasonText: string; caller: string; plate: string; phone: string; vin: string }
+export interface Call { veh: number; date: Ymd; minute: number; cat: CallCategory; text: string; reason: ReasonCategory | null; reasonText: string; caller: string; plate: string; phone: string; vin: string }
 
 /** Calls to the vehicles: some called twice (some twice on one day, the later call not always below), a few unknown. */
-function makeCalls(r: Rng, veh: Vehicle[], n: number): Call[] {
+export function makeCalls(r: Rng, veh: Vehicle[], n: number): Call[] {
   const calls: Call[] = [];
   const mk = (k: number, date: Ymd, minute: number): Call => {
     const cat = r.chance(0.45) ? '成功' : r.pick(CATEGORIES.filter((c) => c !== '成功'));
@@ -241,7 +241,7 @@ function makeCalls(r: Rng, veh: Vehicle[], n: number): Call[] {
 }
 
 /** The classification of every vehicle and the 流失概览, by the rules above. */
-function classify(veh: Vehicle[], rowsOf: number[][], calls: Call[]): { vehicles: VehicleTruth[]; overview: Overview } {
+export function classify(veh: Vehicle[], rowsOf: number[][], calls: Call[]): { vehicles: VehicleTruth[]; overview: Overview } {
   const vehicles: VehicleTruth[] = veh.map((v, k) => {
     const visits = v.rowVisits.filter((x): x is Ymd => x !== null);
     const latest = visits.length ? visits.reduce((a, b) => (cmp(a, b) >= 0 ? a : b)) : null;
@@ -280,7 +280,7 @@ function classify(veh: Vehicle[], rowsOf: number[][], calls: Call[]): { vehicles
 }
 
 /** Builds a sheet row by row and records the rows that are not records. */
-class Sheet {
+export class Sheet {
   rows: XCell[][] = [];
   merges: string[] = [];
   nonRecords: { sheet: string; row: number; text: string }[] = [];
@@ -328,7 +328,7 @@ class Sheet {
   done(): XSheet { return { name: this.name, rows: this.rows, merges: this.merges, dateFormats: this.dateFormats }; }
 }
 
-function emptyRows(s: Sheet, k: number): number {
+export function emptyRows(s: Sheet, k: number): number {
   const first = s.next;
   for (let i = 0; i < k; i++) s.blank();
   return first;
@@ -425,13 +425,13 @@ function workbookA(): DealerWorkbook {
   };
 }
 
-function columnsOf(spec: { f: string | null; group: string | null; header: string }[]): Record<string, string> {
+export function columnsOf(spec: { f: string | null; group: string | null; header: string }[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const x of spec) if (x.f && x.f !== 'seq') out[x.f] = x.group ? `${x.group}/${x.header}` : x.header;
   return out;
 }
 
-function callTruth(calls: Call[], rows: number[]): DealerTruth['calls'] {
+export function callTruth(calls: Call[], rows: number[]): DealerTruth['calls'] {
   const sameDay: { vin: string; rows: number[]; laterRow: number }[] = [];
   const seen = new Map<string, number[]>();
   calls.forEach((x, i) => {
