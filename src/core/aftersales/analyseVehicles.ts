@@ -166,7 +166,8 @@ interface ActionEntry {
  * a combination outside those ranges falls back to a text key.
  */
 export class ActionTexts {
-  private readonly cache = new Map<number, ActionEntry>();
+  /** By the labels' key, then by the months' and years' key (see entry). */
+  private readonly cache = new Map<number, Map<number, ActionEntry>>();
   private readonly textCache = new Map<string, ActionEntry>();
   private readonly ids = new Map<string, number>();
   constructor(
@@ -201,10 +202,14 @@ export class ActionTexts {
     const category = this.id(a.reasonCategory[v]);
     const status = this.id(a.status[v]);
     if (isCount(m) && isCount(y) && result < 64 && category < 64 && status < 64) {
-      // At most 256 × 64³ × 4097² ≈ 1.1e15: an exact integer.
-      const key = (((a.rule[v] * 64 + result) * 64 + category) * 64 + status) * 4097 * 4097 + m * 4097 + y;
-      let hit = this.cache.get(key);
-      if (hit === undefined) this.cache.set(key, (hit = this.build(v)));
+      // Two small integers (below 2^26 and 4097² ≈ 2^24), so both lookups hash a small integer: one key of
+      // 256 × 64³ × 4097² would be a heap number, allocated and hashed as a double on every row.
+      const labels = ((a.rule[v] * 64 + result) * 64 + category) * 64 + status;
+      let byCounts = this.cache.get(labels);
+      if (byCounts === undefined) this.cache.set(labels, (byCounts = new Map()));
+      const counts = m * 4097 + y;
+      let hit = byCounts.get(counts);
+      if (hit === undefined) byCounts.set(counts, (hit = this.build(v)));
       return hit;
     }
     const key = `${a.action[v]}|${a.why[v]}|${months}|${years}|${a.lastResult[v]}|${a.reasonCategory[v]}|${a.status[v]}`;

@@ -127,7 +127,8 @@ export function matchAll(t: CustomerTable, calls: CallTable | null): { vehicles:
   const purchase = new Float64Array(count).fill(NaN);
   const lastVisit = new Float64Array(count).fill(NaN);
   const mileage = new Float64Array(count).fill(NaN);
-  const text = () => new Array<string>(count).fill('');
+  // Every slot is written below (the first row's value, '' when none).
+  const text = () => new Array<string>(count);
   const out = { vin: text(), plate: text(), phone: text(), name: text(), model: text(), region: text(), advisor: text() };
   let duplicateRows = 0;
   for (let i = 0; i < n; i++) {
@@ -141,11 +142,17 @@ export function matchAll(t: CustomerTable, calls: CallTable | null): { vehicles:
     lastVisit[v] = maxKnown(lastVisit[v], t.lastVisit[i]);
     mileage[v] = maxKnown(mileage[v], t.mileage[i]);
   }
-  // Text fields: the first non-blank value in sheet order, one field at a time (tight loops over plain arrays).
+  // Text fields: the first non-blank value in sheet order, one field at a time. A vehicle's first row is its
+  // earliest, so its value stands unless blank; only the 2nd and later rows (few) can fill a blank, in sheet order.
+  // Copying the first rows' values needs no look at the texts themselves: a test of every row's text would touch
+  // 7 million strings scattered over the heap at 1,000,000 rows.
   for (const f of ['vin', 'plate', 'phone', 'name', 'model', 'region', 'advisor'] as const) {
     const from = t[f];
     const to = out[f];
+    for (let v = 0; v < count; v++) to[v] = from[firstRow[v]] ?? '';
+    if (duplicateRows === 0) continue;
     for (let i = 0; i < n; i++) {
+      if (duplicate[i] === 0) continue;
       const v = vehicleOfRow[i];
       if (!to[v] && from[i]) to[v] = from[i];
     }

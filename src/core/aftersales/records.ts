@@ -15,8 +15,8 @@ import { emptyCallTable, emptyCustomerTable, type CallTable, type CustomerTable 
 /** A reader: value, null for blank, undefined for unreadable. */
 type Reader<T> = (v: unknown) => T | null | undefined;
 
-/** Where a column's values go: a string array or a typed array (a boolean stored in an Int8Array becomes 1 / 0). */
-type Column = { [i: number]: unknown };
+/** Where a column's values go: a string array, a Float64Array or an Int8Array (a boolean stored there becomes 1 / 0). */
+type Column = unknown[] | Float64Array | Int8Array;
 
 /** Stands for "unreadable" in a reader's cache (undefined there means "not cached yet"). */
 const UNREADABLE = Symbol('unreadable');
@@ -24,12 +24,14 @@ const UNREADABLE = Symbol('unreadable');
 const PROBE = 4096;
 
 /**
- * Reads one mapped column into `out`, one cell at a time, keeping the column's issues in sheet order. Text cells
- * repeat heavily in most columns (models, regions, call results, reasons, dates typed as text), so each distinct
- * text is read once per column (the readers are pure); a column of mostly distinct texts (VINs, phones) stops
- * caching after PROBE text cells.
+ * Reads one mapped column, one cell at a time, keeping the column's issues in sheet order. Text cells repeat
+ * heavily in most columns (models, regions, call results, reasons, dates typed as text), so each distinct text is
+ * read once per column (the readers are pure); a column of mostly distinct texts (VINs, phones) stops caching
+ * after PROBE text cells. Where the value goes is the subclass's: one class per kind of destination array, so each
+ * `read` stores into one kind of array (a store site fed string arrays, Float64Arrays and Int8Arrays alike is
+ * megamorphic, and this runs on every mapped cell).
  */
-class ColumnReader<T> {
+abstract class ColumnReader<T> {
   readonly issues: CellIssue[] = [];
   private cache: Map<string, T | null | typeof UNREADABLE> | null = new Map();
   private looked = 0;
@@ -39,11 +41,13 @@ class ColumnReader<T> {
     readonly col: number,
     private readonly reader: Reader<T>,
     private readonly reasonKey: string,
-    private readonly out: Column,
   ) {}
 
   /** Reads `raw`, the cell of grid row `gridRow`, into slot i. */
-  read(raw: unknown, i: number, gridRow: number): void {
+  abstract read(raw: unknown, i: number, gridRow: number): void;
+
+  /** The value of `raw` (null for blank); undefined after reporting it as unreadable. */
+  protected value(raw: unknown, gridRow: number): T | null | undefined {
     let v: T | null | undefined;
     const cache = this.cache;
     if (cache !== null && typeof raw === 'string') {
@@ -55,8 +59,51 @@ class ColumnReader<T> {
       if (++this.looked === PROBE && cache.size > PROBE / 2) this.cache = null;
     } else v = this.reader(raw);
     if (v === undefined) this.issues.push(cellIssue(this.sheet, gridRow, this.col, this.field, raw, this.reasonKey));
-    else if (v !== null) this.out[i] = v;
+    return v;
   }
+}
+
+/** A column read into a string array. */
+class TextColumnReader extends ColumnReader<unknown> {
+  constructor(sheet: string, field: Field, col: number, reader: Reader<unknown>, reasonKey: string, private readonly out: unknown[]) {
+    super(sheet, field, col, reader, reasonKey);
+  }
+
+  read(raw: unknown, i: number, gridRow: number): void {
+    const v = this.value(raw, gridRow);
+    if (v !== undefined && v !== null) this.out[i] = v;
+  }
+}
+
+/** A column read into a Float64Array (dates as serials, numbers). */
+class NumberColumnReader extends ColumnReader<unknown> {
+  constructor(sheet: string, field: Field, col: number, reader: Reader<unknown>, reasonKey: string, private readonly out: Float64Array) {
+    super(sheet, field, col, reader, reasonKey);
+  }
+
+  read(raw: unknown, i: number, gridRow: number): void {
+    const v = this.value(raw, gridRow);
+    if (v !== undefined && v !== null) this.out[i] = v as number;
+  }
+}
+
+/** A column read into an Int8Array (a boolean becomes 1 / 0). */
+class FlagColumnReader extends ColumnReader<unknown> {
+  constructor(sheet: string, field: Field, col: number, reader: Reader<unknown>, reasonKey: string, private readonly out: Int8Array) {
+    super(sheet, field, col, reader, reasonKey);
+  }
+
+  read(raw: unknown, i: number, gridRow: number): void {
+    const v = this.value(raw, gridRow);
+    if (v !== undefined && v !== null) this.out[i] = v as number;
+  }
+}
+
+/** The reader of one column, by the kind of array its values go to. */
+function columnReader(sheet: string, field: Field, col: number, reader: Reader<unknown>, reasonKey: string, out: Column): ColumnReader<unknown> {
+  if (out instanceof Float64Array) return new NumberColumnReader(sheet, field, col, reader, reasonKey, out);
+  if (out instanceof Int8Array) return new FlagColumnReader(sheet, field, col, reader, reasonKey, out);
+  return new TextColumnReader(sheet, field, col, reader, reasonKey, out as unknown[]);
 }
 
 /** Reads more of a grid row once the columns of readColumns are read (row undefined for a missing row). */
@@ -82,7 +129,7 @@ function readColumns(sheet: MappedSheet, specs: readonly ColumnSpec[], after: Ro
       issues.push([]);
       continue;
     }
-    const r = new ColumnReader(sheet.sheet.name, field, col, reader, reasonKey, out);
+    const r = columnReader(sheet.sheet.name, field, col, reader, reasonKey, out);
     readers.push(r);
     issues.push(r.issues);
   }

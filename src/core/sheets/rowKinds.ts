@@ -118,16 +118,59 @@ function labelText(v: unknown): string {
   const c = v.charCodeAt(0);
   if (c >= 0x30 && c <= 0x39) return ''; // numbers, dates, phones: the common case
   // Cheap path: the first character is already a letter or an ideograph (no decoration).
-  if (c < 0x80 ? (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a : c >= 0x4e00 && c <= 0x9fff) {
+  if (isLetterOrIdeograph(c)) {
     return LABEL_FIRST.has(c) ? toHalfWidth(v).replace(TRAIL_DECORATION, '') : '';
   }
   const s = toHalfWidth(v).replace(LEAD_DECORATION, '');
   return s !== '' && LABEL_FIRST.has(s.charCodeAt(0)) ? s.replace(TRAIL_DECORATION, '') : '';
 }
 
+function isLetterOrIdeograph(c: number): boolean {
+  return c < 0x80 ? (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a : c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** Distinct texts whose label strength each memo below remembers, at most; later ones are worked out each time. */
+const LABEL_MEMO_SIZE = 4096;
+/**
+ * Only texts shorter than this are remembered: V8 copies such a text when it is cut from a longer one, so a memo
+ * key never keeps a large string (a sheet's XML) alive after the analysis. Labels that repeat are short.
+ */
+const LABEL_MEMO_CHARS = 13;
+/**
+ * Label strengths already worked out: by the cell itself when it starts with a label's first letter or ideograph
+ * (an advisor SA-赵杰, a result 客户接听 repeat on row after row, and each would run labelText's replace and up to
+ * three large regexes every time), and by the text labelText left for a decorated cell (√, 【合计】). Both are pure
+ * functions of their key, so remembering them changes nothing.
+ */
+const labelOfCell = new Map<string, Label>();
+const labelOfText = new Map<string, Label>();
+
 /** How strongly one cell says "this row is no record". */
 function labelOf(v: unknown): Label {
+  if (typeof v !== 'string' || v.length === 0 || v.length > MAX_LABEL_CELL_CHARS) return Label.None;
+  const c = v.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) return Label.None; // as labelText
+  if (isLetterOrIdeograph(c)) {
+    if (!LABEL_FIRST.has(c)) return Label.None; // as labelText
+    if (v.length >= LABEL_MEMO_CHARS) return labelStrength(labelText(v));
+    const known = labelOfCell.get(v);
+    if (known !== undefined) return known;
+    const label = labelStrength(labelText(v));
+    if (labelOfCell.size < LABEL_MEMO_SIZE) labelOfCell.set(v, label);
+    return label;
+  }
   const s = labelText(v);
+  if (s === '') return Label.None;
+  if (s.length >= LABEL_MEMO_CHARS) return labelStrength(s);
+  const known = labelOfText.get(s);
+  if (known !== undefined) return known;
+  const label = labelStrength(s);
+  if (labelOfText.size < LABEL_MEMO_SIZE) labelOfText.set(s, label);
+  return label;
+}
+
+/** The strength of a label text (labelText's result; '' is none). */
+function labelStrength(s: string): Label {
   if (s === '') return Label.None;
   if (PURE_LABEL.test(s)) return s.trim() === '' ? Label.None : Label.Pure;
   if (LABELLED_LINE.test(s)) return Label.Line;

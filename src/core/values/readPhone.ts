@@ -22,7 +22,7 @@ const LIST_SEPARATOR = /[/,;、，；|]/;
 export function readPhone(v: unknown): string | null | undefined {
   if (typeof v === 'number') {
     if (!Number.isInteger(v) || v < 0 || v > 999999999999999) return undefined;
-    return digitsToPhone(String(v));
+    return digitsToPhone(integerText(v));
   }
   if (typeof v !== 'string') return v === null || v === undefined ? null : undefined;
   // The common cases: the digits alone (7 to 12 of them), which every step below would return unchanged, or
@@ -59,6 +59,18 @@ function readOne(raw: string): string | undefined {
   const s = unwrapped.includes('(') ? unwrapped.replace(NOTE, '').trim() : unwrapped;
   if (!PHONE_TEXT.test(s)) return undefined;
   return digitsToPhone(s.replace(/\D/g, ''));
+}
+
+/**
+ * String(v) for an integer 0 <= v < 10^15, from two small integers: a mobile number (1.3e10) is a double, which
+ * String() converts by the general double-to-text path, several times slower than two small integers' texts.
+ * @example integerText(13812345678) // '13812345678'
+ */
+export function integerText(v: number): string {
+  if (v < 1073741824) return String(v);
+  const high = Math.floor(v / 1e6); // < 10^9: a small integer
+  const low = v - high * 1e6;
+  return String(high) + String(low + 1e6).slice(1); // low with its leading zeros, 6 digits
 }
 
 function allDigits(s: string): boolean {

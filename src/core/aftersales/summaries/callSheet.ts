@@ -148,6 +148,11 @@ export class NoteMatcher {
     });
   }
 
+  /** True when there is no note to take (no previous list, or an empty one): take() always answers null. */
+  get isEmpty(): boolean {
+    return this.notes.length === 0;
+  }
+
   /**
    * The note of the vehicle with these keys, or null. Two different VINs (or plates) never match; the name is
    * tried only for a vehicle without VIN, plate and phone.

@@ -40,6 +40,19 @@ export function winBackOrder(ctx: SummaryContext): number[] {
 }
 
 /**
+ * The list slots (indexes into `order`) in the order of their vehicles.
+ * @example slotsInVehicleOrder([2, 0, 1], 3) // Int32Array [1, 2, 0]
+ */
+export function slotsInVehicleOrder(order: readonly number[], vehicles: number): Int32Array {
+  const slotOf = new Int32Array(vehicles).fill(-1);
+  for (let i = 0; i < order.length; i++) slotOf[order[i]] = i;
+  const slots = new Int32Array(order.length);
+  let k = 0;
+  for (let v = 0; v < vehicles; v++) if (slotOf[v] >= 0) slots[k++] = slotOf[v];
+  return slots;
+}
+
+/**
  * Row indexes sorted by caller (callers in string order, '' last), rows of one caller in their order: a stable
  * counting sort over the few distinct callers instead of comparing a caller text per comparison.
  * @example byCallerOrder(['乙', '', '甲', '乙']) // [2, 0, 3, 1]
@@ -75,7 +88,12 @@ export function winBackSheet(ctx: SummaryContext): { sheet: SheetSpec; figures: 
   const matcher = new NoteMatcher(readCallerNotes(ctx.previousWinBack, t));
   const callers: string[] = new Array(order.length);
   const due = new ServiceDueTexts(settings, ctx.asOf, t);
-  for (let i = 0; i < order.length; i++) {
+  // A row depends on its vehicle alone, except for the notes kept, which are taken in list order. Without notes to
+  // take, the rows are built in vehicle order, each into its list slot, so the twenty per-vehicle columns are read
+  // one after the other rather than at random (a cache miss per column and row at 1,000,000 vehicles); same rows.
+  const slots = matcher.isEmpty ? slotsInVehicleOrder(order, a.vehicles.count) : null;
+  for (let k = 0; k < order.length; k++) {
+    const i = slots === null ? k : slots[k];
     const v = order[i];
     const p = a.priority[v];
     if (p === '—') figures.toUpdate++;
