@@ -77,7 +77,7 @@ export function zipEntries(fd: number, fileSize: number): Map<string, ZipEntryIn
 }
 
 /** Offset of an entry's data: after its local header, whose name and extra field lengths may differ from the directory's. */
-function dataOffset(fd: number, entry: ZipEntryInfo): number {
+export function dataOffset(fd: number, entry: ZipEntryInfo): number {
   const header = Buffer.alloc(30);
   fs.readSync(fd, header, 0, 30, entry.localOffset);
   if (header.readUInt32LE(0) !== 0x04034b50) throw new Error(`damaged zip: no local header for ${entry.name}`);
@@ -89,7 +89,7 @@ function dataOffset(fd: number, entry: ZipEntryInfo): number {
  * a damaged entry whose bytes still inflate (a flipped byte in a sheet) fails its CRC-32 or its size, so it is
  * reported as a damaged file instead of read as garbled cells (exceljs's reader checks the same).
  */
-async function* entryChunks(file: string, fd: number, entry: ZipEntryInfo): AsyncGenerator<Buffer> {
+export async function* entryChunks(file: string, fd: number, entry: ZipEntryInfo): AsyncGenerator<Buffer> {
   let crc = 0;
   let size = 0;
   for await (const chunk of inflatedChunks(file, fd, entry)) {
@@ -123,7 +123,7 @@ async function* inflatedChunks(file: string, fd: number, entry: ZipEntryInfo): A
 }
 
 /** The whole inflated entry (the small parts: workbook.xml, its rels, styles.xml). */
-async function entryBuffer(file: string, fd: number, entry: ZipEntryInfo): Promise<Buffer> {
+export async function entryBuffer(file: string, fd: number, entry: ZipEntryInfo): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const chunk of entryChunks(file, fd, entry)) parts.push(chunk);
   return Buffer.concat(parts);

@@ -57,7 +57,7 @@ function xmlAttr(s: string): string {
 }
 
 /** Clears the columns ChurnDesk wrote last time and writes this plan's columns into the grid (mutates it). */
-function applyColumnWrite(sheet: StreamedSheet, write: ColumnWrite, owned: WorkbookState['ownedColumns'][string] | undefined): void {
+export function applyColumnWrite(sheet: StreamedSheet, write: ColumnWrite, owned: WorkbookState['ownedColumns'][string] | undefined): void {
   const grid = sheet.grid;
   if (owned) {
     const last = owned.startColumn + owned.headers.length - 1;

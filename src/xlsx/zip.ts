@@ -105,6 +105,19 @@ interface CentralRecord {
   compressedSize: number;
   size: number;
   offset: number;
+  /** 8 deflate, 0 stored (a raw copy keeps the source's method). */
+  method: number;
+}
+
+/** An entry of another zip file to copy as it is: where its compressed bytes are and what its directory says. */
+export interface RawEntrySource {
+  fd: number;
+  /** Offset of the compressed bytes in the file (after the entry's local header). */
+  dataOffset: number;
+  compressedSize: number;
+  size: number;
+  crc: number;
+  method: number;
 }
 
 /**
@@ -188,7 +201,39 @@ export class ZipFileWriter {
     sizes.writeUInt32LE(compressedSize, 4);
     sizes.writeUInt32LE(size, 8);
     fs.writeSync(this.fd, sizes, 0, 12, offset + 14);
-    this.records.push({ name, crc: crc >>> 0, compressedSize, size, offset });
+    this.records.push({ name, crc: crc >>> 0, compressedSize, size, offset, method: 8 });
+  }
+
+  /**
+   * Adds an entry copied byte for byte from another zip (its compressed bytes, CRC and sizes): an unchanged part is
+   * neither inflated nor deflated again.
+   */
+  addRawEntry(path: string, source: RawEntrySource): void {
+    if (source.method !== 0 && source.method !== 8) throw new Error(`unsupported zip compression method ${source.method} for ${path}`);
+    const name = Buffer.from(path, 'utf8');
+    const offset = this.offset;
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(LOCAL_HEADER, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(0x0800, 6);
+    header.writeUInt16LE(source.method, 8);
+    header.writeUInt32LE(0x00210000, 10);
+    header.writeUInt32LE(source.crc >>> 0, 14);
+    header.writeUInt32LE(source.compressedSize, 18);
+    header.writeUInt32LE(source.size, 22);
+    header.writeUInt16LE(name.length, 26);
+    this.write(header);
+    this.write(name);
+    const buf = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(1, source.compressedSize)));
+    for (let done = 0; done < source.compressedSize; ) {
+      const want = Math.min(buf.length, source.compressedSize - done);
+      const got = fs.readSync(source.fd, buf, 0, want, source.dataOffset + done);
+      if (got <= 0) throw new Error(`damaged zip: ${path} ends early`);
+      this.write(got === buf.length ? buf : buf.subarray(0, got));
+      done += got;
+    }
+    if (this.offset > MAX_32) throw new Error(`zip too large for a non-Zip64 file: ${path}`);
+    this.records.push({ name, crc: source.crc >>> 0, compressedSize: source.compressedSize, size: source.size, offset, method: source.method });
   }
 
   /** Writes the central directory and closes the file. */
@@ -200,7 +245,7 @@ export class ZipFileWriter {
       h.writeUInt16LE(20, 4); // version made by
       h.writeUInt16LE(20, 6); // version needed
       h.writeUInt16LE(0x0800, 8);
-      h.writeUInt16LE(8, 10);
+      h.writeUInt16LE(r.method, 10);
       h.writeUInt32LE(0x00210000, 12);
       h.writeUInt32LE(r.crc, 16);
       h.writeUInt32LE(r.compressedSize, 20);
