@@ -48,9 +48,11 @@ const LEXICON_TEXT: Record<string, string> = {
   DEFEAT: '战败 未成交 放弃 输单 丢单 defeat lost loss',
   CHURN: '流失 未回厂 不回厂 未回站 不回站 未进站 churn',
   FAIL: '失败 未接通 未接 failed failure',
-  RECEPTION: '接待 来访 登记 reception',
-  CALLIN: '来电 电话咨询 inbound',
-  WALKIN: '展厅 walkin',
+  RECEPTION: '接待 登记 reception',
+  // A receptionist's shorthand (电 | 店 over two tick columns) is the same word as the register's cells (contactType.ts).
+  CALLIN: '来电 电话咨询 inbound 电 电询 进线',
+  WALKIN: '展厅 walkin 店 亲访 店访',
+  'RECEPTION WALKIN': '来访',
   BIRTH: '生日 出生 birthday birth',
   // Kinds
   DATE: '日期 日 年月日 date day',
