@@ -30,10 +30,17 @@ const LEXICON_TEXT: Record<string, string> = {
   VISIT: '进站 进厂 来厂 入厂 入站 来站 到厂 到站 维修 保养 维保 修理 售后 检修 服务 工单 service visit repair maintenance workshop',
   'VISIT RETURN': '回厂 回站 返厂 返站 回店 返店',
   'VISIT WALKIN': '到店 来店 进店 入店 到访',
-  PURCHASE: '购车 购买 开票 交车 提车 购置 上牌 发票 出售 新车 买车 购入 售车 交付 已购 purchase purchased sale sold invoice delivery bought buy',
+  // A sale is named by its act (购/售/零售 …), its paper (开票/发票/invoice) or the car changing hands (交车/交付/handover).
+  PURCHASE: '购车 购买 开票 交车 提车 购置 上牌 发票 出售 新车 买车 购入 售车 交付 已购 售 售出 零售 卖出 交接 移交 purchase purchased sale sold invoice invoiced delivery delivered bought buy retail handover handed',
+  // A first registration stands for the purchase (初登/首次登记): REGISTER is a purchase only with FIRST.
+  REGISTER: '注册 上户 落户 registered',
+  'FIRST REGISTER': '初登 首登',
+  'REGISTER RECEPTION': '登记',
+  'PLATE REGISTER': 'registration',
   'PURCHASE SALES': '销售',
   SALES: 'sales',
-  CALL: '回访 致电 招揽 呼叫 通话 拨打 外呼 电访 去电 联系 跟进 跟踪 追踪 沟通 call called contact follow followup outreach',
+  // A call is named by its act (致电/电联/回电/呼出), its purpose (回访/招揽/关怀) or the follow-up (跟进/跟单/拜访).
+  CALL: '回访 致电 招揽 呼叫 通话 拨打 外呼 电访 去电 联系 跟进 跟踪 追踪 沟通 电联 回电 呼出 来去电 关怀 慰问 跟单 拜访 走访 call called calling contact contacted follow followup outreach phoned',
   WARRANTY: '保修 质保 延保 保期 三包 warranty guarantee',
   END: '截止 到期 结束 期满 终止 expiry expire expires end until',
   CREATE: '建档 建卡 创建 录入 留档 建立 created create',
@@ -41,9 +48,11 @@ const LEXICON_TEXT: Record<string, string> = {
   DEFEAT: '战败 未成交 放弃 输单 丢单 defeat lost loss',
   CHURN: '流失 未回厂 不回厂 未回站 不回站 未进站 churn',
   FAIL: '失败 未接通 未接 failed failure',
-  RECEPTION: '接待 来访 登记 reception',
-  CALLIN: '来电 电话咨询 inbound',
-  WALKIN: '展厅 walkin',
+  RECEPTION: '接待 登记 reception',
+  // A receptionist's shorthand (电 | 店 over two tick columns) is the same word as the register's cells (contactType.ts).
+  CALLIN: '来电 电话咨询 inbound 电 电询 进线',
+  WALKIN: '展厅 walkin 店 亲访 店访',
+  'RECEPTION WALKIN': '来访',
   BIRTH: '生日 出生 birthday birth',
   // Kinds
   DATE: '日期 日 年月日 date day',
@@ -68,7 +77,7 @@ const LEXICON_TEXT: Record<string, string> = {
   INTENDED: '意向 拟购 关注 感兴趣 咨询 intended interest',
   // Entities
   VIN: '车架 车架号 车架号码 底盘 底盘号 识别代号 识别码 识别号 vin chassis',
-  PLATE: '车牌 车牌号 车牌号码 牌照 号牌 车号 plate registration license licence',
+  PLATE: '车牌 车牌号 车牌号码 牌照 号牌 车号 plate license licence',
   PHONE: '电话 手机 联系方式 号码 手机号 移动电话 固话 座机 mobile phone tel telephone cell cellphone',
   NAME: '姓名 名称 名字 名 name',
   CUSTOMER: '客户 车主 用户 顾客 机主 买方 customer owner client user',
@@ -106,7 +115,7 @@ const MAX_MORPHEME = Math.max(...[...LEXICON.keys()].map((k) => k.length));
 /** Field signatures per kind (see the file comment for the notation). */
 const SIG_NAME = 'NAME ?CUSTOMER !PERSON !COMPANY !PHONE !ADDRESS !GENDER !SOURCE !LEVEL !TYPE !ID !MODEL !BRAND ; CUSTOMER !PERSON !COMPANY !PHONE !ADDRESS !GENDER !SOURCE !LEVEL !TYPE !ID !DATE !TIME !MODEL !COUNT !REGION !RESULT !REASON !CALL !VIN !PLATE !MILEAGE !BRAND';
 const SIG_PHONE = 'PHONE ?CUSTOMER ?NAME !DATE !TIME !CALL !PERSON !PLATE !VIN !CALLIN';
-const SIG_PLATE = 'PLATE ?PHONE';
+const SIG_PLATE = 'PLATE ?PHONE !DATE !TIME !FIRST';
 const SIG_VIN = 'VIN ?PHONE ?ID';
 const SIG_GENDER = 'GENDER';
 const SIG_ADDRESS = 'ADDRESS ?CUSTOMER ?REGION';
@@ -122,7 +131,7 @@ const SIGNATURES: { [K in SheetKind]: Partial<Record<Field, string>> } = {
     plate: SIG_PLATE,
     vin: SIG_VIN,
     model: 'MODEL ?PURCHASE !INTENDED !BRAND',
-    purchaseDate: 'PURCHASE DATE|TIME ?FIRST ?REGISTER !VISIT !CALL !WARRANTY !LATEST !NEXT !PLAN !BIRTH !COUNT',
+    purchaseDate: 'PURCHASE DATE|TIME ?FIRST ?REGISTER !VISIT !CALL !WARRANTY !LATEST !NEXT !PLAN !BIRTH !COUNT ; FIRST REGISTER DATE|TIME !VISIT !CALL !WARRANTY !LATEST !NEXT !PLAN !BIRTH !COUNT',
     lastVisitDate: 'VISIT DATE|TIME ?LATEST ?RETURN ?WALKIN !FIRST !NEXT !PLAN !PURCHASE !COUNT !MILEAGE !CALL !WARRANTY ; LATEST VISIT ?RETURN ?WALKIN !FIRST !NEXT !PLAN !PURCHASE !COUNT !MILEAGE !CALL !WARRANTY !PERSON !FEEDBACK !RESULT !REASON !TYPE !METHOD !ID',
     visitCount: 'VISIT COUNT ?TOTAL ?RETURN ?WALKIN !DATE !MILEAGE',
     mileage: 'MILEAGE ?LATEST ?VISIT ?COUNT ?RETURN !WARRANTY !FIRST !PLAN',

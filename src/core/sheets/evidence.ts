@@ -3,6 +3,7 @@
  * cells fit it, when they contradict the header, which columns are candidates by their content alone, and the
  * relations between fields (a last visit is on or after the purchase; a return after the call) — all as data.
  */
+import { readConcepts } from './concepts';
 import { dateOrder, type ColumnProfiles, type ValueType } from './profile';
 import { fieldsOf } from './synonyms';
 import type { Field, SheetKind } from './types';
@@ -31,6 +32,8 @@ const DISCOVER: Partial<Record<ValueType, number>> = {
   vin: 0.8, plate: 0.8, phone: 0.85, result: 0.6, contactType: 0.85, level: 0.85, time: 0.8, date: 0.9,
 };
 const CONTRADICTS = 0.3;
+/** Value types that, filling a free-text column, say it is another field of the kind. */
+const UNMISTAKABLE: readonly ('contactType' | 'level' | 'vin' | 'plate')[] = ['contactType', 'level', 'vin', 'plate'];
 /**
  * The date of the record itself (a call's date, a register line's date, a follow-up's date) is written on every
  * row: a column of dates filled on fewer than RECORD_FILL of the sampled rows is some later, optional date (an
@@ -85,8 +88,10 @@ export function judgeContent(field: Field, col: number, profiles: ColumnProfiles
   if (p.nonBlank < (type === 'mark' || type === 'contactType' ? MIN_MARK_CELLS : MIN_CELLS)) return null;
   const fit = fitOf(type, p);
   if (Number.isNaN(fit)) return { fit: null, contradicts: false, flags: [] };
-  // Free text is contradicted only by cells that are plainly something else (a name column of dates).
-  const contradicts = type === 'text' ? fit < 0.1 : CHECKABLE.has(type) && fit < (CONTRADICTS_BY_TYPE[type] ?? CONTRADICTS);
+  // Free text is contradicted only by cells that are plainly something else (a name column of dates), or that are
+  // unmistakably another field of this kind (a 'Channel' column of 来电/来店 words is the call/visit, not a source).
+  const other = type === 'text' && kind ? UNMISTAKABLE.some((t) => p.share[t] >= DISCOVER[t]! && DISCOVERABLE[kind].some((f) => FIELD_VALUE_TYPE[f] === t)) : false;
+  const contradicts = type === 'text' ? fit < 0.1 || other : CHECKABLE.has(type) && fit < (CONTRADICTS_BY_TYPE[type] ?? CONTRADICTS);
   return { fit, contradicts, flags: contradicts ? ['contentContradicts'] : [] };
 }
 
@@ -270,6 +275,67 @@ export function exclusiveShare(profiles: ColumnProfiles, a: number, b: number): 
     if (fa[i] !== fb[i]) one++;
   }
   return either < 5 ? NaN : one / either;
+}
+
+/** Concept tags that say which side of a tick pair a header is (电/来电/call → the call mark; 店/来访 → the visit). */
+const PAIR_SIDE: Partial<Record<Field, readonly string[]>> = { callMark: ['CALLIN', 'CALL', 'PHONE'], visitMark: ['WALKIN', 'VISIT', 'RECEPTION'] };
+
+function sideOf(header: unknown, fields: readonly [Field, Field]): Field | null {
+  const tags = readConcepts(header).tags;
+  const hits = fields.filter((f) => (PAIR_SIDE[f] ?? []).some((t) => tags.has(t)));
+  return hits.length === 1 ? hits[0] : null;
+}
+
+/**
+ * A tick pair found by its cells, whatever its headers: when neither mark (nor the word column) is placed, two
+ * columns of ticks of which exactly one is ticked in (nearly) every row are the pair. Which is which comes from
+ * their headers' concepts (either one is enough); when neither says, both are asked about (flagged ambiguous),
+ * never guessed.
+ */
+export function tickPairCandidates(
+  kind: SheetKind,
+  profiles: ColumnProfiles,
+  columns: Partial<Record<Field, number>>,
+  free: (col: number) => boolean,
+  headers: readonly unknown[] = [],
+): ContentCandidate[] {
+  const out: ContentCandidate[] = [];
+  for (const pair of COMPLEMENTS) {
+    if (pair.kind !== kind || pair.fields.some((f) => columns[f] !== undefined) || columns.contactType !== undefined) continue;
+    const marks = profiles.columns.filter((p) => free(p.column) && p.nonBlank >= 3 && p.share.mark >= 0.9);
+    const pairs: [number, number, number][] = [];
+    for (let i = 0; i < marks.length; i++) {
+      for (let j = i + 1; j < marks.length; j++) {
+        const a = marks[i].column;
+        const b = marks[j].column;
+        const x = exclusiveShare(profiles, a, b);
+        // Both together fill (nearly) every sampled row: the record is either a call or a visit.
+        let filled = 0;
+        const fa = profiles.columns[a].filled;
+        const fb = profiles.columns[b].filled;
+        for (let r = 0; r < fa.length; r++) if (fa[r] || fb[r]) filled++;
+        if (x >= 0.9 && filled >= fa.length * 0.9) pairs.push([a, b, x]);
+      }
+    }
+    if (pairs.length !== 1) continue;
+    const [a, b, x] = pairs[0];
+    const [f1, f2] = pair.fields;
+    const sa = sideOf(headers[a], pair.fields);
+    const sb = sideOf(headers[b], pair.fields);
+    let fa: Field;
+    let flags = ['contentOnly', 'tickPair'];
+    if (sa && sb !== sa) fa = sa;
+    else if (sb && sa !== sb) fa = sb === f1 ? f2 : f1;
+    else {
+      fa = f1;
+      flags = [...flags, 'ambiguous'];
+    }
+    const fb = fa === f1 ? f2 : f1;
+    const score = contentScore(x) - 10;
+    out.push({ col: a, field: fa, score, content: { fit: x, contradicts: false, flags } });
+    out.push({ col: b, field: fb, score, content: { fit: x, contradicts: false, flags } });
+  }
+  return out;
 }
 
 /** Candidates from a complement: the other mark column of a pair whose one column is placed. */

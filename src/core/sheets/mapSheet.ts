@@ -3,7 +3,7 @@
  * are data, and what is missing. The analyses read cells only through this description.
  */
 import type { SheetInput } from '../plan/types';
-import { findFollowUpGroups, findTwoRowFollowUpGroups } from './followUpGroups';
+import { findFollowUpGroups, findLabelledFollowUpGroups, findTwoRowFollowUpGroups } from './followUpGroups';
 import { findHeaderRowScored } from './findHeaderRow';
 import { matchColumns } from './matchColumns';
 import { headerBaseKey, headerKey } from './normaliseHeader';
@@ -152,7 +152,10 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
   if (kind === 'prospects') {
     const twoRow = findTwoRowFollowUpGroups(grid[headerRow] ?? [], grid[headerRow + 1], end);
     if (twoRow) subHeaderRow = headerRow + 1;
-    groups = twoRow ?? findFollowUpGroups(headerCells, end);
+    // A header already read as two rows: its sub-headers sit under their group labels (第1轮跟进 over 日 | 形式).
+    const labelled = !twoRow && twoRowHeader ? findLabelledFollowUpGroups(twoRowHeader.groups, twoRowHeader.cells, end) : null;
+    const oneRow = findFollowUpGroups(headerCells, end);
+    groups = twoRow ?? (labelled && labelled.length >= oneRow.length ? labelled : oneRow);
   }
   const followUpGroups = groups.filter((g) => !Object.values(g.columns).some((c) => fixedColumns.has(c as number)));
   const skip = new Set<number>();

@@ -15,7 +15,7 @@
  * most one column, and the best match wins any conflict.
  */
 import { conceptScore, readConcepts } from './concepts';
-import { complementCandidates, identifierCandidates, recordDateCandidates, contentCandidates, judgeContent, relationBroken, relationCandidates, type ContentJudgement } from './evidence';
+import { complementCandidates, tickPairCandidates, identifierCandidates, recordDateCandidates, contentCandidates, judgeContent, relationBroken, relationCandidates, type ContentJudgement } from './evidence';
 import { headerBaseKey, headerKey } from './normaliseHeader';
 import type { ColumnProfiles } from './profile';
 import { SYNONYMS } from './synonyms';
@@ -215,9 +215,9 @@ export function matchColumns(headerRow: readonly unknown[], kind: SheetKind, opt
     // Relations need their anchor placed first: a last visit is recognised by lying after the purchase date.
     const free = (c: number) => c < end && !takenColumns.has(c) && !options.skip?.has(c);
     // The record's own date first (filled on every row): the relations below may need it as their anchor.
-    const steps = [recordDateCandidates, relationCandidates, complementCandidates, identifierCandidates];
+    const steps = [recordDateCandidates, relationCandidates, complementCandidates, tickPairCandidates, identifierCandidates];
     for (const step of steps) {
-      const found = step(kind, profiles, columns, free).sort((a, b) => b.score - a.score || a.col - b.col);
+      const found = step(kind, profiles, columns, free, headerRow).sort((a, b) => b.score - a.score || a.col - b.col);
       for (const cc of found) {
         const cand: Candidate = { col: cc.col, field: cc.field, score: cc.score, header: 'none', headerScore: 0, content: cc.content };
         candidates.push(cand);
