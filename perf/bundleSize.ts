@@ -26,6 +26,7 @@ import type { AddressInfo } from 'net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
 import { generateSample } from '../src/cli/sample/generateSample';
+import { fromRuns, recordResults, type BenchResult } from './results';
 
 /** The project's root (this file runs from perf/ under ts-jest and from lib/perf/ when compiled). */
 export const ROOT = ((): string => {
@@ -372,9 +373,26 @@ async function main(): Promise<void> {
     if (errors.length) process.stderr.write(`page errors: ${errors.join(' | ')}\n`);
     const out = arg('--out') ?? path.join(ROOT, 'docs', 'benchmarks-bundle.md');
     if (out !== '-') fs.writeFileSync(out, text);
+    recordResults(bundleResults(chunks, m, runs));
   } finally {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * The bundle's figures for perf/results.json: gzipped size per chunk (named without its content hash, so a rebuild
+ * replaces its row), what loads before the first click, and the first render (home view painted, FCP).
+ */
+export function bundleResults(chunks: readonly FileSize[], m: PaneMeasurement, runs: number): BenchResult[] {
+  const kib = (b: number) => b / 1024;
+  const note = `${runs} cold loads, office.js = ${m.office === 'emu' ? 'the Office emulator' : 'a stub'}`;
+  return [
+    ...chunks.map((c) => fromRuns(`bundle.chunk.${c.file.replace(/\.[0-9a-f]{8}(?=\.)/, '')}`, 0, [kib(c.gzip)], 'KiB', null, { note: `gzip -9; raw ${kib(c.raw).toFixed(1)} KiB` })),
+    fromRuns('bundle.allChunks.gzip', 0, [kib(chunks.reduce((n, c) => n + c.gzip, 0))], 'KiB', null),
+    fromRuns('bundle.firstLoad.gzip', 0, [kib(m.firstLoadGzip)], 'KiB', kib(FIRST_LOAD_BUDGET_GZIP), { note: m.firstLoad.map((f) => f.file).join(', ') }),
+    fromRuns('bundle.firstRender.homePaint', 0, m.runs.map((r) => r.homePaintMs), 'ms', FIRST_RENDER_TARGET_MS, { note }),
+    ...(m.medianFcpMs === null ? [] : [fromRuns('bundle.firstRender.fcp', 0, m.runs.map((r) => r.fcpMs ?? NaN).filter(Number.isFinite), 'ms', null, { note })]),
+  ];
 }
 
 if (require.main === module) {

@@ -23,7 +23,7 @@ import { uniqueSheetName, uniqueTableName } from '../core/plan/names';
 import type { Locale } from '../core/settings/settings';
 import type { Capabilities } from './capabilities';
 import type { ChunkPolicy } from './chunks';
-import { applyPivotFilters, buildSheet, hidePivotBlankItems, queueBlankItems, queueCharts, queuePivot, queueSheetConditionalFormats, queueSheetValidations, type BuiltSheet } from './buildSheet';
+import { applyPivotFilters, buildSheet, hidePivotBlankItems, rowsToWrite, queueBlankItems, queueCharts, queuePivot, queueSheetConditionalFormats, queueSheetValidations, type BuiltSheet } from './buildSheet';
 import {
   checkColumnWrite,
   keepSnapshot,
@@ -32,6 +32,7 @@ import {
   queueColumnFinish,
   queueColumnValidations,
   rollbackColumnWrite,
+  columnRowsToWrite,
   writeColumns,
   type ColumnUndo,
   type TableExtent,
@@ -204,7 +205,15 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
     plan.sheets.forEach((spec, i) => linkTargets.set(spec.key, finalNames[i]));
 
     // 2. New sheets under temporary names: required content only.
-    const total = plan.sheets.length + plan.columnWrites.length + 1;
+    // Progress counts rows of values written (the work, and what the 5 MB limit chunks), not steps: a 650,000-row
+    // 招揽名单 and a 20-cell summary were one step each, so the bar stood still for most of the time and then jumped.
+    // The last 1% is the swap and the optional steps after it (progress(1) at the very end).
+    const totalRows = plan.sheets.reduce((n, spec) => n + rowsToWrite(spec), 0) + plan.columnWrites.reduce((n, w) => n + columnRowsToWrite(w), 0);
+    let rowsWritten = 0;
+    const wrote = (rows: number) => {
+      rowsWritten += rows;
+      progress((0.99 * Math.min(rowsWritten, totalRows)) / Math.max(1, totalRows));
+    };
     for (const [i, spec] of plan.sheets.entries()) {
       at('office.step.buildSheet', `build:${spec.key}`, { sheet: spec.name });
       const b = await buildSheet(spec, `${TEMP_PREFIX}${i + 1}`, {
@@ -215,10 +224,10 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
         sourceGrid: (sheet) => classifiedGrid(plan, options.grids, sheet),
         tempTableName: () => `CDtmp_${++tableCounter}`,
         linkTarget: (key) => linkTargets.get(key),
+        onRowsWritten: wrote,
       });
       built.push(b);
       b.notes.forEach((n) => notes.add(n));
-      progress((i + 1) / total);
     }
 
     // The state as it will be after the swap.
@@ -257,8 +266,7 @@ export async function applyPlan(outer: Syncer, plan: WorkbookPlan, options: Appl
         (tb) => tb.sheet === w.sheet && tb.rowIndex === w.headerRow && tb.columnIndex < w.startColumn && tb.columnIndex + tb.columnCount >= w.startColumn,
       );
       started.push(undos[k]);
-      await writeColumns(syncer, w, undos[k], owned, table, options.policy);
-      progress((plan.sheets.length + k + 1) / total);
+      await writeColumns(syncer, w, undos[k], owned, table, options.policy, wrote);
     }
 
     // 4. The swap: one sync, ordered so that whatever prefix of it Excel applied before a failure can be undone or

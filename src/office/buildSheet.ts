@@ -31,6 +31,29 @@ export interface BuildContext {
   tempTableName: () => string;
   /** The final name of the sheet of a key (a `sheetLink` cell's target), or undefined when there is none. */
   linkTarget?: (key: string) => string | undefined;
+  /**
+   * Called after each sync with the rows of values it wrote (a table block: its rows; the header: 1; a positioned
+   * cell: 1), so that the pane's progress follows the rows written, not the count of sheets.
+   */
+  onRowsWritten?: (rows: number) => void;
+}
+
+/** Rows of values queued since the last sync: reported to BuildContext.onRowsWritten once a sync has taken them. */
+class RowsQueued {
+  private pending = 0;
+  constructor(private readonly report?: (rows: number) => void) {}
+  add(rows: number): void {
+    this.pending += rows;
+  }
+  synced(): void {
+    if (this.pending) this.report?.(this.pending);
+    this.pending = 0;
+  }
+}
+
+/** The rows of values buildSheet writes for `spec` (what BuildContext.onRowsWritten adds up to). */
+export function rowsToWrite(spec: SheetSpec): number {
+  return spec.cells.length + spec.tables.reduce((n, t) => n + 1 + Math.max(1, t.rows.length), 0);
 }
 
 export interface BuiltSheet {
@@ -128,13 +151,14 @@ function tableColumns(table: TableSpec, rows: CellValue[][]): CellValue[][] {
  * Writes a table's header and rows in blocks (one sync per block except the last, which joins the sheet's sync),
  * then queues `tables.add`, totals, validations. Returns the temporary table name.
  */
-async function writeTable(ws: Excel.Worksheet, table: TableSpec, b: BuildContext): Promise<{ temp: string; range: string; dataRows: number }> {
+async function writeTable(ws: Excel.Worksheet, table: TableSpec, b: BuildContext, queued: RowsQueued): Promise<{ temp: string; range: string; dataRows: number }> {
   const rows = table.rows.length ? table.rows : [table.columns.map(() => '' as CellValue)];
   const n = rows.length;
   const cols = table.columns.length;
   const header = ws.getRange(blockAddress(table.row, 1, table.col, cols));
   header.numberFormat = [table.columns.map(() => '@')];
   header.values = [table.columns.map((c) => c.header)];
+  queued.add(1);
   const byColumn = tableColumns(table, rows);
   const size = writeChunkRows(byColumn, n, b.policy ?? DEFAULT_CHUNK_POLICY);
   const firstData = table.row + 1;
@@ -154,6 +178,7 @@ async function writeTable(ws: Excel.Worksheet, table: TableSpec, b: BuildContext
       values[i] = out;
     }
     block.values = values;
+    queued.add(m);
     table.columns.forEach((c, j) => {
       if (!c.rowFormula) return;
       const f: string[][] = new Array(m);
@@ -162,6 +187,7 @@ async function writeTable(ws: Excel.Worksheet, table: TableSpec, b: BuildContext
     });
     if (s + m < n) {
       await b.syncer.sync(true);
+      queued.synced();
       b.syncer.begin();
     }
   }
@@ -250,18 +276,21 @@ export async function buildSheet(spec: SheetSpec, tempName: string, b: BuildCont
   // Positioned cells cost ~3 KB of request each (range, number format, value, font, fill, four borders, alignment):
   // a filled form of a few thousand cells in one sync exceeded Excel on the web's 5 MB request limit (25.7 MB for
   // 展厅来电-店登记表 of 1,000 vehicles in office-emu). One block sync per CELLS_PER_SYNC cells, as writeTable does.
+  const rows = new RowsQueued(b.onRowsWritten);
   let queued = 0;
   for (const cell of spec.cells) {
     writeCell(ws, cell, b.linkTarget);
+    rows.add(1);
     if (++queued % CELLS_PER_SYNC === 0) {
       await b.syncer.sync(true);
+      rows.synced();
       b.syncer.begin();
     }
   }
   const tables: BuiltSheet['tables'] = [];
   const tableRows: Record<string, number> = {};
   for (const table of spec.tables) {
-    const w = await writeTable(ws, table, b);
+    const w = await writeTable(ws, table, b, rows);
     tables.push({ temp: w.temp, final: table.name });
     tableRows[table.name] = w.dataRows;
     applyStyle(ws.getRange(blockAddress(table.row, 1, table.col, table.columns.length)), { font: { name: 'Microsoft YaHei' } });
@@ -291,6 +320,7 @@ export async function buildSheet(spec: SheetSpec, tempName: string, b: BuildCont
   else notes.push('office.note.noPageLayout');
   if (spec.tabColor && b.caps.tabColor) ws.tabColor = spec.tabColor.startsWith('#') ? spec.tabColor : '#' + spec.tabColor;
   await b.syncer.sync();
+  rows.synced();
   return { tempName, spec, tableRows, tables, pivots, notes };
 }
 

@@ -76,6 +76,8 @@ export async function writeColumns(
   owned: Owned,
   table: TableExtent | undefined,
   policy: ChunkPolicy = DEFAULT_CHUNK_POLICY,
+  /** Called after each sync with the rows of values it wrote (the header row counts 1), for the pane's progress. */
+  onRowsWritten?: (rows: number) => void,
 ): Promise<void> {
   const context = syncer.context;
   const ws = context.workbook.worksheets.getItem(write.sheet);
@@ -116,9 +118,18 @@ export async function writeColumns(
     }
     ws.getRange(blockAddress(write.firstDataRow + s, m, write.startColumn, n)).values = block;
     await syncer.sync(true);
+    onRowsWritten?.(m + (first ? 1 : 0));
     first = false;
   }
-  if (first) await syncer.sync();
+  if (first) {
+    await syncer.sync();
+    onRowsWritten?.(1);
+  }
+}
+
+/** The rows of values writeColumns writes for `write`: the header and the data rows. */
+export function columnRowsToWrite(write: ColumnWrite): number {
+  return 1 + Math.max(0, write.lastDataRow - write.firstDataRow + 1);
 }
 
 /**

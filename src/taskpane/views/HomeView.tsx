@@ -189,7 +189,9 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
           {running && (
             <>
               <ProgressBar value={progress.fraction > 0 ? progress.fraction : undefined} thickness="large" aria-label={t('ui.home.progress')} />
-              <Caption1 data-testid="step">{stepText(t, progress.step)}</Caption1>
+              <Caption1 data-testid="step" data-step={progress.step} data-fraction={progress.fraction}>
+                {stepText(t, progress.step)}
+              </Caption1>
             </>
           )}
           <ResultRegion outcome={outcome} testId="home-result" />
