@@ -17,6 +17,7 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import type { ColumnWrite, WorkbookPlan } from '../core/plan/types';
+import { compareNatural } from '../core/plan/textOrder';
 import { STATE_SHEET_NAME } from '../core/plan/types';
 import { columnLetter } from '../core/plan/names';
 import { ownedArea } from '../core/state/ownership';
@@ -286,7 +287,7 @@ function sheetSplice(writes: ColumnWrite[], parts: PlaceholderParts, previous: S
 function freshNames(moved: Iterable<string>, taken: Iterable<string>): Map<string, string> {
   const used = new Set(taken);
   const out = new Map<string, string>();
-  const order = [...moved].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const order = [...moved].sort(compareNatural);
   for (const p of order) {
     const m = /^(.*\/)?([^/]*?)(\d*)(\.[^./]+)$/.exec(p);
     if (!m) continue;
