@@ -31,7 +31,7 @@ import { renderPlan } from '../xlsx/renderPlan';
 import { chooseFileEngine } from '../xlsx/fileEngine';
 import { pinDateSerials } from '../xlsx/pinDateSerials';
 import { streamReadWorkbook } from '../xlsx/streamReadWorkbook';
-import { spliceWriteWorkbook } from '../xlsx/spliceWorkbook';
+import { streamWriteWorkbook } from '../xlsx/streamWriteWorkbook';
 import { asOfOption, langOption, parseArgs, UsageError } from './args';
 import { writeAtomically } from './outputFile';
 import { formatMapping, formatNeedsMapping, formatReport } from './report';
@@ -224,7 +224,7 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
       progress?.report('writing', 'writing', 0);
       let written: string[] = [];
       await writeAtomically(out, async (tmp) => {
-        written = (await spliceWriteWorkbook(input, streamed!.sheets, plan, tmp, { previousState: stored, locale: reportLocale })).sheetsWritten;
+        written = (await streamWriteWorkbook(streamed!.sheets, plan, tmp, { previousState: stored, locale: reportLocale })).sheetsWritten;
       });
       sheetsWritten = written;
     }
