@@ -22,11 +22,10 @@ import { STATE_SHEET_NAME } from '../core/plan/types';
 import { columnLetter } from '../core/plan/names';
 import { ownedArea } from '../core/state/ownership';
 import type { Locale } from '../core/settings/settings';
-import { checkColumnWriteOnGrid, renderPlan, type RenderResult } from './renderPlan';
-import { MissingSheetError } from './errors';
+import { renderPlan, type RenderResult } from './renderPlan';
 import { numberFormatOf } from './styles';
 import type { StreamedSheet } from './streamReadWorkbook';
-import { applyColumnWrite, STREAM_DEFLATE_LEVEL } from './streamWriteWorkbook';
+import { STREAM_DEFLATE_LEVEL, writeColumnsIntoGrids } from './streamWriteWorkbook';
 import { addPlannedParts } from './writePackage';
 import { attrOf, relsPathOf, resolveTarget, unescapeXml, partText } from './packageParts';
 import { readZipEntries, ZipFileWriter } from './zip';
@@ -322,18 +321,9 @@ export async function spliceWriteWorkbook(source: string, sheets: StreamedSheet[
   const previous = options.previousState ?? null;
   const byName = new Map(sheets.map((s) => [s.name, s]));
 
-  // 1. Check every column write on the grids before touching anything, then write the columns into the grids
-  // (the new sheets' pivots count the source sheets with the appended columns).
-  for (const write of plan.columnWrites) {
-    const sheet = byName.get(write.sheet);
-    if (!sheet) throw new MissingSheetError(write.sheet);
-    checkColumnWriteOnGrid(write.sheet, sheet.grid, write, ownedArea(write, previous));
-  }
-  const writesBySheet = new Map<string, ColumnWrite[]>();
-  for (const write of plan.columnWrites) {
-    applyColumnWrite(byName.get(write.sheet)!, write, ownedArea(write, previous));
-    writesBySheet.set(write.sheet, [...(writesBySheet.get(write.sheet) ?? []), write]);
-  }
+  // 1. The appended columns, checked and written into the grids (the new sheets' pivots count the source sheets
+  // with the appended columns).
+  const writesBySheet = writeColumnsIntoGrids(byName, plan, previous);
 
   // 2. The skeleton: a placeholder per source sheet (A1, which decides whether a sheet is still the product's, and
   // one probe cell per number format of the appended columns, for its style id), the rest rendered by renderPlan.

@@ -57,7 +57,7 @@ function xmlAttr(s: string): string {
 }
 
 /** Clears the columns ChurnDesk wrote last time and writes this plan's columns into the grid (mutates it). */
-export function applyColumnWrite(sheet: StreamedSheet, write: ColumnWrite, owned: WorkbookState['ownedColumns'][string] | undefined): void {
+function applyColumnWrite(sheet: StreamedSheet, write: ColumnWrite, owned: WorkbookState['ownedColumns'][string] | undefined): void {
   const grid = sheet.grid;
   if (owned) {
     const last = owned.startColumn + owned.headers.length - 1;
@@ -84,6 +84,29 @@ export function applyColumnWrite(sheet: StreamedSheet, write: ColumnWrite, owned
       if (v !== '' || (grid[write.firstDataRow + k]?.length ?? 0) > c) put(write.firstDataRow + k, c, v);
     }
   });
+}
+
+/**
+ * Step 1 of both stream writers (this one and spliceWorkbook): checks every column write on the grids before touching
+ * anything, so a refused write leaves nothing written, then writes the columns into the grids. Returns each sheet's
+ * writes in plan order.
+ * @throws MissingSheetError when a ColumnWrite names a sheet the workbook does not have.
+ * @throws OverwriteRefusedError when a column would cover a user's cell.
+ */
+export function writeColumnsIntoGrids(byName: Map<string, StreamedSheet>, plan: WorkbookPlan, previous: WorkbookState | null): Map<string, ColumnWrite[]> {
+  for (const write of plan.columnWrites) {
+    const sheet = byName.get(write.sheet);
+    if (!sheet) throw new MissingSheetError(write.sheet);
+    checkColumnWriteOnGrid(write.sheet, sheet.grid, write, ownedArea(write, previous));
+  }
+  const bySheet = new Map<string, ColumnWrite[]>();
+  for (const write of plan.columnWrites) {
+    applyColumnWrite(byName.get(write.sheet)!, write, ownedArea(write, previous));
+    const list = bySheet.get(write.sheet) ?? [];
+    list.push(write);
+    bySheet.set(write.sheet, list);
+  }
+  return bySheet;
 }
 
 /** The attributes of every <c> element of a sheet XML, by cell address: its style id. */
@@ -186,19 +209,10 @@ export async function streamWriteWorkbook(sheets: StreamedSheet[], plan: Workboo
   const previous = options.previousState ?? null;
   const byName = new Map(sheets.map((s) => [s.name, s]));
 
-  // 1. Check every column write on the grids before touching anything, then write the columns into the grids.
-  for (const write of plan.columnWrites) {
-    const sheet = byName.get(write.sheet);
-    if (!sheet) throw new MissingSheetError(write.sheet);
-    checkColumnWriteOnGrid(write.sheet, sheet.grid, write, ownedArea(write, previous));
-  }
+  // 1. The appended columns, checked and written into the grids.
   const appendedBySheet = new Map<string, Appended[]>();
-  for (const write of plan.columnWrites) {
-    const sheet = byName.get(write.sheet)!;
-    applyColumnWrite(sheet, write, ownedArea(write, previous));
-    const list = appendedBySheet.get(write.sheet) ?? [];
-    list.push({ write, formats: write.columns.map((c) => numberFormatOf(c)) });
-    appendedBySheet.set(write.sheet, list);
+  for (const [name, writes] of writeColumnsIntoGrids(byName, plan, previous)) {
+    appendedBySheet.set(name, writes.map((write) => ({ write, formats: write.columns.map((c) => numberFormatOf(c)) })));
   }
 
   // 2. The skeleton: placeholders for the source sheets, then everything else rendered by renderPlan.
