@@ -45,6 +45,7 @@ export interface EmuSheet {
   numFmts: [number, number, number, string][];
   merges: string[];
   tables: unknown[];
+  visibility?: string;
   freeze?: { rows: number; cols: number };
 }
 

@@ -36,8 +36,7 @@ function refusedFieldIds(stderr: string): string[] {
   return [...new Set([...stderr.matchAll(/--accept-missing (\w+)/g)].map((m) => m[1]))].sort();
 }
 
-test.each(books.map((b) => [b.file] as const))('%s: the add-in does what churn-desk analyze does', async (file) => {
-  const book = books.find((b) => b.file === file)!;
+test.each(books.map((b) => [b.file, b] as const))('%s: the add-in does what churn-desk analyze does', async (file, book) => {
   const input = path.join(dir, file);
   fs.writeFileSync(input, await toXlsx(book));
   const cliOut = path.join(dir, `${path.basename(input, '.xlsx')}.cli.xlsx`);

@@ -22,6 +22,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { columnLetter } from '../../src/core/plan/names';
 import { t } from '../../src/i18n';
 import { PIVOT_FILTER_ROWS } from '../../src/office/buildSheet';
+import type { EmuSheet as EmuInputSheet } from '../../perf/emuInput';
 
 export const ROOT = path.resolve(__dirname, '../..');
 /** In CI the repository is cloned fresh with shared/ beside it. */
@@ -276,15 +277,8 @@ function cellToValue(v: any): { v: unknown; f?: string } {
   return { v: String(v) };
 }
 
-interface EmuSheet {
-  name: string;
-  values: unknown[][];
-  formulas: [number, number, string][];
-  numFmts: [number, number, number, string][];
-  merges: string[];
-  tables: unknown[];
-  visibility?: string;
-  freeze?: { rows: number; cols: number };
+/** A sheet as run-addin.js hands it to emu.js (perf/emuInput.ts), with the number-format run being built. */
+interface EmuSheet extends EmuInputSheet {
   _nfRun?: Record<number, [number, number, number, string]>;
 }
 
