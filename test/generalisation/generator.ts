@@ -45,7 +45,7 @@ export interface GeneratedWorkbook {
   truth: TruthSheet[];
 }
 
-interface Col {
+export interface Col {
   field: string | null;
   header: string;
   /** Group label (two-row headers); null: stands alone (merged vertically). */
@@ -59,28 +59,11 @@ const isEnglish = (s: string): boolean => /^[A-Za-z]/.test(s);
 
 class SheetBuilder {
   private readonly used = new Set<string>();
-  constructor(private readonly r: Rng, private readonly split: Split, private readonly kind: SheetKind, private readonly english: boolean) {}
+  constructor(private readonly r: Rng, private readonly style: SplitStyle, private readonly kind: SheetKind, private readonly english: boolean) {}
 
-  /** A header for a field of this kind; key fields of the held-out split always use held-out wordings. */
+  /** A header for a field of this kind, from the pool the split's descriptor chooses (key fields: its own wordings). */
   header(field: string, key: boolean): string {
-    const g = GRAMMAR[this.kind][field];
-    if (this.split === 'v3') {
-      // v3: key fields always a v3 wording; other fields half of the time (when they have one), else any earlier list.
-      const v3 = GRAMMAR_V3[this.kind][field];
-      if (v3 && v3.length && (key || this.r.chance(0.5))) return this.pickFrom(v3);
-      const v2 = GRAMMAR_V2[this.kind][field];
-      const pools = [g.seen, ...(g.heldOut.length ? [g.heldOut] : []), ...(v2 && v2.length ? [v2] : [])];
-      return this.pickFrom(this.r.pick(pools));
-    }
-    if (this.split === 'v2') {
-      // v2: key fields always a v2 wording; other fields half of the time (when they have one), else either list.
-      const v2 = GRAMMAR_V2[this.kind][field];
-      if (v2 && v2.length && (key || this.r.chance(0.5))) return this.pickFrom(v2);
-      return this.pickFrom(g.heldOut.length && this.r.chance(0.5) ? g.heldOut : g.seen);
-    }
-    const useHeld = this.split === 'heldOut' && (key || this.r.chance(0.5)) && g.heldOut.length > 0;
-    const pool = useHeld ? g.heldOut : g.seen;
-    return this.pickFrom(pool);
+    return this.pickFrom(this.style.headerPool(this.r, this.kind, field, key));
   }
 
   pickFrom(pool: readonly string[]): string {
@@ -95,8 +78,7 @@ class SheetBuilder {
   }
 
   extra(): string | null {
-    const pool = this.split === 'v3' ? [...EXTRA_COLUMNS[this.kind], ...EXTRA_COLUMNS_V3[this.kind]]
-      : this.split === 'v2' ? [...EXTRA_COLUMNS[this.kind], ...EXTRA_COLUMNS_V2[this.kind]] : EXTRA_COLUMNS[this.kind];
+    const pool = this.style.extraColumns(this.kind);
     const fresh = pool.filter((h) => !this.used.has(h));
     if (!fresh.length) return null;
     const h = this.r.pick(fresh);
@@ -113,10 +95,7 @@ function missingOr(r: Rng, v: () => Cell, pMissing = 0.04, missing: readonly str
  * How a split writes values. The seen and held-out splits use values.ts exactly as before (same styles, same calls
  * to the Rng); v2 adds the styles of valuesV2.ts after them (a style number past the old range selects a new style).
  */
-interface Fmt {
-  v2: boolean;
-  /** The v3 split (valuesV3.ts styles after the earlier ones; its own layouts). */
-  v3: boolean;
+export interface Fmt {
   /** The plate style of a sheet (v1: -1 without drawing; v2 and v3 draw one). */
   plateStyle(r: Rng): number;
   dateStyles: number;
@@ -133,8 +112,6 @@ interface Fmt {
 }
 
 const FMT_V1: Fmt = {
-  v2: false,
-  v3: false,
   plateStyle: () => -1,
   dateStyles: 7, date: V.dateCell,
   phoneStyles: 5, phone: V.phoneCell,
@@ -145,8 +122,6 @@ const FMT_V1: Fmt = {
 };
 
 const FMT_V2: Fmt = {
-  v2: true,
-  v3: false,
   plateStyle: (r) => r.int(-3, 3),
   dateStyles: 7 + V2.DATE_STYLES_V2,
   date: (r, x, st) => (st < 7 ? V.dateCell(r, x, st) : V2.dateCellV2(r, x, st - 7)),
@@ -162,8 +137,6 @@ const FMT_V2: Fmt = {
 
 /** v3: the v1 styles plus the v3 ones (valuesV3.ts); a style number past the old range selects a v3 style. */
 const FMT_V3: Fmt = {
-  v2: false,
-  v3: true,
   plateStyle: (r) => r.int(-2, 2),
   dateStyles: 7 + V3.DATE_STYLES_V3,
   date: (r, x, st) => (st < 7 ? V.dateCell(r, x, st) : V3.dateCellV3(r, x, st - 7)),
@@ -177,7 +150,7 @@ const FMT_V3: Fmt = {
   plate: (p, st) => (st < 0 ? p : V3.plateCellV3(p, st)),
 };
 
-interface Layout {
+export interface Layout {
   titleRows: string[];
   blankAfterTitle: boolean;
   twoRow: boolean;
@@ -277,10 +250,6 @@ function layoutForV2(r: Rng, kind: SheetKind, dealer: string): Layout {
   };
 }
 
-function layoutOf(r: Rng, kind: SheetKind, dealer: string, fmt: Fmt): Layout {
-  if (fmt.v3) return layoutForV3(r, kind, dealer);
-  return fmt.v2 ? layoutForV2(r, kind, dealer) : layoutFor(r, kind, dealer);
-}
 
 function layoutFor(r: Rng, kind: SheetKind, dealer: string): Layout {
   const titles: Record<SheetKind, string[]> = {
@@ -419,9 +388,11 @@ function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number
   return { sheet: { name, grid }, truth };
 }
 
-interface Ctx {
+export interface Ctx {
   r: Rng;
   split: Split;
+  /** What the split writes differently (its descriptor, SPLIT_STYLES). */
+  style: SplitStyle;
   /** How values are written (values.ts, plus valuesV2.ts in the v2 split). */
   fmt: Fmt;
   dealer: string;
@@ -431,9 +402,9 @@ interface Ctx {
 
 function customers(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
   const { r } = ctx;
-  const b = new SheetBuilder(r, ctx.split, 'customers', r.chance(0.12));
+  const b = new SheetBuilder(r, ctx.style, 'customers', r.chance(0.12));
   const F = ctx.fmt;
-  const layout = layoutOf(r, 'customers', ctx.dealer, F);
+  const layout = ctx.style.layout(r, 'customers', ctx.dealer);
   const hasVin = r.chance(0.9);
   const hasPlate = r.chance(0.85) || !hasVin;
   const hasPhone = r.chance(0.9);
@@ -483,10 +454,13 @@ function customers(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   return render(r, name, 'customers', cols, Math.min(n, veh.length), layout, 'base', key);
 }
 
-/** v2 only: a column of sub-totals (numbers), and on call logs now and then a separate time-of-day column. */
+/** The columns a split adds to every sheet after its fields and extras (SplitStyle.addColumns). */
 function addV2Columns(ctx: Ctx, kind: SheetKind, cols: Col[], groups: (string | null)[]): void {
-  if (ctx.fmt.v3) { addV3Columns(ctx, kind, cols); return; }
-  if (!ctx.fmt.v2) return;
+  ctx.style.addColumns(ctx, kind, cols, groups);
+}
+
+/** v2 only: a column of sub-totals (numbers), and on call logs now and then a separate time-of-day column. */
+function addSubtotalColumnsV2(ctx: Ctx, kind: SheetKind, cols: Col[], groups: (string | null)[]): void {
   const { r } = ctx;
   if (r.chance(0.4)) cols.push({ field: null, header: r.pick(SUBTOTAL_COLUMNS_V2[kind]), group: r.pick(groups), value: () => (r.chance(0.2) ? 0 : r.int(1, 5000)) });
   if (kind === 'calls' && r.chance(0.25)) {
@@ -495,7 +469,7 @@ function addV2Columns(ctx: Ctx, kind: SheetKind, cols: Col[], groups: (string | 
 }
 
 /** v3 only: a group of notes columns at the end (under a merged 备注信息 in two-row headers). */
-function addV3Columns(ctx: Ctx, kind: SheetKind, cols: Col[]): void {
+function addV3Columns(ctx: Ctx, kind: SheetKind, cols: Col[], _groups: (string | null)[]): void {
   const { r } = ctx;
   if (!r.chance(0.25)) return;
   const n = r.int(1, NOTES_GROUP_V3.columns.length);
@@ -570,9 +544,9 @@ function extraValue(r: Rng, h: string, date: V.Ymd): Cell {
 
 function calls(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
   const { r } = ctx;
-  const b = new SheetBuilder(r, ctx.split, 'calls', r.chance(0.12));
+  const b = new SheetBuilder(r, ctx.style, 'calls', r.chance(0.12));
   const F = ctx.fmt;
-  const layout = layoutOf(r, 'calls', ctx.dealer, F);
+  const layout = ctx.style.layout(r, 'calls', ctx.dealer);
   const keyMode = r.pick(['vin', 'plate', 'phone', 'vin+plate', 'plate+phone', 'all']);
   const dateStyle = r.int(0, F.dateStyles - 1);
   const phoneStyle = r.int(0, F.phoneStyles - 1);
@@ -614,9 +588,9 @@ function calls(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet }
 
 function register(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
   const { r } = ctx;
-  const b = new SheetBuilder(r, ctx.split, 'register', r.chance(0.08));
+  const b = new SheetBuilder(r, ctx.style, 'register', r.chance(0.08));
   const F = ctx.fmt;
-  const layout = layoutOf(r, 'register', ctx.dealer, F);
+  const layout = ctx.style.layout(r, 'register', ctx.dealer);
   const ticks = r.chance(0.45);
   // The seed's form: 来电(店) merged over 来电 | 来店 — ticked registers are often two-row.
   if (ticks && r.chance(0.5)) layout.twoRow = true;
@@ -638,7 +612,7 @@ function register(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShee
   add('time', null, () => F.time(r, timeStyle), true);
   const tick = r.pick(['√', '✓', '1', '是', '■']);
   if (ticks) {
-    const label = layout.twoRow ? b.pickFrom(ctx.split === 'v3' ? TICK_GROUP_V3 : ctx.split === 'v2' ? TICK_GROUP_V2 : ctx.split === 'heldOut' ? TICK_GROUP.heldOut : TICK_GROUP.seen) : null;
+    const label = layout.twoRow ? b.pickFrom(ctx.style.tickGroup) : null;
     add('callMark', label, (i) => (isCall[i] ? tick : ''), true);
     add('visitMark', label, (i) => (isCall[i] ? '' : tick), true);
   } else {
@@ -671,9 +645,9 @@ function register(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShee
 
 function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
   const { r } = ctx;
-  const b = new SheetBuilder(r, ctx.split, 'prospects', r.chance(0.08));
+  const b = new SheetBuilder(r, ctx.style, 'prospects', r.chance(0.08));
   const F = ctx.fmt;
-  const layout = layoutOf(r, 'prospects', ctx.dealer, F);
+  const layout = ctx.style.layout(r, 'prospects', ctx.dealer);
   const wide = r.chance(0.45);
   const dateStyle = r.int(0, F.dateStyles - 1);
   const phoneStyle = r.int(0, F.phoneStyles - 1);
@@ -735,15 +709,8 @@ function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   const wordPick = r.int(0, 1);
   const withMethod = r.chance(0.6);
   // Two-row groups: the same sub-headers under every numbered group.
-  const subWords: Record<GroupPart, string> = F.v3
-    ? { followDate: r.pick(GROUP_SUB_V3.followDate), followMethod: r.pick(GROUP_SUB_V3.followMethod), followResult: r.pick(GROUP_SUB_V3.followResult) }
-    : F.v2
-    ? { followDate: r.pick(GROUP_SUB_V2.followDate), followMethod: r.pick(GROUP_SUB_V2.followMethod), followResult: r.pick(GROUP_SUB_V2.followResult) }
-    : {
-      followDate: r.pick(['日期', '跟进日期', '时间']),
-      followMethod: r.pick(['方式', '跟进方式']),
-      followResult: r.pick(['结果', '跟进结果', '情况']),
-    };
+  const subs = ctx.style.groupSub;
+  const subWords: Record<GroupPart, string> = { followDate: r.pick(subs.followDate), followMethod: r.pick(subs.followMethod), followResult: r.pick(subs.followResult) };
   if (hasId) add('prospectId', gC, (i) => people[i].id, true);
   add('phone', gC, (i) => people[i].phone, !hasId);
   if (r.chance(0.9)) add('name', gC, (i) => people[i].name);
@@ -770,11 +737,11 @@ function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   const groupCols: Col[] = [];
   for (let g = 1; g <= ng; g++) {
     const parts: GroupPart[] = withMethod ? ['followDate', 'followMethod', 'followResult'] : ['followDate', 'followResult'];
-    const label = layout.twoRow ? (F.v3 ? groupLabelV3(style, g) : F.v2 ? groupLabelV2(style, g) : groupLabel(ctx.split, style, g)) : null;
+    const label = layout.twoRow ? ctx.style.groupLabel(style, g) : null;
     for (const part of parts) {
       const header = layout.twoRow
         ? subWords[part]
-        : decorate(F.v3 ? groupHeaderV3(style, g, part, wordPick) : F.v2 ? groupHeaderV2(style, g, part, wordPick) : groupHeader(ctx.split, style, g, part, wordPick), () => r.next());
+        : decorate(ctx.style.groupHeader(style, g, part, wordPick), () => r.next());
       const value = part === 'followDate'
         ? (i: number): Cell => { const d = dates[i][g - 1]; return d ? F.date(r, d, dateStyle) : ''; }
         : part === 'followMethod'
@@ -845,13 +812,117 @@ const NAMES: Record<SheetKind | 'other', { en: string[]; zh: string[] }> = {
   other: { en: ['Notes', 'Summary', 'Sheet9'], zh: ['说明', '汇总', '统计'] },
 };
 
+/**
+ * A split's descriptor: everything its workbooks do differently (wordings, value styles, layouts, extra columns,
+ * sheets that are no input, sheet names, its own random stream). The generator's code is shared by every split and
+ * reads only this; a new split is a new entry. The seed range and the env flag of a held-out split are in
+ * heldOutSplit.ts (HeldOutSplit), which its test hands to the shared checks.
+ */
+export interface SplitStyle {
+  /** Added to the seed's stream, so each split draws its own workbooks. */
+  salt: number;
+  fmt: Fmt;
+  /** The pool a header of this field is drawn from (a split's own list for key fields). */
+  headerPool(r: Rng, kind: SheetKind, field: string, key: boolean): readonly string[];
+  extraColumns(kind: SheetKind): readonly string[];
+  layout(r: Rng, kind: SheetKind, dealer: string): Layout;
+  /** The merged label above the two tick columns of a register. */
+  tickGroup: readonly string[];
+  /** Wide prospect cards: one-row headers, group labels and sub-headers of the numbered groups. */
+  groupHeader(style: number, n: number, part: GroupPart, wordPick: number): string;
+  groupLabel(style: number, n: number): string;
+  groupSub: Record<GroupPart, readonly string[]>;
+  /** Columns added to every sheet after its fields and extras. */
+  addColumns(ctx: Ctx, kind: SheetKind, cols: Col[], groups: (string | null)[]): void;
+  distractorChance: number;
+  distractor(r: Rng, name: string): { sheet: SheetInput; truth: TruthSheet };
+  /** Naming schemes drawn per workbook (see sheetName). */
+  namings: readonly string[];
+}
+
+const GROUP_SUB_V1: Record<GroupPart, readonly string[]> = {
+  followDate: ['日期', '跟进日期', '时间'],
+  followMethod: ['方式', '跟进方式'],
+  followResult: ['结果', '跟进结果', '情况'],
+};
+
+const v1Style = (split: 'seen' | 'heldOut', salt: number): SplitStyle => ({
+  salt,
+  fmt: FMT_V1,
+  headerPool(r, kind, field, key) {
+    const g = GRAMMAR[kind][field];
+    const useHeld = split === 'heldOut' && (key || r.chance(0.5)) && g.heldOut.length > 0;
+    return useHeld ? g.heldOut : g.seen;
+  },
+  extraColumns: (kind) => EXTRA_COLUMNS[kind],
+  layout: layoutFor,
+  tickGroup: split === 'heldOut' ? TICK_GROUP.heldOut : TICK_GROUP.seen,
+  groupHeader: (style, n, part, w) => groupHeader(split, style, n, part, w),
+  groupLabel: (style, n) => groupLabel(split, style, n),
+  groupSub: GROUP_SUB_V1,
+  addColumns: () => undefined,
+  distractorChance: 0.2,
+  distractor,
+  namings: ['sheetN', 'sheetN', 'en', 'zh', 'zh'],
+});
+
+/** The descriptors of every split. */
+export const SPLIT_STYLES: Record<Split, SplitStyle> = {
+  seen: v1Style('seen', 0),
+  heldOut: v1Style('heldOut', 104729),
+  v2: {
+    salt: 1299709,
+    fmt: FMT_V2,
+    headerPool(r, kind, field, key) {
+      // v2: key fields always a v2 wording; other fields half of the time (when they have one), else either list.
+      const g = GRAMMAR[kind][field];
+      const v2 = GRAMMAR_V2[kind][field];
+      if (v2 && v2.length && (key || r.chance(0.5))) return v2;
+      return g.heldOut.length && r.chance(0.5) ? g.heldOut : g.seen;
+    },
+    extraColumns: (kind) => [...EXTRA_COLUMNS[kind], ...EXTRA_COLUMNS_V2[kind]],
+    layout: layoutForV2,
+    tickGroup: TICK_GROUP_V2,
+    groupHeader: groupHeaderV2,
+    groupLabel: groupLabelV2,
+    groupSub: GROUP_SUB_V2,
+    addColumns: addSubtotalColumnsV2,
+    distractorChance: 0.3,
+    distractor: distractorV2,
+    namings: ['sheetN', 'sheet0', 'v2', 'v2'],
+  },
+  v3: {
+    salt: 15485863,
+    fmt: FMT_V3,
+    headerPool(r, kind, field, key) {
+      // v3: key fields always a v3 wording; other fields half of the time (when they have one), else any earlier list.
+      const g = GRAMMAR[kind][field];
+      const v3 = GRAMMAR_V3[kind][field];
+      if (v3 && v3.length && (key || r.chance(0.5))) return v3;
+      const v2 = GRAMMAR_V2[kind][field];
+      return r.pick([g.seen, ...(g.heldOut.length ? [g.heldOut] : []), ...(v2 && v2.length ? [v2] : [])]);
+    },
+    extraColumns: (kind) => [...EXTRA_COLUMNS[kind], ...EXTRA_COLUMNS_V3[kind]],
+    layout: layoutForV3,
+    tickGroup: TICK_GROUP_V3,
+    groupHeader: groupHeaderV3,
+    groupLabel: groupLabelV3,
+    groupSub: GROUP_SUB_V3,
+    addColumns: addV3Columns,
+    distractorChance: 0.3,
+    distractor: distractorV3,
+    namings: ['report', 'v3', 'v3', 'sheetN'],
+  },
+};
+
 /** One workbook of the given split, reproducible from its seed. */
 export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook {
-  const r = new Rng(seed * 7919 + (split === 'heldOut' ? 104729 : split === 'v2' ? 1299709 : split === 'v3' ? 15485863 : 0));
+  const style = SPLIT_STYLES[split];
+  const r = new Rng(seed * 7919 + style.salt);
   const dealer = r.pick(V.DEALERS);
   const nv = 40;
   const vehicles = Array.from({ length: nv }, () => ({ vin: V.vin(r), plate: V.plate(r), phone: V.phoneDigits(r), name: V.personName(r) }));
-  const ctx: Ctx = { r, split, fmt: split === 'v3' ? FMT_V3 : split === 'v2' ? FMT_V2 : FMT_V1, dealer, vehicles };
+  const ctx: Ctx = { r, split, style, fmt: style.fmt, dealer, vehicles };
   const x = r.next();
   let kinds: SheetKind[];
   if (x < 0.35) kinds = ['customers', 'calls'];
@@ -861,9 +932,9 @@ export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook 
   else if (x < 0.75) kinds = ['prospects'];
   else if (x < 0.9) kinds = ['customers', 'calls', 'register', 'prospects'];
   else kinds = ['customers', 'calls', r.pick(['register', 'prospects'] as SheetKind[])];
-  const withDistractor = r.chance(split === 'v2' || split === 'v3' ? 0.3 : 0.2);
+  const withDistractor = r.chance(style.distractorChance);
   const all: (SheetKind | null)[] = r.shuffle([...kinds, ...(withDistractor ? [null] : [])]);
-  const naming = split === 'v3' ? r.pick(['report', 'v3', 'v3', 'sheetN']) : split === 'v2' ? r.pick(['sheetN', 'sheet0', 'v2', 'v2']) : r.pick(['sheetN', 'sheetN', 'en', 'zh', 'zh']);
+  const naming = r.pick(style.namings);
   const used = new Set<string>();
   const out: GeneratedWorkbook = { seed, split, sheets: [], truth: [] };
   all.forEach((k, i) => {
@@ -875,7 +946,7 @@ export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook 
           : r.pick(NAMES[k ?? 'other'][naming === 'en' ? 'en' : 'zh']);
     while (used.has(name)) name = `${name}${i + 1}`;
     used.add(name);
-    const made = k === null ? (split === 'v3' ? distractorV3(r, name) : split === 'v2' ? distractorV2(r, name) : distractor(r, name))
+    const made = k === null ? style.distractor(r, name)
       : k === 'customers' ? customers(ctx, name)
         : k === 'calls' ? calls(ctx, name)
           : k === 'register' ? register(ctx, name)
