@@ -8,10 +8,12 @@ import type { SheetKind } from '../../src/core/sheets/types';
 import { decorate, EXTRA_COLUMNS, GRAMMAR, groupHeader, groupLabel, TICK_GROUP, type GroupPart, type Split } from './grammar';
 import { EXTRA_COLUMNS_V2, GRAMMAR_V2, GROUP_SUB_V2, groupHeaderV2, groupLabelV2, NOTE_ROW_V2, SUBTOTAL_COLUMNS_V2, SUPER_BANDS_V2, TICK_GROUP_V2, titleBlockV2 } from './grammarV2';
 import { EXTRA_COLUMNS_V3, GRAMMAR_V3, GROUP_SUB_V3, groupHeaderV3, groupLabelV3, MID_TOTAL_V3, NAMES_V3, NOTES_GROUP_V3, PAGE_LINES_V3, TICK_GROUP_V3, titleBlockV3 } from './grammarV3';
+import { EXTRA_COLUMNS_V4, GRAMMAR_V4, GROUP_SUB_V4, groupHeaderV4, groupLabelV4, NAMES_V4, NOTE_LINES_V4, SAME_SHEET_CALLS_V4, TICK_GROUP_V4, titleBlockV4 } from './grammarV4';
 import { Rng } from './rng';
 import * as V from './values';
 import * as V2 from './valuesV2';
 import * as V3 from './valuesV3';
+import * as V4 from './valuesV4';
 
 export type Cell = string | number;
 
@@ -150,6 +152,21 @@ const FMT_V3: Fmt = {
   plate: (p, st) => (st < 0 ? p : V3.plateCellV3(p, st)),
 };
 
+/** v4: the v1 styles plus the v4 ones (valuesV4.ts); a style number past the old range selects a v4 style. */
+const FMT_V4: Fmt = {
+  plateStyle: (r) => r.int(-2, 2),
+  dateStyles: 7 + V4.DATE_STYLES_V4,
+  date: (r, x, st) => (st < 7 ? V.dateCell(r, x, st) : V4.dateCellV4(r, x, st - 7)),
+  phoneStyles: 5 + V4.PHONE_STYLES_V4,
+  phone: (r, st) => (st < 5 ? V.phoneCell(r, st) : V4.phoneCellV4(r, st - 5)),
+  mileageStyles: 5 + V4.MILEAGE_STYLES_V4,
+  mileage: (r, st) => (st < 5 ? V.mileageCell(r, st) : V4.mileageCellV4(r, st - 5)),
+  timeStyles: 5 + V4.TIME_STYLES_V4,
+  time: (r, st) => (st < 5 ? V.timeCell(r, st) : V4.timeCellV4(r, st - 5).cell),
+  missing: [...V.MISSING, ...V4.MISSING_V4],
+  plate: (p, st) => (st < 0 ? p : V4.plateCellV4(p, st)),
+};
+
 export interface Layout {
   titleRows: string[];
   blankAfterTitle: boolean;
@@ -177,6 +194,28 @@ export interface Layout {
     pageLine: string | null;
     /** Headers with a line break inside ('最后\n出厂日期'), for about half of the columns. */
     lineBreaks: boolean;
+  };
+  /** v4 only: lines written between records, before the data rows of these 0-based indexes. */
+  v4?: { notesAt: number[]; noteLines: string[] };
+}
+
+/** The v4 layout: a title over several lines in one cell, the header in row 4–6, notes between records. */
+function layoutForV4(r: Rng, kind: SheetKind, dealer: string): Layout {
+  const block = titleBlockV4(kind, dealer);
+  const x = r.next();
+  const titleRows = x < 0.6 ? [block.multiLine, ...r.sample(block.lines, r.int(1, 3))] : x < 0.8 ? [block.multiLine] : [];
+  const footer: string[][] = [];
+  if (r.chance(0.5)) footer.push([r.pick(['合计台数:N', '以上共N条', '本表共N行', 'Grand Total N'])]);
+  if (r.chance(0.4)) footer.push([r.pick(['填表人:刘洋  核对人:', '核对人:      日期:', '部门负责人(签字):'])]);
+  if (r.chance(0.3)) footer.push([r.pick(['打印于2026-11-01 09:00', '本表由CRM自动生成,请勿手工修改合计行'])]);
+  const notes = r.chance(0.35);
+  return {
+    titleRows,
+    blankAfterTitle: titleRows.length > 0 && titleRows.length < 4 && r.chance(0.5),
+    twoRow: r.chance(0.4),
+    footer,
+    v2: { band: null, noteRow: false, seqCol: r.chance(0.3) ? r.pick(['顺序号', 'Row', 'NO.']) : null, midTotals: [], midTotalLabel: '' },
+    v4: { notesAt: notes ? r.sample([2, 3, 4, 5, 6, 7, 8, 9], r.int(1, 2)) : [], noteLines: r.sample(NOTE_LINES_V4, 2) },
   };
 }
 
@@ -353,6 +392,13 @@ function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number
       if (q3.pageLine) { const row = blankRow(); row[0] = q3.pageLine; grid.push(row); }
       for (const h of headerBlock) grid.push(h.slice());
     }
+    const q4 = layout.v4;
+    if (q4 && i > 0 && q4.notesAt.includes(i)) {
+      // a note of the dealer's between two records, in the first column
+      const row = blankRow();
+      row[0] = q4.noteLines[q4.notesAt.indexOf(i) % q4.noteLines.length];
+      grid.push(row);
+    }
     if (i > 2 && r.chance(0.03)) grid.push(blankRow());
     grid.push(ordered.map((c) => c.value(i)));
     sinceTotal++;
@@ -405,9 +451,14 @@ function customers(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   const b = new SheetBuilder(r, ctx.style, 'customers', r.chance(0.12));
   const F = ctx.fmt;
   const layout = ctx.style.layout(r, 'customers', ctx.dealer);
-  const hasVin = r.chance(0.9);
-  const hasPlate = r.chance(0.85) || !hasVin;
-  const hasPhone = r.chance(0.9);
+  const hasVin0 = r.chance(0.9);
+  const hasPlate0 = r.chance(0.85) || !hasVin0;
+  const hasPhone0 = r.chance(0.9);
+  // v4: a base with no vehicle key column at all (no VIN, no plate): the phone is the only key
+  const phoneOnly = ctx.style.phoneOnlyChance > 0 && r.chance(ctx.style.phoneOnlyChance);
+  const hasVin = hasVin0 && !phoneOnly;
+  const hasPlate = hasPlate0 && !phoneOnly;
+  const hasPhone = hasPhone0 || phoneOnly;
   const dateStyle = r.int(0, F.dateStyles - 1);
   const dateStyle2 = r.chance(0.7) ? dateStyle : r.int(0, F.dateStyles - 1);
   const phoneStyle = r.int(0, F.phoneStyles - 1);
@@ -478,7 +529,31 @@ function addV3Columns(ctx: Ctx, kind: SheetKind, cols: Col[], _groups: (string |
   }
 }
 
+/** v4: on some customer sheets, this month's call to the right, in the same sheet (no customer field). */
+function addV4Columns(ctx: Ctx, kind: SheetKind, cols: Col[]): void {
+  const { r } = ctx;
+  if (kind !== 'customers' || !r.chance(0.2)) return;
+  const g = SAME_SHEET_CALLS_V4.group;
+  const called: boolean[] = [];
+  cols.push({ field: null, header: r.pick(SAME_SHEET_CALLS_V4.date), group: g, value: (i) => { called[i] = r.chance(0.6); return called[i] ? ctx.fmt.date(r, V.randomDate(r, { y: 2026, m: 10, d: 1 }, ANALYSIS), 0) : ''; } });
+  cols.push({ field: null, header: r.pick(SAME_SHEET_CALLS_V4.result), group: g, value: (i) => (called[i] ? r.pick(V.CALL_RESULTS) : '') });
+}
+
 function extraValue(r: Rng, h: string, date: V.Ymd): Cell {
+  // v4 extras
+  if (h === '下次年检日期' || h === '交强险到期' || h === '预约进厂日期' || h === '建卡日期' || h === '下次联系日') return V4.dateCellV4(r, V.randomDate(r, { y: 2026, m: 11, d: 1 }, { y: 2027, m: 10, d: 31 }), 2);
+  if (h === '客户来源渠道') return r.pick(['本店销售', '外拓', '转介绍', '保险续保']);
+  if (h === '车辆性质') return r.pick(['非营运', '营运', '公务']);
+  if (h === '维修类别') return r.pick(['首保', '定保', '一般维修', '事故车']);
+  if (h === '所属集团') return r.pick(['华西集团', '远大集团', '']);
+  if (h === '累计消费(元)') return (r.int(0, 5000000) / 100).toFixed(2);
+  if (h === '回访方式') return r.pick(['电话', '短信', '微信']);
+  if (h === '回访次序') return r.pick(['第1次', '第2次', '第3次']);
+  if (h === '是否有效回访') return r.pick(['是', '否']);
+  if (h === '接待序号') return `J${r.int(1000, 9999)}`;
+  if (h === '来店人数(人)') return r.int(1, 5);
+  if (h === '是否试驾(Y/N)') return r.pick(['Y', 'N']);
+  if (h === '预算(万)') return r.pick(['10-15', '15-20', '20+']);
   // v3 extras (names no earlier split writes)
   if (h === '保养金额(元)' || h === '累计维修金额(元)') return r.chance(0.1) ? '0.00' : (r.int(10000, 900000) / 100).toFixed(2);
   if (h === '客户星级') return r.pick(['一星', '二星', '三星', '四星', '五星']);
@@ -796,6 +871,20 @@ function distractorV3(r: Rng, name: string): { sheet: SheetInput; truth: TruthSh
   return { sheet: { name, grid }, truth: { name, kind: null, shape: ['pivot', 'dealer list', 'cover'][style], columns: {}, headers: {}, keyFields: [], headerRows: 0, firstDataRow: 0 } };
 }
 
+/** v4 sheets that are no input: a code dictionary, a pivot table left over from an analysis, instructions. */
+function distractorV4(r: Rng, name: string): { sheet: SheetInput; truth: TruthSheet } {
+  const style = r.int(0, 2);
+  let grid: Cell[][];
+  if (style === 0) {
+    grid = [['代码', '名称', '说明'], ['01', '接通', '客户本人接听'], ['02', '无人接听', '响铃6声以上'], ['03', '空号', ''], ['04', '关机', ''], ['05', '拒接', '客户挂断'], ['99', '其他', '']];
+  } else if (style === 1) {
+    grid = [['计数项:车架号', '列标签'], ['行标签', '活跃', '流失', '总计'], ...V.MODELS.slice(0, 5).map((m) => { const a = r.int(5, 80); const b = r.int(5, 80); return [m, a, b, a + b] as Cell[]; }), ['(空白)', '', '', ''], ['总计', '', '', '']];
+  } else {
+    grid = [['使用说明'], ['1. 请勿修改"明细"表的表头和列顺序'], ['2. 最近进站日期为空表示从未回厂'], ['3. 电话请填写11位手机号'], ['4. 有疑问请联系CRM专员 分机8021']];
+  }
+  return { sheet: { name, grid }, truth: { name, kind: null, shape: ['code dictionary', 'pivot leftover', 'instructions'][style], columns: {}, headers: {}, keyFields: [], headerRows: 0, firstDataRow: 0 } };
+}
+
 const NAMES_V2: Record<SheetKind | 'other', string[]> = {
   customers: ['车辆档案', '基盘车辆', 'Vehicle List', 'Export', '查询结果'],
   calls: ['客服回访', '回访明细表', 'Contact Log', 'Export', '查询结果'],
@@ -838,6 +927,8 @@ export interface SplitStyle {
   distractor(r: Rng, name: string): { sheet: SheetInput; truth: TruthSheet };
   /** Naming schemes drawn per workbook (see sheetName). */
   namings: readonly string[];
+  /** Share of customer sheets with no vehicle key column (the phone only). */
+  phoneOnlyChance: number;
 }
 
 const GROUP_SUB_V1: Record<GroupPart, readonly string[]> = {
@@ -864,6 +955,7 @@ const v1Style = (split: 'seen' | 'heldOut', salt: number): SplitStyle => ({
   distractorChance: 0.2,
   distractor,
   namings: ['sheetN', 'sheetN', 'en', 'zh', 'zh'],
+  phoneOnlyChance: 0,
 });
 
 /** The descriptors of every split. */
@@ -890,6 +982,7 @@ export const SPLIT_STYLES: Record<Split, SplitStyle> = {
     distractorChance: 0.3,
     distractor: distractorV2,
     namings: ['sheetN', 'sheet0', 'v2', 'v2'],
+    phoneOnlyChance: 0,
   },
   v3: {
     salt: 15485863,
@@ -912,6 +1005,30 @@ export const SPLIT_STYLES: Record<Split, SplitStyle> = {
     distractorChance: 0.3,
     distractor: distractorV3,
     namings: ['report', 'v3', 'v3', 'sheetN'],
+    phoneOnlyChance: 0,
+  },
+  v4: {
+    salt: 32452843,
+    fmt: FMT_V4,
+    headerPool(r, kind, field, key) {
+      // v4: key fields always a v4 wording; other fields half of the time (when they have one), else any earlier list.
+      const g = GRAMMAR[kind][field];
+      const v4 = GRAMMAR_V4[kind][field];
+      if (v4 && v4.length && (key || r.chance(0.5))) return v4;
+      const earlier = [GRAMMAR_V2[kind][field], GRAMMAR_V3[kind][field]].filter((x): x is readonly string[] => !!x && x.length > 0);
+      return r.pick([g.seen, ...(g.heldOut.length ? [g.heldOut] : []), ...earlier]);
+    },
+    extraColumns: (kind) => [...EXTRA_COLUMNS[kind], ...EXTRA_COLUMNS_V4[kind]],
+    layout: layoutForV4,
+    tickGroup: TICK_GROUP_V4,
+    groupHeader: groupHeaderV4,
+    groupLabel: groupLabelV4,
+    groupSub: GROUP_SUB_V4,
+    addColumns: (ctx, kind, cols) => addV4Columns(ctx, kind, cols),
+    distractorChance: 0.35,
+    distractor: distractorV4,
+    namings: ['sheetN', 'sheetN', 'v4', 'v4'],
+    phoneOnlyChance: 0.12,
   },
 };
 
@@ -942,6 +1059,7 @@ export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook 
       : naming === 'sheet0' ? `Sheet${i}`
         : naming === 'v2' ? r.pick(NAMES_V2[k ?? 'other'])
           : naming === 'v3' ? r.pick(NAMES_V3[k ?? 'other'])
+            : naming === 'v4' ? r.pick(NAMES_V4[k ?? 'other'])
             : naming === 'report' ? `Report${i + 1}`
           : r.pick(NAMES[k ?? 'other'][naming === 'en' ? 'en' : 'zh']);
     while (used.has(name)) name = `${name}${i + 1}`;
