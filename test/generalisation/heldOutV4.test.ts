@@ -5,7 +5,8 @@
  * - no v4 wording equals a wording of grammar.ts, grammarV2.ts or grammarV3.ts (after normalising);
  * - no v4 wording occurs as a whole string in the product's src/ text (a mechanical scan that prints only a count;
  *   V4_LIST_HITS=1 lists the v4 wordings concerned — the harness's own words, never the product's text);
- * - the earlier splits write exactly the workbooks they wrote before v4 was added (SHA-256 pins);
+ * - v3 writes exactly the workbooks it wrote before v4 was added (SHA-256 pin; seen, heldOut and v2 are pinned by
+ *   heldOutV3.test.ts);
  * - the v4 ground truth matches the grid, and every v4 layout quirk occurs.
  * The measurement runs only with GEN_SPLIT_V4=1, once, at the end of a session, by the lead (docs/accuracy.md):
  *   GEN_SPLIT_V4=1 npx jest --maxWorkers=1 test/generalisation/heldOutV4.test.ts
@@ -76,20 +77,12 @@ describe('the v4 split of the layout generator (harness checks; the product is n
     expect(hits).toEqual([]);
   });
 
-  test('the seen, held-out, v2 and v3 splits write exactly the workbooks they wrote before v4 was added', () => {
-    // seen / heldOut recorded at 78546e9 (seeds 1–500); v2 at 61c4bbb (2001–2500); v3 at d9fab21, before the split
-    // descriptor and v4 were added (3001–3500).
-    const want: Record<'seen' | 'heldOut' | 'v2' | 'v3', { from: number; hash: string }> = {
-      seen: { from: 1, hash: 'a1b52dd7c4e23490845b7ef50b9b6b8167ae434193ae228f101e7e258469f7b4' },
-      heldOut: { from: 1, hash: 'be4b543b970abd39ea9ff0dc5ca9e5e12b97bdadb9b3acda9186be21bb05d7e8' },
-      v2: { from: 2001, hash: 'c7f0972d7137e0baa84790373bef8e894184746fdbf084c57f26572dea2e3c1e' },
-      v3: { from: 3001, hash: '0b3de651a62e05f466fac48be66778c4c43ff7c76d3050f235b7a5281536ea4b' },
-    };
-    for (const split of ['seen', 'heldOut', 'v2', 'v3'] as const) {
-      const h = createHash('sha256');
-      for (let s = want[split].from; s < want[split].from + 500; s++) h.update(JSON.stringify(generateWorkbook(s, split)));
-      expect({ split, hash: h.digest('hex') }).toEqual({ split, hash: want[split].hash });
-    }
+  test('the v3 split writes exactly the workbooks it wrote before the split descriptor and v4 were added', () => {
+    // Recorded at d9fab21 (seeds 3001–3500). seen, heldOut and v2 are pinned by heldOutV3.test.ts (the same hashes,
+    // unchanged by this refactor), so they are not hashed twice in the default run.
+    const h = createHash('sha256');
+    for (let s = 3001; s <= 3500; s++) h.update(JSON.stringify(generateWorkbook(s, 'v3')));
+    expect(h.digest('hex')).toBe('0b3de651a62e05f466fac48be66778c4c43ff7c76d3050f235b7a5281536ea4b');
   });
 
   test('v4 ground truth matches the grid: key headers are v4 wordings, key values realistic, every v4 quirk occurs, fixed by the seed', () => {
