@@ -8,10 +8,12 @@ import type { SheetKind } from '../../src/core/sheets/types';
 import { decorate, EXTRA_COLUMNS, GRAMMAR, groupHeader, groupLabel, TICK_GROUP, type GroupPart, type Split } from './grammar';
 import { EXTRA_COLUMNS_V2, GRAMMAR_V2, GROUP_SUB_V2, groupHeaderV2, groupLabelV2, NOTE_ROW_V2, SUBTOTAL_COLUMNS_V2, SUPER_BANDS_V2, TICK_GROUP_V2, titleBlockV2 } from './grammarV2';
 import { EXTRA_COLUMNS_V3, GRAMMAR_V3, GROUP_SUB_V3, groupHeaderV3, groupLabelV3, MID_TOTAL_V3, NAMES_V3, NOTES_GROUP_V3, PAGE_LINES_V3, TICK_GROUP_V3, titleBlockV3 } from './grammarV3';
+import { EXTRA_COLUMNS_V4, GRAMMAR_V4, GROUP_SUB_V4, groupHeaderV4, groupLabelV4, NAMES_V4, NOTE_LINES_V4, SAME_SHEET_CALLS_V4, TICK_GROUP_V4, titleBlockV4 } from './grammarV4';
 import { Rng } from './rng';
 import * as V from './values';
 import * as V2 from './valuesV2';
 import * as V3 from './valuesV3';
+import * as V4 from './valuesV4';
 
 export type Cell = string | number;
 
@@ -45,7 +47,7 @@ export interface GeneratedWorkbook {
   truth: TruthSheet[];
 }
 
-interface Col {
+export interface Col {
   field: string | null;
   header: string;
   /** Group label (two-row headers); null: stands alone (merged vertically). */
@@ -59,28 +61,11 @@ const isEnglish = (s: string): boolean => /^[A-Za-z]/.test(s);
 
 class SheetBuilder {
   private readonly used = new Set<string>();
-  constructor(private readonly r: Rng, private readonly split: Split, private readonly kind: SheetKind, private readonly english: boolean) {}
+  constructor(private readonly r: Rng, private readonly style: SplitStyle, private readonly kind: SheetKind, private readonly english: boolean) {}
 
-  /** A header for a field of this kind; key fields of the held-out split always use held-out wordings. */
+  /** A header for a field of this kind, from the pool the split's descriptor chooses (key fields: its own wordings). */
   header(field: string, key: boolean): string {
-    const g = GRAMMAR[this.kind][field];
-    if (this.split === 'v3') {
-      // v3: key fields always a v3 wording; other fields half of the time (when they have one), else any earlier list.
-      const v3 = GRAMMAR_V3[this.kind][field];
-      if (v3 && v3.length && (key || this.r.chance(0.5))) return this.pickFrom(v3);
-      const v2 = GRAMMAR_V2[this.kind][field];
-      const pools = [g.seen, ...(g.heldOut.length ? [g.heldOut] : []), ...(v2 && v2.length ? [v2] : [])];
-      return this.pickFrom(this.r.pick(pools));
-    }
-    if (this.split === 'v2') {
-      // v2: key fields always a v2 wording; other fields half of the time (when they have one), else either list.
-      const v2 = GRAMMAR_V2[this.kind][field];
-      if (v2 && v2.length && (key || this.r.chance(0.5))) return this.pickFrom(v2);
-      return this.pickFrom(g.heldOut.length && this.r.chance(0.5) ? g.heldOut : g.seen);
-    }
-    const useHeld = this.split === 'heldOut' && (key || this.r.chance(0.5)) && g.heldOut.length > 0;
-    const pool = useHeld ? g.heldOut : g.seen;
-    return this.pickFrom(pool);
+    return this.pickFrom(this.style.headerPool(this.r, this.kind, field, key));
   }
 
   pickFrom(pool: readonly string[]): string {
@@ -95,8 +80,7 @@ class SheetBuilder {
   }
 
   extra(): string | null {
-    const pool = this.split === 'v3' ? [...EXTRA_COLUMNS[this.kind], ...EXTRA_COLUMNS_V3[this.kind]]
-      : this.split === 'v2' ? [...EXTRA_COLUMNS[this.kind], ...EXTRA_COLUMNS_V2[this.kind]] : EXTRA_COLUMNS[this.kind];
+    const pool = this.style.extraColumns(this.kind);
     const fresh = pool.filter((h) => !this.used.has(h));
     if (!fresh.length) return null;
     const h = this.r.pick(fresh);
@@ -113,10 +97,7 @@ function missingOr(r: Rng, v: () => Cell, pMissing = 0.04, missing: readonly str
  * How a split writes values. The seen and held-out splits use values.ts exactly as before (same styles, same calls
  * to the Rng); v2 adds the styles of valuesV2.ts after them (a style number past the old range selects a new style).
  */
-interface Fmt {
-  v2: boolean;
-  /** The v3 split (valuesV3.ts styles after the earlier ones; its own layouts). */
-  v3: boolean;
+export interface Fmt {
   /** The plate style of a sheet (v1: -1 without drawing; v2 and v3 draw one). */
   plateStyle(r: Rng): number;
   dateStyles: number;
@@ -133,8 +114,6 @@ interface Fmt {
 }
 
 const FMT_V1: Fmt = {
-  v2: false,
-  v3: false,
   plateStyle: () => -1,
   dateStyles: 7, date: V.dateCell,
   phoneStyles: 5, phone: V.phoneCell,
@@ -145,8 +124,6 @@ const FMT_V1: Fmt = {
 };
 
 const FMT_V2: Fmt = {
-  v2: true,
-  v3: false,
   plateStyle: (r) => r.int(-3, 3),
   dateStyles: 7 + V2.DATE_STYLES_V2,
   date: (r, x, st) => (st < 7 ? V.dateCell(r, x, st) : V2.dateCellV2(r, x, st - 7)),
@@ -162,8 +139,6 @@ const FMT_V2: Fmt = {
 
 /** v3: the v1 styles plus the v3 ones (valuesV3.ts); a style number past the old range selects a v3 style. */
 const FMT_V3: Fmt = {
-  v2: false,
-  v3: true,
   plateStyle: (r) => r.int(-2, 2),
   dateStyles: 7 + V3.DATE_STYLES_V3,
   date: (r, x, st) => (st < 7 ? V.dateCell(r, x, st) : V3.dateCellV3(r, x, st - 7)),
@@ -177,7 +152,22 @@ const FMT_V3: Fmt = {
   plate: (p, st) => (st < 0 ? p : V3.plateCellV3(p, st)),
 };
 
-interface Layout {
+/** v4: the v1 styles plus the v4 ones (valuesV4.ts); a style number past the old range selects a v4 style. */
+const FMT_V4: Fmt = {
+  plateStyle: (r) => r.int(-2, 2),
+  dateStyles: 7 + V4.DATE_STYLES_V4,
+  date: (r, x, st) => (st < 7 ? V.dateCell(r, x, st) : V4.dateCellV4(r, x, st - 7)),
+  phoneStyles: 5 + V4.PHONE_STYLES_V4,
+  phone: (r, st) => (st < 5 ? V.phoneCell(r, st) : V4.phoneCellV4(r, st - 5)),
+  mileageStyles: 5 + V4.MILEAGE_STYLES_V4,
+  mileage: (r, st) => (st < 5 ? V.mileageCell(r, st) : V4.mileageCellV4(r, st - 5)),
+  timeStyles: 5 + V4.TIME_STYLES_V4,
+  time: (r, st) => (st < 5 ? V.timeCell(r, st) : V4.timeCellV4(r, st - 5).cell),
+  missing: [...V.MISSING, ...V4.MISSING_V4],
+  plate: (p, st) => (st < 0 ? p : V4.plateCellV4(p, st)),
+};
+
+export interface Layout {
   titleRows: string[];
   blankAfterTitle: boolean;
   twoRow: boolean;
@@ -204,6 +194,28 @@ interface Layout {
     pageLine: string | null;
     /** Headers with a line break inside ('最后\n出厂日期'), for about half of the columns. */
     lineBreaks: boolean;
+  };
+  /** v4 only: lines written between records, before the data rows of these 0-based indexes. */
+  v4?: { notesAt: number[]; noteLines: string[] };
+}
+
+/** The v4 layout: a title over several lines in one cell, the header in row 4–6, notes between records. */
+function layoutForV4(r: Rng, kind: SheetKind, dealer: string): Layout {
+  const block = titleBlockV4(kind, dealer);
+  const x = r.next();
+  const titleRows = x < 0.6 ? [block.multiLine, ...r.sample(block.lines, r.int(1, 3))] : x < 0.8 ? [block.multiLine] : [];
+  const footer: string[][] = [];
+  if (r.chance(0.5)) footer.push([r.pick(['合计台数:N', '以上共N条', '本表共N行', 'Grand Total N'])]);
+  if (r.chance(0.4)) footer.push([r.pick(['填表人:刘洋  核对人:', '核对人:      日期:', '部门负责人(签字):'])]);
+  if (r.chance(0.3)) footer.push([r.pick(['打印于2026-11-01 09:00', '本表由CRM自动生成,请勿手工修改合计行'])]);
+  const notes = r.chance(0.35);
+  return {
+    titleRows,
+    blankAfterTitle: titleRows.length > 0 && titleRows.length < 4 && r.chance(0.5),
+    twoRow: r.chance(0.4),
+    footer,
+    v2: { band: null, noteRow: false, seqCol: r.chance(0.3) ? r.pick(['顺序号', 'Row', 'NO.']) : null, midTotals: [], midTotalLabel: '' },
+    v4: { notesAt: notes ? r.sample([2, 3, 4, 5, 6, 7, 8, 9], r.int(1, 2)) : [], noteLines: r.sample(NOTE_LINES_V4, 2) },
   };
 }
 
@@ -277,10 +289,6 @@ function layoutForV2(r: Rng, kind: SheetKind, dealer: string): Layout {
   };
 }
 
-function layoutOf(r: Rng, kind: SheetKind, dealer: string, fmt: Fmt): Layout {
-  if (fmt.v3) return layoutForV3(r, kind, dealer);
-  return fmt.v2 ? layoutForV2(r, kind, dealer) : layoutFor(r, kind, dealer);
-}
 
 function layoutFor(r: Rng, kind: SheetKind, dealer: string): Layout {
   const titles: Record<SheetKind, string[]> = {
@@ -384,6 +392,13 @@ function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number
       if (q3.pageLine) { const row = blankRow(); row[0] = q3.pageLine; grid.push(row); }
       for (const h of headerBlock) grid.push(h.slice());
     }
+    const q4 = layout.v4;
+    if (q4 && i > 0 && q4.notesAt.includes(i)) {
+      // a note of the dealer's between two records, in the first column
+      const row = blankRow();
+      row[0] = q4.noteLines[q4.notesAt.indexOf(i) % q4.noteLines.length];
+      grid.push(row);
+    }
     if (i > 2 && r.chance(0.03)) grid.push(blankRow());
     grid.push(ordered.map((c) => c.value(i)));
     sinceTotal++;
@@ -419,9 +434,11 @@ function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number
   return { sheet: { name, grid }, truth };
 }
 
-interface Ctx {
+export interface Ctx {
   r: Rng;
   split: Split;
+  /** What the split writes differently (its descriptor, SPLIT_STYLES). */
+  style: SplitStyle;
   /** How values are written (values.ts, plus valuesV2.ts in the v2 split). */
   fmt: Fmt;
   dealer: string;
@@ -431,12 +448,17 @@ interface Ctx {
 
 function customers(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
   const { r } = ctx;
-  const b = new SheetBuilder(r, ctx.split, 'customers', r.chance(0.12));
+  const b = new SheetBuilder(r, ctx.style, 'customers', r.chance(0.12));
   const F = ctx.fmt;
-  const layout = layoutOf(r, 'customers', ctx.dealer, F);
-  const hasVin = r.chance(0.9);
-  const hasPlate = r.chance(0.85) || !hasVin;
-  const hasPhone = r.chance(0.9);
+  const layout = ctx.style.layout(r, 'customers', ctx.dealer);
+  const hasVin0 = r.chance(0.9);
+  const hasPlate0 = r.chance(0.85) || !hasVin0;
+  const hasPhone0 = r.chance(0.9);
+  // v4: a base with no vehicle key column at all (no VIN, no plate): the phone is the only key
+  const phoneOnly = ctx.style.phoneOnlyChance > 0 && r.chance(ctx.style.phoneOnlyChance);
+  const hasVin = hasVin0 && !phoneOnly;
+  const hasPlate = hasPlate0 && !phoneOnly;
+  const hasPhone = hasPhone0 || phoneOnly;
   const dateStyle = r.int(0, F.dateStyles - 1);
   const dateStyle2 = r.chance(0.7) ? dateStyle : r.int(0, F.dateStyles - 1);
   const phoneStyle = r.int(0, F.phoneStyles - 1);
@@ -483,10 +505,13 @@ function customers(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   return render(r, name, 'customers', cols, Math.min(n, veh.length), layout, 'base', key);
 }
 
-/** v2 only: a column of sub-totals (numbers), and on call logs now and then a separate time-of-day column. */
+/** The columns a split adds to every sheet after its fields and extras (SplitStyle.addColumns). */
 function addV2Columns(ctx: Ctx, kind: SheetKind, cols: Col[], groups: (string | null)[]): void {
-  if (ctx.fmt.v3) { addV3Columns(ctx, kind, cols); return; }
-  if (!ctx.fmt.v2) return;
+  ctx.style.addColumns(ctx, kind, cols, groups);
+}
+
+/** v2 only: a column of sub-totals (numbers), and on call logs now and then a separate time-of-day column. */
+function addSubtotalColumnsV2(ctx: Ctx, kind: SheetKind, cols: Col[], groups: (string | null)[]): void {
   const { r } = ctx;
   if (r.chance(0.4)) cols.push({ field: null, header: r.pick(SUBTOTAL_COLUMNS_V2[kind]), group: r.pick(groups), value: () => (r.chance(0.2) ? 0 : r.int(1, 5000)) });
   if (kind === 'calls' && r.chance(0.25)) {
@@ -495,7 +520,7 @@ function addV2Columns(ctx: Ctx, kind: SheetKind, cols: Col[], groups: (string | 
 }
 
 /** v3 only: a group of notes columns at the end (under a merged 备注信息 in two-row headers). */
-function addV3Columns(ctx: Ctx, kind: SheetKind, cols: Col[]): void {
+function addV3Columns(ctx: Ctx, kind: SheetKind, cols: Col[], _groups: (string | null)[]): void {
   const { r } = ctx;
   if (!r.chance(0.25)) return;
   const n = r.int(1, NOTES_GROUP_V3.columns.length);
@@ -504,7 +529,31 @@ function addV3Columns(ctx: Ctx, kind: SheetKind, cols: Col[]): void {
   }
 }
 
+/** v4: on some customer sheets, this month's call to the right, in the same sheet (no customer field). */
+function addV4Columns(ctx: Ctx, kind: SheetKind, cols: Col[]): void {
+  const { r } = ctx;
+  if (kind !== 'customers' || !r.chance(0.2)) return;
+  const g = SAME_SHEET_CALLS_V4.group;
+  const called: boolean[] = [];
+  cols.push({ field: null, header: r.pick(SAME_SHEET_CALLS_V4.date), group: g, value: (i) => { called[i] = r.chance(0.6); return called[i] ? ctx.fmt.date(r, V.randomDate(r, { y: 2026, m: 10, d: 1 }, ANALYSIS), 0) : ''; } });
+  cols.push({ field: null, header: r.pick(SAME_SHEET_CALLS_V4.result), group: g, value: (i) => (called[i] ? r.pick(V.CALL_RESULTS) : '') });
+}
+
 function extraValue(r: Rng, h: string, date: V.Ymd): Cell {
+  // v4 extras
+  if (h === '下次年检日期' || h === '交强险到期' || h === '预约进厂日期' || h === '建卡日期' || h === '下次联系日') return V4.dateCellV4(r, V.randomDate(r, { y: 2026, m: 11, d: 1 }, { y: 2027, m: 10, d: 31 }), 2);
+  if (h === '客户来源渠道') return r.pick(['本店销售', '外拓', '转介绍', '保险续保']);
+  if (h === '车辆性质') return r.pick(['非营运', '营运', '公务']);
+  if (h === '维修类别') return r.pick(['首保', '定保', '一般维修', '事故车']);
+  if (h === '所属集团') return r.pick(['华西集团', '远大集团', '']);
+  if (h === '累计消费(元)') return (r.int(0, 5000000) / 100).toFixed(2);
+  if (h === '回访方式') return r.pick(['电话', '短信', '微信']);
+  if (h === '回访次序') return r.pick(['第1次', '第2次', '第3次']);
+  if (h === '是否有效回访') return r.pick(['是', '否']);
+  if (h === '接待序号') return `J${r.int(1000, 9999)}`;
+  if (h === '来店人数(人)') return r.int(1, 5);
+  if (h === '是否试驾(Y/N)') return r.pick(['Y', 'N']);
+  if (h === '预算(万)') return r.pick(['10-15', '15-20', '20+']);
   // v3 extras (names no earlier split writes)
   if (h === '保养金额(元)' || h === '累计维修金额(元)') return r.chance(0.1) ? '0.00' : (r.int(10000, 900000) / 100).toFixed(2);
   if (h === '客户星级') return r.pick(['一星', '二星', '三星', '四星', '五星']);
@@ -570,9 +619,9 @@ function extraValue(r: Rng, h: string, date: V.Ymd): Cell {
 
 function calls(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
   const { r } = ctx;
-  const b = new SheetBuilder(r, ctx.split, 'calls', r.chance(0.12));
+  const b = new SheetBuilder(r, ctx.style, 'calls', r.chance(0.12));
   const F = ctx.fmt;
-  const layout = layoutOf(r, 'calls', ctx.dealer, F);
+  const layout = ctx.style.layout(r, 'calls', ctx.dealer);
   const keyMode = r.pick(['vin', 'plate', 'phone', 'vin+plate', 'plate+phone', 'all']);
   const dateStyle = r.int(0, F.dateStyles - 1);
   const phoneStyle = r.int(0, F.phoneStyles - 1);
@@ -614,9 +663,9 @@ function calls(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet }
 
 function register(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
   const { r } = ctx;
-  const b = new SheetBuilder(r, ctx.split, 'register', r.chance(0.08));
+  const b = new SheetBuilder(r, ctx.style, 'register', r.chance(0.08));
   const F = ctx.fmt;
-  const layout = layoutOf(r, 'register', ctx.dealer, F);
+  const layout = ctx.style.layout(r, 'register', ctx.dealer);
   const ticks = r.chance(0.45);
   // The seed's form: 来电(店) merged over 来电 | 来店 — ticked registers are often two-row.
   if (ticks && r.chance(0.5)) layout.twoRow = true;
@@ -638,7 +687,7 @@ function register(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShee
   add('time', null, () => F.time(r, timeStyle), true);
   const tick = r.pick(['√', '✓', '1', '是', '■']);
   if (ticks) {
-    const label = layout.twoRow ? b.pickFrom(ctx.split === 'v3' ? TICK_GROUP_V3 : ctx.split === 'v2' ? TICK_GROUP_V2 : ctx.split === 'heldOut' ? TICK_GROUP.heldOut : TICK_GROUP.seen) : null;
+    const label = layout.twoRow ? b.pickFrom(ctx.style.tickGroup) : null;
     add('callMark', label, (i) => (isCall[i] ? tick : ''), true);
     add('visitMark', label, (i) => (isCall[i] ? '' : tick), true);
   } else {
@@ -671,9 +720,9 @@ function register(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShee
 
 function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
   const { r } = ctx;
-  const b = new SheetBuilder(r, ctx.split, 'prospects', r.chance(0.08));
+  const b = new SheetBuilder(r, ctx.style, 'prospects', r.chance(0.08));
   const F = ctx.fmt;
-  const layout = layoutOf(r, 'prospects', ctx.dealer, F);
+  const layout = ctx.style.layout(r, 'prospects', ctx.dealer);
   const wide = r.chance(0.45);
   const dateStyle = r.int(0, F.dateStyles - 1);
   const phoneStyle = r.int(0, F.phoneStyles - 1);
@@ -735,15 +784,8 @@ function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   const wordPick = r.int(0, 1);
   const withMethod = r.chance(0.6);
   // Two-row groups: the same sub-headers under every numbered group.
-  const subWords: Record<GroupPart, string> = F.v3
-    ? { followDate: r.pick(GROUP_SUB_V3.followDate), followMethod: r.pick(GROUP_SUB_V3.followMethod), followResult: r.pick(GROUP_SUB_V3.followResult) }
-    : F.v2
-    ? { followDate: r.pick(GROUP_SUB_V2.followDate), followMethod: r.pick(GROUP_SUB_V2.followMethod), followResult: r.pick(GROUP_SUB_V2.followResult) }
-    : {
-      followDate: r.pick(['日期', '跟进日期', '时间']),
-      followMethod: r.pick(['方式', '跟进方式']),
-      followResult: r.pick(['结果', '跟进结果', '情况']),
-    };
+  const subs = ctx.style.groupSub;
+  const subWords: Record<GroupPart, string> = { followDate: r.pick(subs.followDate), followMethod: r.pick(subs.followMethod), followResult: r.pick(subs.followResult) };
   if (hasId) add('prospectId', gC, (i) => people[i].id, true);
   add('phone', gC, (i) => people[i].phone, !hasId);
   if (r.chance(0.9)) add('name', gC, (i) => people[i].name);
@@ -770,11 +812,11 @@ function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   const groupCols: Col[] = [];
   for (let g = 1; g <= ng; g++) {
     const parts: GroupPart[] = withMethod ? ['followDate', 'followMethod', 'followResult'] : ['followDate', 'followResult'];
-    const label = layout.twoRow ? (F.v3 ? groupLabelV3(style, g) : F.v2 ? groupLabelV2(style, g) : groupLabel(ctx.split, style, g)) : null;
+    const label = layout.twoRow ? ctx.style.groupLabel(style, g) : null;
     for (const part of parts) {
       const header = layout.twoRow
         ? subWords[part]
-        : decorate(F.v3 ? groupHeaderV3(style, g, part, wordPick) : F.v2 ? groupHeaderV2(style, g, part, wordPick) : groupHeader(ctx.split, style, g, part, wordPick), () => r.next());
+        : decorate(ctx.style.groupHeader(style, g, part, wordPick), () => r.next());
       const value = part === 'followDate'
         ? (i: number): Cell => { const d = dates[i][g - 1]; return d ? F.date(r, d, dateStyle) : ''; }
         : part === 'followMethod'
@@ -829,6 +871,20 @@ function distractorV3(r: Rng, name: string): { sheet: SheetInput; truth: TruthSh
   return { sheet: { name, grid }, truth: { name, kind: null, shape: ['pivot', 'dealer list', 'cover'][style], columns: {}, headers: {}, keyFields: [], headerRows: 0, firstDataRow: 0 } };
 }
 
+/** v4 sheets that are no input: a code dictionary, a pivot table left over from an analysis, instructions. */
+function distractorV4(r: Rng, name: string): { sheet: SheetInput; truth: TruthSheet } {
+  const style = r.int(0, 2);
+  let grid: Cell[][];
+  if (style === 0) {
+    grid = [['代码', '名称', '说明'], ['01', '接通', '客户本人接听'], ['02', '无人接听', '响铃6声以上'], ['03', '空号', ''], ['04', '关机', ''], ['05', '拒接', '客户挂断'], ['99', '其他', '']];
+  } else if (style === 1) {
+    grid = [['计数项:车架号', '列标签'], ['行标签', '活跃', '流失', '总计'], ...V.MODELS.slice(0, 5).map((m) => { const a = r.int(5, 80); const b = r.int(5, 80); return [m, a, b, a + b] as Cell[]; }), ['(空白)', '', '', ''], ['总计', '', '', '']];
+  } else {
+    grid = [['使用说明'], ['1. 请勿修改"明细"表的表头和列顺序'], ['2. 最近进站日期为空表示从未回厂'], ['3. 电话请填写11位手机号'], ['4. 有疑问请联系CRM专员 分机8021']];
+  }
+  return { sheet: { name, grid }, truth: { name, kind: null, shape: ['code dictionary', 'pivot leftover', 'instructions'][style], columns: {}, headers: {}, keyFields: [], headerRows: 0, firstDataRow: 0 } };
+}
+
 const NAMES_V2: Record<SheetKind | 'other', string[]> = {
   customers: ['车辆档案', '基盘车辆', 'Vehicle List', 'Export', '查询结果'],
   calls: ['客服回访', '回访明细表', 'Contact Log', 'Export', '查询结果'],
@@ -845,13 +901,145 @@ const NAMES: Record<SheetKind | 'other', { en: string[]; zh: string[] }> = {
   other: { en: ['Notes', 'Summary', 'Sheet9'], zh: ['说明', '汇总', '统计'] },
 };
 
+/**
+ * A split's descriptor: everything its workbooks do differently (wordings, value styles, layouts, extra columns,
+ * sheets that are no input, sheet names, its own random stream). The generator's code is shared by every split and
+ * reads only this; a new split is a new entry. The seed range and the env flag of a held-out split are in
+ * heldOutSplit.ts (HeldOutSplit), which its test hands to the shared checks.
+ */
+export interface SplitStyle {
+  /** Added to the seed's stream, so each split draws its own workbooks. */
+  salt: number;
+  fmt: Fmt;
+  /** The pool a header of this field is drawn from (a split's own list for key fields). */
+  headerPool(r: Rng, kind: SheetKind, field: string, key: boolean): readonly string[];
+  extraColumns(kind: SheetKind): readonly string[];
+  layout(r: Rng, kind: SheetKind, dealer: string): Layout;
+  /** The merged label above the two tick columns of a register. */
+  tickGroup: readonly string[];
+  /** Wide prospect cards: one-row headers, group labels and sub-headers of the numbered groups. */
+  groupHeader(style: number, n: number, part: GroupPart, wordPick: number): string;
+  groupLabel(style: number, n: number): string;
+  groupSub: Record<GroupPart, readonly string[]>;
+  /** Columns added to every sheet after its fields and extras. */
+  addColumns(ctx: Ctx, kind: SheetKind, cols: Col[], groups: (string | null)[]): void;
+  distractorChance: number;
+  distractor(r: Rng, name: string): { sheet: SheetInput; truth: TruthSheet };
+  /** Naming schemes drawn per workbook (see sheetName). */
+  namings: readonly string[];
+  /** Share of customer sheets with no vehicle key column (the phone only). */
+  phoneOnlyChance: number;
+}
+
+const GROUP_SUB_V1: Record<GroupPart, readonly string[]> = {
+  followDate: ['日期', '跟进日期', '时间'],
+  followMethod: ['方式', '跟进方式'],
+  followResult: ['结果', '跟进结果', '情况'],
+};
+
+const v1Style = (split: 'seen' | 'heldOut', salt: number): SplitStyle => ({
+  salt,
+  fmt: FMT_V1,
+  headerPool(r, kind, field, key) {
+    const g = GRAMMAR[kind][field];
+    const useHeld = split === 'heldOut' && (key || r.chance(0.5)) && g.heldOut.length > 0;
+    return useHeld ? g.heldOut : g.seen;
+  },
+  extraColumns: (kind) => EXTRA_COLUMNS[kind],
+  layout: layoutFor,
+  tickGroup: split === 'heldOut' ? TICK_GROUP.heldOut : TICK_GROUP.seen,
+  groupHeader: (style, n, part, w) => groupHeader(split, style, n, part, w),
+  groupLabel: (style, n) => groupLabel(split, style, n),
+  groupSub: GROUP_SUB_V1,
+  addColumns: () => undefined,
+  distractorChance: 0.2,
+  distractor,
+  namings: ['sheetN', 'sheetN', 'en', 'zh', 'zh'],
+  phoneOnlyChance: 0,
+});
+
+/** The descriptors of every split. */
+export const SPLIT_STYLES: Record<Split, SplitStyle> = {
+  seen: v1Style('seen', 0),
+  heldOut: v1Style('heldOut', 104729),
+  v2: {
+    salt: 1299709,
+    fmt: FMT_V2,
+    headerPool(r, kind, field, key) {
+      // v2: key fields always a v2 wording; other fields half of the time (when they have one), else either list.
+      const g = GRAMMAR[kind][field];
+      const v2 = GRAMMAR_V2[kind][field];
+      if (v2 && v2.length && (key || r.chance(0.5))) return v2;
+      return g.heldOut.length && r.chance(0.5) ? g.heldOut : g.seen;
+    },
+    extraColumns: (kind) => [...EXTRA_COLUMNS[kind], ...EXTRA_COLUMNS_V2[kind]],
+    layout: layoutForV2,
+    tickGroup: TICK_GROUP_V2,
+    groupHeader: groupHeaderV2,
+    groupLabel: groupLabelV2,
+    groupSub: GROUP_SUB_V2,
+    addColumns: addSubtotalColumnsV2,
+    distractorChance: 0.3,
+    distractor: distractorV2,
+    namings: ['sheetN', 'sheet0', 'v2', 'v2'],
+    phoneOnlyChance: 0,
+  },
+  v3: {
+    salt: 15485863,
+    fmt: FMT_V3,
+    headerPool(r, kind, field, key) {
+      // v3: key fields always a v3 wording; other fields half of the time (when they have one), else any earlier list.
+      const g = GRAMMAR[kind][field];
+      const v3 = GRAMMAR_V3[kind][field];
+      if (v3 && v3.length && (key || r.chance(0.5))) return v3;
+      const v2 = GRAMMAR_V2[kind][field];
+      return r.pick([g.seen, ...(g.heldOut.length ? [g.heldOut] : []), ...(v2 && v2.length ? [v2] : [])]);
+    },
+    extraColumns: (kind) => [...EXTRA_COLUMNS[kind], ...EXTRA_COLUMNS_V3[kind]],
+    layout: layoutForV3,
+    tickGroup: TICK_GROUP_V3,
+    groupHeader: groupHeaderV3,
+    groupLabel: groupLabelV3,
+    groupSub: GROUP_SUB_V3,
+    addColumns: addV3Columns,
+    distractorChance: 0.3,
+    distractor: distractorV3,
+    namings: ['report', 'v3', 'v3', 'sheetN'],
+    phoneOnlyChance: 0,
+  },
+  v4: {
+    salt: 32452843,
+    fmt: FMT_V4,
+    headerPool(r, kind, field, key) {
+      // v4: key fields always a v4 wording; other fields half of the time (when they have one), else any earlier list.
+      const g = GRAMMAR[kind][field];
+      const v4 = GRAMMAR_V4[kind][field];
+      if (v4 && v4.length && (key || r.chance(0.5))) return v4;
+      const earlier = [GRAMMAR_V2[kind][field], GRAMMAR_V3[kind][field]].filter((x): x is readonly string[] => !!x && x.length > 0);
+      return r.pick([g.seen, ...(g.heldOut.length ? [g.heldOut] : []), ...earlier]);
+    },
+    extraColumns: (kind) => [...EXTRA_COLUMNS[kind], ...EXTRA_COLUMNS_V4[kind]],
+    layout: layoutForV4,
+    tickGroup: TICK_GROUP_V4,
+    groupHeader: groupHeaderV4,
+    groupLabel: groupLabelV4,
+    groupSub: GROUP_SUB_V4,
+    addColumns: (ctx, kind, cols) => addV4Columns(ctx, kind, cols),
+    distractorChance: 0.35,
+    distractor: distractorV4,
+    namings: ['sheetN', 'sheetN', 'v4', 'v4'],
+    phoneOnlyChance: 0.12,
+  },
+};
+
 /** One workbook of the given split, reproducible from its seed. */
 export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook {
-  const r = new Rng(seed * 7919 + (split === 'heldOut' ? 104729 : split === 'v2' ? 1299709 : split === 'v3' ? 15485863 : 0));
+  const style = SPLIT_STYLES[split];
+  const r = new Rng(seed * 7919 + style.salt);
   const dealer = r.pick(V.DEALERS);
   const nv = 40;
   const vehicles = Array.from({ length: nv }, () => ({ vin: V.vin(r), plate: V.plate(r), phone: V.phoneDigits(r), name: V.personName(r) }));
-  const ctx: Ctx = { r, split, fmt: split === 'v3' ? FMT_V3 : split === 'v2' ? FMT_V2 : FMT_V1, dealer, vehicles };
+  const ctx: Ctx = { r, split, style, fmt: style.fmt, dealer, vehicles };
   const x = r.next();
   let kinds: SheetKind[];
   if (x < 0.35) kinds = ['customers', 'calls'];
@@ -861,9 +1049,9 @@ export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook 
   else if (x < 0.75) kinds = ['prospects'];
   else if (x < 0.9) kinds = ['customers', 'calls', 'register', 'prospects'];
   else kinds = ['customers', 'calls', r.pick(['register', 'prospects'] as SheetKind[])];
-  const withDistractor = r.chance(split === 'v2' || split === 'v3' ? 0.3 : 0.2);
+  const withDistractor = r.chance(style.distractorChance);
   const all: (SheetKind | null)[] = r.shuffle([...kinds, ...(withDistractor ? [null] : [])]);
-  const naming = split === 'v3' ? r.pick(['report', 'v3', 'v3', 'sheetN']) : split === 'v2' ? r.pick(['sheetN', 'sheet0', 'v2', 'v2']) : r.pick(['sheetN', 'sheetN', 'en', 'zh', 'zh']);
+  const naming = r.pick(style.namings);
   const used = new Set<string>();
   const out: GeneratedWorkbook = { seed, split, sheets: [], truth: [] };
   all.forEach((k, i) => {
@@ -871,11 +1059,12 @@ export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook 
       : naming === 'sheet0' ? `Sheet${i}`
         : naming === 'v2' ? r.pick(NAMES_V2[k ?? 'other'])
           : naming === 'v3' ? r.pick(NAMES_V3[k ?? 'other'])
+            : naming === 'v4' ? r.pick(NAMES_V4[k ?? 'other'])
             : naming === 'report' ? `Report${i + 1}`
           : r.pick(NAMES[k ?? 'other'][naming === 'en' ? 'en' : 'zh']);
     while (used.has(name)) name = `${name}${i + 1}`;
     used.add(name);
-    const made = k === null ? (split === 'v3' ? distractorV3(r, name) : split === 'v2' ? distractorV2(r, name) : distractor(r, name))
+    const made = k === null ? style.distractor(r, name)
       : k === 'customers' ? customers(ctx, name)
         : k === 'calls' ? calls(ctx, name)
           : k === 'register' ? register(ctx, name)

@@ -13,8 +13,8 @@
  */
 import type { SheetKind } from '../../src/core/sheets/types';
 
-/** 'v2' / 'v3': the second and third held-out splits (grammarV2.ts, grammarV3.ts), each measured once at the end of a session. */
-export type Split = 'seen' | 'heldOut' | 'v2' | 'v3';
+/** 'v2' / 'v3' / 'v4': the second, third and fourth held-out splits (grammarV2.ts …), each measured once at the end of a session. */
+export type Split = 'seen' | 'heldOut' | 'v2' | 'v3' | 'v4';
 
 export interface FieldGrammar {
   seen: readonly string[];

@@ -12,42 +12,21 @@
 import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { compose, EXTRA_COLUMNS, GRAMMAR, groupHeader, groupLabel, TICK_GROUP, type GroupPart } from './grammar';
+import { type GroupPart } from './grammar';
 import { EXTRA_COLUMNS_V2, GRAMMAR_V2, GROUP_SUB_V2, groupHeaderV2, groupLabelV2, normHeader, SUBTOTAL_COLUMNS_V2, TICK_GROUP_V2 } from './grammarV2';
 import { generateWorkbook } from './generator';
+import { describeMeasuredSplit, earlierWordings as earlierOf, seedsOf, type HeldOutSplit } from './heldOutSplit';
 
-const RUN = process.env.GEN_SPLIT_V2 === '1';
-const FIRST_SEED = 2001;
-const LAST_SEED = 3000;
-const N = Math.min(Number(process.env.GEN_V2_WORKBOOKS ?? LAST_SEED - FIRST_SEED + 1), LAST_SEED - FIRST_SEED + 1);
-const FAILURE_LINES = Number(process.env.GEN_FAILURES ?? 0);
+/** The v2 split's descriptor: seeds 2001–3000, run with GEN_SPLIT_V2=1 (the shared checks: heldOutSplit.ts). */
+export const V2: HeldOutSplit = { split: 'v2', firstSeed: 2001, lastSeed: 3000, runEnv: 'GEN_SPLIT_V2', countEnv: 'GEN_V2_WORKBOOKS', listHitsEnv: 'V2_LIST_HITS', wordings: () => v2Wordings() };
 
 /** The v2 seed list: 2001–3000 (or its first N). */
-export const V2_SEEDS: readonly number[] = Array.from({ length: N }, (_, i) => FIRST_SEED + i);
+export const V2_SEEDS: readonly number[] = seedsOf(V2);
 
 const PARTS: GroupPart[] = ['followDate', 'followMethod', 'followResult'];
 
 /** Every wording grammar.ts can write (both splits, every field, tick labels, extra columns, numbered groups). */
-function earlierWordings(): Map<string, string> {
-  const out = new Map<string, string>();
-  const add = (h: string, where: string): void => { out.set(normHeader(h), where); };
-  for (const [kind, fields] of Object.entries(GRAMMAR)) {
-    for (const [field, g] of Object.entries(fields)) for (const h of [...g.seen, ...g.heldOut]) add(h, `${kind}.${field}`);
-  }
-  for (const h of [...TICK_GROUP.seen, ...TICK_GROUP.heldOut]) add(h, 'tick group');
-  for (const [kind, hs] of Object.entries(EXTRA_COLUMNS)) for (const h of hs) add(h, `${kind} extra column`);
-  for (const split of ['seen', 'heldOut'] as const) {
-    for (let style = 0; style < 6; style++) {
-      for (let n = 1; n <= 6; n++) {
-        add(groupLabel(split, style, n), `${split} group label`);
-        for (const part of PARTS) for (const w of [0, 1]) add(groupHeader(split, style, n, part, w), `${split} group header`);
-      }
-    }
-  }
-  // the two-row sub-headers of the earlier wide cards (generator.ts)
-  for (const h of compose([''], ['日期', '跟进日期', '时间', '方式', '跟进方式', '结果', '跟进结果', '情况'])) add(h, 'earlier group sub-header');
-  return out;
-}
+const earlierWordings = (): Map<string, string> => earlierOf(['v1']);
 
 function v2Wordings(): { h: string; where: string }[] {
   const out: { h: string; where: string }[] = [];
@@ -168,19 +147,4 @@ describe('the v2 split of the layout generator (harness checks; the product is n
   });
 });
 
-const measured = RUN ? describe : describe.skip;
-if (!RUN) {
-  console.log('heldOutV2: the v2 split is measured only with GEN_SPLIT_V2=1 (once, at the end of a session; see docs/accuracy.md). Skipped.');
-}
-
-measured('the v2 held-out split over generated dealer workbooks (GEN_SPLIT_V2=1)', () => {
-  test(`v2 grammar, seeds ${FIRST_SEED}–${FIRST_SEED + N - 1}: key fields, kinds and flagged misreads`, () => {
-    // Imported here so a skipped run never loads the product.
-    const { measure, share, summary } = require('./measure') as typeof import('./measure');
-    const r = measure('v2', V2_SEEDS);
-    const flagged = r.misreads.total === 0 ? 1 : r.misreads.flagged / r.misreads.total;
-    console.log(`${summary(r, FAILURE_LINES)}\nTHREE FIGURES (v2, ${r.workbooks} workbooks): key fields right ${(100 * share(r.keyFields)).toFixed(1)}%, sheets right kind ${(100 * share(r.sheets)).toFixed(1)}%, misreads flagged ${(100 * flagged).toFixed(1)}%`);
-    expect(r.workbooks).toBe(N);
-    expect(r.keyFields.total).toBeGreaterThan(0);
-  });
-});
+describeMeasuredSplit(V2);

@@ -14,87 +14,21 @@
  * frequent misreads.
  */
 import { createHash } from 'crypto';
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
-import { compose, EXTRA_COLUMNS, GRAMMAR, groupHeader, groupLabel, TICK_GROUP, type GroupPart } from './grammar';
-import { EXTRA_COLUMNS_V2, GRAMMAR_V2, GROUP_SUB_V2, groupHeaderV2, groupLabelV2, normHeader, SUBTOTAL_COLUMNS_V2, TICK_GROUP_V2 } from './grammarV2';
+import { normHeader } from './grammarV2';
 import { EXTRA_COLUMNS_V3, GRAMMAR_V3, NOTES_GROUP_V3, v3Wordings } from './grammarV3';
 import { generateWorkbook } from './generator';
+import { describeMeasuredSplit, earlierWordings as earlierOf, seedsOf, srcStrings, type HeldOutSplit } from './heldOutSplit';
 
-const RUN = process.env.GEN_SPLIT_V3 === '1';
-const FIRST_SEED = 3001;
-const LAST_SEED = 4000;
-const N = Math.min(Number(process.env.GEN_V3_WORKBOOKS ?? LAST_SEED - FIRST_SEED + 1), LAST_SEED - FIRST_SEED + 1);
-const FAILURE_LINES = Number(process.env.GEN_FAILURES ?? 0);
-const SRC = join(__dirname, '..', '..', 'src');
+/** The v3 split's descriptor: seeds 3001–4000, run with GEN_SPLIT_V3=1 (the shared checks: heldOutSplit.ts). */
+export const V3: HeldOutSplit = { split: 'v3', firstSeed: 3001, lastSeed: 4000, runEnv: 'GEN_SPLIT_V3', countEnv: 'GEN_V3_WORKBOOKS', listHitsEnv: 'V3_LIST_HITS', wordings: v3Wordings };
 
 /** The v3 seed list: 3001–4000 (or its first N). */
-export const V3_SEEDS: readonly number[] = Array.from({ length: N }, (_, i) => FIRST_SEED + i);
-
-const PARTS: GroupPart[] = ['followDate', 'followMethod', 'followResult'];
+export const V3_SEEDS: readonly number[] = seedsOf(V3);
 
 /** Every wording grammar.ts and grammarV2.ts can write (every field, tick labels, extra columns, numbered groups). */
-function earlierWordings(): Map<string, string> {
-  const out = new Map<string, string>();
-  const add = (h: string, where: string): void => { out.set(normHeader(h), where); };
-  for (const [kind, fields] of Object.entries(GRAMMAR)) {
-    for (const [field, g] of Object.entries(fields)) for (const h of [...g.seen, ...g.heldOut]) add(h, `v1 ${kind}.${field}`);
-  }
-  for (const h of [...TICK_GROUP.seen, ...TICK_GROUP.heldOut]) add(h, 'v1 tick group');
-  for (const [kind, hs] of Object.entries(EXTRA_COLUMNS)) for (const h of hs) add(h, `v1 ${kind} extra column`);
-  for (const split of ['seen', 'heldOut'] as const) {
-    for (let style = 0; style < 6; style++) {
-      for (let n = 1; n <= 6; n++) {
-        add(groupLabel(split, style, n), `v1 ${split} group label`);
-        for (const part of PARTS) for (const w of [0, 1]) add(groupHeader(split, style, n, part, w), `v1 ${split} group header`);
-      }
-    }
-  }
-  for (const h of compose([''], ['日期', '跟进日期', '时间', '方式', '跟进方式', '结果', '跟进结果', '情况'])) add(h, 'v1 group sub-header');
-  for (const [kind, fields] of Object.entries(GRAMMAR_V2)) for (const [field, hs] of Object.entries(fields)) for (const h of hs) add(h, `v2 ${kind}.${field}`);
-  for (const h of TICK_GROUP_V2) add(h, 'v2 tick group');
-  for (const [kind, hs] of Object.entries(EXTRA_COLUMNS_V2)) for (const h of hs) add(h, `v2 ${kind} extra column`);
-  for (const [kind, hs] of Object.entries(SUBTOTAL_COLUMNS_V2)) for (const h of hs) add(h, `v2 ${kind} extra column`);
-  for (let style = 0; style < 4; style++) {
-    for (let n = 1; n <= 6; n++) {
-      add(groupLabelV2(style, n), 'v2 group label');
-      for (const part of PARTS) for (const w of [0, 1]) add(groupHeaderV2(style, n, part, w), 'v2 group header');
-    }
-  }
-  for (const hs of Object.values(GROUP_SUB_V2)) for (const h of hs) add(h, 'v2 group sub-header');
-  return out;
-}
-
-/** Files of the product's source tree (text files only). */
-function srcFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...srcFiles(p));
-    else if (/\.(ts|tsx|js|json|md|txt|csv)$/.test(name)) out.push(p);
-  }
-  return out;
-}
-
-/**
- * Every string the product's src/ holds that could be a whole header: each quoted literal, each piece of a literal
- * or of the text cut at list separators (| , ; 、 ， newlines, quotes, brackets of code), normalised as the harness
- * normalises headers. Only membership is used; nothing of it is printed.
- */
-function srcStrings(): Set<string> {
-  const out = new Set<string>();
-  const addN = (x: string): void => { const n = normHeader(x); if (n) out.add(n); };
-  for (const f of srcFiles(SRC)) {
-    const text = readFileSync(f, 'utf8');
-    for (const m of text.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) {
-      const lit = (m[1] ?? m[2] ?? m[3] ?? '').replace(/\\n/g, '\n');
-      addN(lit);
-      for (const piece of lit.split(/[|,;，、；\n\t]+/)) addN(piece);
-    }
-    for (const piece of text.split(/[|,;，、；\n\t'"`{}[\]=<>^$?+]+/)) addN(piece);
-  }
-  return out;
-}
+const earlierWordings = (): Map<string, string> => earlierOf(['v1', 'v2']);
 
 describe('the v3 split of the layout generator (harness checks; the product is not called)', () => {
   test('no v3 wording is a wording of grammar.ts or grammarV2.ts (after normalising spaces, line breaks, case, brackets and punctuation)', () => {
@@ -211,19 +145,4 @@ describe('the v3 split of the layout generator (harness checks; the product is n
   });
 });
 
-const measured = RUN ? describe : describe.skip;
-if (!RUN) {
-  console.log('heldOutV3: the v3 split is measured only with GEN_SPLIT_V3=1 (once, at the end of a session; see docs/accuracy.md). Skipped.');
-}
-
-measured('the v3 held-out split over generated dealer workbooks (GEN_SPLIT_V3=1)', () => {
-  test(`v3 grammar, seeds ${FIRST_SEED}–${FIRST_SEED + N - 1}: key fields, kinds and flagged misreads`, () => {
-    // Imported here so a skipped run never loads the product.
-    const { measure, share, summary } = require('./measure') as typeof import('./measure');
-    const r = measure('v3', V3_SEEDS);
-    const flagged = r.misreads.total === 0 ? 1 : r.misreads.flagged / r.misreads.total;
-    console.log(`${summary(r, FAILURE_LINES)}\nTHREE FIGURES (v3, ${r.workbooks} workbooks): key fields right ${(100 * share(r.keyFields)).toFixed(1)}%, sheets right kind ${(100 * share(r.sheets)).toFixed(1)}%, misreads flagged ${(100 * flagged).toFixed(1)}%`);
-    expect(r.workbooks).toBe(N);
-    expect(r.keyFields.total).toBeGreaterThan(0);
-  });
-});
+describeMeasuredSplit(V3);
