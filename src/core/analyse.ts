@@ -12,13 +12,14 @@ import { chooseAnalysisDate } from './analysisDate';
 import { analyseSales, type PartResult } from './sales/analyseSales';
 import { resolveSettings } from './settings/settings';
 import { detectSheets } from './sheets/detectSheets';
+import { checkedRowsOf } from './sheets/mapSheet';
 import { dealerFromTitles } from './sheets/dealerName';
 import { detectionReport } from './sheets/detectionReport';
 import type { DetectedSheets, MappedSheet } from './sheets/types';
 import { emptyState } from './state/stateSheet';
 import { claimedSheetNames, firstCells } from './state/ownership';
 import { assignTableNames, keepUserTableNames, namesToAvoid, type ExistingName } from './plan/tableNames';
-import { assertInputWithinLimits, enforceExcelLimits } from './plan/excelLimits';
+import { assertInputWithinLimits, enforceExcelLimits, type CheckedRows } from './plan/excelLimits';
 import { formatIso, type Ymd } from './values/dates';
 import { finishForPrint } from './plan/printSetup';
 import { contentsSheet, keptFigures } from './plan/contentsSheet';
@@ -69,6 +70,17 @@ function mappingOf(m: MappedSheet): Record<string, string> {
   return out;
 }
 
+/** The rows of each grid the detection's mappings checked against Excel's cell limit (mapSheet's row pass). */
+function checkedRowsIn(d: DetectedSheets): (grid: Grid) => CheckedRows | undefined {
+  const byGrid = new Map<Grid, CheckedRows>();
+  for (const k of ['customers', 'calls', 'register', 'prospects'] as const) {
+    const m = d[k];
+    const checked = m ? checkedRowsOf(m) : undefined;
+    if (m && checked) byGrid.set(m.sheet.grid, checked);
+  }
+  return (grid) => byGrid.get(grid);
+}
+
 function usedSheets(d: DetectedSheets, kinds: readonly ('customers' | 'calls' | 'register' | 'prospects')[]): string[] {
   const out: string[] = [];
   for (const k of kinds) {
@@ -91,8 +103,6 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
   const t = translator(resolved.language);
   const progress = options.onProgress ?? (() => undefined);
 
-  // A cell longer than Excel allows would be written back as it is by the file adapter: refused, naming it.
-  assertInputWithinLimits(sheets);
   progress('detect', 0);
   const ownedHeaders = new Set<string>();
   for (const o of Object.values(previous.ownedColumns)) for (const h of o.headers) ownedHeaders.add(h);
@@ -107,6 +117,11 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
     acceptedMissing: previous.acceptedMissing,
   };
   const detected = detectSheets(sheets, detectOptions);
+  // A cell longer than Excel allows would be written back as it is by the file adapter: refused, naming it, before
+  // anything else is said about the input (the detection says nothing and throws nothing). The rows below each
+  // chosen sheet's header were checked in the detection's row pass, while their cells were in the cache; only the
+  // rest is read here. The cell named is the first in sheet, row and column order, as when every cell was read here.
+  assertInputWithinLimits(sheets, checkedRowsIn(detected));
   // 销售服务商 on every sheet: the settings' dealer, else the one the workbook's title rows name (never stored).
   const settings = resolved.dealerName.trim() ? resolved : { ...resolved, dealerName: dealerFromTitles(detected) };
   const hasSales = Boolean(detected.register || detected.prospects);

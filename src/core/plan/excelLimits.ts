@@ -219,21 +219,48 @@ export function enforceExcelLimits(plan: WorkbookPlan, t: Translate): WorkbookPl
 }
 
 /**
+ * The first column of `row` holding a string longer than a cell holds, or -1. Called by the detection's pass over a
+ * sheet's rows (mapSheet), while the row's cells are in the cache, so the input check costs no pass of its own.
+ */
+export function longCellOfRow(row: readonly unknown[] | undefined | null): number {
+  if (!row) return -1;
+  const max = EXCEL_LIMITS.cellChars;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === 'string' && v.length > max) return c;
+  }
+  return -1;
+}
+
+/**
+ * Rows of a grid another pass has already checked with longCellOfRow: every row from `fromRow` to the end, and the
+ * first long cell found there (row -1 when none).
+ */
+export interface CheckedRows {
+  fromRow: number;
+  firstLongRow: number;
+  firstLongCol: number;
+}
+
+/**
  * Refuses an input holding a cell longer than Excel allows (only a damaged or hand-made file can): the file adapter
  * writes the user's sheets back as they are, and that cell would make Excel repair the file. Strings only; O(cells).
+ * `checked` gives, per grid, the rows the detection already checked (see longCellOfRow): only the rows above them
+ * are read here. The cell named is the first in sheet, row and column order either way.
  * @throws AnalysisInputError('core.error.cellTooLong') naming the sheet and cell.
  */
-export function assertInputWithinLimits(sheets: readonly { name: string; grid: Grid }[]): void {
+export function assertInputWithinLimits(sheets: readonly { name: string; grid: Grid }[], checked?: (grid: Grid) => CheckedRows | undefined): void {
   for (const s of sheets) {
-    for (let r = 0; r < s.grid.length; r++) {
-      const row = s.grid[r];
-      if (!row) continue;
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c];
-        if (typeof v === 'string' && v.length > EXCEL_LIMITS.cellChars) {
-          throw new AnalysisInputError('core.error.cellTooLong', { sheet: s.name, cell: a1(r, c), length: v.length, max: EXCEL_LIMITS.cellChars });
-        }
-      }
+    const done = checked?.(s.grid);
+    const end = done ? Math.min(done.fromRow, s.grid.length) : s.grid.length;
+    for (let r = 0; r < end; r++) {
+      const c = longCellOfRow(s.grid[r]);
+      if (c >= 0) tooLong(s.name, r, c, s.grid[r][c] as string);
     }
+    if (done && done.firstLongRow >= 0) tooLong(s.name, done.firstLongRow, done.firstLongCol, s.grid[done.firstLongRow][done.firstLongCol] as string);
   }
+}
+
+function tooLong(sheet: string, r: number, c: number, v: string): never {
+  throw new AnalysisInputError('core.error.cellTooLong', { sheet, cell: a1(r, c), length: v.length, max: EXCEL_LIMITS.cellChars });
 }

@@ -27,8 +27,22 @@ export function isBlank(v: unknown): boolean {
   if (c >= 0x4e00 && c <= 0x9fff && c !== 0x65e0 && c !== 0x6682 && c !== 0x4e0d && c !== 0x7a7a) return false;
   // Cheap exits first: long texts are never placeholders.
   if (v.length > 8) return v.trim() === '';
-  return BLANK_FORMS.has(toHalfWidth(v).trim().toLowerCase());
+  const known = blankOfShortText.get(v);
+  if (known !== undefined) return known;
+  const blank = BLANK_FORMS.has(toHalfWidth(v).trim().toLowerCase());
+  if (blankOfShortText.size < BLANK_MEMO_SIZE) blankOfShortText.set(v, blank);
+  return blank;
 }
+
+/** Distinct short texts whose answer blankOfShortText remembers, at most; later ones are worked out each time. */
+const BLANK_MEMO_SIZE = 4096;
+/**
+ * The answer for the short texts that reach the half-width / trim / lower-case step: call results and reasons
+ * starting with 无, 不, 暂 (无人接听, 不在服务区, 暂不需要) repeat on row after row of a call log, and every row pass (row
+ * kinds, readers) asks again. A pure function of its key. The keys are at most 8 characters: V8 copies a text that
+ * short when it is cut from a longer one, so the memo never keeps a large string alive.
+ */
+const blankOfShortText = new Map<string, boolean>();
 
 /** True when the cell holds nothing at all ('' / null / undefined / only whitespace): placeholders count as content. */
 export function isEmptyCell(v: unknown): boolean {

@@ -89,6 +89,33 @@ describe('enforceExcelLimits', () => {
     expect(() => assertInputWithinLimits([{ name: 's', grid: [['x'.repeat(EXCEL_LIMITS.cellChars)]] }])).not.toThrow();
   });
 
+  it('analyseWorkbook refuses a long cell anywhere, naming the first one, also where the detection\'s row pass checked it', () => {
+    const long = 'x'.repeat(EXCEL_LIMITS.cellChars + 1);
+    const base = (): unknown[][] => {
+      const grid: unknown[][] = [['保有客户明细'], ['车架号', '购车日期', '最后进站日期', '车型']];
+      for (let i = 0; i < 20; i++) grid.push([`LVVDB11111A${String(i).padStart(6, '0')}`, 44000 + i, 46000 - i * 20, '瑞虎8']);
+      return grid;
+    };
+    const run = (grids: unknown[][][]) => () => analyseWorkbook(grids.map((grid, i) => ({ name: i ? `其他${i}` : '保有客户', grid })), { asOf: { y: 2026, m: 10, d: 31 } });
+    const refused = (sheet: string, cell: string) => expect.objectContaining({ key: 'core.error.cellTooLong', params: expect.objectContaining({ sheet, cell }) });
+    // In a data row, beyond the mapped columns (the row pass reads the whole row).
+    const inData = base();
+    inData[12][6] = long;
+    expect(run([inData])).toThrow(refused('保有客户', 'G13'));
+    // Above the header (not in the row pass) and in a data row: the first in row order.
+    const both = base();
+    both[0][3] = long;
+    both[15][1] = long;
+    expect(run([both])).toThrow(refused('保有客户', 'D1'));
+    // In a sheet that is no input kind, after the customer sheet: still refused.
+    expect(run([base(), [['备注'], ['a', long]]])).toThrow(refused('其他1', 'B2'));
+    // In a data row of the second of two long cells' sheets: the first sheet's is named.
+    const second = base();
+    second[5][0] = long;
+    expect(run([inData, second])).toThrow(refused('保有客户', 'G13'));
+    expect(run([base()])).not.toThrow();
+  });
+
   it('a dealer name of 40,000 characters still gives cells within the limit', () => {
     const grid: unknown[][] = [['车架号', '购车日期', '最后进站日期', '车型']];
     for (let i = 0; i < 20; i++) grid.push([`LVVDB11111A${String(i).padStart(6, '0')}`, 44000 + i, 46000 - i * 20, '瑞虎8']);
