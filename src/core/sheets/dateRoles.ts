@@ -46,6 +46,8 @@ const MIN_DATES = 5;
 const ORDER_HOLDS = 0.95;
 const STRICTLY = 0.3;
 const BIRTH_YEARS = 12;
+/** A column of vehicles: this share of VINs or plates. */
+const VEHICLE_SHARE = 0.8;
 const FUTURE_SHARE = 0.6;
 /** Dates up to this many days after the reference still count as past (an export made a little after its data). */
 const FUTURE_SLACK_DAYS = 30;
@@ -69,6 +71,14 @@ const cache = new WeakMap<ColumnProfiles, DateRoles>();
 export function dateRoles(profiles: ColumnProfiles): DateRoles {
   const hit = cache.get(profiles);
   if (hit) return hit;
+  const roles = new Map<number, DateRole>();
+  // The order is a vehicle's life: a sheet with no column of VINs or plates (a prospect card's created and
+  // follow-up dates) has none.
+  if (!profiles.columns.some((p) => p.nonBlank >= MIN_DATES && (p.share.vin >= VEHICLE_SHARE || p.share.plate >= VEHICLE_SHARE))) {
+    const none = { roles };
+    cache.set(profiles, none);
+    return none;
+  }
   const cols: { col: number; dates: number[] }[] = [];
   for (const p of profiles.columns) {
     if (p.nonBlank < MIN_DATES || p.share.date < DATE_SHARE) continue;
@@ -76,7 +86,6 @@ export function dateRoles(profiles: ColumnProfiles): DateRoles {
     for (const d of p.dates) if (!Number.isNaN(d)) dates.push(d);
     if (dates.length >= MIN_DATES) cols.push({ col: p.column, dates });
   }
-  const roles = new Map<number, DateRole>();
   const median = new Map(cols.map((c) => [c.col, quantile(c.dates, 0.5)]));
   for (const c of cols) {
     const others = cols.filter((o) => o.col !== c.col);
