@@ -13,6 +13,7 @@ import { analyseSales, type PartResult } from './sales/analyseSales';
 import { resolveSettings } from './settings/settings';
 import { detectSheets } from './sheets/detectSheets';
 import { checkedRowsOf } from './sheets/mapSheet';
+import { customersInCallSheet } from './sheets/customersInCallSheet';
 import { dealerFromTitles } from './sheets/dealerName';
 import { detectionReport } from './sheets/detectionReport';
 import type { DetectedSheets, MappedSheet } from './sheets/types';
@@ -134,6 +135,9 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
       const hidden = [again.customers, again.register, again.prospects].find((m) => m && untitled.has(m.sheet.name));
       if (hidden) throw new AnalysisInputError('input.error.stateClaimsDataSheet', { sheet: hidden.sheet.name, state: STATE_SHEET_NAME });
     }
+    // Customers and their calls in one sheet: say so, naming the columns of each, instead of "no customer sheet".
+    const combined = customersInCallSheet(detected);
+    if (combined) throw new AnalysisInputError('input.error.customersInCallSheet', { ...combined, missingFields: combined.missingFields || '—' });
     throw new AnalysisInputError('aftersales.error.nothingFound');
   }
   const dated = chooseAnalysisDate(detected, settings, options);

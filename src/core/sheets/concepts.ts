@@ -27,13 +27,18 @@ const LEXICON_TEXT: Record<string, string> = {
   TOTAL: '累计 总 合计 total',
   YESNO: '是否 有无',
   // Events
-  VISIT: '进站 进厂 来厂 入厂 入站 来站 到厂 到站 维修 保养 维保 修理 售后 检修 服务 工单 service visit repair maintenance workshop',
+  // The workshop (厂, 站) and the repair (修) name a service visit by one character too, whatever verb goes with
+  // them (离厂, 出厂, 报修): the longer morphemes (保修, 厂家) are cut first.
+  VISIT: '进站 进厂 来厂 入厂 入站 来站 到厂 到站 维修 保养 维保 修理 售后 检修 服务 工单 厂 站 修 service visit repair maintenance workshop',
+  MAKER: '厂家 厂商 厂牌 生产 制造 manufacturer',
+  INSURANCE: '保险 交强险 商业险 insurance',
   'VISIT RETURN': '回厂 回站 返厂 返站 回店 返店',
   'VISIT WALKIN': '到店 来店 进店 入店 到访',
   // A sale is named by its act (购/售/零售 …), its paper (开票/发票/invoice) or the car changing hands (交车/交付/handover).
   PURCHASE: '购车 购买 开票 交车 提车 购置 上牌 发票 出售 新车 买车 购入 售车 交付 已购 售 售出 零售 卖出 交接 移交 purchase purchased sale sold invoice invoiced delivery delivered bought buy retail handover handed',
-  // A first registration stands for the purchase (初登/首次登记): REGISTER is a purchase only with FIRST.
-  REGISTER: '注册 上户 落户 registered',
+  // A first registration stands for the purchase (初登/首次登记), and so does a vehicle's registration on a sheet of
+  // vehicles (上户, 行驶证注册): REGISTER is a purchase with FIRST, or without a reception (登记) or a record (建档).
+  REGISTER: '注册 上户 落户 registered reg',
   'FIRST REGISTER': '初登 首登',
   'REGISTER RECEPTION': '登记',
   'PLATE REGISTER': 'registration',
@@ -58,7 +63,13 @@ const LEXICON_TEXT: Record<string, string> = {
   DATE: '日期 日 年月日 date day',
   TIME: '时间 时刻 几点 time arrival',
   SLOT: '时段 时间段 slot',
-  INOUT: '进离 进出 到离 离店 离开 进店离店 departure',
+  INOUT: '进离 进出 到离 进店离店',
+  // Leaving alone is no arrival (离店时间 beside 到店时间); with the arrival it is the visit's span (到店-离店).
+  LEAVE: '离店 离开 离去 离场 departure leave left',
+  // A span from … to (接待起止, 起讫时间): its start is the arrival.
+  SPAN: '起止 起讫 始末 起始结束 起至 fromto',
+  // The start of something (保修开始, 质保起始日): a warranty's start is the car's sale.
+  START: '开始 起始 起算 生效 start begin beginning commencement effective',
   COUNT: '次数 台次 数量 频次 数 count times number',
   MILEAGE: '里程 公里 km odometer mileage kilometers kilometres 表显',
   RESULT: '结果 情况 状态 结局 接通 接听 result outcome status',
@@ -131,7 +142,9 @@ const SIGNATURES: { [K in SheetKind]: Partial<Record<Field, string>> } = {
     plate: SIG_PLATE,
     vin: SIG_VIN,
     model: 'MODEL ?PURCHASE !INTENDED !BRAND',
-    purchaseDate: 'PURCHASE DATE|TIME ?FIRST ?REGISTER !VISIT !CALL !WARRANTY !LATEST !NEXT !PLAN !BIRTH !COUNT ; FIRST REGISTER DATE|TIME !VISIT !CALL !WARRANTY !LATEST !NEXT !PLAN !BIRTH !COUNT',
+    // The sale by its act or paper; a first (or, on a vehicle sheet, the) registration; the deal (成交/签约) of a car;
+    // the start of its warranty (保修开始: a new car's warranty starts on the day it is sold).
+    purchaseDate: 'PURCHASE DATE|TIME ?FIRST ?REGISTER !VISIT !CALL !WARRANTY !LATEST !NEXT !PLAN !BIRTH !COUNT ; FIRST REGISTER DATE|TIME !VISIT !CALL !WARRANTY !LATEST !NEXT !PLAN !BIRTH !COUNT ; REGISTER DATE|TIME ?VEHICLE ?PLATE !RECEPTION !VISIT !CALL !WARRANTY !LATEST !NEXT !PLAN !BIRTH !COUNT !CREATE ; ORDER DATE|TIME ?PURCHASE !VISIT !CALL !LATEST !NEXT !PLAN !BIRTH !COUNT ; START WARRANTY DATE|TIME !END !LATEST !NEXT !PLAN',
     lastVisitDate: 'VISIT DATE|TIME ?LATEST ?RETURN ?WALKIN !FIRST !NEXT !PLAN !PURCHASE !COUNT !MILEAGE !CALL !WARRANTY ; LATEST VISIT ?RETURN ?WALKIN !FIRST !NEXT !PLAN !PURCHASE !COUNT !MILEAGE !CALL !WARRANTY !PERSON !FEEDBACK !RESULT !REASON !TYPE !METHOD !ID',
     visitCount: 'VISIT COUNT ?TOTAL ?RETURN ?WALKIN !DATE !MILEAGE',
     mileage: 'MILEAGE ?LATEST ?VISIT ?COUNT ?RETURN !WARRANTY !FIRST !PLAN',
@@ -139,7 +152,7 @@ const SIGNATURES: { [K in SheetKind]: Partial<Record<Field, string>> } = {
     advisor: 'PERSON ?VISIT !SALES !CALL !DATE !TIME',
     gender: SIG_GENDER,
     address: SIG_ADDRESS,
-    warrantyEndDate: 'WARRANTY END|DATE|TIME ?DATE ?TIME ?END',
+    warrantyEndDate: 'WARRANTY END|DATE|TIME ?DATE ?TIME ?END !START',
   },
   calls: {
     callDate: 'CALL DATE|TIME ?LATEST !PLAN !INVITE !NEXT !VISIT !RETURN !PURCHASE !WARRANTY !PERSON',
@@ -157,7 +170,7 @@ const SIGNATURES: { [K in SheetKind]: Partial<Record<Field, string>> } = {
   },
   register: {
     date: 'DATE ?RECEPTION ?WALKIN ?CALLIN ?VISIT !PURCHASE !NEXT !PLAN !LATEST !WARRANTY !BIRTH !CREATE !CALL !TIME',
-    time: 'TIME|SLOT|INOUT ?RECEPTION ?WALKIN ?CALLIN ?VISIT ?INOUT !DATE !PURCHASE !INTENDED !CALL',
+    time: 'TIME|SLOT|INOUT ?RECEPTION ?WALKIN ?CALLIN ?VISIT ?INOUT !DATE !PURCHASE !INTENDED !CALL !LEAVE ; WALKIN|INOUT|RECEPTION LEAVE ?TIME ?VISIT !DATE ; SPAN ?RECEPTION ?WALKIN ?CALLIN ?VISIT ?TIME !DATE',
     contactType: 'TYPE|METHOD ?RECEPTION ?WALKIN ?CALLIN ?CUSTOMER ?VISIT !SOURCE ; CALLIN WALKIN|VISIT',
     // A header naming the kind or manner of contact (到访形式, 接待方式) is the call/visit column, never one mark.
     callMark: 'CALLIN !TYPE !METHOD !DATE !TIME !WALKIN',

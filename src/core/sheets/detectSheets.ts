@@ -90,7 +90,9 @@ const FOLLOW_UP_GROUPS_WEIGHT = 6;
 export function kindRank(mapped: MappedSheet): number {
   const weights = DISTINCTIVENESS[mapped.kind];
   // A column whose cells contradict its header (a 类型 column without 来电/来店 words) is no evidence for the kind.
-  const contradicted = new Set((mapped.evidence ?? []).filter((e) => e.column >= 0 && e.flags.includes('contentContradicts')).map((e) => e.field));
+  // Nor is a date placed only by an order no header anchors (two unnamed dates, one after the other): on a call
+  // log its call and return dates would make a customer base of it.
+  const contradicted = new Set((mapped.evidence ?? []).filter((e) => e.column >= 0 && (e.flags.includes('contentContradicts') || (e.flags.includes('ambiguous') && e.flags.some((f) => f.startsWith('order:'))))).map((e) => e.field));
   const sound: Partial<Record<Field, number>> = {};
   for (const [f, c] of Object.entries(mapped.columns) as [Field, number][]) if (!contradicted.has(f)) sound[f] = c;
   let distinctive = 0;

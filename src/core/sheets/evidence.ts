@@ -4,6 +4,7 @@
  * relations between fields (a last visit is on or after the purchase; a return after the call) — all as data.
  */
 import { readConcepts } from './concepts';
+import { dateRoles, namesOtherDate } from './dateRoles';
 import { dateOrder, type ColumnProfiles, type ValueType } from './profile';
 import { fieldsOf } from './synonyms';
 import type { Field, SheetKind } from './types';
@@ -114,7 +115,7 @@ export interface ContentCandidate {
 }
 
 /** Score of a content-only candidate: below every header match (containment starts at 100). */
-function contentScore(fit: number): number {
+export function contentScore(fit: number): number {
   return 50 + Math.round(40 * fit);
 }
 
@@ -238,14 +239,20 @@ export function relationCandidates(
   profiles: ColumnProfiles,
   columns: Partial<Record<Field, number>>,
   free: (col: number) => boolean,
+  headers: readonly unknown[] = [],
 ): ContentCandidate[] {
   const out: ContentCandidate[] = [];
+  const roles = dateRoles(profiles).roles;
   for (const rel of RELATIONS) {
     if (rel.kind !== kind || columns[rel.field] !== undefined) continue;
     const anchor = columns[rel.after];
     if (anchor === undefined) continue;
     for (const p of profiles.columns) {
       if (!free(p.column) || p.nonBlank < MIN_CELLS || p.share.date < 0.9) continue;
+      // A date the header names as another (下次…, …到期, 出生…) or the order shows to be ahead, a birthday or the
+      // earliest event is no later event of the relation.
+      const role = roles.get(p.column);
+      if (namesOtherDate(headers[p.column]) || role === 'future' || role === 'birth' || role === 'earliest') continue;
       const o = dateOrder(profiles, p.column, anchor);
       if (!(o.onOrAfter >= 0.95 && o.after >= 0.3)) continue;
       out.push({ col: p.column, field: rel.field, score: contentScore(p.share.date) - 5, content: { fit: p.share.date, contradicts: false, flags: ['contentOnly', `after:${rel.after}`] } });

@@ -12,6 +12,7 @@ import { profileColumns, type ColumnProfiles } from './profile';
 import { missingRequiredFields } from './required';
 import { isBlankRow, isRepeatedHeader, isTotalsRow } from './rowKinds';
 import { findOwnedStart } from './ownedColumns';
+import { isUnlabeledTotalsRow } from './unlabeledTotals';
 import { findTwoRowHeader, type TwoRowHeader } from './twoRowHeader';
 import type { OwnedColumns } from './placeColumns';
 import { fieldsOf } from './synonyms';
@@ -194,7 +195,7 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
       }
     }
     if (isBlankRow(row, end)) continue;
-    if (isTotalsRow(row, end)) totalsRows.push(r);
+    if (isTotalsRow(row, end) || isUnlabeledTotalsRow(row, columns, end)) totalsRows.push(r);
     else if (!isRepeatedHeader(row, headers, mappedColumns)) dataRows.push(r);
   }
 

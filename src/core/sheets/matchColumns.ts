@@ -16,6 +16,7 @@
  */
 import { conceptScore, readConcepts } from './concepts';
 import { complementCandidates, tickPairCandidates, identifierCandidates, recordDateCandidates, contentCandidates, judgeContent, relationBroken, relationCandidates, type ContentJudgement } from './evidence';
+import { orderCandidates, orderJudgement } from './dateRoles';
 import { headerBaseKey, headerKey } from './normaliseHeader';
 import type { ColumnProfiles } from './profile';
 import { SYNONYMS } from './synonyms';
@@ -116,6 +117,9 @@ export interface MatchOptions {
   groups?: readonly string[];
 }
 
+/** A header match whose cells play the field's part in the order of the row's dates gains this much. */
+const ORDER_AGREES = 15;
+
 interface Candidate {
   col: number;
   field: Field;
@@ -183,8 +187,17 @@ export function matchColumns(headerRow: readonly unknown[], kind: SheetKind, opt
         if (withLabel.score > 0) ev = { score: Math.max(1, withLabel.score - 10), match: withLabel.match === 'synonym' ? 'contains' : withLabel.match };
       }
       if (ev.score <= 0) continue;
-      const content = profiles ? judgeContent(def.field, c, profiles, kind) : null;
-      let score = ev.score;
+      let content = profiles ? judgeContent(def.field, c, profiles, kind) : null;
+      // The order of the row's dates (dateRoles.ts): a purchase date is the earliest vehicle event, a last visit the
+      // latest past one; a header that says one while its cells play another part is contradicted.
+      const order = profiles && !content?.contradicts ? orderJudgement(kind, def.field, c, profiles) : null;
+      if (order) {
+        const flag = `order:${order.role}`;
+        content = order.verdict === 'contradicts'
+          ? { fit: content?.fit ?? null, contradicts: true, flags: ['contentContradicts', flag] }
+          : { fit: content?.fit ?? null, contradicts: false, flags: [...(content?.flags ?? []), flag] };
+      }
+      let score = ev.score + (order?.verdict === 'agrees' ? ORDER_AGREES : 0);
       if (content?.contradicts) score = Math.min(score, 150) - 100;
       else if (content && content.fit !== null) score += Math.round(content.fit * 20);
       candidates.push({ col: c, field: def.field, score, header: ev.match, headerScore: ev.score, content });
@@ -215,7 +228,7 @@ export function matchColumns(headerRow: readonly unknown[], kind: SheetKind, opt
     // Relations need their anchor placed first: a last visit is recognised by lying after the purchase date.
     const free = (c: number) => c < end && !takenColumns.has(c) && !options.skip?.has(c);
     // The record's own date first (filled on every row): the relations below may need it as their anchor.
-    const steps = [recordDateCandidates, relationCandidates, complementCandidates, tickPairCandidates, identifierCandidates];
+    const steps = [recordDateCandidates, orderCandidates, relationCandidates, complementCandidates, tickPairCandidates, identifierCandidates];
     for (const step of steps) {
       const found = step(kind, profiles, columns, free, headerRow).sort((a, b) => b.score - a.score || a.col - b.col);
       for (const cc of found) {

@@ -15,7 +15,7 @@ import { readIntentLevel } from '../sales/intentLevel';
 import { isBlank } from '../values/isBlank';
 import { normalisePlate } from '../values/normalisePlate';
 import { normaliseVin } from '../values/normaliseVin';
-import { readDate } from '../values/readDate';
+import { readDate, WEEKDAY_SUFFIX } from '../values/readDate';
 import { readMileage } from '../values/readMileage';
 import { readPhone } from '../values/readPhone';
 import { readYesNo } from '../values/readYesNo';
@@ -92,7 +92,7 @@ function dateOf(v: unknown): number {
     const whole = Math.floor(v);
     return whole >= MIN_PLAUSIBLE_SERIAL && whole <= MAX_PLAUSIBLE_SERIAL ? whole : NaN;
   }
-  if (typeof v === 'string' && !/[\u4e00-\u9fff]/.test(v.replace(/[年月日号]/g, '')) && v.trim().length <= 25) {
+  if (typeof v === 'string' && !/[\u4e00-\u9fff]/.test(v.replace(WEEKDAY_SUFFIX, '').replace(/[年月日号]/g, '')) && v.trim().length <= 25) {
     const d = readDate(v);
     return typeof d === 'number' ? Math.floor(d) : NaN;
   }

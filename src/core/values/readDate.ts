@@ -86,8 +86,57 @@ function isSeparator(ch: string): boolean {
   return ch === '-' || ch === '/' || ch === '.' || ch === '年' || ch === '月' || ch === '_' || ch === '\\';
 }
 
+/**
+ * A weekday after a date (`2024-03-05 周二`, `2024/3/5 星期二`, `2024年3月5日(周二)`, `2024-03-05 Tue`): exports
+ * that print the day of the week add it; it says nothing the date does not.
+ */
+export const WEEKDAY_SUFFIX = /\s*[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?\s*$|\s*[(（]?\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*[)）]?\s*$/i;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** English month names: `Mar 5, 2024`, `March 5 2024`, `05-Mar-2024`, `5 Mar 2024` (Oracle and English exports). */
+const MONTH_FIRST = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/i;
+const DAY_FIRST = /^(\d{1,2})[-\s/]([a-z]{3,9})\.?[-\s/,]+(\d{4})$/i;
+
+function monthOf(name: string): number {
+  const k = name.slice(0, 3).toLowerCase();
+  const i = MONTHS.indexOf(k);
+  // The full name must be that month's (March, not Marxyz); three letters alone are the abbreviation.
+  if (i < 0) return 0;
+  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][i];
+  const n = name.toLowerCase();
+  return n.length === 3 || full.startsWith(n) || (n.length === 4 && n === 'sept') ? i + 1 : 0;
+}
+
+/** A date with an English month name, time after it allowed; undefined when it is none. */
+function readMonthNameDate(s: string): number | undefined {
+  const t = s.replace(/(?:\s+|T)\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?\s*$/, '').trim();
+  const a = MONTH_FIRST.exec(t);
+  if (a) {
+    const m = monthOf(a[1]);
+    return m ? fromYmd(+a[3], m, +a[2]) : undefined;
+  }
+  const b = DAY_FIRST.exec(t);
+  if (b) {
+    const m = monthOf(b[2]);
+    return m ? fromYmd(+b[3], m, +b[1]) : undefined;
+  }
+  return undefined;
+}
+
 function readDateText(raw: string): number | null | undefined {
   if (isBlank(raw)) return null;
+  const plain = readDateDigits(raw);
+  if (plain !== undefined) return plain;
+  const s = toHalfWidth(raw).trim();
+  const noWeekday = s.replace(WEEKDAY_SUFFIX, '');
+  if (noWeekday !== s && noWeekday !== '') {
+    const d = readDateDigits(noWeekday);
+    if (d !== undefined) return d;
+  }
+  return /[a-z]/i.test(noWeekday) ? readMonthNameDate(noWeekday) : undefined;
+}
+
+function readDateDigits(raw: string): number | undefined {
   const s = toHalfWidth(raw).trim();
   const n = s.length;
   // Hand-written scanner (no regex match arrays on the happy path): year digits, separator, month, separator, day.

@@ -1,5 +1,6 @@
 /** Messages of the input layer: unreadable cells, ignored sheets, sheet kinds and field names for the mapping UI. */
 export const input: Record<string, string> = {
+  'input.error.customersInCallSheet': 'The sheet "{sheet}" holds vehicles and call results in one sheet: it was read as a call log, no customer base was found, and nothing was written (no unreliable figures). Call columns in it: {callColumns}; customer columns: {customerColumns}; customer fields not placed with confidence: {missingFields}. ChurnDesk cannot yet read one sheet as both a customer base and a call log: move the call columns (candidate columns: the call columns above) to a sheet of their own, keep the customers in this one, and run again.',
   'input.error.stateNameTaken': 'The sheet "{sheet}" is not the ChurnDesk state sheet but your own data. To keep it, nothing was changed. Rename that sheet and try again.',
   'input.error.stateClaimsDataSheet': 'The hidden state sheet "{state}" records "{sheet}" as a sheet ChurnDesk made, but the headers of "{sheet}" are your data (customer or register columns): the state sheet is damaged or was edited. To keep your data, nothing was changed. Delete the "{state}" sheet (settings and column mappings go back to their defaults) and refresh again.',
   'input.issue.unreadableDate': 'Not a readable date',
