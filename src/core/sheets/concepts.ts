@@ -36,7 +36,7 @@ const LEXICON_TEXT: Record<string, string> = {
   'VISIT WALKIN': '到店 来店 进店 入店 到访',
   // A sale is named by its act (购/售/零售 …), its paper (开票/发票/invoice) or the car changing hands (交车/交付/handover).
   PURCHASE: '购车 购买 开票 交车 提车 购置 上牌 发票 出售 新车 买车 购入 售车 交付 已购 售 售出 零售 卖出 交接 移交 purchase purchased sale sold invoice invoiced delivery delivered bought buy retail handover handed',
-  // A first registration stands for the purchase (初登/首次登记), and so does a vehicle's registration on a sheet of
+  // The vehicle's first 登记 stands for the purchase (初登/首次登记), and so does a vehicle's registration on a sheet of
   // vehicles (上户, 行驶证注册): REGISTER is a purchase with FIRST, or without a reception (登记) or a record (建档).
   REGISTER: '注册 上户 落户 registered reg',
   'FIRST REGISTER': '初登 首登',

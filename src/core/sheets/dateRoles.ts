@@ -1,7 +1,7 @@
 /**
  * Date columns told apart by the ORDER of their dates, row by row (issue 10 part 1: "their order against the
  * purchase date"). On a customer sheet the dates of one vehicle follow its life: it is bought first (purchase,
- * first registration, warranty start: the earliest vehicle event), serviced after (the last visit is on or after
+ * 初登, warranty start: the earliest vehicle event), serviced after (the last visit is on or after
  * every other past event, and not after the export), and some dates lie ahead (next service, insurance or
  * warranty expiry) or decades back (the owner's birthday). Whatever the headers say, the cells show which column
  * plays which part:
