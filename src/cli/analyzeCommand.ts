@@ -28,7 +28,7 @@ import { progressLine } from './progressLine';
 import { readWorkbook } from '../xlsx/readWorkbook';
 import { writeRenderedWorkbook } from '../xlsx/writePackage';
 import { renderPlan } from '../xlsx/renderPlan';
-import { chooseFileEngine } from '../xlsx/fileEngine';
+import { fileEngineFor } from '../xlsx/fileEngine';
 import { pinDateSerials } from '../xlsx/pinDateSerials';
 import { streamReadWorkbook } from '../xlsx/streamReadWorkbook';
 import { spliceWriteWorkbook } from '../xlsx/spliceWorkbook';
@@ -149,7 +149,7 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   // Whatever stops the run, the progress line ends before the message (the timer and the line are closed).
   try {
     progress?.report('reading', 'reading', 0);
-    const streamed = chooseFileEngine(input) === 'stream' ? await streamReadWorkbook(input) : null;
+    const streamed = (await fileEngineFor(input)) === 'stream' ? await streamReadWorkbook(input) : null;
     const loaded = streamed ? null : await readWorkbook(input);
     const sheets: SheetInput[] = streamed ? streamed.sheets : loaded!.sheets;
     progress?.rows(sheets.reduce((n, s) => n + s.grid.length, 0));

@@ -4,10 +4,11 @@
  * sheets kept, see test/xlsx/byteFaithful.test.ts). It is faster than loading the workbook into exceljs at every
  * size and more faithful: exceljs rewrites every source sheet (and cannot write some LibreOffice-written tables).
  * CHURN_DESK_FILE_ENGINE=memory still forces the exceljs path (exceljs loads the whole workbook and the plan is
- * rendered into it), kept for comparisons in tests and benchmarks only.
+ * rendered into it), kept for comparisons in tests and benchmarks only, and for a damaged package (fileEngineFor).
  */
 import * as fs from 'fs';
 import { zipDirectory } from './identifyFile';
+import { packageProblem } from './packageCheck';
 
 export type FileEngine = 'memory' | 'stream';
 
@@ -37,4 +38,23 @@ export function worksheetXmlBytes(file: string): number {
  */
 export function chooseFileEngine(_file: string, env: Record<string, string | undefined> = process.env): FileEngine {
   return env.CHURN_DESK_FILE_ENGINE === 'memory' ? 'memory' : 'stream';
+}
+
+/**
+ * The pipeline `churn-desk analyze` uses for `file`: chooseFileEngine's, except that a damaged package (a part that
+ * is not well-formed XML or breaks a worksheet's structure: packageCheck.ts) takes the exceljs path. The splice
+ * copies the user's bytes, so it would copy the damage into the output; exceljs reads what it can and writes clean
+ * XML, or refuses the file as damaged, as the CLI always did for such files.
+ * @example await fileEngineFor('dealer.xlsx') // 'stream'
+ * @example await fileEngineFor('overwritten-bytes.xlsx') // 'memory'
+ */
+export async function fileEngineFor(file: string, env: Record<string, string | undefined> = process.env): Promise<FileEngine> {
+  const chosen = chooseFileEngine(file, env);
+  if (chosen === 'memory') return chosen;
+  try {
+    return (await packageProblem(file)) === null ? 'stream' : 'memory';
+  } catch {
+    // Not a readable zip: the reader names the problem.
+    return 'stream';
+  }
 }

@@ -47,8 +47,9 @@ function columnAt(buf: Buffer, i: number, end: number): number {
 
 /** Index of `name="` inside the tag buf[start, end), or -1. */
 function attrIndex(buf: Buffer, start: number, end: number, name: string): number {
-  const at = buf.indexOf(` ${name}="`, start, 'latin1');
-  return at >= 0 && at < end ? at + name.length + 3 : -1;
+  // Searched inside the tag only: a search of the whole buffer for an attribute the tag lacks would read to its end.
+  const at = buf.subarray(start, end).indexOf(` ${name}="`, 0, 'latin1');
+  return at >= 0 ? start + at + name.length + 3 : -1;
 }
 
 /** The integer at buf[i…] (digits). */
@@ -184,9 +185,10 @@ export async function* spliceSheet(chunks: AsyncIterable<Buffer>, splice: SheetS
   const rowsUntilEnd = (): number => {
     // Returns the index up to which `pending` was consumed.
     let pos = 0;
+    // </sheetData> is looked for once per chunk, not once per row (that read the rest of the chunk at every row).
+    const close = pending.indexOf(SHEETDATA_CLOSE, 0);
     for (;;) {
       const open = pending.indexOf(ROW_OPEN, pos);
-      const close = pending.indexOf(SHEETDATA_CLOSE, pos);
       if (close >= 0 && (open < 0 || close < open)) {
         push(pending.subarray(pos, close));
         addRowsBefore(splice.lastRow + 1);
