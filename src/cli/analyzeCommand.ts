@@ -6,8 +6,8 @@
  * and when a field the figures depend on is missing or unsure (the core's report.detection.needsMapping) nothing is
  * written and the run exits 1 naming the field and the candidate columns; `--map` (or the settings file's
  * `"mappings": { SHEET: { field: COLUMN } }`) places it, `--accept-missing FIELD` (or `"acceptMissing": [FIELD]`)
- * goes on without it. Small inputs are loaded whole and the plan rendered into the loaded workbook
- * (keeps all of the user's formatting); large ones (src/xlsx/fileEngine.ts) are streamed in and out.
+ * goes on without it. The input is streamed in and the output written by copying its package and splicing the new
+ * cells into it (src/xlsx/fileEngine.ts, spliceWorkbook.ts): the user's bytes stay as they were, at every size.
  */
 import { previousWinBackGrid } from '../core/state/winBackSheet';
 import { firstCells, followRenamedSheets } from '../core/state/ownership';
@@ -28,10 +28,10 @@ import { progressLine } from './progressLine';
 import { readWorkbook } from '../xlsx/readWorkbook';
 import { writeRenderedWorkbook } from '../xlsx/writePackage';
 import { renderPlan } from '../xlsx/renderPlan';
-import { chooseFileEngine } from '../xlsx/fileEngine';
+import { fileEngineFor } from '../xlsx/fileEngine';
 import { pinDateSerials } from '../xlsx/pinDateSerials';
 import { streamReadWorkbook } from '../xlsx/streamReadWorkbook';
-import { streamWriteWorkbook } from '../xlsx/streamWriteWorkbook';
+import { spliceWriteWorkbook } from '../xlsx/spliceWorkbook';
 import { asOfOption, langOption, parseArgs, UsageError } from './args';
 import { writeAtomically } from './outputFile';
 import { formatMapping, formatNeedsMapping, formatReport } from './report';
@@ -149,7 +149,7 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   // Whatever stops the run, the progress line ends before the message (the timer and the line are closed).
   try {
     progress?.report('reading', 'reading', 0);
-    const streamed = chooseFileEngine(input) === 'stream' ? await streamReadWorkbook(input) : null;
+    const streamed = (await fileEngineFor(input)) === 'stream' ? await streamReadWorkbook(input) : null;
     const loaded = streamed ? null : await readWorkbook(input);
     const sheets: SheetInput[] = streamed ? streamed.sheets : loaded!.sheets;
     progress?.rows(sheets.reduce((n, s) => n + s.grid.length, 0));
@@ -224,7 +224,7 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
       progress?.report('writing', 'writing', 0);
       let written: string[] = [];
       await writeAtomically(out, async (tmp) => {
-        written = (await streamWriteWorkbook(streamed!.sheets, plan, tmp, { previousState: stored, locale: reportLocale })).sheetsWritten;
+        written = (await spliceWriteWorkbook(input, streamed!.sheets, plan, tmp, { previousState: stored, locale: reportLocale })).sheetsWritten;
       });
       sheetsWritten = written;
     }

@@ -1,21 +1,16 @@
 /**
- * Which file pipeline `churn-desk analyze` uses for an input:
- *  - 'memory': exceljs loads the whole workbook and the plan is rendered into it. Keeps everything exceljs
- *    understands of the user's sheets (fonts, fills, borders, merges, their validations and tables) but needs
- *    roughly 30-60 KB of memory per row, and minutes per 100,000 rows.
- *  - 'stream': streamReadWorkbook + streamWriteWorkbook. Bounded memory and linear time; source sheets keep their
- *    values, number formats, formulas, column widths and visibility, not their other formatting.
- * Chosen by the size of the worksheets' XML, read from the zip's central directory without inflating anything:
- * above STREAM_THRESHOLD_BYTES (about 50,000 rows of a typical dealer sheet) the stream pipeline is used.
- * The environment variable CHURN_DESK_FILE_ENGINE=memory|stream forces one (benchmarks, tests).
+ * Which file pipeline `churn-desk analyze` uses. One path at every size: 'stream' (streamReadWorkbook reads the
+ * grids, spliceWriteWorkbook copies the source package and splices the new cells into it: every byte of the user's
+ * sheets kept, see test/xlsx/byteFaithful.test.ts). It is faster than loading the workbook into exceljs at every
+ * size and more faithful: exceljs rewrites every source sheet (and cannot write some LibreOffice-written tables).
+ * CHURN_DESK_FILE_ENGINE=memory still forces the exceljs path (exceljs loads the whole workbook and the plan is
+ * rendered into it), kept for comparisons in tests and benchmarks only, and for a damaged package (fileEngineFor).
  */
 import * as fs from 'fs';
 import { zipDirectory } from './identifyFile';
+import { packageProblem } from './packageCheck';
 
 export type FileEngine = 'memory' | 'stream';
-
-/** About 50,000 rows: a dealer sheet row is ~500 bytes of worksheet XML. */
-export const STREAM_THRESHOLD_BYTES = 25 * 1024 * 1024;
 
 /**
  * Total uncompressed size of the xl/worksheets/*.xml parts, or -1 when the file is not a readable zip.
@@ -38,11 +33,28 @@ export function worksheetXmlBytes(file: string): number {
 }
 
 /**
- * The pipeline for `file` (see the file comment).
- * @example chooseFileEngine('group.xlsx') // 'stream' for a 100,000-vehicle workbook
+ * The pipeline for `file` (see the file comment): 'stream' unless CHURN_DESK_FILE_ENGINE=memory.
+ * @example chooseFileEngine('dealer.xlsx') // 'stream'
  */
-export function chooseFileEngine(file: string, env: Record<string, string | undefined> = process.env): FileEngine {
-  const forced = env.CHURN_DESK_FILE_ENGINE;
-  if (forced === 'memory' || forced === 'stream') return forced;
-  return worksheetXmlBytes(file) > STREAM_THRESHOLD_BYTES ? 'stream' : 'memory';
+export function chooseFileEngine(_file: string, env: Record<string, string | undefined> = process.env): FileEngine {
+  return env.CHURN_DESK_FILE_ENGINE === 'memory' ? 'memory' : 'stream';
+}
+
+/**
+ * The pipeline `churn-desk analyze` uses for `file`: chooseFileEngine's, except that a damaged package (a part that
+ * is not well-formed XML or breaks a worksheet's structure: packageCheck.ts) takes the exceljs path. The splice
+ * copies the user's bytes, so it would copy the damage into the output; exceljs reads what it can and writes clean
+ * XML, or refuses the file as damaged, as the CLI always did for such files.
+ * @example await fileEngineFor('dealer.xlsx') // 'stream'
+ * @example await fileEngineFor('overwritten-bytes.xlsx') // 'memory'
+ */
+export async function fileEngineFor(file: string, env: Record<string, string | undefined> = process.env): Promise<FileEngine> {
+  const chosen = chooseFileEngine(file, env);
+  if (chosen === 'memory') return chosen;
+  try {
+    return (await packageProblem(file)) === null ? 'stream' : 'memory';
+  } catch {
+    // Not a readable zip: the reader names the problem.
+    return 'stream';
+  }
 }

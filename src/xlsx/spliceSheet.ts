@@ -29,10 +29,18 @@ export interface SheetSplice {
 
 const OUT_BYTES = 1 << 20;
 
-const ROW_OPEN = Buffer.from('<row');
-const ROW_CLOSE = Buffer.from('</row>');
-const SHEETDATA_CLOSE = Buffer.from('</sheetData>');
-const CELL_OPEN = Buffer.from('<c ');
+/**
+ * `xml` (the product's, unprefixed) with every element name given namespace prefix `p` ('x:'), for a sheet written
+ * with a prefix (`<x:worksheet xmlns:x="…main">`): there an unprefixed element would be in no namespace.
+ */
+export function prefixed(xml: string, p: string): string {
+  return p ? xml.replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, (_all, slash: string, name: string) => `<${slash}${p}${name}`) : xml;
+}
+
+/** `xml` with prefix `p` taken off its element names (prefixed's inverse for a part whose elements all carry it). */
+export function unprefixed(xml: string, p: string): string {
+  return p ? xml.split(`<${p}`).join('<').split(`</${p}`).join('</') : xml;
+}
 
 /** 0-based column of the letters of a cell reference starting at buf[i] (stops at the first digit). */
 function columnAt(buf: Buffer, i: number, end: number): number {
@@ -47,8 +55,9 @@ function columnAt(buf: Buffer, i: number, end: number): number {
 
 /** Index of `name="` inside the tag buf[start, end), or -1. */
 function attrIndex(buf: Buffer, start: number, end: number, name: string): number {
-  const at = buf.indexOf(` ${name}="`, start, 'latin1');
-  return at >= 0 && at < end ? at + name.length + 3 : -1;
+  // Searched inside the tag only: a search of the whole buffer for an attribute the tag lacks would read to its end.
+  const at = buf.subarray(start, end).indexOf(` ${name}="`, 0, 'latin1');
+  return at >= 0 ? start + at + name.length + 3 : -1;
 }
 
 /** The integer at buf[i…] (digits). */
@@ -70,10 +79,10 @@ function cellColumn(tag: string): number {
 const toLatin1 = (xml: string) => (/[^ -~\t\n\r]/.test(xml) ? Buffer.from(xml, 'utf8').toString('latin1') : xml);
 
 /** Rows as the product adds them: `<row r="N">cells</row>`. */
-function newRow(r: number, cells: [number, string][]): string {
-  let xml = `<row r="${r + 1}">`;
-  for (const [, c] of cells) xml += c;
-  return xml + '</row>';
+function newRow(r: number, cells: [number, string][], p: string): string {
+  let xml = `<${p}row r="${r + 1}">`;
+  for (const [, c] of cells) xml += prefixed(c, p);
+  return xml + `</${p}row>`;
 }
 
 /**
@@ -97,6 +106,13 @@ export async function* spliceSheet(chunks: AsyncIterable<Buffer>, splice: SheetS
     }
   };
 
+  // The sheet's namespace prefix ('' or 'x:'), known at <sheetData>; the searched tags carry it.
+  let p = '';
+  let ROW_OPEN = Buffer.from('<row');
+  let ROW_CLOSE = Buffer.from('</row>');
+  let SHEETDATA_CLOSE = Buffer.from('</sheetData>');
+  let CELL_OPEN = Buffer.from('<c ');
+  let CELL = /<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
   let state: 'head' | 'rows' | 'tail' = 'head';
   let pending: Buffer = Buffer.alloc(0);
   let nextRow = 0; // every row below this one was written
@@ -109,7 +125,7 @@ export async function* spliceSheet(chunks: AsyncIterable<Buffer>, splice: SheetS
     let text = '';
     for (let r = nextRow; r < end; r++) {
       const cells = splice.cellsOf(r);
-      if (cells?.length) text += newRow(r, cells);
+      if (cells?.length) text += newRow(r, cells, p);
     }
     if (text) pushText(text);
     if (upTo > nextRow) nextRow = upTo;
@@ -152,7 +168,7 @@ export async function* spliceSheet(chunks: AsyncIterable<Buffer>, splice: SheetS
         } else push(buf.subarray(start, closeAt));
         let text = '';
         for (const [, c] of cells) text += c;
-        pushText(text + '</row>');
+        pushText(prefixed(text, p) + `</${p}row>`);
         return;
       }
     }
@@ -162,12 +178,12 @@ export async function* spliceSheet(chunks: AsyncIterable<Buffer>, splice: SheetS
     const openTag = (selfClosing ? tag.replace(/\s*\/>$/, '>') : tag).replace(/(\sspans="\d+:)(\d+)"/, (all, p: string, n: string) => (Number(n) < lastNew ? `${p}${lastNew}"` : all));
     const inner = selfClosing ? '' : buf.toString("latin1", tagEnd + 1, end - ROW_CLOSE.length);
     const dropped = (col: number) => splice.removeColumns.some((x) => r >= x.fromRow && col >= x.first && col <= x.last) || (cells ?? []).some(([c]) => c === col);
-    const incoming = (cells ?? []).map(([c, xml]) => [c, toLatin1(xml)] as [number, string]);
+    const incoming = (cells ?? []).map(([c, xml]) => [c, toLatin1(prefixed(xml, p))] as [number, string]);
     let text = openTag;
     let k = 0;
     let col = -1;
     let last = 0;
-    for (const m of inner.matchAll(/<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)) {
+    for (const m of inner.matchAll(CELL)) {
       const at = cellColumn(m[0].slice(0, m[0].indexOf('>') + 1));
       col = at >= 0 ? at : col + 1;
       text += inner.slice(last, m.index);
@@ -177,16 +193,17 @@ export async function* spliceSheet(chunks: AsyncIterable<Buffer>, splice: SheetS
     }
     const rest = inner.slice(last);
     while (k < incoming.length) text += incoming[k++][1];
-    text += rest + '</row>';
+    text += rest + `</${p}row>`;
     push(Buffer.from(text, 'latin1'));
   };
 
   const rowsUntilEnd = (): number => {
     // Returns the index up to which `pending` was consumed.
     let pos = 0;
+    // </sheetData> is looked for once per chunk, not once per row (that read the rest of the chunk at every row).
+    const close = pending.indexOf(SHEETDATA_CLOSE, 0);
     for (;;) {
       const open = pending.indexOf(ROW_OPEN, pos);
-      const close = pending.indexOf(SHEETDATA_CLOSE, pos);
       if (close >= 0 && (open < 0 || close < open)) {
         push(pending.subarray(pos, close));
         addRowsBefore(splice.lastRow + 1);
@@ -217,15 +234,24 @@ export async function* spliceSheet(chunks: AsyncIterable<Buffer>, splice: SheetS
     }
     pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
     if (state === 'head') {
-      const at = pending.indexOf('<sheetData', 0, 'latin1');
+      const found = /<([A-Za-z_][\w.-]*:)?sheetData\b/.exec(pending.toString('latin1'));
+      const at = found ? found.index : -1;
       const tagEnd = at >= 0 ? pending.indexOf(0x3e, at) : -1;
       if (tagEnd < 0) continue;
-      const head = splice.head(pending.toString('utf8', 0, at));
+      p = found![1] ?? '';
+      if (p) {
+        ROW_OPEN = Buffer.from(`<${p}row`);
+        ROW_CLOSE = Buffer.from(`</${p}row>`);
+        SHEETDATA_CLOSE = Buffer.from(`</${p}sheetData>`);
+        CELL_OPEN = Buffer.from(`<${p}c `);
+        CELL = new RegExp(`<${p}c\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${p}c>)`, 'g');
+      }
+      const head = prefixed(splice.head(unprefixed(pending.toString('utf8', 0, at), p)), p);
       if (pending[tagEnd - 1] === 0x2f) {
         // <sheetData/>: an empty sheet.
-        pushText(head + '<sheetData>');
+        pushText(head + `<${p}sheetData>`);
         addRowsBefore(splice.lastRow + 1);
-        push(Buffer.from('</sheetData>'));
+        push(Buffer.from(`</${p}sheetData>`));
         state = 'tail';
         tailParts.push(pending.subarray(tagEnd + 1));
         pending = Buffer.alloc(0);
@@ -243,7 +269,8 @@ export async function* spliceSheet(chunks: AsyncIterable<Buffer>, splice: SheetS
   }
   if (state !== 'tail') throw new Error('damaged worksheet: no </sheetData>');
   const tail = Buffer.concat(tailParts).toString('utf8');
-  const close = '</sheetData>';
-  pushText(tail.startsWith(close) ? close + splice.tail(tail.slice(close.length)) : splice.tail(tail));
+  const close = `</${p}sheetData>`;
+  const edited = (xml: string) => prefixed(splice.tail(unprefixed(xml, p)), p);
+  pushText(tail.startsWith(close) ? close + edited(tail.slice(close.length)) : edited(tail));
   yield Buffer.concat(out, outBytes);
 }

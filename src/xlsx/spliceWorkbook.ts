@@ -300,6 +300,34 @@ function freshNames(moved: Iterable<string>, taken: Iterable<string>): Map<strin
   return out;
 }
 
+/**
+ * The output's <sheet> tags in the order renderPlan gave the skeleton (`skeletonOrder`, sheet names), which is the
+ * add-in's: the new product sheets after the kept ones, 目录 moved before the first other sheet the product owns.
+ * A kept source sheet the skeleton does not hold (a chart sheet: the stream reader reads worksheets only) stays
+ * right after the source sheet it followed; one that led the workbook stays first.
+ * @example sheetOrder(['A', '目录', 'F01', '流失概览'], [A, F01], new Map([['目录', c], ['流失概览', o]]), nameOf) // [A, c, F01, o]
+ */
+function sheetOrder(skeletonOrder: string[], keptTags: string[], addedByName: Map<string, string>, nameOf: (tag: string) => string): string[] {
+  const inSkeleton = new Set(skeletonOrder);
+  const followers = new Map<string, string[]>();
+  let lead = '';
+  const leading: string[] = [];
+  for (const tag of keptTags) {
+    const name = nameOf(tag);
+    if (inSkeleton.has(name)) lead = name;
+    else if (lead) followers.set(lead, [...(followers.get(lead) ?? []), tag]);
+    else leading.push(tag);
+  }
+  const keptByName = new Map(keptTags.filter((t) => inSkeleton.has(nameOf(t))).map((t) => [nameOf(t), t]));
+  const out = [...leading];
+  for (const name of skeletonOrder) {
+    const tag = keptByName.get(name) ?? addedByName.get(name);
+    if (tag === undefined) continue;
+    out.push(tag, ...(followers.get(name) ?? []));
+  }
+  return out;
+}
+
 /** The relationship target that leads from part `from` to part `to` (both package paths). */
 function relativeTarget(from: string, to: string): string {
   const a = from.split('/').slice(0, -1);
@@ -434,10 +462,6 @@ export async function spliceWriteWorkbook(source: string, sheets: StreamedSheet[
     const cacheOffset = cacheId;
 
     // 5. workbook.xml: sheets, defined names, pivot caches, views; its relationships.
-    const outIndex = new Map<number, number>();
-    sheetTags.forEach((t, i) => {
-      if (!removed.has(nameOf(t))) outIndex.set(i, keptTags.indexOf(t));
-    });
     // Ids after the kept sheets' and relationships: a refresh reuses the ids of what it replaces (the same workbook twice).
     let sheetId = Math.max(0, ...keptTags.map((t) => Number(attrOf(t, 'sheetId')) || 0));
     const newRels: string[] = [];
@@ -448,11 +472,16 @@ export async function spliceWriteWorkbook(source: string, sheets: StreamedSheet[
       tag = setAttr(tag, 'sheetId', String(++sheetId));
       return tag;
     });
+    const finalTags = sheetOrder(skSheetTags.map(nameOf), keptTags, new Map(newTags.map((t, i) => [nameOf(t), addedTags[i]])), nameOf);
+    const outIndex = new Map<number, number>();
+    sheetTags.forEach((t, i) => {
+      if (!removed.has(nameOf(t))) outIndex.set(i, finalTags.indexOf(t));
+    });
     const sheetsXml = /<sheets\b[^>]*>[\s\S]*?<\/sheets>/.exec(workbook)![0];
     const sheetsOpen = /<sheets\b[^>]*>/.exec(sheetsXml)![0];
-    workbook = workbook.replace(sheetsXml, `${sheetsOpen}${[...keptTags, ...addedTags].join('')}</sheets>`);
+    workbook = workbook.replace(sheetsXml, `${sheetsOpen}${finalTags.join('')}</sheets>`);
     const skIndex = new Map(skSheetTags.map((t, i) => [i, nameOf(t)]));
-    const finalIndex = (name: string) => [...keptTags, ...addedTags].findIndex((t) => nameOf(t) === name);
+    const finalIndex = (name: string) => finalTags.findIndex((t) => nameOf(t) === name);
     // Source names: those of removed sheets go, the others follow their sheet's new position.
     workbook = workbook.replace(/<definedName\b[^>]*>[\s\S]*?<\/definedName>/g, (dn) => {
       const local = attrOf(dn, 'localSheetId');

@@ -171,13 +171,7 @@ beforeAll(async () => {
   fs.renameSync(path.join(loDir, 'dressed.xlsx'), libreInput);
 });
 
-/**
- * The splice writer is not yet the CLI's writer: on a second refresh of a 50,000-vehicle workbook it put the new
- * product sheets after the form sheets where the add-in keeps them in place (test/emu/scale.test.ts), so
- * analyzeCommand still writes large files with streamWriteWorkbook. These cases run once the CLI writes by splice.
- */
-const CLI_WRITES_BY_SPLICE = /spliceWriteWorkbook/.test(fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'cli', 'analyzeCommand.ts'), 'utf8'));
-(CLI_WRITES_BY_SPLICE ? describe.each : describe.skip.each)([
+describe.each([
   ['exceljs', () => exceljsInput],
   ['LibreOffice', () => libreInput],
 ])('the analysed workbook keeps every source cell of a workbook written by %s', (writer, input) => {
@@ -211,7 +205,7 @@ it('the comparison fails on a writer that regenerates the source sheets (exceljs
   expect(lost.length).toBeGreaterThan(0);
 });
 
-(CLI_WRITES_BY_SPLICE ? it : it.skip)('LibreOffice opens every output without a word on stderr', () => {
+it('LibreOffice opens every output without a word on stderr', () => {
   expect(outputs.length).toBe(4);
   const csvDir = path.join(dir, 'csv');
   const { stdout, stderr } = sofficeOutput(profile, ['--convert-to', 'csv', '--outdir', csvDir, ...outputs]);

@@ -284,12 +284,13 @@ describe('streamWriteWorkbook', () => {
 });
 
 describe('chooseFileEngine', () => {
-  test('small files use the in-memory pipeline; the environment variable forces either', async () => {
+  test('every file takes the stream pipeline; the environment variable forces the exceljs one', async () => {
     const src = await sourceFile(10);
     expect(worksheetXmlBytes(src)).toBeGreaterThan(1000);
-    expect(chooseFileEngine(src, {})).toBe('memory');
-    expect(chooseFileEngine(src, { CHURN_DESK_FILE_ENGINE: 'stream' })).toBe('stream');
-    expect(chooseFileEngine(file('missing.xlsx'), {})).toBe('memory');
+    // One path at every size; the exceljs one only when forced.
+    expect(chooseFileEngine(src, {})).toBe('stream');
+    expect(chooseFileEngine(src, { CHURN_DESK_FILE_ENGINE: 'memory' })).toBe('memory');
+    expect(chooseFileEngine(file('missing.xlsx'), {})).toBe('stream');
     expect(worksheetXmlBytes(file('missing.xlsx'))).toBe(-1);
   });
 });
