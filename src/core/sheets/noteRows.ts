@@ -1,5 +1,5 @@
 /**
- * A note line between records (—— 10月7日 国庆假期最后一天 ——, 注:以下车辆为外地牌照): a mostly empty row that holds
+ * A note line between records (—— 以下为周末值班登记 ——, ※ 下列车辆已转店): a mostly empty row that holds
  * nothing in any column the sheet's analysis depends on (DEPENDS: the dates, the vehicle or prospect key, call or
  * visit, the arrival time). Whatever its words, such a row can be no vehicle, call or visit: counting it would add
  * a record with no date and no key (a register row with the date of the row above). Recognised by what the row
@@ -20,7 +20,7 @@ export function dependencyColumns(kind: SheetKind, columns: Partial<Record<Field
 /**
  * True when the row is a note line: some text, at most max(2, a quarter of the width) cells filled, and every
  * dependency column blank. False when the sheet has no dependency column mapped (nothing to judge by).
- * @example isNoteRow(['—— 国庆假期 ——', '', '', ''], [1, 2, 3], 4) // true
+ * @example isNoteRow(['—— 周末值班 ——', '', '', ''], [1, 2, 3], 4) // true
  * @example isNoteRow(['J1001', '2026-10-03', '9:30', '来店'], [1, 2, 3], 4) // false
  */
 export function isNoteRow(row: readonly unknown[] | undefined, dependency: readonly number[], end: number): boolean {

@@ -3,7 +3,7 @@ import { isNoteRow } from '../../../src/core/sheets/noteRows';
 
 describe('note lines between records are no records (judged by the dependency columns they leave blank)', () => {
   it('a mostly empty text row with every dependency column blank is a note; a record is not', () => {
-    expect(isNoteRow(['—— 10月7日 国庆假期最后一天 ——', '', '', '', '', '', '', ''], [1, 2, 3], 8)).toBe(true);
+    expect(isNoteRow(['—— 以下为周末值班登记 ——', '', '', '', '', '', '', ''], [1, 2, 3], 8)).toBe(true);
     expect(isNoteRow(['J1001', '2026-10-03', '9:30', '来店', '王先生', '', '', ''], [1, 2, 3], 8)).toBe(false);
     // A dependency column filled (a date alone under a note) keeps the row: it says something the analysis uses.
     expect(isNoteRow(['补录', '2026-10-03', '', '', '', '', '', ''], [1, 2, 3], 8)).toBe(false);
