@@ -8,8 +8,6 @@ import type { MappedSheet } from '../sheets/types';
 import { columnLabel } from '../sheets/needsMappingText';
 import { AnalysisInputError } from './errors';
 
-/** Below this share of calls matched to a vehicle, the call log is not used silently. */
-export const MIN_MATCHED_CALL_SHARE = 0.5;
 /** A log this short says too little about its key (a handful of calls about sold cars is normal). */
 export const MIN_CALLS_TO_JUDGE = 10;
 
@@ -26,13 +24,13 @@ export function keyColumnsText(m: MappedSheet): string {
 }
 
 /**
- * Throws when at least MIN_CALLS_TO_JUDGE calls were read and fewer than MIN_MATCHED_CALL_SHARE of them matched
- * a vehicle.
+ * Throws when at least MIN_CALLS_TO_JUDGE calls were read and fewer than `minShare` (settings.minMatchedCallShare,
+ * 0.5 by default; 0 never throws) of them matched a vehicle.
  * @throws AnalysisInputError('aftersales.error.callsUnmatched') naming both sheets' key columns.
- * @example assertCallsMatch(customers, calls, 50, 50) // throws: no call matched
+ * @example assertCallsMatch(customers, calls, 50, 50, 0.5) // throws: no call matched
  */
-export function assertCallsMatch(customers: MappedSheet, calls: MappedSheet, callRows: number, unmatched: number): void {
-  if (callRows < MIN_CALLS_TO_JUDGE || callRows - unmatched >= MIN_MATCHED_CALL_SHARE * callRows) return;
+export function assertCallsMatch(customers: MappedSheet, calls: MappedSheet, callRows: number, unmatched: number, minShare: number): void {
+  if (minShare <= 0 || callRows < MIN_CALLS_TO_JUDGE || callRows - unmatched >= minShare * callRows) return;
   throw new AnalysisInputError('aftersales.error.callsUnmatched', {
     calls: calls.sheet.name,
     customers: customers.sheet.name,
@@ -40,6 +38,6 @@ export function assertCallsMatch(customers: MappedSheet, calls: MappedSheet, cal
     total: callRows,
     callKeys: keyColumnsText(calls),
     customerKeys: keyColumnsText(customers),
-    share: `${Math.round(MIN_MATCHED_CALL_SHARE * 100)}%`,
+    share: `${Math.round(minShare * 100)}%`,
   });
 }

@@ -3,6 +3,7 @@ import type { SheetInput } from '../../../src/core/plan/types';
 import { emptyState } from '../../../src/core/state/stateSheet';
 import { MIN_CALLS_TO_JUDGE } from '../../../src/core/aftersales/callsMatched';
 import { AS_OF, customers } from './fixtures/smallWorkbook';
+import { resolveSettings, type Settings } from '../../../src/core/settings/settings';
 
 /** A call log keyed by the phone only: `matching` calls to phones of the base, the rest to phones nobody has. */
 function phoneLog(total: number, matching: number): SheetInput {
@@ -14,9 +15,9 @@ function phoneLog(total: number, matching: number): SheetInput {
   return { name: '回访记录', grid: rows };
 }
 
-function refusal(calls: SheetInput): AnalysisInputError | null {
+function refusal(calls: SheetInput, settings: Partial<Settings> = {}): AnalysisInputError | null {
   try {
-    analyseWorkbook([customers, calls], { asOf: AS_OF, state: emptyState() });
+    analyseWorkbook([customers, calls], { asOf: AS_OF, state: emptyState(), settings });
     return null;
   } catch (e) {
     if (e instanceof AnalysisInputError) return e;
@@ -41,5 +42,15 @@ describe('a call log whose calls mostly match no vehicle is refused, naming the 
   it('does not judge a log shorter than the minimum', () => {
     expect(refusal(phoneLog(MIN_CALLS_TO_JUDGE - 1, 0))).toBeNull();
     expect(refusal(phoneLog(MIN_CALLS_TO_JUDGE, 0))?.key).toBe('aftersales.error.callsUnmatched');
+  });
+
+  it('follows the dealer setting minMatchedCallShare: 0 never stops, a higher share stops sooner', () => {
+    expect(refusal(phoneLog(12, 0), { minMatchedCallShare: 0 })).toBeNull();
+    expect(refusal(phoneLog(12, 8), { minMatchedCallShare: 0.8 })?.params).toMatchObject({ unmatched: 4, share: '80%' });
+    expect(refusal(phoneLog(12, 10), { minMatchedCallShare: 0.8 })).toBeNull();
+  });
+
+  it('refuses a share outside 0..1, naming the setting', () => {
+    expect(() => resolveSettings({ minMatchedCallShare: 1.5 })).toThrow(/minMatchedCallShare/);
   });
 });
