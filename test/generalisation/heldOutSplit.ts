@@ -2,13 +2,16 @@
  * What every blind held-out split of the generalisation harness shares besides the generator (whose per-split part
  * is generator.ts's SplitStyle): its descriptor (seed range, env flags, wordings), the earlier splits' wordings it
  * must stay disjoint from, the mechanical scan of the product's src/ text (count only), and the measurement that runs
- * only when its env flag is set. heldOutV3.test.ts and heldOutV4.test.ts are thin users of this module.
+ * only when its env flag is set. heldOutV2–V5.test.ts are thin users of this module
+ * (the checks every split repeats — disjoint from earlier splits, one field per wording, no dealer header, the src/
+ * scan — are the functions below).
  */
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { compose, EXTRA_COLUMNS, GRAMMAR, groupHeader, groupLabel, TICK_GROUP, type GroupPart, type Split } from './grammar';
 import { EXTRA_COLUMNS_V2, GRAMMAR_V2, GROUP_SUB_V2, groupHeaderV2, groupLabelV2, normHeader, SUBTOTAL_COLUMNS_V2, TICK_GROUP_V2 } from './grammarV2';
 import { EXTRA_COLUMNS_V3, NOTES_GROUP_V3, v3Wordings } from './grammarV3';
+import { EXTRA_COLUMNS_V4, SAME_SHEET_CALLS_V4, v4Wordings } from './grammarV4';
 
 /** A held-out split: its seeds, the env flags that run it, and every wording it writes. */
 export interface HeldOutSplit {
@@ -34,7 +37,7 @@ export function seedsOf(d: HeldOutSplit): number[] {
 const PARTS: GroupPart[] = ['followDate', 'followMethod', 'followResult'];
 
 /** Every wording the named earlier grammars can write (fields, tick labels, extra columns, numbered groups). */
-export function earlierWordings(grammars: readonly ('v1' | 'v2' | 'v3')[]): Map<string, string> {
+export function earlierWordings(grammars: readonly ('v1' | 'v2' | 'v3' | 'v4')[]): Map<string, string> {
   const out = new Map<string, string>();
   const add = (h: string, where: string): void => { out.set(normHeader(h), where); };
   if (grammars.includes('v1')) {
@@ -70,6 +73,11 @@ export function earlierWordings(grammars: readonly ('v1' | 'v2' | 'v3')[]): Map<
     for (const w of v3Wordings()) add(w.h, `v3 ${w.where}`);
     for (const [kind, hs] of Object.entries(EXTRA_COLUMNS_V3)) for (const h of hs) add(h, `v3 ${kind} extra column`);
     for (const h of [...NOTES_GROUP_V3.columns, NOTES_GROUP_V3.label]) add(h, 'v3 notes extra column');
+  }
+  if (grammars.includes('v4')) {
+    for (const w of v4Wordings()) add(w.h, `v4 ${w.where}`);
+    for (const [kind, hs] of Object.entries(EXTRA_COLUMNS_V4)) for (const h of hs) add(h, `v4 ${kind} extra column`);
+    for (const h of [...SAME_SHEET_CALLS_V4.date, ...SAME_SHEET_CALLS_V4.result, SAME_SHEET_CALLS_V4.group]) add(h, 'v4 same-sheet call extra column');
   }
   return out;
 }
@@ -112,6 +120,50 @@ export function wordingsInSrc(d: HeldOutSplit): { h: string; where: string }[] {
   const src = srcStrings();
   if (src.size <= 1000) throw new Error('the src/ scan read almost nothing');
   return d.wordings().filter((w) => src.has(normHeader(w.h)));
+}
+
+/** The split's wordings that equal a wording of the named earlier grammars (after normalising), as lines. */
+export function earlierClashes(d: HeldOutSplit, grammars: readonly ('v1' | 'v2' | 'v3' | 'v4')[]): string[] {
+  const earlier = earlierWordings(grammars);
+  return d.wordings().filter((w) => earlier.has(normHeader(w.h))).map((w) => `${w.where} "${w.h}" = ${earlier.get(normHeader(w.h))}`);
+}
+
+/** Extra (no-field) columns of a split that are a field wording of the split itself or of an earlier grammar. */
+export function extraColumnClashes(d: HeldOutSplit, extras: readonly string[], grammars: readonly ('v1' | 'v2' | 'v3' | 'v4')[]): string[] {
+  const earlier = earlierWordings(grammars);
+  const own = new Set(d.wordings().map((w) => normHeader(w.h)));
+  return extras.filter((h) => own.has(normHeader(h)) || (earlier.has(normHeader(h)) && !earlier.get(normHeader(h))!.includes('extra column')));
+}
+
+/** Within a kind, wordings that name two fields (the truth would be ambiguous), as lines. */
+export function twoFieldWordings(grammar: Record<string, Record<string, readonly string[]>>): string[] {
+  const clash: string[] = [];
+  for (const [kind, fields] of Object.entries(grammar)) {
+    const owner = new Map<string, string>();
+    for (const [field, hs] of Object.entries(fields)) {
+      for (const h of hs) {
+        const k = normHeader(h);
+        if (owner.has(k) && owner.get(k) !== field) clash.push(`${kind}: "${h}" in ${owner.get(k)} and ${field}`);
+        owner.set(k, field);
+      }
+    }
+  }
+  return clash;
+}
+
+/** The split's wordings that are a quoted header of the share-safe held-out dealers (test/robustness/heldOutDealers.ts). */
+export function quotedDealerHeaderHits(d: HeldOutSplit): string[] {
+  const text = readFileSync(join(__dirname, '..', 'robustness', 'heldOutDealers.ts'), 'utf8');
+  const quoted = new Set([...text.matchAll(/'([^'\n]{1,30})'/g)].map((m) => normHeader(m[1])));
+  return d.wordings().filter((w) => quoted.has(normHeader(w.h))).map((w) => `${w.where} "${w.h}"`);
+}
+
+/** How many of the split's wordings occur in src/; prints the count (and the split's own words when listHitsEnv=1). */
+export function srcHitCount(d: HeldOutSplit): number {
+  const hits = wordingsInSrc(d);
+  if (process.env[d.listHitsEnv] === '1') console.log(`${d.split} wordings found in src/ (the harness's words): ${hits.map((w) => `${w.where} "${w.h}"`).join('; ')}`);
+  console.log(`${d.split} wordings occurring in src/: ${hits.length}`);
+  return hits.length;
 }
 
 /** The measurement of a split over its seeds; skipped (with a line saying how to run it) unless runEnv=1. */

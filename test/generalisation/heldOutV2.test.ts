@@ -10,12 +10,10 @@
  * frequent misreads.
  */
 import { createHash } from 'crypto';
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { type GroupPart } from './grammar';
 import { EXTRA_COLUMNS_V2, GRAMMAR_V2, GROUP_SUB_V2, groupHeaderV2, groupLabelV2, normHeader, SUBTOTAL_COLUMNS_V2, TICK_GROUP_V2 } from './grammarV2';
 import { generateWorkbook } from './generator';
-import { describeMeasuredSplit, earlierWordings as earlierOf, seedsOf, type HeldOutSplit } from './heldOutSplit';
+import { describeMeasuredSplit, earlierClashes, extraColumnClashes, quotedDealerHeaderHits, seedsOf, twoFieldWordings, type HeldOutSplit } from './heldOutSplit';
 
 /** The v2 split's descriptor: seeds 2001–3000, run with GEN_SPLIT_V2=1 (the shared checks: heldOutSplit.ts). */
 export const V2: HeldOutSplit = { split: 'v2', firstSeed: 2001, lastSeed: 3000, runEnv: 'GEN_SPLIT_V2', countEnv: 'GEN_V2_WORKBOOKS', listHitsEnv: 'V2_LIST_HITS', wordings: () => v2Wordings() };
@@ -24,9 +22,6 @@ export const V2: HeldOutSplit = { split: 'v2', firstSeed: 2001, lastSeed: 3000, 
 export const V2_SEEDS: readonly number[] = seedsOf(V2);
 
 const PARTS: GroupPart[] = ['followDate', 'followMethod', 'followResult'];
-
-/** Every wording grammar.ts can write (both splits, every field, tick labels, extra columns, numbered groups). */
-const earlierWordings = (): Map<string, string> => earlierOf(['v1']);
 
 function v2Wordings(): { h: string; where: string }[] {
   const out: { h: string; where: string }[] = [];
@@ -44,9 +39,7 @@ function v2Wordings(): { h: string; where: string }[] {
 
 describe('the v2 split of the layout generator (harness checks; the product is not called)', () => {
   test('no v2 wording is a wording of grammar.ts (after normalising spaces, case, brackets and punctuation)', () => {
-    const earlier = earlierWordings();
-    const clashes = v2Wordings().filter((w) => earlier.has(normHeader(w.h))).map((w) => `${w.where} "${w.h}" = ${earlier.get(normHeader(w.h))}`);
-    expect(clashes).toEqual([]);
+    expect(earlierClashes(V2, ['v1'])).toEqual([]);
     // the normaliser does fold the decorations the earlier splits use
     expect(normHeader('（车架号） ')).toBe(normHeader('车架号'));
     expect(normHeader('*VIN:')).toBe(normHeader('vin'));
@@ -54,33 +47,16 @@ describe('the v2 split of the layout generator (harness checks; the product is n
   });
 
   test('v2 extra and sub-total columns are no field wording of either grammar', () => {
-    const earlier = earlierWordings();
-    const v2 = new Set(v2Wordings().map((w) => normHeader(w.h)));
     const extras = [...Object.values(EXTRA_COLUMNS_V2).flat(), ...Object.values(SUBTOTAL_COLUMNS_V2).flat()];
-    const clash = extras.filter((h) => v2.has(normHeader(h)) || (earlier.has(normHeader(h)) && !earlier.get(normHeader(h))!.includes('extra column')));
-    expect(clash).toEqual([]);
+    expect(extraColumnClashes(V2, extras, ['v1'])).toEqual([]);
   });
 
   test('within a kind, no v2 wording names two fields (the truth stays unambiguous)', () => {
-    for (const [kind, fields] of Object.entries(GRAMMAR_V2)) {
-      const owner = new Map<string, string>();
-      const clash: string[] = [];
-      for (const [field, hs] of Object.entries(fields)) {
-        for (const h of hs) {
-          const k = normHeader(h);
-          if (owner.has(k) && owner.get(k) !== field) clash.push(`${kind}: "${h}" in ${owner.get(k)} and ${field}`);
-          owner.set(k, field);
-        }
-      }
-      expect(clash).toEqual([]);
-    }
+    expect(twoFieldWordings(GRAMMAR_V2)).toEqual([]);
   });
 
   test('no v2 key wording is a header of the share-safe held-out dealers (test/robustness/heldOutDealers.ts)', () => {
-    const text = readFileSync(join(__dirname, '..', 'robustness', 'heldOutDealers.ts'), 'utf8');
-    const quoted = new Set([...text.matchAll(/'([^'\n]{1,30})'/g)].map((m) => normHeader(m[1])));
-    const hits = v2Wordings().filter((w) => quoted.has(normHeader(w.h))).map((w) => `${w.where} "${w.h}"`);
-    expect(hits).toEqual([]);
+    expect(quotedDealerHeaderHits(V2)).toEqual([]);
   });
 
   test('the seen and held-out splits write exactly the workbooks they wrote before v2 was added (seeds 1–500, the default run)', () => {

@@ -13,12 +13,10 @@
  * GEN_V4_WORKBOOKS=20 limits it to the first 20 seeds; GEN_FAILURES=40 lists the most frequent misreads.
  */
 import { createHash } from 'crypto';
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { normHeader } from './grammarV2';
 import { EXTRA_COLUMNS_V4, GRAMMAR_V4, NOTE_LINES_V4, SAME_SHEET_CALLS_V4, v4Wordings } from './grammarV4';
 import { generateWorkbook } from './generator';
-import { describeMeasuredSplit, earlierWordings, seedsOf, wordingsInSrc, type HeldOutSplit } from './heldOutSplit';
+import { describeMeasuredSplit, earlierClashes, extraColumnClashes, quotedDealerHeaderHits, seedsOf, srcHitCount, twoFieldWordings, type HeldOutSplit } from './heldOutSplit';
 
 /** The v4 split's descriptor: seeds 4001–5000, run with GEN_SPLIT_V4=1. */
 export const V4: HeldOutSplit = { split: 'v4', firstSeed: 4001, lastSeed: 5000, runEnv: 'GEN_SPLIT_V4', countEnv: 'GEN_V4_WORKBOOKS', listHitsEnv: 'V4_LIST_HITS', wordings: v4Wordings };
@@ -27,10 +25,8 @@ const SEEDS = seedsOf(V4);
 
 describe('the v4 split of the layout generator (harness checks; the product is not called)', () => {
   test('at least 400 v4 wordings, none a wording of grammar.ts, grammarV2.ts or grammarV3.ts (after normalising)', () => {
-    const earlier = earlierWordings(['v1', 'v2', 'v3']);
+    expect(earlierClashes(V4, ['v1', 'v2', 'v3'])).toEqual([]);
     const all = v4Wordings();
-    const clashes = all.filter((w) => earlier.has(normHeader(w.h))).map((w) => `${w.where} "${w.h}" = ${earlier.get(normHeader(w.h))}`);
-    expect(clashes).toEqual([]);
     const distinct = new Set(all.map((w) => normHeader(w.h)));
     console.log(`v4 wordings: ${distinct.size} distinct (${Object.values(GRAMMAR_V4).reduce((a, f) => a + Object.values(f).reduce((b, hs) => b + hs.length, 0), 0)} field wordings, the rest tick and numbered-group headers)`);
     expect(distinct.size).toBeGreaterThanOrEqual(400);
@@ -41,40 +37,20 @@ describe('the v4 split of the layout generator (harness checks; the product is n
   });
 
   test('no v4 wording occurs as a whole string in the product\'s src/ text (count only)', () => {
-    const hits = wordingsInSrc(V4);
-    if (process.env[V4.listHitsEnv] === '1') console.log(`v4 wordings found in src/ (the harness's words): ${hits.map((w) => `${w.where} "${w.h}"`).join('; ')}`);
-    console.log(`v4 wordings occurring in src/: ${hits.length}`);
-    expect(hits.length).toBe(0);
+    expect(srcHitCount(V4)).toBe(0);
   });
 
   test('v4 extra, same-sheet call and note columns are no field wording of any split', () => {
-    const earlier = earlierWordings(['v1', 'v2', 'v3']);
-    const v4 = new Set(v4Wordings().map((w) => normHeader(w.h)));
     const extras = [...Object.values(EXTRA_COLUMNS_V4).flat(), ...SAME_SHEET_CALLS_V4.date, ...SAME_SHEET_CALLS_V4.result, SAME_SHEET_CALLS_V4.group];
-    const clash = extras.filter((h) => v4.has(normHeader(h)) || (earlier.has(normHeader(h)) && !earlier.get(normHeader(h))!.includes('extra column')));
-    expect(clash).toEqual([]);
+    expect(extraColumnClashes(V4, extras, ['v1', 'v2', 'v3'])).toEqual([]);
   });
 
   test('within a kind, no v4 wording names two fields (the truth stays unambiguous)', () => {
-    for (const [kind, fields] of Object.entries(GRAMMAR_V4)) {
-      const owner = new Map<string, string>();
-      const clash: string[] = [];
-      for (const [field, hs] of Object.entries(fields)) {
-        for (const h of hs) {
-          const k = normHeader(h);
-          if (owner.has(k) && owner.get(k) !== field) clash.push(`${kind}: "${h}" in ${owner.get(k)} and ${field}`);
-          owner.set(k, field);
-        }
-      }
-      expect(clash).toEqual([]);
-    }
+    expect(twoFieldWordings(GRAMMAR_V4)).toEqual([]);
   });
 
   test('no v4 wording is a quoted header of the share-safe held-out dealers (test/robustness/heldOutDealers.ts, by code)', () => {
-    const text = readFileSync(join(__dirname, '..', 'robustness', 'heldOutDealers.ts'), 'utf8');
-    const quoted = new Set([...text.matchAll(/'([^'\n]{1,30})'/g)].map((m) => normHeader(m[1])));
-    const hits = v4Wordings().filter((w) => quoted.has(normHeader(w.h))).map((w) => `${w.where} "${w.h}"`);
-    expect(hits).toEqual([]);
+    expect(quotedDealerHeaderHits(V4)).toEqual([]);
   });
 
   test('the v3 split writes exactly the workbooks it wrote before the split descriptor and v4 were added', () => {
