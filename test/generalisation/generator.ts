@@ -9,11 +9,13 @@ import { decorate, EXTRA_COLUMNS, GRAMMAR, groupHeader, groupLabel, TICK_GROUP, 
 import { EXTRA_COLUMNS_V2, GRAMMAR_V2, GROUP_SUB_V2, groupHeaderV2, groupLabelV2, NOTE_ROW_V2, SUBTOTAL_COLUMNS_V2, SUPER_BANDS_V2, TICK_GROUP_V2, titleBlockV2 } from './grammarV2';
 import { EXTRA_COLUMNS_V3, GRAMMAR_V3, GROUP_SUB_V3, groupHeaderV3, groupLabelV3, MID_TOTAL_V3, NAMES_V3, NOTES_GROUP_V3, PAGE_LINES_V3, TICK_GROUP_V3, titleBlockV3 } from './grammarV3';
 import { EXTRA_COLUMNS_V4, GRAMMAR_V4, GROUP_SUB_V4, groupHeaderV4, groupLabelV4, NAMES_V4, NOTE_LINES_V4, SAME_SHEET_CALLS_V4, TICK_GROUP_V4, titleBlockV4 } from './grammarV4';
+import { EXTRA_COLUMNS_V5, FOOTER_LINES_V5, PEOPLE_COUNT_V5, GRAMMAR_V5, GROUP_SUB_V5, groupHeaderV5, groupLabelV5, NAMES_V5, PAGE_LINES_V5, RESULT_CODES_V5, RESULT_LEGEND_V5, TICK_GROUP_V5, titleBlockV5, UNIT_ROW_V5, YEAR_SPLIT_NAMES_V5 } from './grammarV5';
 import { Rng } from './rng';
 import * as V from './values';
 import * as V2 from './valuesV2';
 import * as V3 from './valuesV3';
 import * as V4 from './valuesV4';
+import * as V5 from './valuesV5';
 
 export type Cell = string | number;
 
@@ -111,6 +113,8 @@ export interface Fmt {
   missing: readonly string[];
   /** Plate as written by a sheet whose plate style is `style` (v2 only; -1: as stored). */
   plate(plate: string, style: number): string;
+  /** v5 only: a purchase level as the split writes it (absent: a pick of values.ts's LEVELS, as before). */
+  level?(r: Rng): Cell;
 }
 
 const FMT_V1: Fmt = {
@@ -167,6 +171,22 @@ const FMT_V4: Fmt = {
   plate: (p, st) => (st < 0 ? p : V4.plateCellV4(p, st)),
 };
 
+/** v5: the v1 styles plus the v5 ones (valuesV5.ts); levels as heat words or stars half of the time. */
+const FMT_V5: Fmt = {
+  plateStyle: (r) => r.int(-1, 3),
+  dateStyles: 7 + V5.DATE_STYLES_V5,
+  date: (r, x, st) => (st < 7 ? V.dateCell(r, x, st) : V5.dateCellV5(r, x, st - 7)),
+  phoneStyles: 5 + V5.PHONE_STYLES_V5,
+  phone: (r, st) => (st < 5 ? V.phoneCell(r, st) : V5.phoneCellV5(r, st - 5)),
+  mileageStyles: 5 + V5.MILEAGE_STYLES_V5,
+  mileage: (r, st) => (st < 5 ? V.mileageCell(r, st) : V5.mileageCellV5(r, st - 5)),
+  timeStyles: 5 + V5.TIME_STYLES_V5,
+  time: (r, st) => (st < 5 ? V.timeCell(r, st) : V5.timeCellV5(r, st - 5).cell),
+  missing: [...V.MISSING, ...V5.MISSING_V5],
+  plate: (p, st) => (st < 0 ? p : V5.plateCellV5(p, st)),
+  level: (r) => (r.chance(0.5) ? r.pick(V5.LEVELS_V5) : r.pick(V.LEVELS)),
+};
+
 export interface Layout {
   titleRows: string[];
   blankAfterTitle: boolean;
@@ -197,6 +217,26 @@ export interface Layout {
   };
   /** v4 only: lines written between records, before the data rows of these 0-based indexes. */
   v4?: { notesAt: number[]; noteLines: string[] };
+  /** v5 only: a row of units / formats under the header (UNIT_ROW_V5 by field, other columns blank). */
+  v5?: { unitRow: boolean };
+}
+
+/** The v5 layout: the report engine's title lines, the header repeated per page, a unit row under the header. */
+function layoutForV5(r: Rng, kind: SheetKind, dealer: string): Layout {
+  const block = titleBlockV5(kind, dealer);
+  const x = r.next();
+  const titleRows = x < 0.5 ? [block[0], ...r.sample(block.slice(1), r.int(1, 4))] : x < 0.75 ? [block[0]] : [];
+  const footer: string[][] = r.sample(FOOTER_LINES_V5, r.int(0, 3)).map((f) => [f]);
+  const repeat = r.chance(0.35);
+  return {
+    titleRows,
+    blankAfterTitle: titleRows.length > 0 && r.chance(0.4),
+    twoRow: r.chance(0.35),
+    footer,
+    v2: { band: null, noteRow: false, seqCol: r.chance(0.35) ? r.pick(['項次', 'Item', '序']) : null, midTotals: [], midTotalLabel: '' },
+    v3: { leadingBlank: 0, repeatEvery: repeat ? r.int(5, 9) : 0, pageLine: repeat && r.chance(0.6) ? r.pick(PAGE_LINES_V5) : null, lineBreaks: false },
+    v5: { unitRow: r.chance(0.3) },
+  };
 }
 
 /** The v4 layout: a title over several lines in one cell, the header in row 4–6, notes between records. */
@@ -383,8 +423,9 @@ function render(r: Rng, name: string, kind: SheetKind, cols: Col[], rows: number
     ordered.forEach((_, i) => { if (r.chance(0.6)) notes[i] = r.pick(NOTE_ROW_V2); });
     grid.push(notes);
   }
+  const headerBlock = grid.slice(grid.length - (layout.twoRow ? 2 : 1), grid.length);
+  if (layout.v5?.unitRow) grid.push(ordered.map((c) => (c.field ? UNIT_ROW_V5[c.field] ?? '' : '')));
   const firstDataRow = grid.length;
-  const headerBlock = grid.slice(firstDataRow - (layout.twoRow ? 2 : 1), firstDataRow);
   let sinceTotal = 0;
   for (let i = 0; i < rows; i++) {
     if (q3 && q3.repeatEvery > 0 && i > 0 && i % q3.repeatEvery === 0) {
@@ -444,6 +485,10 @@ export interface Ctx {
   dealer: string;
   /** Vehicles of the base, shared by the call log. */
   vehicles: { vin: string; plate: string; phone: string; name: string }[];
+  /** v5: the purchase dates of this customer sheet (a base split in two sheets by purchase year). */
+  purchaseRange?: [V.Ymd, V.Ymd];
+  /** v5: a call log of the workbook writes its results as codes (the workbook then carries their legend). */
+  resultCodesUsed?: boolean;
 }
 
 function customers(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet } {
@@ -466,7 +511,8 @@ function customers(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   const plateStyle = F.plateStyle(r);
   const n = r.int(10, 30);
   const veh = ctx.vehicles;
-  const purchase = veh.map(() => V.randomDate(r, { y: 2016, m: 1, d: 1 }, { y: 2026, m: 6, d: 30 }));
+  const [from, to] = ctx.purchaseRange ?? [{ y: 2016, m: 1, d: 1 }, { y: 2026, m: 6, d: 30 }];
+  const purchase = veh.map(() => V.randomDate(r, from, to));
   const G = layout.twoRow;
   const gC = G && r.chance(0.8) ? r.pick(['客户信息', '客户资料', '车主信息']) : null;
   const gV = G && r.chance(0.8) ? r.pick(['车辆信息', '车辆资料']) : null;
@@ -505,6 +551,13 @@ function customers(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   return render(r, name, 'customers', cols, Math.min(n, veh.length), layout, 'base', key);
 }
 
+/** v5: registers written one row per visitor group, with the group's head count. */
+function addV5Columns(ctx: Ctx, kind: SheetKind, cols: Col[]): void {
+  const { r } = ctx;
+  if (kind !== 'register' || !r.chance(0.6)) return;
+  cols.push({ field: null, header: r.pick(PEOPLE_COUNT_V5), group: null, value: () => r.pick([1, 1, 2, 2, 3, 4, 5]) });
+}
+
 /** The columns a split adds to every sheet after its fields and extras (SplitStyle.addColumns). */
 function addV2Columns(ctx: Ctx, kind: SheetKind, cols: Col[], groups: (string | null)[]): void {
   ctx.style.addColumns(ctx, kind, cols, groups);
@@ -540,6 +593,17 @@ function addV4Columns(ctx: Ctx, kind: SheetKind, cols: Col[]): void {
 }
 
 function extraValue(r: Rng, h: string, date: V.Ymd): Cell {
+  // v5 extras
+  if (h === '[F051]保險到期日' || h === '[R111]預約入廠日' || h === '[P311]建檔日' || h === '下次追蹤日') return V5.dateCellV5(r, V.randomDate(r, { y: 2026, m: 11, d: 1 }, { y: 2027, m: 10, d: 31 }), 1);
+  if (h === '引擎號碼') return `${r.pick(['1NZ', 'K20', 'G4FG'])}${r.int(100000, 999999)}`;
+  if (h === '車色') return r.pick(['珍珠白', '鐵灰', '曜石黑', '寶石藍']);
+  if (h === '客戶等級碼') return r.pick(['V1', 'V2', 'V3', 'N']);
+  if (h === '建檔年度') return r.int(2015, 2026);
+  if (h === '電訪次數') return r.int(1, 4);
+  if (h === '通話秒數') return r.int(0, 480);
+    if (h === '同行人員') return r.pick(['配偶', '家人', '朋友', '']);
+  if (h === '[S211]離店時間') return `${r.int(11, 20)}:${p2(r.int(0, 59))}`;
+  if (h === '預算（萬元）') return r.pick(['10～15', '15～20', '20以上']);
   // v4 extras
   if (h === '下次年检日期' || h === '交强险到期' || h === '预约进厂日期' || h === '建卡日期' || h === '下次联系日') return V4.dateCellV4(r, V.randomDate(r, { y: 2026, m: 11, d: 1 }, { y: 2027, m: 10, d: 31 }), 2);
   if (h === '客户来源渠道') return r.pick(['本店销售', '外拓', '转介绍', '保险续保']);
@@ -640,7 +704,9 @@ function calls(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthSheet }
     cols.push({ field, header: b.header(field, isKey), group, value });
   };
   add('callDate', gR, (i) => F.date(r, cdate[i], dateStyle), true);
-  add('result', gR, () => r.pick(V.CALL_RESULTS), true);
+  const codes = ctx.style.resultCodeChance ? r.chance(ctx.style.resultCodeChance) : false;
+  if (codes) ctx.resultCodesUsed = true;
+  add('result', gR, () => (codes ? RESULT_CODES_V5[r.pick(V.CALL_RESULTS)] : r.pick(V.CALL_RESULTS)), true);
   if (keyMode === 'vin' || keyMode === 'vin+plate' || keyMode === 'all') { add('vin', gK, (i) => veh[pickV[i]].vin, true); key.push('vin'); }
   if (keyMode.includes('plate') || keyMode === 'all') { add('plate', gK, (i) => F.plate(veh[pickV[i]].plate, plateStyle), true); key.push('plate'); }
   if (keyMode.includes('phone') || keyMode === 'all') { add('phone', gK, () => F.phone(r, phoneStyle), true); key.push('phone'); }
@@ -701,7 +767,7 @@ function register(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShee
   if (r.chance(0.8)) add('intendedModel', gJ, () => `${V.model(r)}${r.chance(0.5) ? `(${r.pick(['一周内', '一个月内', '三个月内', '待定'])})` : ''}`);
   if (r.chance(0.7)) add('source', gJ, () => r.pick(V.SOURCES));
   if (r.chance(0.6)) add('process', gJ, () => r.pick(V.PROCESSES));
-  if (r.chance(0.6)) add('level', gJ, () => r.pick(V.LEVELS));
+  if (r.chance(0.6)) add('level', gJ, () => (F.level ? F.level(r) : r.pick(V.LEVELS)));
   if (r.chance(0.5)) add('closure', gJ, () => r.pick(V.CLOSURES));
   if (r.chance(0.7)) add('consultant', gJ, () => V.personName(r));
   if (r.chance(0.5)) add('remarks', null, () => r.pick(['', '', '老客户介绍', '再联系']));
@@ -759,7 +825,7 @@ function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
     add('phone', gC, (i) => people[rows[i].p].phone, !hasId);
     if (r.chance(0.9)) add('name', gC, (i) => people[rows[i].p].name);
     add('followDate', gF, (i) => F.date(r, rows[i].date, dateStyle), true);
-    add('level', gF, () => r.pick(V.LEVELS), true);
+    add('level', gF, () => (F.level ? F.level(r) : r.pick(V.LEVELS)), true);
     if (r.chance(0.7)) add('followMethod', gF, () => r.pick(V.METHODS));
     if (r.chance(0.8)) add('followResult', gF, () => r.pick(V.FOLLOW_RESULTS));
     if (r.chance(0.5)) add('nextDate', gF, (i) => F.date(r, V.randomDate(r, rows[i].date, { y: 2026, m: 12, d: 31 }), dateStyle));
@@ -789,7 +855,7 @@ function prospects(ctx: Ctx, name: string): { sheet: SheetInput; truth: TruthShe
   if (hasId) add('prospectId', gC, (i) => people[i].id, true);
   add('phone', gC, (i) => people[i].phone, !hasId);
   if (r.chance(0.9)) add('name', gC, (i) => people[i].name);
-  add('level', null, () => r.pick(V.LEVELS), true);
+  add('level', null, () => (F.level ? F.level(r) : r.pick(V.LEVELS)), true);
   if (r.chance(0.6)) add('consultant', null, () => V.personName(r));
   if (r.chance(0.4)) add('source', null, () => r.pick(V.SOURCES));
   if (r.chance(0.5)) add('model', null, () => V.model(r));
@@ -885,6 +951,26 @@ function distractorV4(r: Rng, name: string): { sheet: SheetInput; truth: TruthSh
   return { sheet: { name, grid }, truth: { name, kind: null, shape: ['code dictionary', 'pivot leftover', 'instructions'][style], columns: {}, headers: {}, keyFields: [], headerRows: 0, firstDataRow: 0 } };
 }
 
+/** v5 sheets that are no input: the report's parameter sheet, a cover, a monthly count by advisor. */
+function distractorV5(r: Rng, name: string): { sheet: SheetInput; truth: TruthSheet } {
+  const style = r.int(0, 2);
+  let grid: Cell[][];
+  if (style === 0) {
+    grid = [['報表參數'], ['據點', '全部'], ['起始日', '20260101'], ['截止日', '20261031'], ['執行者', 'SYS01']];
+  } else if (style === 1) {
+    grid = [['【客戶關係管理系統】'], [''], ['報表輸出'], ['機密等級：內部'], ['本報表含個人資料，請妥善保管']];
+  } else {
+    grid = [['服務專員', '入廠台次', '電訪筆數', '流失筆數'], ...['王小明', '陳美玲', '林志豪'].map((x) => [x, r.int(50, 400), r.int(10, 90), r.int(5, 60)] as Cell[]), ['合　計', '', '', '']];
+  }
+  return { sheet: { name, grid }, truth: { name, kind: null, shape: ['parameters', 'cover', 'advisor counts'][style], columns: {}, headers: {}, keyFields: [], headerRows: 0, firstDataRow: 0 } };
+}
+
+/** The legend sheet of the v5 result codes (a workbook whose call log writes codes carries it). */
+function resultLegendV5(name: string): { sheet: SheetInput; truth: TruthSheet } {
+  const grid: Cell[][] = [['電訪結果代碼說明'], ['代碼', '說明'], ...RESULT_LEGEND_V5.map(([c, t]) => [c, t] as Cell[])];
+  return { sheet: { name, grid }, truth: { name, kind: null, shape: 'code legend', columns: {}, headers: {}, keyFields: [], headerRows: 0, firstDataRow: 0 } };
+}
+
 const NAMES_V2: Record<SheetKind | 'other', string[]> = {
   customers: ['车辆档案', '基盘车辆', 'Vehicle List', 'Export', '查询结果'],
   calls: ['客服回访', '回访明细表', 'Contact Log', 'Export', '查询结果'],
@@ -929,6 +1015,10 @@ export interface SplitStyle {
   namings: readonly string[];
   /** Share of customer sheets with no vehicle key column (the phone only). */
   phoneOnlyChance: number;
+  /** v5: share of call logs writing results as codes (the workbook then gets a legend sheet); absent: never. */
+  resultCodeChance?: number;
+  /** v5: share of workbooks whose customer base is split in two sheets by purchase year; absent: never. */
+  yearSplitChance?: number;
 }
 
 const GROUP_SUB_V1: Record<GroupPart, readonly string[]> = {
@@ -1030,6 +1120,31 @@ export const SPLIT_STYLES: Record<Split, SplitStyle> = {
     namings: ['sheetN', 'sheetN', 'v4', 'v4'],
     phoneOnlyChance: 0.12,
   },
+  v5: {
+    salt: 49979687,
+    fmt: FMT_V5,
+    headerPool(r, kind, field, key) {
+      // v5: key fields always a v5 wording; other fields half of the time (when they have one), else any earlier list.
+      const g = GRAMMAR[kind][field];
+      const v5 = GRAMMAR_V5[kind][field];
+      if (v5 && v5.length && (key || r.chance(0.5))) return v5;
+      const earlier = [GRAMMAR_V2[kind][field], GRAMMAR_V3[kind][field], GRAMMAR_V4[kind][field]].filter((x): x is readonly string[] => !!x && x.length > 0);
+      return r.pick([g.seen, ...(g.heldOut.length ? [g.heldOut] : []), ...earlier]);
+    },
+    extraColumns: (kind) => [...EXTRA_COLUMNS[kind], ...EXTRA_COLUMNS_V5[kind]],
+    layout: layoutForV5,
+    tickGroup: TICK_GROUP_V5,
+    groupHeader: groupHeaderV5,
+    groupLabel: groupLabelV5,
+    groupSub: GROUP_SUB_V5,
+    addColumns: (ctx, kind, cols) => addV5Columns(ctx, kind, cols),
+    distractorChance: 0.3,
+    distractor: distractorV5,
+    namings: ['sheetN', 'v5', 'v5', 'v5'],
+    phoneOnlyChance: 0.05,
+    resultCodeChance: 0.4,
+    yearSplitChance: 0.25,
+  },
 };
 
 /** One workbook of the given split, reproducible from its seed. */
@@ -1052,6 +1167,10 @@ export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook 
   const withDistractor = r.chance(style.distractorChance);
   const all: (SheetKind | null)[] = r.shuffle([...kinds, ...(withDistractor ? [null] : [])]);
   const naming = r.pick(style.namings);
+  // v5: the customer base in two sheets, vehicles bought before 2020 and from 2020 on (drawn only by v5)
+  const yearSplit = style.yearSplitChance && kinds.includes('customers') && r.chance(style.yearSplitChance) ? r.pick(YEAR_SPLIT_NAMES_V5) : null;
+  if (yearSplit) all.splice(all.indexOf('customers') + 1, 0, 'customers');
+  let customerPart = 0;
   const used = new Set<string>();
   const out: GeneratedWorkbook = { seed, split, sheets: [], truth: [] };
   all.forEach((k, i) => {
@@ -1060,11 +1179,17 @@ export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook 
         : naming === 'v2' ? r.pick(NAMES_V2[k ?? 'other'])
           : naming === 'v3' ? r.pick(NAMES_V3[k ?? 'other'])
             : naming === 'v4' ? r.pick(NAMES_V4[k ?? 'other'])
+            : naming === 'v5' ? r.pick(NAMES_V5[k ?? 'other'])
             : naming === 'report' ? `Report${i + 1}`
           : r.pick(NAMES[k ?? 'other'][naming === 'en' ? 'en' : 'zh']);
+    if (yearSplit && k === 'customers') name = yearSplit[customerPart];
     while (used.has(name)) name = `${name}${i + 1}`;
     used.add(name);
+    const part = k === 'customers' && yearSplit ? customerPart++ : -1;
     const made = k === null ? style.distractor(r, name)
+      : k === 'customers' && part >= 0 ? customers(part === 0
+        ? { ...ctx, vehicles: vehicles.slice(0, 20), purchaseRange: [{ y: 2014, m: 1, d: 1 }, { y: 2019, m: 12, d: 31 }] }
+        : { ...ctx, vehicles: vehicles.slice(20), purchaseRange: [{ y: 2020, m: 1, d: 1 }, { y: 2026, m: 6, d: 30 }] }, name)
       : k === 'customers' ? customers(ctx, name)
         : k === 'calls' ? calls(ctx, name)
           : k === 'register' ? register(ctx, name)
@@ -1072,5 +1197,10 @@ export function generateWorkbook(seed: number, split: Split): GeneratedWorkbook 
     out.sheets.push(made.sheet);
     out.truth.push(made.truth);
   });
+  if (ctx.resultCodesUsed) {
+    const legend = resultLegendV5(used.has('代碼說明') ? '結果代碼' : '代碼說明');
+    out.sheets.push(legend.sheet);
+    out.truth.push(legend.truth);
+  }
   return out;
 }

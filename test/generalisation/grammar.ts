@@ -14,7 +14,7 @@
 import type { SheetKind } from '../../src/core/sheets/types';
 
 /** 'v2' / 'v3' / 'v4': the second, third and fourth held-out splits (grammarV2.ts …), each measured once at the end of a session. */
-export type Split = 'seen' | 'heldOut' | 'v2' | 'v3' | 'v4';
+export type Split = 'seen' | 'heldOut' | 'v2' | 'v3' | 'v4' | 'v5';
 
 export interface FieldGrammar {
   seen: readonly string[];
