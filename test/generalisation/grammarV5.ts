@@ -88,7 +88,7 @@ export const GRAMMAR_V5: Record<SheetKind, Record<string, readonly string[]>> = 
 /** The group label above the two tick columns of a v5 register. */
 export const TICK_GROUP_V5 = ['來電／來店（打勾）', '[S209]客流區分', 'Tel／Walk-in\n客流'];
 
-// ---- numbered follow-up groups of a wide prospect card: 第1次 … 第N次 under a merged 追蹤紀錄 band ----------------
+// ---- numbered follow-up groups of a wide prospect card: 第1次 … 第N次, merged over their parts -------------------
 const PART_WORD_V5: Record<GroupPart, readonly string[]> = { followDate: ['追蹤日', '日期'], followMethod: ['追蹤方式', '途徑'], followResult: ['追蹤結果', '情形'] };
 
 /** One-row header of group n (1-based): 第1次追蹤日, [P31]追蹤日, 追蹤日(1), 1st Track Day. */
@@ -118,9 +118,6 @@ export const GROUP_SUB_V5: Record<GroupPart, readonly string[]> = {
   followMethod: ['聯繫途徑', 'Via\n途徑'],
   followResult: ['追蹤情形', 'Memo\n情形'],
 };
-
-/** The band written above the numbered groups of a three-row wide card. */
-export const GROUP_BAND_V5 = ['追蹤紀錄', '跟催紀錄'];
 
 // ---- layout quirks of the v5 split ------------------------------------------------------------------------------
 /** The vendor's title lines (a report name with its run parameters, as the report engine prints them). */
