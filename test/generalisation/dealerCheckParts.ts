@@ -1,6 +1,6 @@
 /**
- * What the dealer-workbook checks of the held-out splits share (v3Check.test.ts, v4Check.test.ts): the workbook's
- * widths and a truth column's position, the output a perfect product would write, the CLI run as a user runs it, and
+ * What the dealer-workbook checks of the held-out splits share (v3Check, v4Check, v5Check .test.ts): the workbook's
+ * widths and a truth column's position, the checks that the truth accounts for the grid and that a perfect output scores all, the output a perfect product would write, the CLI run as a user runs it, and
  * the measurement over one split's four workbooks (built, run, compared by the v2 checker, the table printed).
  */
 import { spawnSync } from 'child_process';
@@ -70,6 +70,91 @@ export async function perfectOutput(wb: DealerWorkbook): Promise<{ book: ExcelJS
     lines.push(`展厅登记行数:${t.traffic.recordRows.length}`, `来店批数:${x.来店批数}`, `来电批数:${x.来电批数}`, `留有客户资料数:${x.留有客户资料数}`, `订单数:${x.订单数}`);
   }
   return { book, run: { code: 0, stdout: `${lines.join('\n')}\n`, stderr: '', seconds: 0 } };
+}
+
+/** The truth fields whose headers must be wordings of the split, so that its disjointness and src/ checks cover them. */
+const KEY_FIELDS = ['lastVisitDate', 'purchaseDate', 'vin', 'plate', 'phone', 'callDate', 'result', 'date', 'time', 'contactType', 'callMark', 'visitMark'];
+
+/** The key columns of the books whose header is not one of the split's wordings (a two-row header may prefix its group). */
+export function keyColumnsOutside(books: DealerWorkbook[], wordings: string[], norm: (h: string) => string): string[] {
+  const own = new Set(wordings.map(norm));
+  const outside: string[] = [];
+  for (const b of books) {
+    for (const t of b.truth.sheets) {
+      for (const [f, h] of Object.entries(t.columns)) {
+        if (!KEY_FIELDS.includes(f)) continue;
+        const last = t.headerRows.length > 1 && h.includes('/') ? h.slice(h.indexOf('/') + 1) : h;
+        if (!own.has(norm(last)) && !own.has(norm(h))) outside.push(`${b.file} ${t.name}.${f} "${h}"`);
+      }
+    }
+  }
+  return outside;
+}
+
+/**
+ * The truth accounts for the grid: every vehicle row holds its VIN and every other non-blank row below a customer or
+ * register header is a listed non-record; the overview's statuses add up to the base and the traffic's slots to its
+ * dates and rows.
+ */
+export function expectEveryRowAccounted(books: DealerWorkbook[]): void {
+  for (const b of books) {
+    for (const kind of ['customers', 'register'] as const) {
+      const ts = b.truth.sheets.find((s) => s.kind === kind);
+      if (!ts || (kind === 'customers' ? !b.truth.vehicles : !b.truth.traffic)) continue;
+      const sheet = b.sheets.find((s) => s.name === ts.name)!;
+      const nonRec = new Set(b.truth.nonRecordRows.filter((x) => x.sheet === ts.name).map((x) => x.row));
+      let records: number[];
+      if (kind === 'customers') {
+        const vinCol = columnOf(b, ts.name, 'vin');
+        expect(vinCol).toBeGreaterThanOrEqual(0);
+        records = b.truth.vehicles!.flatMap((v) => v.rows);
+        expect(new Set(records).size).toBe(records.length);
+        for (const v of b.truth.vehicles!) for (const row of v.rows) { expect(sheet.rows[row - 1][vinCol]).toBe(v.vin); expect(nonRec.has(row)).toBe(false); }
+        const o = b.truth.overview!;
+        expect(Object.values(o.perStatus).reduce((a, x) => a + x, 0)).toBe(o.基盘客户);
+        expect(o.churnRate).toBeGreaterThan(0.2);
+        expect(o.churnRate).toBeLessThan(0.65);
+      } else {
+        const g = b.truth.traffic!;
+        records = g.recordRows;
+        let all = 0;
+        for (const [date, slots] of Object.entries(g.perSlot)) {
+          const v = Object.values(slots).reduce((a, x) => a + x.来店批数, 0);
+          const c = Object.values(slots).reduce((a, x) => a + x.来电批数, 0);
+          expect([v, c]).toEqual([g.perDate[date].来店批数, g.perDate[date].来电批数]);
+          all += v + c;
+        }
+        expect(all).toBe(g.recordRows.length);
+      }
+      const known = new Set(records);
+      for (let row = ts.firstDataRow; row <= sheet.rows.length; row++) {
+        if (sheet.rows[row - 1].every((c) => c === null || c === '')) continue;
+        expect({ file: b.file, row, known: known.has(row) || nonRec.has(row) }).toEqual({ file: b.file, row, known: true });
+      }
+    }
+  }
+}
+
+/** An output built from the truth scores every classification cell, overview figure and traffic cell, no mismatch. */
+export async function expectPerfectOutputScoresAll(books: DealerWorkbook[]): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  for (const wb of books) {
+    const { book, run } = await perfectOutput(wb);
+    const r = checkOutput(wb.truth, run, book, widths(wb));
+    expect({ file: wb.file, mismatches: r.mismatches }).toEqual({ file: wb.file, mismatches: [] });
+    if (wb.truth.vehicles) {
+      const rows = wb.truth.vehicles.reduce((a, v) => a + v.rows.length, 0);
+      expect(r.cells).toEqual({ right: rows * CLASSIFICATION_FIELDS.length, compared: rows * CLASSIFICATION_FIELDS.length });
+      expect(r.overview).toEqual({ right: 11, compared: 11 });
+    }
+    if (wb.truth.traffic) {
+      const dates = Object.keys(wb.truth.traffic.perSlot).length;
+      expect(r.traffic).toEqual({ right: dates * 6 * 2, compared: dates * 6 * 2 });
+      expect(r.perDate).toEqual({ right: dates * 2, compared: dates * 2 });
+    }
+    results.push(r);
+  }
+  return results;
 }
 
 /** Runs the CLI as a user does and captures exit code, stdout and stderr. */

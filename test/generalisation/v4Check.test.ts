@@ -15,7 +15,7 @@ import { join } from 'path';
 import { checkOutput, CLASSIFICATION_FIELDS, TRAFFIC_SHEET } from './v2Check';
 import { normHeader } from './grammarV2';
 import { v4Wordings } from './grammarV4';
-import { columnOf, measureDealerWorkbooks, perfectOutput, widths } from './dealerCheckParts';
+import { columnOf, expectEveryRowAccounted, expectPerfectOutputScoresAll, keyColumnsOutside, measureDealerWorkbooks, perfectOutput, widths } from './dealerCheckParts';
 import { buildV4Workbooks, writeV4Workbooks } from './v4Workbooks';
 
 const RUN = process.env.V4_CHECK === '1';
@@ -57,78 +57,33 @@ describe('the four v4 dealer workbooks against their own truth (never calls the 
   });
 
   test('every key column of the four workbooks is headed by a v4 wording (so the disjointness and src/ checks cover it)', () => {
-    const v4 = new Set(v4Wordings().map((w) => normHeader(w.h)));
-    const KEY = ['lastVisitDate', 'purchaseDate', 'vin', 'plate', 'phone', 'callDate', 'result', 'date', 'time', 'contactType', 'callMark', 'visitMark'];
-    const outside: string[] = [];
-    for (const b of books) {
-      for (const t of b.truth.sheets) {
-        for (const [f, h] of Object.entries(t.columns)) {
-          if (!KEY.includes(f)) continue;
-          const own = t.headerRows.length > 1 && h.includes('/') ? h.slice(h.indexOf('/') + 1) : h;
-          if (!v4.has(normHeader(own)) && !v4.has(normHeader(h))) outside.push(`${b.file} ${t.name}.${f} "${h}"`);
-        }
-      }
-    }
-    expect(outside).toEqual([]);
+    expect(keyColumnsOutside(books, v4Wordings().map((w) => w.h), normHeader)).toEqual([]);
   });
-
   test('every vehicle row holds its VIN, every other non-blank row below the header is a listed non-record, the figures add up', () => {
+    expectEveryRowAccounted(books);
     for (const b of books) {
       if (!b.truth.vehicles) continue;
-      const cs = b.truth.sheets.find((s) => s.kind === 'customers')!;
-      const sheet = b.sheets.find((s) => s.name === cs.name)!;
-      const vinCol = columnOf(b, cs.name, 'vin');
-      expect(vinCol).toBeGreaterThanOrEqual(0);
-      const nonRec = new Set(b.truth.nonRecordRows.filter((x) => x.sheet === cs.name).map((x) => x.row));
-      const vehicleRows = b.truth.vehicles.flatMap((v) => v.rows);
-      expect(new Set(vehicleRows).size).toBe(vehicleRows.length);
-      for (const v of b.truth.vehicles) for (const row of v.rows) { expect(sheet.rows[row - 1][vinCol]).toBe(v.vin); expect(nonRec.has(row)).toBe(false); }
-      for (let row = cs.firstDataRow; row <= sheet.rows.length; row++) {
-        if (sheet.rows[row - 1].every((c) => c === null || c === '')) continue;
-        expect({ file: b.file, row, known: vehicleRows.includes(row) || nonRec.has(row) }).toEqual({ file: b.file, row, known: true });
-      }
-      const o = b.truth.overview!;
-      expect(Object.values(o.perStatus).reduce((a, x) => a + x, 0)).toBe(o.基盘客户);
-      expect(o.perStatus.数据异常).toBe(2);
-      expect(b.truth.vehicles.filter((v) => v.duplicateRows.length).length).toBe(3);
-      expect(o.churnRate).toBeGreaterThan(0.2);
-      expect(o.churnRate).toBeLessThan(0.65);
-      expect(b.truth.vehicles.some((v) => v.最近回访结果 === '未回访')).toBe(true);
-      expect(b.truth.vehicles.some((v) => v.最近回访结果 !== '未回访')).toBe(true);
+      expect(b.truth.overview!.perStatus.数据异常).toBe(2);
+      expect(b.truth.vehicles.filter((x) => x.duplicateRows.length).length).toBe(3);
+      expect(b.truth.vehicles.some((x) => x.最近回访结果 === '未回访')).toBe(true);
+      expect(b.truth.vehicles.some((x) => x.最近回访结果 !== '未回访')).toBe(true);
     }
-    const g = books[3].truth.traffic!;
-    let all = 0;
-    for (const [date, slots] of Object.entries(g.perSlot)) {
-      const v = Object.values(slots).reduce((a, x) => a + x.来店批数, 0);
-      const c = Object.values(slots).reduce((a, x) => a + x.来电批数, 0);
-      expect([v, c]).toEqual([g.perDate[date].来店批数, g.perDate[date].来电批数]);
-      all += v + c;
-    }
-    expect(all).toBe(g.recordRows.length);
   });
-
   test('a perfect output scores every cell, figure and count, with no mismatch', async () => {
-    for (const wb of books) {
-      const { book, run } = await perfectOutput(wb);
-      const r = checkOutput(wb.truth, run, book, widths(wb));
-      expect({ file: wb.file, mismatches: r.mismatches }).toEqual({ file: wb.file, mismatches: [] });
+    const results = await expectPerfectOutputScoresAll(books);
+    for (const [k, r] of results.entries()) {
+      const wb = books[k];
       if (wb.truth.vehicles) {
-        const rows = wb.truth.vehicles.reduce((a, v) => a + v.rows.length, 0);
-        expect(r.cells).toEqual({ right: rows * CLASSIFICATION_FIELDS.length, compared: rows * CLASSIFICATION_FIELDS.length });
-        expect(r.overview).toEqual({ right: 11, compared: 11 });
+        const rows = wb.truth.vehicles.reduce((a, x) => a + x.rows.length, 0);
         expect(r.duplicates).toEqual({ right: rows, compared: rows });
         expect(r.nonRecordsLeftOut!.compared).toBeGreaterThan(0);
         expect(r.nonRecordsLeftOut!.right).toBe(r.nonRecordsLeftOut!.compared);
         expect(r.reportCounts).toEqual({ right: 3, compared: 3 });
       } else {
-        const dates = Object.keys(wb.truth.traffic!.perSlot).length;
-        expect(r.traffic).toEqual({ right: dates * 6 * 2, compared: dates * 6 * 2 });
-        expect(r.perDate).toEqual({ right: dates * 2, compared: dates * 2 });
         expect(r.reportCounts).toEqual({ right: 5, compared: 5 });
       }
     }
   });
-
   test('a damaged output loses exactly the damaged cells (a note line between records given a status included)', async () => {
     const e = books[0];
     const { book, run } = await perfectOutput(e);

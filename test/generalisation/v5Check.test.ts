@@ -14,7 +14,7 @@ import { join } from 'path';
 import { checkOutput, CLASSIFICATION_FIELDS, TRAFFIC_SHEET } from './v2Check';
 import { normHeader } from './grammarV2';
 import { v5Wordings } from './grammarV5';
-import { columnOf, measureDealerWorkbooks, perfectOutput, widths } from './dealerCheckParts';
+import { columnOf, expectEveryRowAccounted, expectPerfectOutputScoresAll, keyColumnsOutside, measureDealerWorkbooks, perfectOutput, widths } from './dealerCheckParts';
 import { buildV5Workbooks, writeV5Workbooks } from './v5Workbooks';
 
 const RUN = process.env.V5_CHECK === '1';
@@ -50,80 +50,14 @@ describe('the four v5 dealer workbooks against their own truth (never calls the 
   });
 
   test('every key column of the four workbooks is headed by a v5 wording (so the disjointness and src/ checks cover it)', () => {
-    const v5 = new Set(v5Wordings().map((w) => normHeader(w.h)));
-    const KEY = ['lastVisitDate', 'purchaseDate', 'vin', 'plate', 'phone', 'callDate', 'result', 'date', 'time', 'contactType'];
-    const outside: string[] = [];
-    for (const b of books) {
-      for (const t of b.truth.sheets) {
-        for (const [f, h] of Object.entries(t.columns)) {
-          if (!KEY.includes(f)) continue;
-          const own = t.headerRows.length > 1 && h.includes('/') ? h.slice(h.indexOf('/') + 1) : h;
-          if (!v5.has(normHeader(own)) && !v5.has(normHeader(h))) outside.push(`${b.file} ${t.name}.${f} "${h}"`);
-        }
-      }
-    }
-    expect(outside).toEqual([]);
+    expect(keyColumnsOutside(books, v5Wordings().map((w) => w.h), normHeader)).toEqual([]);
   });
-
   test('every vehicle row holds its VIN, every other non-blank row below the header is a listed non-record, the figures add up', () => {
-    for (const b of books) {
-      if (!b.truth.vehicles) continue;
-      const cs = b.truth.sheets.find((s) => s.kind === 'customers')!;
-      const sheet = b.sheets.find((s) => s.name === cs.name)!;
-      const vinCol = columnOf(b, cs.name, 'vin');
-      expect(vinCol).toBeGreaterThanOrEqual(0);
-      const nonRec = new Set(b.truth.nonRecordRows.filter((x) => x.sheet === cs.name).map((x) => x.row));
-      const vehicleRows = b.truth.vehicles.flatMap((v) => v.rows);
-      expect(new Set(vehicleRows).size).toBe(vehicleRows.length);
-      for (const v of b.truth.vehicles) for (const row of v.rows) { expect(sheet.rows[row - 1][vinCol]).toBe(v.vin); expect(nonRec.has(row)).toBe(false); }
-      for (let row = cs.firstDataRow; row <= sheet.rows.length; row++) {
-        if (sheet.rows[row - 1].every((c) => c === null || c === '')) continue;
-        expect({ file: b.file, row, known: vehicleRows.includes(row) || nonRec.has(row) }).toEqual({ file: b.file, row, known: true });
-      }
-      const o = b.truth.overview!;
-      expect(Object.values(o.perStatus).reduce((a, x) => a + x, 0)).toBe(o.基盘客户);
-      expect(o.churnRate).toBeGreaterThan(0.2);
-      expect(o.churnRate).toBeLessThan(0.65);
-    }
-    for (const b of books) {
-      const g = b.truth.traffic;
-      if (!g) continue;
-      const rs = b.truth.sheets.find((s) => s.kind === 'register')!;
-      const sheet = b.sheets.find((s) => s.name === rs.name)!;
-      const nonRec = new Set(b.truth.nonRecordRows.filter((x) => x.sheet === rs.name).map((x) => x.row));
-      for (let row = rs.firstDataRow; row <= sheet.rows.length; row++) {
-        if (sheet.rows[row - 1].every((c) => c === null || c === '')) continue;
-        expect({ file: b.file, row, known: g.recordRows.includes(row) || nonRec.has(row) }).toEqual({ file: b.file, row, known: true });
-      }
-      let all = 0;
-      for (const [date, slots] of Object.entries(g.perSlot)) {
-        const v = Object.values(slots).reduce((a, x) => a + x.来店批数, 0);
-        const c = Object.values(slots).reduce((a, x) => a + x.来电批数, 0);
-        expect([v, c]).toEqual([g.perDate[date].来店批数, g.perDate[date].来电批数]);
-        all += v + c;
-      }
-      expect(all).toBe(g.recordRows.length);
-    }
+    expectEveryRowAccounted(books);
   });
-
   test('a perfect output scores every cell, figure and count, with no mismatch', async () => {
-    for (const wb of books) {
-      const { book, run } = await perfectOutput(wb);
-      const r = checkOutput(wb.truth, run, book, widths(wb));
-      expect({ file: wb.file, mismatches: r.mismatches }).toEqual({ file: wb.file, mismatches: [] });
-      if (wb.truth.vehicles) {
-        const rows = wb.truth.vehicles.reduce((a, v) => a + v.rows.length, 0);
-        expect(r.cells).toEqual({ right: rows * CLASSIFICATION_FIELDS.length, compared: rows * CLASSIFICATION_FIELDS.length });
-        expect(r.overview).toEqual({ right: 11, compared: 11 });
-      }
-      if (wb.truth.traffic) {
-        const dates = Object.keys(wb.truth.traffic.perSlot).length;
-        expect(r.traffic).toEqual({ right: dates * 6 * 2, compared: dates * 6 * 2 });
-        expect(r.perDate).toEqual({ right: dates * 2, compared: dates * 2 });
-      }
-    }
+    await expectPerfectOutputScoresAll(books);
   });
-
   test('a damaged output loses exactly the damaged cells', async () => {
     const m = books[0];
     const { book, run } = await perfectOutput(m);
