@@ -19,13 +19,14 @@ import { complementCandidates, tickPairCandidates, identifierCandidates, recordD
 import { orderCandidates, orderJudgement } from './dateRoles';
 import { headerBaseKey, headerKey } from './normaliseHeader';
 import type { ColumnProfiles } from './profile';
-import { SYNONYMS } from './synonyms';
+import { SYNONYMS, type FieldSynonyms } from './synonyms';
 import type { Confidence, Field, FieldEvidence, HeaderMatch, SheetKind } from './types';
 
 interface CompiledField {
   field: Field;
   synonyms: string[];
   exclude: string[];
+  excludeConcepts?: FieldSynonyms['excludeConcepts'];
 }
 
 interface CompiledKind {
@@ -49,7 +50,7 @@ function compile(kind: SheetKind): CompiledKind {
       if (list) list.push(field as Field);
       else exact.set(s, [field as Field]);
     }
-    fields.push({ field: field as Field, synonyms, exclude: (def.exclude ?? []).map(headerKey) });
+    fields.push({ field: field as Field, synonyms, exclude: (def.exclude ?? []).map(headerKey), excludeConcepts: def.excludeConcepts });
   }
   c = { exact, fields };
   compiled.set(kind, c);
@@ -67,7 +68,21 @@ function canContain(synonym: string): boolean {
 export function matchScore(kind: SheetKind, field: Field, header: unknown): number {
   const def = compile(kind).fields.find((f) => f.field === field);
   if (!def) return 0;
-  return Math.max(scoreOne(def, headerKey(header), headerBaseKey(header)), conceptScore(kind, field, header));
+  return Math.max(synonymScore(def, header, headerKey(header), headerBaseKey(header)), conceptScore(kind, field, header));
+}
+
+/** The header's concepts name what the field's `excludeConcepts` rule out (a member of staff for a customer's name). */
+function conceptExcluded(def: CompiledField, header: unknown): boolean {
+  const x = def.excludeConcepts;
+  if (!x) return false;
+  const tags = readConcepts(header).tags;
+  return x.any.some((t) => tags.has(t)) && !(x.unless ?? []).some((t) => tags.has(t));
+}
+
+/** scoreOne, with containment stopped by the field's excluded concepts (an exact synonym still matches). */
+function synonymScore(def: CompiledField, header: unknown, key: string, base: string): number {
+  const syn = scoreOne(def, key, base);
+  return syn > 0 && syn < 900 && conceptExcluded(def, header) ? 0 : syn;
 }
 
 function scoreOne(def: CompiledField, key: string, base: string): number {
@@ -131,7 +146,7 @@ interface Candidate {
 
 /** The header evidence of one (column, field): synonym (exact, base, containment) or concept, whichever is higher. */
 function headerEvidence(kind: SheetKind, def: CompiledField, h: string, key: string, base: string): { score: number; match: HeaderMatch } {
-  const syn = scoreOne(def, key, base);
+  const syn = synonymScore(def, h, key, base);
   const concept = conceptScore(kind, def.field, h);
   if (syn >= 900) return { score: syn, match: 'synonym' };
   if (concept > syn) return { score: concept, match: 'concept' };
