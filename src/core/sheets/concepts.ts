@@ -88,11 +88,12 @@ const LEXICON_TEXT: Record<string, string> = {
   METHOD: '方式 形式 手段 method way',
   TYPE: '类型 类别 性质 分类 种类 type kind category',
   BRAND: '品牌 竞品 他牌 brand competitor rival',
-  INTENDED: '意向 拟购 关注 感兴趣 咨询 intended interest',
+  INTENDED: '意向 拟购 关注 感兴趣 咨询 线索 潜客 intended interest lead',
   // Entities
   VIN: '车架 车架号 车架号码 底盘 底盘号 识别代号 识别码 识别号 vin chassis',
   PLATE: '车牌 车牌号 车牌号码 牌照 号牌 车号 plate license licence',
-  PHONE: '电话 手机 联系方式 号码 手机号 移动电话 固话 座机 mobile phone tel telephone cell cellphone',
+  // 联系 alone is a contact made (CALL); with the means of contact it is the number (联系电话).
+  PHONE: '电话 手机 联系方式 联系电话 联系手机 联系号码 号码 手机号 移动电话 固话 座机 mobile phone tel telephone cell cellphone',
   NAME: '姓名 名称 名字 名 name',
   CUSTOMER: '客户 车主 用户 顾客 机主 买方 customer owner client user',
   PERSON: '顾问 专员 人员 人 员 坐席 客服 经理 执行人 agent operator advisor adviser consultant caller staff person',
@@ -334,9 +335,16 @@ export const CONCEPT_BASE = 120;
  * @example conceptScore('customers', 'lastVisitDate', '最末入厂日') > 0 // true
  */
 export function conceptScore(kind: SheetKind, field: Field, header: unknown): number {
+  return scoreConcepts(kind, field, readConcepts(header));
+}
+
+/**
+ * conceptScore of a reading already made (readConcepts, or another reading of the same concepts: pinyin initials).
+ * @example scoreConcepts('customers', 'lastVisitDate', readConcepts('最末入厂日')) > 0 // true
+ */
+export function scoreConcepts(kind: SheetKind, field: Field, c: HeaderConcepts): number {
   const sigs = PARSED[kind].get(field);
   if (!sigs) return 0;
-  const c = readConcepts(header);
   if (c.morphemes.length === 0 || c.coverage < 0.5) return 0;
   let best = 0;
   for (const sig of sigs) {
@@ -358,4 +366,9 @@ export function conceptScore(kind: SheetKind, field: Field, header: unknown): nu
 /** The fields of a kind that have a concept signature (every field of the dictionary should). */
 export function conceptFields(kind: SheetKind): Field[] {
   return [...PARSED[kind].keys()];
+}
+
+/** Every morpheme of the lexicon with its tags (for other readings of the same concepts: pinyin initials). */
+export function lexiconEntries(): [string, readonly string[]][] {
+  return [...LEXICON.entries()];
 }

@@ -18,6 +18,7 @@ import { conceptScore, readConcepts } from './concepts';
 import { complementCandidates, tickPairCandidates, identifierCandidates, recordDateCandidates, contentCandidates, judgeContent, relationBroken, relationCandidates, type ContentJudgement } from './evidence';
 import { orderCandidates, orderJudgement } from './dateRoles';
 import { headerBaseKey, headerKey } from './normaliseHeader';
+import { INITIALS_AGREE, initialsScore } from './pinyinInitials';
 import type { ColumnProfiles } from './profile';
 import { SYNONYMS, type FieldSynonyms } from './synonyms';
 import type { Confidence, Field, FieldEvidence, HeaderMatch, SheetKind } from './types';
@@ -150,7 +151,10 @@ function headerEvidence(kind: SheetKind, def: CompiledField, h: string, key: str
   const concept = conceptScore(kind, def.field, h);
   if (syn >= 900) return { score: syn, match: 'synonym' };
   if (concept > syn) return { score: concept, match: 'concept' };
-  return syn > 0 ? { score: syn, match: 'contains' } : { score: 0, match: 'none' };
+  if (syn > 0) return { score: syn, match: 'contains' };
+  // A code of pinyin initials names the field only as a weak reading (the caller needs the values to agree).
+  const initials = initialsScore(kind, def.field, h);
+  return initials > 0 ? { score: initials, match: 'initials' } : { score: 0, match: 'none' };
 }
 
 function confidenceOf(c: Candidate): Confidence {
@@ -203,6 +207,8 @@ export function matchColumns(headerRow: readonly unknown[], kind: SheetKind, opt
       }
       if (ev.score <= 0) continue;
       let content = profiles ? judgeContent(def.field, c, profiles, kind) : null;
+      // Initials stand for several words (联系手机 and 联系时间): only the reading the values agree with is taken.
+      if (ev.match === 'initials' && !(content && !content.contradicts && content.fit !== null && content.fit >= INITIALS_AGREE)) continue;
       // The order of the row's dates (dateRoles.ts): a purchase date is the earliest vehicle event, a last visit the
       // latest past one; a header that says one while its cells play another part is contradicted.
       const order = profiles && !content?.contradicts ? orderJudgement(kind, def.field, c, profiles) : null;

@@ -90,6 +90,7 @@ export const input: Record<string, string> = {
   'input.headerMatch.synonym': 'header synonym',
   'input.headerMatch.contains': 'header contains a synonym',
   'input.headerMatch.concept': 'header meaning',
+  'input.headerMatch.initials': 'header as pinyin initials (content agrees)',
   'input.headerMatch.none': 'content only',
   'input.flag.contentContradicts': 'content contradicts the header',
   'input.flag.contentOnly': 'recognised by content',

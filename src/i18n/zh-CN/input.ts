@@ -90,6 +90,7 @@ export const input: Record<string, string> = {
   'input.headerMatch.synonym': '表头同义词',
   'input.headerMatch.contains': '表头含同义词',
   'input.headerMatch.concept': '表头词义',
+  'input.headerMatch.initials': '表头拼音首字母(内容相符)',
   'input.headerMatch.none': '仅凭内容',
   'input.flag.contentContradicts': '内容与表头不符',
   'input.flag.contentOnly': '按内容识别',
