@@ -57,7 +57,7 @@ const LETTER_OF: Map<string, string[]> = (() => {
 /**
  * Every way a Chinese word is written as initials (one per reading of its characters); [] when a character is not
  * in the table or the word is not Chinese.
- * @example initialsOf('车牌号码') // ['CPHM']
+ * @example initialsOf('维修日期') // ['WXRQ']
  */
 export function initialsOf(word: string): string[] {
   let out = [''];
@@ -98,7 +98,7 @@ const readingCache = new Map<string, HeaderConcepts[]>();
 /**
  * Every reading of an initials header as concepts: cut into the initials of lexicon morphemes (letters no morpheme
  * explains stay uncovered and lower the coverage), each alternative word kept.
- * @example readInitials('MCJZRQ').some((r) => r.tags.has('LATEST') && r.tags.has('VISIT') && r.tags.has('DATE')) // true
+ * @example readInitials('SCBYRQ').some((r) => r.tags.has('LATEST') && r.tags.has('VISIT') && r.tags.has('DATE')) // true (上次保养日期)
  */
 export function readInitials(header: unknown): HeaderConcepts[] {
   if (!looksLikeInitials(header)) return [];
@@ -128,7 +128,7 @@ export function readInitials(header: unknown): HeaderConcepts[] {
 /**
  * How well an initials header fits a field of a kind: the best of its readings, less INITIALS_PENALTY; 0 when no
  * reading fits or the header is no initials. The caller still needs the values to agree (INITIALS_AGREE).
- * @example initialsScore('customers', 'purchaseDate', 'GCRQ') > 0 // true (购车日期)
+ * @example initialsScore('customers', 'purchaseDate', 'TCRQ') > 0 // true (提车日期)
  */
 export function initialsScore(kind: SheetKind, field: Field, header: unknown): number {
   let best = 0;
