@@ -191,7 +191,8 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
       // The analysis refused the input (a sheet lacks what it needs): say which columns were read and what is missing.
       if (!(e instanceof AnalysisInputError)) throw e;
       const detection = detectionOf(sheets, state);
-      const unresolved = detection.needsMapping.filter((n) => !n.fields.some((f) => accepted.has(f)));
+      // The refusal's own fields first (the key columns of an unmatched call log), then the detection's.
+      const unresolved = [...(e.needsMapping ?? []), ...detection.needsMapping].filter((n) => !n.fields.some((f) => accepted.has(f)));
       if (!unresolved.length) throw e;
       progress?.stop();
       process.stdout.write(formatMapping(detection, reportLocale, accepted).join('\n') + '\n');

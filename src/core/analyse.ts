@@ -13,7 +13,7 @@ import { analyseSales, type PartResult } from './sales/analyseSales';
 import { resolveSettings } from './settings/settings';
 import { detectSheets } from './sheets/detectSheets';
 import { checkedRowsOf } from './sheets/mapSheet';
-import { customersInCallSheet } from './sheets/customersInCallSheet';
+import { callsInCustomerSheet, customersInCallSheet } from './sheets/customersInCallSheet';
 import { dealerFromTitles } from './sheets/dealerName';
 import { detectionReport } from './sheets/detectionReport';
 import type { DetectedSheets, MappedSheet } from './sheets/types';
@@ -140,6 +140,9 @@ export function analyseWorkbook(sheets: SheetInput[], options: AnalyseOptions = 
     if (combined) throw new AnalysisInputError('input.error.customersInCallSheet', { ...combined, missingFields: combined.missingFields || '—' });
     throw new AnalysisInputError('aftersales.error.nothingFound');
   }
+  // Calls written beside the vehicles of the base, with no call log: the same refusal, naming the columns of each.
+  const callsBeside = callsInCustomerSheet(detected);
+  if (callsBeside) throw new AnalysisInputError('input.error.callsInCustomerSheet', { ...callsBeside, missingFields: callsBeside.missingFields || '—' });
   const dated = chooseAnalysisDate(detected, settings, options);
   const asOf = dated.asOf;
 

@@ -22,6 +22,10 @@ const LABEL_ONLY = /^(?:截至|截止|统计日期|统计截止日期?|报表日
 
 /** y-m-d, y年m月d日, y/m/d, y.m.d; then y-m or y年m月 (a month); then y年 (a year: not used). */
 const DAY = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/g;
+/** What follows a range's first date: its end as month and day (10月31日, 10-31) or as the day alone (31日). */
+const RANGE_END = /^\s*(?:至|到|~|～|—|–|－|-)\s*(?:(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)|(\d{1,2})\s*[日号])/;
+/** A month and day without a year: 10月1日. */
+const MONTH_DAY = /(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
 const MONTH = /(\d{4})\s*(?:年\s*(\d{1,2})\s*月|[-/.]\s*(\d{1,2})(?![\d]|\s*[-/.月]\s*\d))/g;
 
 /** How much a found date is trusted: a cut-off label beats a bare month in a title. */
@@ -56,13 +60,29 @@ export function dateInText(raw: string): Ymd | null {
     if (plausible(y) && isValidYmd(y, mo, d)) later({ y, m: mo, d });
     days.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   }
-  // A range written with the year once: 2026年10月1日至10月31日 / 2026-10-01~10-31.
-  const tail = /(?:至|到|~|～|—|–|-)\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*[)）]?\s*$/.exec(s);
-  if (tail && best) {
-    const b: Ymd = best;
-    const mo = +tail[1];
-    const d = +tail[2];
-    if (isValidYmd(b.y, mo, d)) later({ y: b.y, m: mo, d });
+  // A range is offered by its END (the data runs to it): after each full date, `至 | 到 | ~ | -` and the end written
+  // with the year once (2026年10月1日至10月31日, 2026-10-01~10-31) or with the day alone (2026年10月3日-8日).
+  for (const m of s.matchAll(DAY)) {
+    const y = +m[1];
+    const mo = +m[2];
+    const after = RANGE_END.exec(s.slice((m.index ?? 0) + m[0].length));
+    if (!after || !plausible(y)) continue;
+    const endMonth = after[1] !== undefined ? +after[1] : mo;
+    const endDay = +(after[2] ?? after[3]);
+    if (isValidYmd(y, endMonth, endDay)) later({ y, m: endMonth, d: endDay });
+  }
+  // A range of days without a year beside the month (10月1日至31日) takes the year the text names elsewhere.
+  if (days.length === 0) {
+    const year = [...s.matchAll(/(\d{4})\s*年(?!\s*\d{1,2}\s*月)/g)].map((x) => +x[1]).filter(plausible).pop();
+    if (year !== undefined) {
+      for (const m of s.matchAll(MONTH_DAY)) {
+        const mo = +m[1];
+        const after = RANGE_END.exec(s.slice((m.index ?? 0) + m[0].length));
+        const endMonth = after?.[1] !== undefined ? +after[1] : mo;
+        const endDay = after ? +(after[2] ?? after[3]) : +m[2];
+        if (isValidYmd(year, endMonth, endDay)) later({ y: year, m: endMonth, d: endDay });
+      }
+    }
   }
   for (const m of s.matchAll(MONTH)) {
     const at = m.index ?? 0;

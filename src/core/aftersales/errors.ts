@@ -1,9 +1,16 @@
+import type { NeedsMapping } from '../sheets/types';
+
 /** The typed error of unusable input: an i18n key and its params, so each host shows it in the user's language. */
 export class AnalysisInputError extends Error {
   constructor(
     /** i18n key, e.g. 'aftersales.error.missingFields'. */
     public readonly key: string,
     public readonly params: Record<string, string | number> = {},
+    /**
+     * The fields concerned, in the shape of the detection's needsMapping (sheet, kind, fields, candidate columns), when
+     * the refusal is about columns the user can map: the pane opens 列映射 on them, the CLI lists them.
+     */
+    public readonly needsMapping?: NeedsMapping[],
   ) {
     // The message is the bare key, so a host that only sees `message` can still look it up in the catalogue.
     super(key);

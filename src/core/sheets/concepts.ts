@@ -13,6 +13,7 @@
  * alternatives separated by `;`. A header matches when every required group is met and no forbidden tag is
  * present; tags neither required nor allowed (nor NEUTRAL) weaken the match.
  */
+import { toHalfWidth } from '../values/halfWidth';
 import { headerKey } from './normaliseHeader';
 import type { Field, SheetKind } from './types';
 
@@ -38,7 +39,7 @@ const LEXICON_TEXT: Record<string, string> = {
   PURCHASE: '购车 购买 开票 交车 提车 购置 上牌 发票 出售 新车 买车 购入 售车 交付 已购 售 售出 零售 卖出 交接 移交 purchase purchased sale sold invoice invoiced delivery delivered bought buy retail handover handed',
   // The vehicle's first 登记 stands for the purchase (初登/首次登记), and so does a vehicle's registration on a sheet of
   // vehicles (上户, 行驶证注册): REGISTER is a purchase with FIRST, or without a reception (登记) or a record (建档).
-  REGISTER: '注册 上户 落户 registered reg',
+  REGISTER: '注册 上户 落户 行驶证 registered reg',
   'FIRST REGISTER': '初登 首登',
   'REGISTER RECEPTION': '登记',
   'PLATE REGISTER': 'registration',
@@ -71,7 +72,9 @@ const LEXICON_TEXT: Record<string, string> = {
   // The start of something (保修开始, 质保起始日): a warranty's start is the car's sale.
   START: '开始 起始 起算 生效 start begin beginning commencement effective',
   COUNT: '次数 台次 数量 频次 数 count times number',
-  MILEAGE: '里程 公里 km odometer mileage kilometers kilometres 表显',
+  // The odometer by its instrument (odo, 仪表), its reading (表显, 读数, reading) or the distance driven (行驶, km).
+  MILEAGE: '里程 公里 km odometer odo mileage kilometers kilometres 表显 仪表 行驶 千米',
+  READING: '读数 reading readings',
   RESULT: '结果 情况 状态 结局 接通 接听 result outcome status',
   REASON: '原因 理由 为何 为什么 缘由 reason why cause',
   FEEDBACK: '反馈 意见 内容 记录 描述 说明 feedback content',
@@ -85,11 +88,12 @@ const LEXICON_TEXT: Record<string, string> = {
   METHOD: '方式 形式 手段 method way',
   TYPE: '类型 类别 性质 分类 种类 type kind category',
   BRAND: '品牌 竞品 他牌 brand competitor rival',
-  INTENDED: '意向 拟购 关注 感兴趣 咨询 intended interest',
+  INTENDED: '意向 拟购 关注 感兴趣 咨询 线索 潜客 intended interest lead',
   // Entities
   VIN: '车架 车架号 车架号码 底盘 底盘号 识别代号 识别码 识别号 vin chassis',
   PLATE: '车牌 车牌号 车牌号码 牌照 号牌 车号 plate license licence',
-  PHONE: '电话 手机 联系方式 号码 手机号 移动电话 固话 座机 mobile phone tel telephone cell cellphone',
+  // 联系 alone is a contact made (CALL); with the means of contact it is the number (联系电话).
+  PHONE: '电话 手机 联系方式 联系电话 联系手机 联系号码 号码 手机号 移动电话 固话 座机 mobile phone tel telephone cell cellphone',
   NAME: '姓名 名称 名字 名 name',
   CUSTOMER: '客户 车主 用户 顾客 机主 买方 customer owner client user',
   PERSON: '顾问 专员 人员 人 员 坐席 客服 经理 执行人 agent operator advisor adviser consultant caller staff person',
@@ -103,6 +107,25 @@ const LEXICON_TEXT: Record<string, string> = {
   COMPANY: '公司 单位 经销商 门店 dealer',
   VEHICLE: '车辆 车 vehicle car',
 };
+
+/**
+ * Words too short to be cut out of a header's letters ('sa' is inside 'sales' and 'usage'), read only when they stand
+ * alone as a word of the header (SA Name, sa_code): a service advisor is a member of staff.
+ */
+const WHOLE_WORDS_TEXT: Record<string, string> = {
+  PERSON: 'sa',
+};
+const WHOLE_WORDS: Map<string, string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const [tags, words] of Object.entries(WHOLE_WORDS_TEXT)) for (const w of words.split(' ')) m.set(w, tags.split(' '));
+  return m;
+})();
+
+/** The header's whole ASCII words that WHOLE_WORDS holds. */
+function wholeWords(header: unknown): string[] {
+  if (typeof header !== 'string') return [];
+  return toHalfWidth(header).toLowerCase().split(/[^a-z0-9]+/).filter((w) => WHOLE_WORDS.has(w));
+}
 
 /** Tags allowed in any header without weakening a match. */
 const NEUTRAL = new Set(['CUSTOMER', 'ACTUAL', 'YESNO', 'VEHICLE']);
@@ -147,7 +170,7 @@ const SIGNATURES: { [K in SheetKind]: Partial<Record<Field, string>> } = {
     purchaseDate: 'PURCHASE DATE|TIME ?FIRST ?REGISTER !VISIT !CALL !WARRANTY !LATEST !NEXT !PLAN !BIRTH !COUNT ; FIRST REGISTER DATE|TIME !VISIT !CALL !WARRANTY !LATEST !NEXT !PLAN !BIRTH !COUNT ; REGISTER DATE|TIME ?VEHICLE ?PLATE !RECEPTION !VISIT !CALL !WARRANTY !LATEST !NEXT !PLAN !BIRTH !COUNT !CREATE ; ORDER DATE|TIME ?PURCHASE !VISIT !CALL !LATEST !NEXT !PLAN !BIRTH !COUNT ; START WARRANTY DATE|TIME !END !LATEST !NEXT !PLAN',
     lastVisitDate: 'VISIT DATE|TIME ?LATEST ?RETURN ?WALKIN !FIRST !NEXT !PLAN !PURCHASE !COUNT !MILEAGE !CALL !WARRANTY ; LATEST VISIT ?RETURN ?WALKIN !FIRST !NEXT !PLAN !PURCHASE !COUNT !MILEAGE !CALL !WARRANTY !PERSON !FEEDBACK !RESULT !REASON !TYPE !METHOD !ID',
     visitCount: 'VISIT COUNT ?TOTAL ?RETURN ?WALKIN !DATE !MILEAGE',
-    mileage: 'MILEAGE ?LATEST ?VISIT ?COUNT ?RETURN !WARRANTY !FIRST !PLAN',
+    mileage: 'MILEAGE ?READING ?LATEST ?VISIT ?COUNT ?RETURN !WARRANTY !FIRST !PLAN',
     region: SIG_REGION,
     advisor: 'PERSON ?VISIT !SALES !CALL !DATE !TIME',
     gender: SIG_GENDER,
@@ -264,11 +287,19 @@ const conceptCache = new Map<string, HeaderConcepts>();
  */
 export function readConcepts(header: unknown): HeaderConcepts {
   const key = headerKey(header);
-  const hit = conceptCache.get(key);
+  const words = wholeWords(header);
+  const cacheKey = words.length ? `${key}|${words.join(' ')}` : key;
+  const hit = conceptCache.get(cacheKey);
   if (hit) return hit;
   const morphemes: Morpheme[] = [];
   const tags = new Set<string>();
   let covered = 0;
+  for (const w of words) {
+    const t = WHOLE_WORDS.get(w)!;
+    morphemes.push({ text: w, tags: t });
+    for (const x of t) tags.add(x);
+    covered += w.length;
+  }
   let i = 0;
   while (i < key.length) {
     let found = '';
@@ -289,8 +320,8 @@ export function readConcepts(header: unknown): HeaderConcepts {
     covered += found.length;
     i += found.length;
   }
-  const result: HeaderConcepts = { morphemes, tags, coverage: key.length ? covered / key.length : 0 };
-  if (conceptCache.size < 20000) conceptCache.set(key, result);
+  const result: HeaderConcepts = { morphemes, tags, coverage: key.length ? Math.min(1, covered / key.length) : 0 };
+  if (conceptCache.size < 20000) conceptCache.set(cacheKey, result);
   return result;
 }
 
@@ -304,9 +335,16 @@ export const CONCEPT_BASE = 120;
  * @example conceptScore('customers', 'lastVisitDate', '最末入厂日') > 0 // true
  */
 export function conceptScore(kind: SheetKind, field: Field, header: unknown): number {
+  return scoreConcepts(kind, field, readConcepts(header));
+}
+
+/**
+ * conceptScore of a reading already made (readConcepts, or another reading of the same concepts: pinyin initials).
+ * @example scoreConcepts('customers', 'lastVisitDate', readConcepts('最末入厂日')) > 0 // true
+ */
+export function scoreConcepts(kind: SheetKind, field: Field, c: HeaderConcepts): number {
   const sigs = PARSED[kind].get(field);
   if (!sigs) return 0;
-  const c = readConcepts(header);
   if (c.morphemes.length === 0 || c.coverage < 0.5) return 0;
   let best = 0;
   for (const sig of sigs) {
@@ -328,4 +366,9 @@ export function conceptScore(kind: SheetKind, field: Field, header: unknown): nu
 /** The fields of a kind that have a concept signature (every field of the dictionary should). */
 export function conceptFields(kind: SheetKind): Field[] {
   return [...PARSED[kind].keys()];
+}
+
+/** Every morpheme of the lexicon with its tags (for other readings of the same concepts: pinyin initials). */
+export function lexiconEntries(): [string, readonly string[]][] {
+  return [...LEXICON.entries()];
 }

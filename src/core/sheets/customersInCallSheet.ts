@@ -41,3 +41,31 @@ export function customersInCallSheet(detected: DetectedSheets): CustomersInCallS
   const missing = DEPENDS.customers.flat().filter((f) => f !== 'phone' && f !== 'plate' && f !== 'vin' && unsure.has(f));
   return { sheet: calls.sheet.name, callColumns: label(calls, CALL_FIELDS), customerColumns: label(asCustomers, CUSTOMER_FIELDS), missingFields: missing.join(', ') };
 }
+
+/** A result column filled with call results on at least this share of the sampled cells is a call log's. */
+const RESULT_FIT = 0.6;
+
+/**
+ * The mirror case: a sheet read as the customer base that also holds calls (call results in a column the base does
+ * not use, mostly readable as results) while no call log was found. Reading the base alone would report every such vehicle as
+ * 未回访 with confident figures; the same refusal names the columns of each kind. null when there is a call log, no
+ * base, or the base has no call date and result of its own.
+ * @example callsInCustomerSheet(detectSheets([{ name: 'export', grid }]))?.callColumns // '“回访时间”(J)=callDate、“回访结果”(K)=result'
+ */
+export function callsInCustomerSheet(detected: DetectedSheets): CustomersInCallSheet | null {
+  const base = detected.customers;
+  if (!base || detected.calls) return null;
+  const used = new Set(Object.values(base.columns) as number[]);
+  const asCalls = mapSheet(base.sheet, 'calls');
+  const result = asCalls.columns.result;
+  // The call results are what the base has no use for; the call date may be sparse (one row per vehicle, called or
+  // not) or taken by the base as its latest date, so it is named when found, not required.
+  if (asCalls.headerRow !== base.headerRow || result === undefined || used.has(result)) return null;
+  const fit = asCalls.evidence?.find((e) => e.field === 'result')?.contentFit ?? 0;
+  if (!(fit >= RESULT_FIT)) return null;
+  const label = (m: typeof base, fields: readonly Field[]) =>
+    fields.filter((f) => m.columns[f] !== undefined).map((f) => `${columnLabel(m.headers[m.columns[f]!] ?? '', m.columns[f]!)}=${f}`).join('、');
+  const unsure = new Set((base.needsMapping ?? []).flatMap((n) => n.fields));
+  const missing = DEPENDS.customers.flat().filter((f) => f !== 'phone' && f !== 'plate' && f !== 'vin' && unsure.has(f));
+  return { sheet: base.sheet.name, callColumns: label(asCalls, CALL_FIELDS), customerColumns: label(base, CUSTOMER_FIELDS), missingFields: missing.join(', ') };
+}

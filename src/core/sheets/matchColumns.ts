@@ -18,14 +18,16 @@ import { conceptScore, readConcepts } from './concepts';
 import { complementCandidates, tickPairCandidates, identifierCandidates, recordDateCandidates, contentCandidates, judgeContent, relationBroken, relationCandidates, type ContentJudgement } from './evidence';
 import { orderCandidates, orderJudgement } from './dateRoles';
 import { headerBaseKey, headerKey } from './normaliseHeader';
+import { INITIALS_AGREE, initialsScore } from './pinyinInitials';
 import type { ColumnProfiles } from './profile';
-import { SYNONYMS } from './synonyms';
+import { SYNONYMS, type FieldSynonyms } from './synonyms';
 import type { Confidence, Field, FieldEvidence, HeaderMatch, SheetKind } from './types';
 
 interface CompiledField {
   field: Field;
   synonyms: string[];
   exclude: string[];
+  excludeConcepts?: FieldSynonyms['excludeConcepts'];
 }
 
 interface CompiledKind {
@@ -49,7 +51,7 @@ function compile(kind: SheetKind): CompiledKind {
       if (list) list.push(field as Field);
       else exact.set(s, [field as Field]);
     }
-    fields.push({ field: field as Field, synonyms, exclude: (def.exclude ?? []).map(headerKey) });
+    fields.push({ field: field as Field, synonyms, exclude: (def.exclude ?? []).map(headerKey), excludeConcepts: def.excludeConcepts });
   }
   c = { exact, fields };
   compiled.set(kind, c);
@@ -67,7 +69,21 @@ function canContain(synonym: string): boolean {
 export function matchScore(kind: SheetKind, field: Field, header: unknown): number {
   const def = compile(kind).fields.find((f) => f.field === field);
   if (!def) return 0;
-  return Math.max(scoreOne(def, headerKey(header), headerBaseKey(header)), conceptScore(kind, field, header));
+  return Math.max(synonymScore(def, header, headerKey(header), headerBaseKey(header)), conceptScore(kind, field, header));
+}
+
+/** The header's concepts name what the field's `excludeConcepts` rule out (a member of staff for a customer's name). */
+function conceptExcluded(def: CompiledField, header: unknown): boolean {
+  const x = def.excludeConcepts;
+  if (!x) return false;
+  const tags = readConcepts(header).tags;
+  return x.any.some((t) => tags.has(t)) && !(x.unless ?? []).some((t) => tags.has(t));
+}
+
+/** scoreOne, with containment stopped by the field's excluded concepts (an exact synonym still matches). */
+function synonymScore(def: CompiledField, header: unknown, key: string, base: string): number {
+  const syn = scoreOne(def, key, base);
+  return syn > 0 && syn < 900 && conceptExcluded(def, header) ? 0 : syn;
 }
 
 function scoreOne(def: CompiledField, key: string, base: string): number {
@@ -131,11 +147,14 @@ interface Candidate {
 
 /** The header evidence of one (column, field): synonym (exact, base, containment) or concept, whichever is higher. */
 function headerEvidence(kind: SheetKind, def: CompiledField, h: string, key: string, base: string): { score: number; match: HeaderMatch } {
-  const syn = scoreOne(def, key, base);
+  const syn = synonymScore(def, h, key, base);
   const concept = conceptScore(kind, def.field, h);
   if (syn >= 900) return { score: syn, match: 'synonym' };
   if (concept > syn) return { score: concept, match: 'concept' };
-  return syn > 0 ? { score: syn, match: 'contains' } : { score: 0, match: 'none' };
+  if (syn > 0) return { score: syn, match: 'contains' };
+  // A code of pinyin initials names the field only as a weak reading (the caller needs the values to agree).
+  const initials = initialsScore(kind, def.field, h);
+  return initials > 0 ? { score: initials, match: 'initials' } : { score: 0, match: 'none' };
 }
 
 function confidenceOf(c: Candidate): Confidence {
@@ -188,6 +207,8 @@ export function matchColumns(headerRow: readonly unknown[], kind: SheetKind, opt
       }
       if (ev.score <= 0) continue;
       let content = profiles ? judgeContent(def.field, c, profiles, kind) : null;
+      // Initials stand for several words (联系手机 and 联系时间): only the reading the values agree with is taken.
+      if (ev.match === 'initials' && !(content && !content.contradicts && content.fit !== null && content.fit >= INITIALS_AGREE)) continue;
       // The order of the row's dates (dateRoles.ts): a purchase date is the earliest vehicle event, a last visit the
       // latest past one; a header that says one while its cells play another part is contradicted.
       const order = profiles && !content?.contradicts ? orderJudgement(kind, def.field, c, profiles) : null;

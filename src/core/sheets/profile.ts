@@ -64,6 +64,8 @@ const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/;
 /** 京A12345, 粤B·D12345 (new energy: 6 after the letter), 沪A1234学/挂/警. */
 const PLATE_PATTERN = /^[\u4e00-\u9fff][A-Z][A-Z0-9]{4,6}[\u4e00-\u9fff]?$/;
 const SHORT_TEXT = 8;
+/** The highest odometer reading the profile takes for one (km); readMileage's own limit is for typos. */
+const ODOMETER_MAX_KM = 500_000;
 /** An identifier: digits with an optional letter prefix or suffix (1003, YX20261001, P-000123), no spaces. */
 const CODE_PATTERN = /^[A-Za-z]{0,6}[-_]?\d{3,14}[A-Za-z]{0,3}$/;
 
@@ -136,7 +138,9 @@ export function profileColumns(grid: Grid, headerRow: number, width: number, row
         else if (v >= 1 && v - Math.floor(v) > 0 && !Number.isNaN(d)) count.time++;
         if (Number.isInteger(v) && v >= 0 && v <= 500) count.count++;
         const m = readMileage(v);
-        if (typeof m === 'number' && Number.isNaN(d)) count.mileage++;
+        // An odometer reading is a whole number of km up to a few hundred thousand: 35,000-73,000 km are also date
+        // serials, and a reading still (the header says which the column is; a date's fraction is no reading).
+        if (typeof m === 'number' && (Number.isNaN(d) || (Number.isInteger(v) && v <= ODOMETER_MAX_KM))) count.mileage++;
       }
       const s = text(v);
       const p = readPhone(v);

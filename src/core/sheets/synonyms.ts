@@ -14,6 +14,12 @@ import type { CallField, CustomerField, Field, ProspectField, RegisterField, She
 export interface FieldSynonyms {
   synonyms: readonly string[];
   exclude?: readonly string[];
+  /**
+   * Concept tags (concepts.ts) that stop containment as `exclude` does, when the header's concepts hold one of `any`
+   * and none of `unless`: a header naming a member of staff (SA Name, 顾问姓名) is no customer's name unless it
+   * names the customer too.
+   */
+  excludeConcepts?: { any: readonly string[]; unless?: readonly string[] };
 }
 
 const NAME: FieldSynonyms = {
@@ -21,6 +27,7 @@ const NAME: FieldSynonyms = {
     'customer', 'customer name', 'name', 'owner', 'owner name', 'client', 'client name', 'full name'],
   exclude: ['顾问', '回访', '招揽', '跟进人', '跟踪人', '接待', '坐席', '客服', '专员', '编号', '来源', '级别', '等级', '类型', '电话', '手机',
     '地址', '性别', '经销商', '公司', '单位', '销售'],
+  excludeConcepts: { any: ['PERSON'], unless: ['CUSTOMER'] },
 };
 const PHONE: FieldSynonyms = {
   synonyms: ['联系电话', '电话', '手机', '手机号', '手机号码', '电话号码', '移动电话', '联系方式', '客户电话', '车主电话', '车主手机',

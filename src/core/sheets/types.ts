@@ -39,7 +39,7 @@ export interface FollowUpGroup {
 /** How sure a field's column is: chosen by the user, or by evidence (high / medium / low), or not placed at all. */
 export type Confidence = 'user' | 'high' | 'medium' | 'low' | 'none';
 /** What the header said: a listed synonym, a synonym contained in it, its concepts (concepts.ts), nothing, the user. */
-export type HeaderMatch = 'user' | 'synonym' | 'contains' | 'concept' | 'none';
+export type HeaderMatch = 'user' | 'synonym' | 'contains' | 'concept' | 'initials' | 'none';
 
 /** Why a field was mapped to a column (or not): for the report and the pane's 列映射 view. */
 export interface FieldEvidence {

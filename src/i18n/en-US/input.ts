@@ -1,5 +1,6 @@
 /** Messages of the input layer: unreadable cells, ignored sheets, sheet kinds and field names for the mapping UI. */
 export const input: Record<string, string> = {
+  'input.error.callsInCustomerSheet': 'The sheet "{sheet}" holds vehicles and call results in one sheet: it was read as the customer base, no call log of its own was found, and nothing was written (those vehicles would all be reported as not called). Call columns in it: {callColumns}; customer columns: {customerColumns}; customer fields not placed with confidence: {missingFields}. ChurnDesk cannot yet read one sheet as both a customer base and a call log: move the call columns (candidate columns: the call columns above) to a sheet of their own, keep the customers in this one, and run again.',
   'input.error.customersInCallSheet': 'The sheet "{sheet}" holds vehicles and call results in one sheet: it was read as a call log, no customer base was found, and nothing was written (no unreliable figures). Call columns in it: {callColumns}; customer columns: {customerColumns}; customer fields not placed with confidence: {missingFields}. ChurnDesk cannot yet read one sheet as both a customer base and a call log: move the call columns (candidate columns: the call columns above) to a sheet of their own, keep the customers in this one, and run again.',
   'input.error.stateNameTaken': 'The sheet "{sheet}" is not the ChurnDesk state sheet but your own data. To keep it, nothing was changed. Rename that sheet and try again.',
   'input.error.stateClaimsDataSheet': 'The hidden state sheet "{state}" records "{sheet}" as a sheet ChurnDesk made, but the headers of "{sheet}" are your data (customer or register columns): the state sheet is damaged or was edited. To keep your data, nothing was changed. Delete the "{state}" sheet (settings and column mappings go back to their defaults) and refresh again.',
@@ -90,6 +91,7 @@ export const input: Record<string, string> = {
   'input.headerMatch.synonym': 'header synonym',
   'input.headerMatch.contains': 'header contains a synonym',
   'input.headerMatch.concept': 'header meaning',
+  'input.headerMatch.initials': 'header as pinyin initials (content agrees)',
   'input.headerMatch.none': 'content only',
   'input.flag.contentContradicts': 'content contradicts the header',
   'input.flag.contentOnly': 'recognised by content',

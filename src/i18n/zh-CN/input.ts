@@ -1,5 +1,6 @@
 /** Messages of the input layer: unreadable cells, ignored sheets, sheet kinds and field names for the mapping UI. */
 export const input: Record<string, string> = {
+  'input.error.callsInCustomerSheet': '“{sheet}”一张表里既有车辆又有回访结果,读作保有客户表,未找到单独的回访记录,未输出结果(否则这些车辆都会被误报为“未回访”)。表中的回访列:{callColumns};保有客户的列:{customerColumns};无法确定的保有客户字段:{missingFields}。ChurnDesk 暂不能把一张表同时读作保有客户表和回访记录:请把回访列(候选:上面列出的回访列)移到单独的一张表,保有客户留在原表,再分析。',
   'input.error.customersInCallSheet': '“{sheet}”一张表里既有车辆又有回访结果,读作回访记录,未找到保有客户表,未输出结果(不会给出不可靠的数字)。表中的回访列:{callColumns};保有客户的列:{customerColumns};无法确定的保有客户字段:{missingFields}。ChurnDesk 暂不能把一张表同时读作保有客户表和回访记录:请把回访列(候选:上面列出的回访列)移到单独的一张表,保有客户留在原表,再分析。',
   'input.error.stateNameTaken': '工作簿中名为“{sheet}”的工作表不是 ChurnDesk 的状态表,而是您的数据。为免覆盖它,未做任何修改。请为这张表改名后重试。',
   'input.error.stateClaimsDataSheet': '隐藏的状态表“{state}”把“{sheet}”记为 ChurnDesk 生成的表,但“{sheet}”的表头是您的数据(客户或登记表的列),状态表已损坏或被改动过。为免覆盖您的数据,未做任何修改。请删除“{state}”表(设置与列映射将恢复为默认)后重新刷新。',
@@ -90,6 +91,7 @@ export const input: Record<string, string> = {
   'input.headerMatch.synonym': '表头同义词',
   'input.headerMatch.contains': '表头含同义词',
   'input.headerMatch.concept': '表头词义',
+  'input.headerMatch.initials': '表头拼音首字母(内容相符)',
   'input.headerMatch.none': '仅凭内容',
   'input.flag.contentContradicts': '内容与表头不符',
   'input.flag.contentOnly': '按内容识别',
