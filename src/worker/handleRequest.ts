@@ -12,6 +12,8 @@ export function errorData(e: unknown): Extract<WorkerResponse, { type: 'error' }
     key: typeof o.key === 'string' ? o.key : undefined,
     params: o.params,
     errors: o.errors,
+    // The column a refusal is about (AnalysisInputError.column): the pane opens 列映射 on it.
+    column: o.column,
   };
 }
 

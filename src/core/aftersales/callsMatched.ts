@@ -26,7 +26,8 @@ export function keyColumnsText(m: MappedSheet): string {
 /**
  * Throws when at least MIN_CALLS_TO_JUDGE calls were read and fewer than `minShare` (settings.minMatchedCallShare,
  * 0.5 by default; 0 never throws) of them matched a vehicle.
- * @throws AnalysisInputError('aftersales.error.callsUnmatched') naming both sheets' key columns.
+ * @throws AnalysisInputError('aftersales.error.callsUnmatched') naming both sheets' key columns, about the call log's
+ * key column (its first mapped key field, 'vin' when none is mapped): the column a host asks the user to map again.
  * @example assertCallsMatch(customers, calls, 50, 50, 0.5) // throws: no call matched
  */
 export function assertCallsMatch(customers: MappedSheet, calls: MappedSheet, callRows: number, unmatched: number, minShare: number): void {
@@ -39,5 +40,5 @@ export function assertCallsMatch(customers: MappedSheet, calls: MappedSheet, cal
     callKeys: keyColumnsText(calls),
     customerKeys: keyColumnsText(customers),
     share: `${Math.round(minShare * 100)}%`,
-  });
+  }, { sheet: calls.sheet.name, field: KEY_FIELDS.find((f) => calls.columns[f] !== undefined) ?? 'vin' });
 }
