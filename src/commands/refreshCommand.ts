@@ -11,7 +11,7 @@ import type { ChurnDeskActions, RunSummary } from '../office/actions';
 import type { Field, NeedsMapping } from '../core/sheets/types';
 import { t, type Locale } from '../i18n';
 import { needsMappingText } from '../core/sheets/needsMappingText';
-import { NeedsMappingError } from '../office/errors';
+import { ColumnRefusalError, NeedsMappingError } from '../office/errors';
 
 export interface CommandEvent {
   completed(): void;
@@ -156,6 +156,18 @@ export function failureView(locale: Locale, error: unknown, canOpenPane: boolean
       message: t(locale, 'office.command.needsMapping.message'),
       figures: [],
       warnings: warnings.length <= MAX_WARNINGS ? warnings : [...warnings.slice(0, MAX_WARNINGS - 1), t(locale, 'office.command.moreWarnings', { n: warnings.length - (MAX_WARNINGS - 1) })],
+      keyWarning: true,
+    };
+  }
+  if (error instanceof ColumnRefusalError) {
+    // A column read wrong (calls that match no vehicle by the key mapped): the problem, not a result, as above.
+    return {
+      ...chrome(locale, canOpenPane),
+      intent: 'error',
+      title: t(locale, 'office.command.needsMapping.title'),
+      message: t(locale, 'office.command.columnRefused.message'),
+      figures: [],
+      warnings: [errorReason(locale, error)],
       keyWarning: true,
     };
   }

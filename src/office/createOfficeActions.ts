@@ -15,7 +15,7 @@ import { firstCells, followRenamedSheets } from '../core/state/ownership';
 import { resolveSettings, type Locale, type Settings } from '../core/settings/settings';
 import { HEADER_SCAN_ROWS } from '../core/sheets/findHeaderRow';
 import type { Field } from '../core/sheets/types';
-import { t } from '../i18n';
+import { ensureCatalogue, t } from '../i18n';
 import type { CoreRunner } from '../worker/runner';
 import type { ChurnDeskActions, DetectionSummary, FormsOptions, Progress, RunOptions, RunSummary, SheetPreview } from './actions';
 import type { applyPlan as ApplyPlan } from './applyPlan';
@@ -225,6 +225,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
           const probe = probeDateSystem(syncer.context);
           const { state: stored } = await readState(syncer.context);
           shown = localeOf(stored);
+          await ensureCatalogue(shown);
           const d = await detectIn(syncer, stored, opts.signal);
           const state = d.state;
           // Asked before the sheets are read in full: nothing can be computed on a guess (checked again on the plan).
@@ -253,6 +254,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
         if (needs.length) throw new NeedsMappingError(needs, localeOf(plan.state));
         report(opts, 'progress.writing', 0.7);
         const locale = localeOf(plan.state);
+        await ensureCatalogue(locale);
         const grids = new Map<string, Grid>(sheets.map((s) => [s.name, s.grid]));
         const applied = await (await writePath()).applyPlan(syncer, system === '1904' ? planInDateSystem(plan, -DATE1904_OFFSET) : plan, {
           previousState: state,
@@ -300,6 +302,7 @@ export function createOfficeActions(options: OfficeActionsOptions): OfficeAction
           report: { parts: [], figures: {}, statusCounts: {}, issues: [], warnings: [] },
         };
         local.plan = plan;
+        await ensureCatalogue(localeOf(state));
         const applied = await (await writePath()).applyPlan(syncer, system === '1904' ? planInDateSystem(plan, -DATE1904_OFFSET) : plan, {
           previousState: state,
           caps,

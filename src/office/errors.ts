@@ -7,7 +7,7 @@
  */
 import type { Locale } from '../core/settings/settings';
 import { needsMappingText } from '../core/sheets/needsMappingText';
-import type { NeedsMapping } from '../core/sheets/types';
+import type { Field, NeedsMapping } from '../core/sheets/types';
 
 export type ChurnDeskErrorCode =
   | 'cancelled'
@@ -130,6 +130,8 @@ function isCatalogueError(e: unknown): boolean {
  * error whose message the user would have to read raw.
  */
 export function normaliseError(e: unknown): ChurnDeskError | Error {
+  const column = refusedColumnOf(e);
+  if (column) return new ColumnRefusalError(column, (e as { key: string }).key, (e as { params?: Record<string, string | number> }).params ?? {}, e);
   if (isCatalogueError(e)) return e as Error;
   return toChurnDeskError(e);
 }
@@ -137,6 +139,44 @@ export function normaliseError(e: unknown): ChurnDeskError | Error {
 /** Throws the cancellation error when the signal is aborted (checked between steps, never mid-sync). */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ChurnDeskError('cancelled', 'office.error.cancelled');
+}
+
+/** Where a refusal points the user: the sheet and the field 列映射 opens on. */
+export interface MappingFocus {
+  sheet: string;
+  field: Field;
+}
+
+/**
+ * The column a core refusal is about (AnalysisInputError.column, else the first of its needsMapping), also after the error
+ * crossed the worker boundary as plain data; undefined for any other error.
+ */
+export function refusedColumnOf(e: unknown): MappingFocus | undefined {
+  if (typeof e !== 'object' || e === null || e instanceof ChurnDeskError) return undefined;
+  const o = e as { key?: unknown; column?: { sheet?: unknown; field?: unknown } | null; needsMapping?: unknown };
+  if (typeof o.key !== 'string') return undefined;
+  // A refusal naming several fields (AnalysisInputError.needsMapping, e.g. calls beside the base) focuses the first.
+  const first = Array.isArray(o.needsMapping) ? (o.needsMapping[0] as { sheet?: unknown; field?: unknown } | undefined) : undefined;
+  const c = typeof o.column === 'object' && o.column !== null ? o.column : first;
+  if (!c) return undefined;
+  const { sheet, field } = c;
+  return typeof sheet === 'string' && typeof field === 'string' ? { sheet, field: field as Field } : undefined;
+}
+
+/**
+ * A refusal of the core about one column (the calls match no vehicle by the key mapped): nothing was written, and
+ * the fix is a mapping, so it is a 'needsMapping' error like NeedsMappingError, with the core's own message and the
+ * column to open 列映射 on.
+ */
+export class ColumnRefusalError extends ChurnDeskError {
+  constructor(
+    readonly focus: MappingFocus,
+    messageKey: string,
+    params: Record<string, string | number>,
+    cause?: unknown,
+  ) {
+    super('needsMapping', messageKey, params, cause, `needsMapping ${focus.sheet}:${focus.field}`);
+  }
 }
 
 /**
@@ -150,5 +190,11 @@ export class NeedsMappingError extends ChurnDeskError {
       return `${problem} ${candidates}`;
     });
     super('needsMapping', 'office.error.needsMapping', { problems: lines.join(';') }, undefined, 'needsMapping');
+  }
+
+  /** The first field asked about: 列映射 opens on it. */
+  get focus(): MappingFocus | undefined {
+    const first = this.needs[0];
+    return first ? { sheet: first.sheet, field: first.field } : undefined;
   }
 }

@@ -23,6 +23,7 @@ import { lazyView, preloadView } from './lazyViews';
 import { ResultRegion } from './components/ResultRegion';
 import { describeError } from './describeError';
 import type { FormCatalogueEntry } from './formCatalogue';
+import type { MappingRequest } from './mappingRequest';
 
 export interface AppProps {
   actions: ChurnDeskActions;
@@ -44,14 +45,20 @@ class ViewBoundary extends React.Component<{ children: React.ReactNode; render: 
 }
 
 /** A tab's view: home at once, the others from their chunk (with a spinner while it loads). */
-function View(props: { view: ViewId; actions: ChurnDeskActions; forms?: readonly FormCatalogueEntry[]; onOpenMapping: () => void }): React.ReactElement {
+function View(props: {
+  view: ViewId;
+  actions: ChurnDeskActions;
+  forms?: readonly FormCatalogueEntry[];
+  request?: MappingRequest;
+  onOpenMapping: (request?: MappingRequest) => void;
+}): React.ReactElement {
   const t = useT();
   if (props.view === 'home') return <HomeView actions={props.actions} onOpenMapping={props.onOpenMapping} />;
   const Lazy = lazyView(props.view);
   return (
     <ViewBoundary render={(e) => <ResultRegion outcome={{ intent: 'error', title: t('ui.error.unknown'), message: describeError(e, t) }} />}>
       <React.Suspense fallback={<Spinner size="tiny" label={t('ui.common.loading')} data-testid="view-loading" />}>
-        <Lazy actions={props.actions} forms={props.forms} />
+        <Lazy actions={props.actions} forms={props.forms} request={props.view === 'mapping' ? props.request : undefined} />
       </React.Suspense>
     </ViewBoundary>
   );
@@ -85,13 +92,22 @@ function Shell(props: Omit<AppProps, 'locale'>): React.ReactElement {
   const t = useT();
   const styles = useStyles();
   const [view, setView] = React.useState<ViewId>(props.initialView ?? 'home');
+  // The refusal that opened 列映射 (a refresh stopped on a column); a tab the user picks opens it plain.
+  const [request, setRequest] = React.useState<MappingRequest | undefined>(undefined);
+  const openMapping = React.useCallback((r?: MappingRequest) => {
+    setRequest(r);
+    setView('mapping');
+  }, []);
   return (
     <div className={styles.root}>
       <TabList
         className={styles.tabs}
         size="small"
         selectedValue={view}
-        onTabSelect={(_e, data) => setView(data.value as ViewId)}
+        onTabSelect={(_e, data) => {
+          setRequest(undefined);
+          setView(data.value as ViewId);
+        }}
         aria-label={t('ui.nav.label')}
       >
         {VIEWS.map((v) => (
@@ -101,7 +117,7 @@ function Shell(props: Omit<AppProps, 'locale'>): React.ReactElement {
         ))}
       </TabList>
       <main className={styles.main} aria-label={t(`ui.nav.${view}`)}>
-        <View key={view} view={view} actions={props.actions} forms={props.forms} onOpenMapping={() => setView('mapping')} />
+        <View key={view} view={view} actions={props.actions} forms={props.forms} request={request} onOpenMapping={openMapping} />
       </main>
     </div>
   );

@@ -8,11 +8,14 @@ import * as React from 'react';
 import type { ChurnDeskActions } from '../office/actions';
 import type { FormCatalogueEntry } from './formCatalogue';
 import type { ViewId } from './views';
+import type { MappingRequest } from './mappingRequest';
 
 export interface LazyViewProps {
   actions: ChurnDeskActions;
   /** The forms view's catalogue; omitted: the pack's own list (src/core/forms/catalogue.ts), loaded with the view. */
   forms?: readonly FormCatalogueEntry[];
+  /** The mapping view only: the refusal that opened it (the sheet and field to show, and the message). */
+  request?: MappingRequest;
 }
 
 export type LazyViewId = Exclude<ViewId, 'home'>;

@@ -12,6 +12,10 @@ export function errorData(e: unknown): Extract<WorkerResponse, { type: 'error' }
     key: typeof o.key === 'string' ? o.key : undefined,
     params: o.params,
     errors: o.errors,
+    // The column a refusal is about (AnalysisInputError.column): the pane opens 列映射 on it.
+    column: o.column,
+    // The fields a refusal names (AnalysisInputError.needsMapping): the pane focuses the first when `column` is unset.
+    needsMapping: o.needsMapping,
   };
 }
 

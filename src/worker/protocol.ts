@@ -16,4 +16,4 @@ export type WorkerResponse =
   | { id: number; type: 'progress'; step: string; fraction: number }
   | { id: number; type: 'result'; result: WorkerResult }
   /** An error crosses the boundary as plain data; `messageKey`/`errors` keep i18n keys and settings errors. */
-  | { id: number; type: 'error'; error: { name: string; message: string; messageKey?: string; key?: string; params?: unknown; errors?: unknown } };
+  | { id: number; type: 'error'; error: { name: string; message: string; messageKey?: string; key?: string; params?: unknown; errors?: unknown; column?: unknown; needsMapping?: unknown } };

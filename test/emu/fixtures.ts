@@ -2,6 +2,7 @@
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { churnDesk, readCells, todayIso, type WorkbookCells } from './driver';
+import { customers as smallCustomers } from '../core/aftersales/fixtures/smallWorkbook';
 
 export const SHOTS = path.resolve(__dirname, '../../docs/screenshots');
 
@@ -61,3 +62,18 @@ export async function unusable(out: string): Promise<string> {
 }
 
 export { asRunAddinLoads } from '../../perf/emuInput';
+
+/**
+ * The hand-made base of test/core/aftersales/fixtures/smallWorkbook.ts (保有客户, 7 vehicles) and a call log
+ * (回访记录) of 12 calls keyed by phones nobody in the base has: the core refuses it (aftersales.error.callsUnmatched),
+ * about the log's key column 联系电话 (field phone).
+ */
+export async function strangerCalls(out: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet(smallCustomers.name).addRows(smallCustomers.grid as unknown[][]);
+  const calls = wb.addWorksheet('回访记录');
+  calls.addRow(['回访日期', '联系电话', '回访结果', '流失原因', '回访人']);
+  for (let i = 0; i < 12; i++) calls.addRow([`2026-10-${String(i + 1).padStart(2, '0')}`, `1390000${1000 + i}`, '接通', '保养太贵了', '小刘']);
+  await wb.xlsx.writeFile(out);
+  return out;
+}

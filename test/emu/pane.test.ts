@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, PaneSession, productionBundle, requireEnvironment, scratch, unmodelledOutsideGaps } from './driver';
-import { sample, SHOTS, unusable, withoutColumns } from './fixtures';
+import { sample, SHOTS, strangerCalls, unusable, withoutColumns } from './fixtures';
 import { expectClean, expectNoRawKeys, paneFlow, refresh } from './paneFlow';
 import { t } from '../../src/i18n';
 let dist: string;
@@ -107,6 +107,38 @@ describe('the pane in other situations (screenshots)', () => {
       await s.settle();
       await expectClean(s, 'missing');
       await s.screenshot(path.join(SHOTS, 'home-missing.zh-CN.png'));
+    } finally {
+      await s.close();
+    }
+  }, 15 * 60_000);
+
+  test('calls that match no vehicle: 分析 opens 列映射 on the call log’s key column with the message, writing nothing', async () => {
+    const s = await PaneSession.open(browser, dist, await strangerCalls(path.join(dir, 'stranger-calls-pane.xlsx')), { lang: 'zh-CN' });
+    try {
+      await s.page.getByTestId('sheets').getByTestId('sheet-回访记录').waitFor({ timeout: 120_000 });
+      const before = await s.cells();
+      await s.press('刷新分析');
+      const refusal = s.page.getByTestId('mapping-refusal');
+      await refusal.waitFor({ timeout: 600_000 });
+      await s.settle();
+      // The mapping view is open (its tab selected), the message is the core's refusal, the key column is marked.
+      expect(await s.page.getByTestId('tab-mapping').getAttribute('aria-selected')).toBe('true');
+      const message = await refusal.innerText();
+      expect(message).toContain(t('zh-CN', 'ui.mapping.refused'));
+      expect(message).toContain('“联系电话”(B)=phone');
+      expect(message).toContain('匹配不到');
+      const focused = s.page.getByTestId('mapping-回访记录').getByTestId('focus-回访记录-phone');
+      await focused.waitFor({ timeout: 60_000 });
+      expect(await focused.innerText()).toContain(t('zh-CN', 'ui.mapping.asked.refused'));
+      expect(await s.page.getByTestId('map-回访记录-phone').innerText()).toContain('联系电话');
+      // Nothing was written.
+      expect(await s.cells()).toEqual(before);
+      const stats = await s.stats();
+      expect(stats.propertyNotLoaded.count).toBe(0);
+      expect(unmodelledOutsideGaps(stats)).toEqual([]);
+      expect(stats.networkRequests).toEqual([]);
+      expect(s.pageErrors).toEqual([]);
+      await expectNoRawKeys(s);
     } finally {
       await s.close();
     }

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { compareCells, launchBrowser, mergesOf, pivotAreas, pivotFigures, tablesOf, problems, productionBundle, readCells, requireEnvironment, runRibbon, scratch, todayIso, unmodelledOutsideGaps, EMU_DIR, type DumpedSheet, type RibbonRun } from './driver';
-import { analyzed, sample, SHOTS, unusable, withoutColumns } from './fixtures';
+import { analyzed, sample, SHOTS, strangerCalls, unusable, withoutColumns } from './fixtures';
 import { t } from '../../src/i18n';
 import { stateFromGrid } from '../../src/core/state/stateSheet';
 import { cellOf, packagePivots, pivotArea } from '../support/packagePivots';
@@ -187,6 +187,23 @@ test('a missing key column is the first warning of the dialog, in red', async ()
   const first = (view.warnings as string[])[0];
   expect(first).toContain('保有客户');
   expect(first).toContain(t('zh-CN', 'ui.field.lastVisitDate'));
+}, 15 * 60_000);
+
+test('calls that match no vehicle: the problem (the call log’s key column), not a result', async () => {
+  const input = await strangerCalls(path.join(dir, 'stranger-calls.xlsx'));
+  const r = await runRibbon(dist, input, path.join(dir, 'stranger-calls.result.xlsx'), {});
+  expect(r.stats.ok).toBe(true);
+  expect(r.stats.propertyNotLoaded.count).toBe(0);
+  expect(unmodelledOutsideGaps(r.stats)).toEqual([]);
+  const { view } = await dialog(r);
+  expect({ intent: view.intent, title: view.title, message: view.message, figures: view.figures, keyWarning: view.keyWarning }).toEqual({
+    intent: 'error',
+    title: t('zh-CN', 'office.command.needsMapping.title'),
+    message: t('zh-CN', 'office.command.columnRefused.message'),
+    figures: [],
+    keyWarning: true,
+  });
+  expect((view.warnings as string[])[0]).toContain('“联系电话”(B)=phone');
 }, 15 * 60_000);
 
 test('a workbook with nothing usable: the reason from the catalogue, no figures', async () => {

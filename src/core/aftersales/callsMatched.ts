@@ -48,7 +48,8 @@ const MAX_KEY_CANDIDATES = 5;
  * Throws when at least MIN_CALLS_TO_JUDGE calls were read and fewer than `minShare` (settings.minMatchedCallShare,
  * 0.5 by default; 0 never throws) of them matched a vehicle.
  * @throws AnalysisInputError('aftersales.error.callsUnmatched') naming both sheets' key columns, in words (params)
- * and as needsMapping entries (the call log's, then the base's), so the pane can open 列映射 on them.
+ * and as needsMapping entries (the call log's, then the base's), so the pane can open 列映射 on them;
+ * `column` is the call log's first mapped key field ('vin' when none is mapped), the one the pane focuses.
  * @example assertCallsMatch(customers, calls, 50, 50, 0.5) // throws: no call matched
  */
 export function assertCallsMatch(customers: MappedSheet, calls: MappedSheet, callRows: number, unmatched: number, minShare: number): void {
@@ -61,5 +62,5 @@ export function assertCallsMatch(customers: MappedSheet, calls: MappedSheet, cal
     callKeys: keyColumnsText(calls),
     customerKeys: keyColumnsText(customers),
     share: `${Math.round(minShare * 100)}%`,
-  }, [keyColumnsNeed(calls), keyColumnsNeed(customers)]);
+  }, [keyColumnsNeed(calls), keyColumnsNeed(customers)], { sheet: calls.sheet.name, field: KEY_FIELDS.find((f) => calls.columns[f] !== undefined) ?? 'vin' });
 }

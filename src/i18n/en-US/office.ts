@@ -58,6 +58,7 @@ export const office: Record<string, string> = {
   'office.command.doneWarnings.title': 'Refresh complete, with points to check',
   'office.command.needsMapping.title': 'Columns to confirm first',
   'office.command.needsMapping.message': 'A column the analysis depends on is missing or uncertain; nothing was written (no unreliable figures). Open the Columns view of the task pane to choose these columns, or confirm the sheet has no such column, then refresh.',
+  'office.command.columnRefused.message': 'The data does not read right through the mapped column, so nothing was written (no unreliable figures). Open the Columns view of the task pane, check the column below, then refresh.',
   'office.command.failed.title': 'Refresh failed',
   'office.command.fig.vehicles': 'Vehicles',
   'office.command.fig.churnRate': 'Churn rate',

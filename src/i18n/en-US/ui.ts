@@ -117,6 +117,8 @@ export const ui: Record<string, string> = {
   'ui.mapping.acceptMissing': 'This sheet has no "{field}" column: go on without it',
   'ui.mapping.asked.missing': 'Not found: choose a column',
   'ui.mapping.asked.lowConfidence': 'Uncertain: please confirm',
+  'ui.mapping.asked.refused': 'This column does not read right: confirm it or pick another',
+  'ui.mapping.refused': 'The refresh stopped and wrote nothing',
   'ui.mapping.none': '(not used)',
   'ui.mapping.requiredOne': 'Required: pick a column',
   'ui.mapping.requiredAny': 'Required: pick at least one of {fields}',

@@ -58,6 +58,7 @@ export const office: Record<string, string> = {
   'office.command.doneWarnings.title': '刷新完成,但有需要注意的地方',
   'office.command.needsMapping.title': '需要先确认列映射',
   'office.command.needsMapping.message': '有分析依赖的列缺失或无法确定,未写入任何内容(不会给出不可靠的数字)。请打开任务窗格的“列映射”指定这些列,或确认本表没有这一列,然后再刷新。',
+  'office.command.columnRefused.message': '按映射的列读出的数据对不上,未写入任何内容(不会给出不可靠的数字)。请打开任务窗格的“列映射”检查下面这一列,然后再刷新。',
   'office.command.failed.title': '刷新失败',
   'office.command.fig.vehicles': '车辆',
   'office.command.fig.churnRate': '流失率',

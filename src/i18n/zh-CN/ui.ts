@@ -117,6 +117,8 @@ export const ui: Record<string, string> = {
   'ui.mapping.acceptMissing': '本表没有“{field}”列,不用它继续分析',
   'ui.mapping.asked.missing': '未找到,请选择列',
   'ui.mapping.asked.lowConfidence': '无法确定,请确认',
+  'ui.mapping.asked.refused': '按这一列读不通,请确认或换一列',
+  'ui.mapping.refused': '刷新已停止,未写入任何内容',
   'ui.mapping.none': '(不使用)',
   'ui.mapping.requiredOne': '必需:请选择一列',
   'ui.mapping.requiredAny': '必需:{fields} 至少选一列',

@@ -24,6 +24,7 @@ import { ResultRegion, type Outcome } from '../components/ResultRegion';
 import { describeError, isAbortError } from '../describeError';
 import { unsatisfiedGroups } from '../sheetFields';
 import { suggestedDateText } from '../suggestedDate';
+import { mappingRequestOf, type MappingRequest } from '../mappingRequest';
 
 const useStyles = makeStyles({
   sheetList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -88,7 +89,7 @@ function countsFromFigures(figures: Record<string, number>): Record<string, numb
   return out;
 }
 
-export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () => void }): React.ReactElement {
+export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: (request?: MappingRequest) => void }): React.ReactElement {
   const { actions } = props;
   const t = useT();
   const styles = useStyles();
@@ -138,9 +139,10 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
           .join(' '),
       });
     } catch (e) {
-      // Nothing was written: a field the figures depend on is missing or unsure. 列映射 shows it with its candidates.
+      // Nothing was written: a column the figures depend on is missing, unsure or read wrong (calls that match no
+      // vehicle). 列映射 opens on that sheet and field, with the refusal's message.
       if ((e as { code?: unknown } | null)?.code === 'needsMapping') {
-        props.onOpenMapping();
+        props.onOpenMapping(mappingRequestOf(e, t));
         return;
       }
       setOutcome(
@@ -258,7 +260,7 @@ export function HomeView(props: { actions: ChurnDeskActions; onOpenMapping: () =
                 {s.missingRequired.length > 0 && (
                   <Caption1 className={styles.missing} data-testid="missing">
                     {t('ui.home.missing', { fields: missingText(s) })}{' '}
-                    <Link onClick={props.onOpenMapping}>{t('ui.home.fixMapping')}</Link>
+                    <Link onClick={() => props.onOpenMapping()}>{t('ui.home.fixMapping')}</Link>
                   </Caption1>
                 )}
               </li>

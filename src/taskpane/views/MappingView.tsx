@@ -9,10 +9,12 @@ import { useT } from '../i18nContext';
 import { Section } from '../components/Section';
 import { ResultRegion, type Outcome } from '../components/ResultRegion';
 import { describeError } from '../describeError';
+import type { MappingRequest } from '../mappingRequest';
 import { SheetMappingCard } from './SheetMappingCard';
 
-export function MappingView(props: { actions: ChurnDeskActions }): React.ReactElement {
-  const { actions } = props;
+/** `request`: the refusal that opened the view (a refresh stopped on a column): its message, and its sheet and field. */
+export function MappingView(props: { actions: ChurnDeskActions; request?: MappingRequest }): React.ReactElement {
+  const { actions, request } = props;
   const t = useT();
   const [detection, setDetection] = React.useState<DetectionSummary | null>(null);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
@@ -31,6 +33,7 @@ export function MappingView(props: { actions: ChurnDeskActions }): React.ReactEl
   return (
     <>
       <Body1>{t('ui.mapping.intro')}</Body1>
+      {request && <ResultRegion outcome={{ intent: 'error', title: t('ui.mapping.refused'), message: request.message }} testId="mapping-refusal" />}
       <ResultRegion outcome={outcome} />
       {!detection && !outcome && <Spinner size="tiny" label={t('ui.common.loading')} />}
       {detection && detection.sheets.length === 0 && (
@@ -38,7 +41,7 @@ export function MappingView(props: { actions: ChurnDeskActions }): React.ReactEl
           <Body1>{t('ui.home.noSheets')}</Body1>
         </Section>
       )}
-      {detection?.sheets.map((s) => <SheetMappingCard key={s.sheet} actions={actions} summary={s} />)}
+      {detection?.sheets.map((s) => <SheetMappingCard key={s.sheet} actions={actions} summary={s} focusField={request?.sheet === s.sheet ? request.field : undefined} />)}
     </>
   );
 }

@@ -59,7 +59,8 @@ function formatCell(v: unknown, asDate: boolean): string {
   return String(v);
 }
 
-export function SheetMappingCard(props: { actions: ChurnDeskActions; summary: DetectedSheetSummary }): React.ReactElement {
+/** `focusField`: the field a refusal was about (a refresh stopped on it): brought into view and marked. */
+export function SheetMappingCard(props: { actions: ChurnDeskActions; summary: DetectedSheetSummary; focusField?: SheetField }): React.ReactElement {
   const { actions, summary } = props;
   const t = useT();
   const styles = useStyles();
@@ -71,10 +72,13 @@ export function SheetMappingCard(props: { actions: ChurnDeskActions; summary: De
   const needs = summary.needsMapping ?? [];
   const [accepted, setAccepted] = React.useState<ReadonlySet<SheetField>>(new Set());
   const needsRef = React.useRef<HTMLDivElement>(null);
-  // Opened because a refresh stopped on this sheet: bring the fields to ask about into view.
+  const focusRef = React.useRef<HTMLDivElement>(null);
+  const { focusField } = props;
+  // Opened because a refresh stopped on this sheet: bring the field refused (or the fields to ask about) into view.
   React.useEffect(() => {
-    if (needs.length) needsRef.current?.scrollIntoView?.({ block: 'start' });
-  }, [needs.length]);
+    if (focusField) focusRef.current?.scrollIntoView?.({ block: 'center' });
+    else if (needs.length) needsRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [needs.length, focusField]);
 
   React.useEffect(() => {
     let live = true;
@@ -166,13 +170,16 @@ export function SheetMappingCard(props: { actions: ChurnDeskActions; summary: De
         {FIELDS_BY_KIND[summary.kind].map((field) => {
           const value = mapping[field] ?? NONE;
           const asked = needs.find((n) => n.field === field);
-          const message = messageFor(field) ?? (asked ? t(`ui.mapping.asked.${asked.reason}`) : undefined);
+          const refused = field === focusField && !asked;
+          const message = messageFor(field) ?? (asked ? t(`ui.mapping.asked.${asked.reason}`) : refused ? t('ui.mapping.asked.refused') : undefined);
           return (
             <Field
               key={field}
+              ref={field === focusField ? focusRef : undefined}
+              data-testid={field === focusField ? `focus-${summary.sheet}-${field}` : undefined}
               label={fieldLabel(field)}
               required={isRequiredField(summary.kind, field)}
-              validationState={message ? (asked && !messageFor(field) ? 'warning' : 'error') : 'none'}
+              validationState={message ? ((asked || refused) && !messageFor(field) ? 'warning' : 'error') : 'none'}
               validationMessage={message}
               size="small"
             >

@@ -33,6 +33,8 @@ describe('a call log whose calls mostly match no vehicle is refused, naming the 
     expect(String(e?.params.callKeys)).toBe('“联系电话”(B)=phone');
     expect(String(e?.params.customerKeys)).toContain('“联系电话”(B)=phone');
     expect(String(e?.params.customerKeys)).toContain('“车架号”(D)=vin');
+    // The column the hosts open their mapping on: the call log's key (issue 10: 列映射 opens on it).
+    expect(e?.column).toEqual({ sheet: '回访记录', field: 'phone' });
   });
 
   it('goes on when half or more of the calls match (calls about vehicles no longer in the base are normal)', () => {
