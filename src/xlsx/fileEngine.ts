@@ -7,6 +7,8 @@
  * rendered into it), kept for comparisons in tests and benchmarks only, and for a damaged package (fileEngineFor).
  */
 import * as fs from 'fs';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
 import { zipDirectory } from './identifyFile';
 import { packageProblem } from './packageCheck';
 
@@ -57,4 +59,32 @@ export async function fileEngineFor(file: string, env: Record<string, string | u
     // Not a readable zip: the reader names the problem.
     return 'stream';
   }
+}
+
+/**
+ * fileEngineFor's answer, computed in a worker thread (packageCheckWorker.ts) so that the check runs beside the
+ * reading and the analysis. The caller must not write anything the answer could change before it has it: a
+ * damaged package is then read and written again by exceljs (analyzeCommand.ts). Where the worker's compiled
+ * script is not there (the TypeScript sources run by ts-jest), the check runs in this thread: the same answer.
+ * @example const engine = fileEngineAside('dealer.xlsx'); …; (await engine) === 'stream'
+ */
+export function fileEngineAside(file: string, env: Record<string, string | undefined> = process.env): Promise<FileEngine> {
+  if (chooseFileEngine(file, env) === 'memory') return Promise.resolve('memory');
+  const script = path.join(__dirname, 'packageCheckWorker.js');
+  if (!fs.existsSync(script)) return fileEngineFor(file, env);
+  return new Promise<FileEngine>((resolve) => {
+    const worker = new Worker(script, { workerData: { file } });
+    let answered = false;
+    const answer = (engine: () => FileEngine | Promise<FileEngine>) => {
+      if (answered) return; // the exit that follows the answer's terminate()
+      answered = true;
+      resolve(engine());
+      void worker.terminate();
+    };
+    // { error }: not a readable zip (the reader names the problem, as in fileEngineFor).
+    worker.on('message', (m: { problem?: string | null; error?: string }) => answer(() => (m.error === undefined && m.problem ? 'memory' : 'stream')));
+    // The worker itself failed (no memory for a second heap…): never guess sound, check in this thread.
+    worker.on('error', () => answer(() => fileEngineFor(file, env)));
+    worker.on('exit', () => answer(() => fileEngineFor(file, env)));
+  });
 }
