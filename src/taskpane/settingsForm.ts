@@ -50,6 +50,7 @@ export const SETTING_SECTIONS: SettingSection[] = [
       { path: 'thresholds.lostMonths', kind: 'integer', label: 'ui.settings.lostMonths' },
       { path: 'thresholds.goneMonths', kind: 'integer', label: 'ui.settings.goneMonths' },
       { path: 'targetChurnRate', kind: 'percent', label: 'ui.settings.targetChurnRate' },
+      { path: 'minMatchedCallShare', kind: 'percent', label: 'ui.settings.minMatchedCallShare', hint: 'ui.settings.minMatchedCallShare.hint' },
       { path: 'warranty.months', kind: 'integer', label: 'ui.settings.warrantyMonths' },
       { path: 'warranty.km', kind: 'number', label: 'ui.settings.warrantyKm' },
       { path: 'localRegions', kind: 'list', label: 'ui.settings.localRegions', hint: 'ui.settings.localRegions.hint' },

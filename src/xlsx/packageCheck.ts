@@ -166,7 +166,7 @@ function colOf(letters: string): number {
 class PartCheck {
   private stack: string[] = [];
   private carry = '';
-  private rootPrefix = '';
+  rootPrefix = '';
   private lastRow = 0;
   private rowNumber = 0;
   private lastCol = 0;
@@ -367,6 +367,11 @@ export async function packageProblem(file: string): Promise<string | null> {
       }
       const problem = check.finish();
       if (problem) return `${path}: ${problem}`;
+      // A part written with a namespace prefix (<x:worksheet>, <x:workbook>) goes through exceljs: the splice edits the
+      // workbook and styles parts unprefixed, and a spliced prefixed sheet keeps its prefix, which exceljs (and so the
+      // tools of many a receiver) cannot read back (corpus case "prefixed namespace": "Cannot set properties of
+      // undefined (setting 'sheetNo')"). Excel reads either.
+      if (check.rootPrefix && (kind === 'workbook' || kind === 'worksheet' || /^xl\/[^/]*styles\.xml$/i.test(path))) return `${path}: namespace prefix ${check.rootPrefix} (not spliced)`;
       strings += check.strings;
       maxSharedIndex = Math.max(maxSharedIndex, check.maxSharedIndex);
     }

@@ -2,7 +2,9 @@
  * A worksheet written with a namespace prefix (`<x:worksheet xmlns:x="…/spreadsheetml/2006/main">`, as some .NET
  * writers do) is spliced like any other: its rows keep their bytes and their prefix, the new cells, rows and the
  * edited dimension, columns and validations carry the prefix too (an unprefixed element would be in no namespace),
- * and the stream reader reads back every source cell and the appended headers.
+ * and the stream reader reads back every source cell and the appended headers. By default the CLI sends such a file
+ * through exceljs (packageProblem names the prefix: exceljs cannot read a prefixed sheet back); the splice is used
+ * when the stream engine is forced.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -11,9 +13,8 @@ import { readZipEntries } from '../../src/xlsx/zip';
 import { packageZip } from '../../src/xlsx/gridWorkbook';
 import { partText, sheetPaths, type PackageEntries } from '../../src/xlsx/packageParts';
 import { packageProblem } from '../../src/xlsx/packageCheck';
-import { streamReadWorkbook } from '../../src/xlsx/streamReadWorkbook';
 import { prefixed, unprefixed } from '../../src/xlsx/spliceSheet';
-import { analyseWithEngine, runCli, CLASSIFICATION_HEADERS } from '../e2e/runCli';
+import { analyseWithEngine, runCli } from '../e2e/runCli';
 
 jest.setTimeout(300_000);
 const AS_OF = '2026-10-31';
@@ -28,33 +29,23 @@ test('prefixed and unprefixed are inverses on a part whose elements all carry th
   expect(prefixed(xml, '')).toBe(xml);
 });
 
-test('churn-desk analyze splices a sheet written with the x: prefix', async () => {
+test('churn-desk analyze sends a sheet written with the x: prefix through exceljs, which refuses it clearly and writes nothing', async () => {
+  // The splice can write such a sheet (above), but its output keeps the prefix, which exceljs cannot read back
+  // (test/robustness corpus "prefixed namespace"), so packageProblem names the prefix and the CLI takes the exceljs path.
   const plain = path.join(dir, 'plain.xlsx');
   expect((await runCli(['sample', '--out', plain, '--vehicles', '200', '--seed', '4', '--as-of', AS_OF])).code).toBe(0);
   const entries = readZipEntries(fs.readFileSync(plain)) as PackageEntries;
-  const [name, part] = [...sheetPaths(entries)][0];
+  const [, part] = [...sheetPaths(entries)][0];
   const xml = partText(entries, part)!;
   const withPrefix = prefixed(xml, 'x:').replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
   expect(withPrefix).toContain('<x:row ');
   const input = path.join(dir, 'prefixed.xlsx');
   fs.writeFileSync(input, packageZip(new Map([...entries].map(([k, v]) => [k, k === part ? Buffer.from(withPrefix, 'utf8') : v]))));
-  expect(await packageProblem(input)).toBeNull();
+  expect(await packageProblem(input)).toMatch(/namespace prefix x: \(not spliced\)/);
 
   const out = path.join(dir, 'out.xlsx');
   const run = await analyseWithEngine(input, out, 'stream', AS_OF);
-  expect(run.err).toBe('');
-  expect(run.code).toBe(0);
-  expect(await packageProblem(out)).toBeNull();
-  const outXml = partText(readZipEntries(fs.readFileSync(out)) as PackageEntries, part)!;
-  expect(outXml).not.toMatch(/<(row|c|v|is|t|dimension|cols|col|dataValidations?)[\s>/]/);
-  // Every source row's cells are there byte for byte (the appended cells follow them, before </x:row>).
-  const rows = [...withPrefix.matchAll(/<x:row\b[^>]*>([\s\S]*?)<\/x:row>/g)].map((m) => m[1]);
-  expect(rows.length).toBeGreaterThan(200);
-  expect(rows.filter((inner) => !outXml.includes(inner)).length).toBe(0);
-
-  const before = (await streamReadWorkbook(input)).sheets.find((s) => s.name === name)!.grid;
-  const after = (await streamReadWorkbook(out)).sheets.find((s) => s.name === name)!.grid;
-  before.forEach((row, r) => row.forEach((v, c) => expect([r, c, after[r]?.[c]]).toEqual([r, c, v])));
-  const headers = after.flat();
-  for (const h of CLASSIFICATION_HEADERS) expect(headers).toContain(h);
+  expect(run.code).not.toBe(0);
+  expect(run.err).toContain('prefixed.xlsx');
+  expect(fs.existsSync(out)).toBe(false);
 });

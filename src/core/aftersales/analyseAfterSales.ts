@@ -15,6 +15,7 @@ import type { DetectedSheets, MappedSheet } from '../sheets/types';
 import { formatIso, ymdToSerial, type Ymd } from '../values/dates';
 import { ActionTexts, analyseVehicles, type VehicleAnalysis } from './analyseVehicles';
 import { AnalysisInputError } from './errors';
+import { assertCallsMatch } from './callsMatched';
 import { CLASSIFICATION_COLUMNS, DUPLICATE_MARK, type ClassificationColumn } from './labels';
 import { readCalls, readCustomers } from './records';
 import { buildAfterSalesSummaries, type ClassifiedSource, type SummaryContext } from './summaries';
@@ -155,6 +156,7 @@ export function analyseAfterSales(
   if (settings.localRegions.length === 0) warnings.warn('aftersales.warning.noLocalRegions');
 
   const a = analyseVehicles(read.table, calls, asOf, settings);
+  if (calls && detected.calls && a.callMatch) assertCallsMatch(customers, detected.calls, calls.rows.length, a.callMatch.unmatched, settings.minMatchedCallShare);
   const owned = state.ownedColumns[customers.sheet.name];
   // A header the dealer's sheet already has (its own 流失状态, 流失原因 …) is not repeated: ours reads 流失状态(标准).
   const headers = distinctHeaders(customers, classificationHeaders(t), (header, n) => t(n > 1 ? 'core.col.standardN' : 'core.col.standard', { header, n }), owned);

@@ -5,27 +5,12 @@
  * '2026-10-01 14:20').
  */
 import { cellText, isMissingText } from './cellText';
+import { readSmallNumber } from '../values/chineseNumerals';
 
 /** Result convention of the sales parsers: a value, `null` when the cell is blank, `undefined` when unreadable. */
 export type Parsed<T> = T | null | undefined;
 
 const MINUTES_PER_DAY = 1440;
-
-const CHINESE_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10,
-};
-
-/** '3', '03', '十', '十一', '二十', '二十三' → number; NaN when not a number. */
-function readSmallNumber(s: string): number {
-  if (/^\d{1,2}$/.test(s)) return Number(s);
-  if (!/^[零〇一二两三四五六七八九十]{1,3}$/.test(s)) return NaN;
-  const ten = s.indexOf('十');
-  if (ten < 0) return s.length === 1 ? CHINESE_DIGITS[s] : NaN;
-  const tens = ten === 0 ? 1 : CHINESE_DIGITS[s.slice(0, ten)] ?? NaN;
-  const unitText = s.slice(ten + 1);
-  const units = unitText === '' ? 0 : CHINESE_DIGITS[unitText] ?? NaN;
-  return tens * 10 + units;
-}
 
 /** Period words before or after the time: afternoon/evening shift a 12-hour clock by 12. */
 const PM_WORDS = /^(下午|晚上|傍晚|晚间|夜里|夜间|晚)/;
@@ -47,7 +32,8 @@ const RANGE_SEPARATOR = /\s*(-|—|–|~|～|至|到)\s*/;
 
 /**
  * Reads one clock time (without date or range) into minutes; undefined when it is not a time.
- * Accepts 'h:mm', 'h:mm:ss', 'h.mm', 'h点', 'h点半', 'h点mm(分)', 'h时mm分', Chinese numeral hours, am/pm words.
+ * Accepts 'h:mm', 'h:mm:ss', 'h.mm', 'h点', 'h点半', 'h点mm(分)', 'h时mm分', 'h"h"mm' (9h30, the French and
+ * export clock), Chinese numeral hours, am/pm words.
  */
 function readClock(text: string): number | undefined {
   let s = text.replace(/\s+/g, '');
@@ -85,7 +71,7 @@ function readClock(text: string): number | undefined {
     // '0930', '1420': a clock typed without its colon.
     hour = Number(m[1]);
     minute = Number(m[2]);
-  } else if ((m = /^([\d零〇一二两三四五六七八九十]{1,3})[点时:](半|一刻|三刻|整|([\d零〇一二两三四五六七八九十]{1,3})分?)?$/.exec(s))) {
+  } else if ((m = /^([\d零〇一二两三四五六七八九十]{1,3})[点时:hH](半|一刻|三刻|整|([\d零〇一二两三四五六七八九十]{1,3})分?)?$/.exec(s))) {
     hour = readSmallNumber(m[1]);
     if (m[2] === '半') minute = 30;
     else if (m[2] === '一刻') minute = 15;

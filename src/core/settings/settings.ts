@@ -85,6 +85,11 @@ export interface Settings {
   localRegions: string[];
   /** Target churn rate, 0..1. */
   targetChurnRate: number;
+  /**
+   * Below this share of calls matched to a vehicle (0..1) the call log is taken for a misread key and the analysis
+   * stops, naming the key columns (docs/decisions.md, silent4). 0: never stop, for a log that really covers other vehicles.
+   */
+  minMatchedCallShare: number;
   dealerName: string;
   language: Locale;
   /** Extra keywords per after-sales reason category, added to the built-in dictionary. */
@@ -107,6 +112,7 @@ export const DEFAULT_SETTINGS: Settings = {
   warranty: { months: 36, km: 100000 },
   localRegions: [],
   targetChurnRate: 0.25,
+  minMatchedCallShare: 0.5,
   dealerName: '',
   language: 'zh-CN',
   extraReasonKeywords: {},
@@ -257,6 +263,7 @@ function validate(s: Settings): SettingsError[] {
   rate('priority.internalReasonShareToFixFirst', s.priority.internalReasonShareToFixFirst);
   posInt('conclusions.minGroupSize', s.conclusions.minGroupSize);
   rate('conclusions.mostlyUnknownShare', s.conclusions.mostlyUnknownShare);
+  rate('minMatchedCallShare', s.minMatchedCallShare);
   for (const lvl of ['H', 'A', 'B', 'C', 'N'] as const) posInt(`sales.levelIntervalDays.${lvl}`, s.sales.levelIntervalDays[lvl]);
   posInt('sales.dueSoonDays', s.sales.dueSoonDays);
   if (!isPlainObject(s.winBack)) errors.push({ field: 'winBack', message: 'settings.error.notObject' });

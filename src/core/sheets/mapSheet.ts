@@ -13,6 +13,7 @@ import { missingRequiredFields } from './required';
 import { isBlankRow, isRepeatedHeader, isTotalsRow } from './rowKinds';
 import { findOwnedStart } from './ownedColumns';
 import { isUnlabeledTotalsRow } from './unlabeledTotals';
+import { dependencyColumns, isNoteRow } from './noteRows';
 import { findTwoRowHeader, type TwoRowHeader } from './twoRowHeader';
 import type { OwnedColumns } from './placeColumns';
 import { fieldsOf } from './synonyms';
@@ -181,6 +182,7 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
 
   const dataRows: number[] = [];
   const totalsRows: number[] = [];
+  const dependency = dependencyColumns(kind, columns, followUpGroups);
   const firstDataRow = subHeaderRow >= 0 ? subHeaderRow + 1 : headerRow + 1;
   // The one pass over every row below the header: each row's cells are checked against Excel's cell limit here,
   // while they are in the cache for the row's kind (a pass of its own read the million rows' cells again: 1.2-1.5 s).
@@ -195,7 +197,7 @@ export function mapSheet(sheet: SheetInput, kind: SheetKind, options: MapSheetOp
       }
     }
     if (isBlankRow(row, end)) continue;
-    if (isTotalsRow(row, end) || isUnlabeledTotalsRow(row, columns, end)) totalsRows.push(r);
+    if (isTotalsRow(row, end) || isUnlabeledTotalsRow(row, columns, end) || isNoteRow(row, dependency, end)) totalsRows.push(r);
     else if (!isRepeatedHeader(row, headers, mappedColumns)) dataRows.push(r);
   }
 

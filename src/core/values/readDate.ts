@@ -5,6 +5,7 @@
 import { isLeapYear } from './dates';
 import { isBlank } from './isBlank';
 import { toHalfWidth } from './halfWidth';
+import { readDigitByDigit, readSmallNumber } from './chineseNumerals';
 
 /** Serial of 1900-01-01 and of 2100-12-31: the plausible range for a dealer's dates. */
 export const MIN_DATE_SERIAL = 1;
@@ -21,7 +22,8 @@ const TIME_SUFFIX = /^(?:\s+|T)\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2}(?:\.\d+)?)?(
  *
  * Accepted: serial numbers (time fraction dropped), yyyymmdd numbers, Date objects (read in UTC, as exceljs
  * creates them), and text `2023/5/6`, `2023-05-06`, `2023年5月6日`, `2023.05.06`, `20230506`, each optionally
- * followed by a time (`2023-05-06 14:30`), in full-width or half-width characters.
+ * followed by a time (`2023-05-06 14:30`), in full-width or half-width characters, and dates in Chinese numerals
+ * (`二〇二三年五月六日`).
  *
  * @example readDate('2023年5月6日') // 45052
  * @example readDate(45052.6) // 45052
@@ -133,7 +135,23 @@ function readDateText(raw: string): number | null | undefined {
     const d = readDateDigits(noWeekday);
     if (d !== undefined) return d;
   }
-  return /[a-z]/i.test(noWeekday) ? readMonthNameDate(noWeekday) : undefined;
+  if (/[a-z]/i.test(noWeekday)) return readMonthNameDate(noWeekday);
+  return CHINESE_NUMERAL.test(noWeekday) ? readChineseNumeralDate(noWeekday) : undefined;
+}
+
+/** A Chinese numeral anywhere in the text: only then is the numeral-date reading tried (never on the happy path). */
+const CHINESE_NUMERAL = /[〇零一二三四五六七八九十]/;
+/** `二〇二六年十月五日`, `二零二六年十二月三十一号`: the year digit by digit, month and day with 十 for tens. */
+const NUMERAL_DATE = /^([〇零一二三四五六七八九\d]{4})\s*年\s*([一二三四五六七八九十\d]{1,3})\s*月\s*([一二三四五六七八九十\d]{1,3})\s*[日号]$/;
+
+/** A date written in Chinese numerals (a hand-kept register, a printed letter); undefined when it is none. */
+function readChineseNumeralDate(s: string): number | undefined {
+  const m = NUMERAL_DATE.exec(s);
+  if (!m) return undefined;
+  const y = readDigitByDigit(m[1]);
+  const mo = readSmallNumber(m[2]);
+  const d = readSmallNumber(m[3]);
+  return Number.isNaN(y) || Number.isNaN(mo) || Number.isNaN(d) ? undefined : fromYmd(y, mo, d);
 }
 
 function readDateDigits(raw: string): number | undefined {

@@ -47,16 +47,22 @@ const NOTE = /\([^()\d]*\)/g;
 
 /**
  * Wrapping that exports and receptionists add around a number: a text-marker apostrophe ('13812345678), a label
- * with a colon (手机:13812345678), a bracketed country code ((+86)138…), a short name after it (138-1234-5678 王).
+ * with a colon, any one word of Chinese or Latin letters (手机:13812345678, 联系方式：…, TEL:…, Mobile: …), a
+ * bracketed country code ((+86)138…), a short name after it (138-1234-5678 王).
  */
 const LEADING_APOSTROPHE = /^'/;
-const LABEL = /^(联系电话|联系方式|手机号码|手机号|手机|电话)\s*[:：]\s*(?=[+(\d])/;
+const LABEL = /^(?:[\u4e00-\u9fff]{1,6}|[A-Za-z]{1,12})\.?\s*[:：]\s*(?=[+(\d])/;
+/**
+ * A number that went through a float on its way out of the DMS ('13812345678.0', '13812345678.00'): the decimals
+ * are zeros the export added, not digits of the number.
+ */
+const FLOAT_ZEROS = /^(\d{7,15})\.0+$/;
 const BRACKETED_COUNTRY = /^\(\s*\+?(00)?86\s*\)\s*/;
 const TRAILING_NAME = /(?<=\d)\s+[\u4e00-\u9fff]{1,4}$/;
 
 function readOne(raw: string): string | undefined {
   const unwrapped = raw.replace(LEADING_APOSTROPHE, '').replace(LABEL, '').replace(BRACKETED_COUNTRY, '').replace(TRAILING_NAME, '');
-  const s = unwrapped.includes('(') ? unwrapped.replace(NOTE, '').trim() : unwrapped;
+  const s = (unwrapped.includes('(') ? unwrapped.replace(NOTE, '').trim() : unwrapped).replace(FLOAT_ZEROS, '$1');
   if (!PHONE_TEXT.test(s)) return undefined;
   return digitsToPhone(s.replace(/\D/g, ''));
 }

@@ -43,6 +43,7 @@ export const aftersales: Record<string, string> = {
 
   'aftersales.error.nothingFound': 'No customer base sheet, showroom register or prospect card found',
   'aftersales.error.missingFields': 'Sheet "{sheet}" lacks required columns: {fields}.',
+  'aftersales.error.callsUnmatched': 'In call log "{calls}", {unmatched} of {total} calls match no vehicle of "{customers}" (fewer than {share} match): no results were written (those vehicles would all be reported as not called). Check that the columns used for matching hold the same keys written the same way. Call log key columns: {callKeys}; customer base key columns: {customerKeys}. Point at the right columns with --map (CLI) or Column mapping (pane); if the call log really covers vehicles outside the base, lower the setting Minimum share of calls matched (minMatchedCallShare) or set it to 0.',
   'aftersales.part.noCustomerSheet': 'No customer base sheet found',
   'aftersales.part.noSalesSheets': 'No showroom register or prospect card found',
 

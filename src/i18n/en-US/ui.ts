@@ -142,6 +142,8 @@ export const ui: Record<string, string> = {
   'ui.settings.lostMonths': 'Lost after',
   'ui.settings.goneMonths': 'Gone after',
   'ui.settings.targetChurnRate': 'Target churn rate',
+  'ui.settings.minMatchedCallShare': 'Minimum share of calls matched',
+  'ui.settings.minMatchedCallShare.hint': 'Below this share of calls matched to a vehicle, the analysis stops and names the key columns (most likely a misread column); 0 turns the check off (for a call log that really covers other vehicles)',
   'ui.settings.warrantyMonths': 'Warranty period',
   'ui.settings.warrantyKm': 'Warranty mileage',
   'ui.settings.localRegions': 'Local regions',

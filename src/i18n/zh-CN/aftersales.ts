@@ -43,6 +43,7 @@ export const aftersales: Record<string, string> = {
 
   'aftersales.error.nothingFound': '未找到保有客户表,也未找到展厅登记表或意向客户跟踪卡',
   'aftersales.error.missingFields': '工作表“{sheet}”缺少必需的列:{fields}。',
+  'aftersales.error.callsUnmatched': '回访记录“{calls}”的{total}条回访中有{unmatched}条匹配不到“{customers}”中的任何车辆(不到{share}能匹配),未输出结果(否则这些车辆都会被误报为“未回访”)。请检查两张表用于匹配的列及其写法是否一致。回访记录的匹配列:{callKeys};保有客户的匹配列:{customerKeys}。可用命令行的 --map 或任务窗格的“列映射”指定正确的列;若回访记录确实包含不在保有客户表中的车辆,可在设置中把“回访记录最低匹配率”(minMatchedCallShare)调低或设为 0。',
   'aftersales.part.noCustomerSheet': '未找到保有客户表',
   'aftersales.part.noSalesSheets': '未找到展厅登记表或意向客户跟踪卡',
 

@@ -142,6 +142,8 @@ export const ui: Record<string, string> = {
   'ui.settings.lostMonths': '流失:未回厂满',
   'ui.settings.goneMonths': '彻底流失:未回厂满',
   'ui.settings.targetChurnRate': '目标流失率',
+  'ui.settings.minMatchedCallShare': '回访记录最低匹配率',
+  'ui.settings.minMatchedCallShare.hint': '能匹配到车辆的回访少于此比例时停止分析并指出匹配列(多半是列认错了);填 0 表示不检查(回访记录确实包含其他车辆时)',
   'ui.settings.warrantyMonths': '保修期',
   'ui.settings.warrantyKm': '保修里程',
   'ui.settings.localRegions': '本地区域',

@@ -41,6 +41,8 @@ describe('readArrivalTime', () => {
     ['AM9:30', hm(9, 30)], ['PM 3:30', hm(15, 30)], ['约10点', hm(10, 0)], ['10点多', hm(10, 0)], ['10点多钟', hm(10, 0)],
     ['到店9:30', hm(9, 30)], ['9:30进店', hm(9, 30)], ['9:30到10:15', hm(9, 30)], ['0930', hm(9, 30)], ['1420', hm(14, 20)],
     ['10月1日 9:30', hm(9, 30)], ['2500', undefined], ['0975', undefined],
+    // 'h' as the hour mark (9h30: exports and the French clock), with or without minutes; the minute must be real.
+    ['9h59', hm(9, 59)], ['12h00', hm(12, 0)], ['16H', hm(16, 0)], ['9h30-10h15', hm(9, 30)], ['9h75', undefined],
     [0.5, hm(12, 0)],
     [0.3958333333, hm(9, 30)],
     [46296.6, hm(14, 24)],

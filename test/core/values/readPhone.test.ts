@@ -29,6 +29,11 @@ describe('readPhone', () => {
     ['13812345678(微信同号)', '13812345678'],
     ['13812345678（本人）', '13812345678'],
     ['(029)88886666(办公室)', '02988886666'],
+    // A label is any one word before a colon, Latin letters too (an English export's TEL:/Mobile:).
+    ['TEL:18890953482', '18890953482'], ['Mobile: 138-1234-5678', '13812345678'], ['Tel.:13812345678', '13812345678'],
+    ['联系人手机：13812345678', '13812345678'],
+    // A number that went through a float on its way out: the trailing zeros are not digits of it.
+    ['18720471518.0', '18720471518'], ['13812345678.00', '13812345678'], ['88886666.0', '88886666'],
   ])('%p → %s', (input, digits) => {
     expect(readPhone(input)).toBe(digits);
   });
