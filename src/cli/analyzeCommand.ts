@@ -219,6 +219,7 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
       throw new InputProblem([t(reportLocale, e.key, e.params), ...formatNeedsMapping(unresolved, reportLocale)].join('\n'));
     }
     if (!plan.report.parts.some((p) => p.ran)) {
+      await confirm(); // a damaged package's exceljs attempt keeps the progress line (stop() ends it for good)
       progress?.stop();
       const reasons = plan.report.parts.map((p) => t(reportLocale, 'cli.error.partSkipped', { part: t(reportLocale, `cli.report.part.${p.part}`), reason: p.reason ? t(reportLocale, p.reason) : '-' }));
       throw new InputProblem([t(reportLocale, 'cli.error.nothingToAnalyse'), ...reasons].join('\n'));
