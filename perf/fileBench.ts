@@ -25,9 +25,11 @@ const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'bin', 'churn-desk.js');
 /**
  * Required into every Node process of the run (bin/churn-desk.js may start a second one with a larger heap, and
- * passes its Node options on): at exit each appends its own resource usage as one JSON line.
+ * passes its Node options on): at exit each appends its own resource usage as one JSON line. Worker threads inherit
+ * the --require too, and process.resourceUsage() is the whole process's: only the main thread writes (else the CPU of
+ * a run with the package-check worker was counted twice).
  */
-const USAGE_HOOK = `process.on('exit', () => { const u = process.resourceUsage(); require('fs').appendFileSync(process.env.CHURN_BENCH_USAGE, JSON.stringify({ user: u.userCPUTime / 1e6, sys: u.systemCPUTime / 1e6, maxRssMb: u.maxRSS / 1024 }) + '\\n'); });`;
+const USAGE_HOOK = `if (require('worker_threads').isMainThread) process.on('exit', () => { const u = process.resourceUsage(); require('fs').appendFileSync(process.env.CHURN_BENCH_USAGE, JSON.stringify({ user: u.userCPUTime / 1e6, sys: u.systemCPUTime / 1e6, maxRssMb: u.maxRSS / 1024 }) + '\\n'); });`;
 
 interface Usage {
   wall: number;

@@ -28,7 +28,7 @@ import { progressLine } from './progressLine';
 import { readWorkbook } from '../xlsx/readWorkbook';
 import { writeRenderedWorkbook } from '../xlsx/writePackage';
 import { renderPlan } from '../xlsx/renderPlan';
-import { fileEngineFor } from '../xlsx/fileEngine';
+import { chooseFileEngine, fileEngineAside } from '../xlsx/fileEngine';
 import { pinDateSerials } from '../xlsx/pinDateSerials';
 import { streamReadWorkbook } from '../xlsx/streamReadWorkbook';
 import { spliceWriteWorkbook } from '../xlsx/spliceWorkbook';
@@ -146,10 +146,30 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
   const accepted = acceptedOf(args.lists['accept-missing'] ?? [], rawAccept, args.options.settings ?? '', locale);
 
   const progress = args.flags.has('quiet') ? undefined : progressLine(locale, (text) => process.stderr.write(text));
+  // The damaged-package check runs beside the stream read and the analysis (fileEngineAside): the stream attempt
+  // confirms the package sound before it prints or writes anything, and a damaged package (or a stream attempt that
+  // failed on one) is read and written again by exceljs, as if the check had come first.
+  const engine = fileEngineAside(input);
+  const confirmSound = async () => {
+    if ((await engine) === 'memory') throw new DamagedPackage();
+  };
   // Whatever stops the run, the progress line ends before the message (the timer and the line are closed).
   try {
+    if (chooseFileEngine(input) === 'memory') return await attempt(false, async () => {});
+    try {
+      return await attempt(true, confirmSound);
+    } catch (e) {
+      if ((await engine) === 'memory') return await attempt(false, async () => {});
+      throw e;
+    }
+  } finally {
+    progress?.stop();
+  }
+
+  /** One run, reading `input` by stream (spliced output) or by exceljs; `confirm` before anything is printed or written. */
+  async function attempt(stream: boolean, confirm: () => Promise<void>): Promise<number> {
     progress?.report('reading', 'reading', 0);
-    const streamed = (await fileEngineFor(input)) === 'stream' ? await streamReadWorkbook(input) : null;
+    const streamed = stream ? await streamReadWorkbook(input) : null;
     const loaded = streamed ? null : await readWorkbook(input);
     const sheets: SheetInput[] = streamed ? streamed.sheets : loaded!.sheets;
     progress?.rows(sheets.reduce((n, s) => n + s.grid.length, 0));
@@ -194,11 +214,13 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
       // The refusal's own fields first (the key columns of an unmatched call log), then the detection's.
       const unresolved = [...(e.needsMapping ?? []), ...detection.needsMapping].filter((n) => !n.fields.some((f) => accepted.has(f)));
       if (!unresolved.length) throw e;
+      await confirm();
       progress?.stop();
       process.stdout.write(formatMapping(detection, reportLocale, accepted).join('\n') + '\n');
       throw new InputProblem([t(reportLocale, e.key, e.params), ...formatNeedsMapping(unresolved, reportLocale)].join('\n'));
     }
     if (!plan.report.parts.some((p) => p.ran)) {
+      await confirm(); // a damaged package's exceljs attempt keeps the progress line (stop() ends it for good)
       progress?.stop();
       const reasons = plan.report.parts.map((p) => t(reportLocale, 'cli.error.partSkipped', { part: t(reportLocale, `cli.report.part.${p.part}`), reason: p.reason ? t(reportLocale, p.reason) : '-' }));
       throw new InputProblem([t(reportLocale, 'cli.error.nothingToAnalyse'), ...reasons].join('\n'));
@@ -206,10 +228,12 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
     // No confident figures on a guess: a field the analysis depends on that is missing or unsure stops the run.
     const unresolved = (plan.report.detection?.needsMapping ?? []).filter((n) => !n.fields.some((f) => accepted.has(f)));
     if (unresolved.length) {
+      await confirm();
       progress?.stop();
       process.stdout.write(formatMapping(plan.report.detection, reportLocale, accepted).join('\n') + '\n');
       throw new InputProblem(formatNeedsMapping(unresolved, reportLocale).join('\n'));
     }
+    await confirm();
     progress?.report('writing', 'rendering', 0);
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     let sheetsWritten: string[];
@@ -235,7 +259,8 @@ export async function runAnalyzeCommand(argv: string[], locale: Locale, analyse:
     lines.push(t(reportLocale, 'cli.report.written', { file: out, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
     process.stdout.write(lines.join('\n') + '\n');
     return 0;
-  } finally {
-    progress?.stop();
   }
 }
+
+/** The stream attempt stopped: the package is damaged (fileEngineAside), so exceljs reads and writes it instead. */
+class DamagedPackage extends Error {}

@@ -7,6 +7,8 @@
  * rendered into it), kept for comparisons in tests and benchmarks only, and for a damaged package (fileEngineFor).
  */
 import * as fs from 'fs';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
 import { zipDirectory } from './identifyFile';
 import { packageProblem } from './packageCheck';
 
@@ -57,4 +59,48 @@ export async function fileEngineFor(file: string, env: Record<string, string | u
     // Not a readable zip: the reader names the problem.
     return 'stream';
   }
+}
+
+/** The compiled packageCheckWorker.ts beside this module (absent when the TypeScript sources run, under ts-jest). */
+export const CHECK_WORKER_SCRIPT = path.join(__dirname, 'packageCheckWorker.js');
+
+/**
+ * fileEngineFor's answer, computed in a worker thread (packageCheckWorker.ts) so that the check runs beside the
+ * reading and the analysis. The caller must not write anything the answer could change before it has it: a
+ * damaged package is then read and written again by exceljs (analyzeCommand.ts). Where the worker's script is not
+ * there (the TypeScript sources run by ts-jest), the check runs in this thread: the same answer. A worker that
+ * cannot start, throws, exits without an answer or answers something else is never taken for "sound": the check
+ * then runs in this thread (test/xlsx/packageCheckWorker.test.ts).
+ * @example const engine = fileEngineAside('dealer.xlsx'); …; (await engine) === 'stream'
+ */
+export function fileEngineAside(file: string, env: Record<string, string | undefined> = process.env, script = CHECK_WORKER_SCRIPT): Promise<FileEngine> {
+  if (chooseFileEngine(file, env) === 'memory') return Promise.resolve('memory');
+  if (!fs.existsSync(script)) return fileEngineFor(file, env);
+  let worker: Worker;
+  try {
+    worker = new Worker(script, { workerData: { file } });
+  } catch {
+    return fileEngineFor(file, env);
+  }
+  return new Promise<FileEngine>((resolve) => {
+    let answered = false;
+    const answer = (engine: () => FileEngine | Promise<FileEngine>) => {
+      if (answered) return; // the exit that follows the answer's terminate()
+      answered = true;
+      resolve(engine());
+      void worker.terminate();
+    };
+    const inThread = () => fileEngineFor(file, env);
+    worker.on('message', (m: unknown) => {
+      const reply = (m ?? {}) as { problem?: unknown; error?: unknown };
+      // { error }: not a readable zip (the reader names the problem, as in fileEngineFor); { problem }: the verdict.
+      if (typeof reply.error === 'string') answer(() => 'stream');
+      else if (typeof reply.problem === 'string') answer(() => 'memory');
+      else if (reply.problem === null) answer(() => 'stream');
+      else answer(inThread);
+    });
+    // The worker itself failed (no memory for a second heap…): never guess sound, check in this thread.
+    worker.on('error', () => answer(inThread));
+    worker.on('exit', () => answer(inThread));
+  });
 }

@@ -38,8 +38,117 @@ const MAX_COLS = 16_384;
 
 type Kind = 'worksheet' | 'workbook' | 'sharedStrings' | 'other';
 
-// One token: comment, processing instruction, CDATA, DOCTYPE, tag, or text up to the next '<'.
-const TOKEN = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!|<(\/?)([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)((?:\s+[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|[^<]+/y;
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+
+/** Whether `c` is a character of JavaScript's regex \s (what the checker's grammar was first written with). */
+function isSpace(c: number): boolean {
+  if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) return true;
+  if (c < 0x0b) return false;
+  return c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+const isNameStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d;
+
+/** End of the (prefixed) XML name at `i` ([A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?), or -1 when none starts there. */
+function nameEnd(s: string, i: number): number {
+  if (!isNameStart(s.charCodeAt(i))) return -1;
+  i++;
+  while (isNameChar(s.charCodeAt(i))) i++;
+  if (s.charCodeAt(i) === 0x3a && isNameStart(s.charCodeAt(i + 1))) {
+    i += 2;
+    while (isNameChar(s.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+/**
+ * The name s[a, b) as a literal for the names of <sheetData> (row, c, v, f, is, t, r): the set and table look-ups
+ * of every cell's tags then hash no new string.
+ */
+function internedName(s: string, a: number, b: number): string {
+  const c0 = s.charCodeAt(a);
+  if (b - a === 1) {
+    if (c0 === 0x63) return 'c';
+    if (c0 === 0x76) return 'v';
+    if (c0 === 0x66) return 'f';
+    if (c0 === 0x74) return 't';
+    if (c0 === 0x72) return 'r';
+  } else if (b - a === 2 && c0 === 0x69 && s.charCodeAt(a + 1) === 0x73) {
+    return 'is';
+  } else if (b - a === 3 && c0 === 0x72 && s.charCodeAt(a + 1) === 0x6f && s.charCodeAt(a + 2) === 0x77) {
+    return 'row';
+  }
+  return s.slice(a, b);
+}
+
+/** The tag markupEnd read last (one object, reused: millions of tags). */
+const tag = { closing: false, name: '', nameEnd: 0, attrsEnd: 0, selfClosing: false, end: 0 };
+const NOT_XML = -1;
+const DECLARATION = -2;
+
+/**
+ * The markup at s[at] (a '<'), read by hand (a regex per token cost most of the check): the end of a comment, a
+ * processing instruction or a CDATA section; 0 for a tag, left in `tag` (`<name attr="v" …>`, `</name>`, `<name/>`;
+ * attributes quoted, no '<' in a value); DECLARATION for any other `<!`; NOT_XML for anything else.
+ */
+function markupEnd(s: string, at: number): number {
+  const c1 = s.charCodeAt(at + 1);
+  if (c1 === 0x21) {
+    if (s.startsWith('<!--', at)) {
+      const e = s.indexOf('-->', at + 4);
+      if (e >= 0) return e + 3;
+    }
+    if (s.startsWith('<![CDATA[', at)) {
+      const e = s.indexOf(']]>', at + 9);
+      if (e >= 0) return e + 3;
+    }
+    return DECLARATION;
+  }
+  if (c1 === 0x3f) {
+    const e = s.indexOf('?>', at + 2);
+    return e >= 0 ? e + 2 : NOT_XML;
+  }
+  const closing = c1 === SLASH;
+  const start = closing ? at + 2 : at + 1;
+  const end = nameEnd(s, start);
+  if (end < 0) return NOT_XML;
+  let i = end;
+  let attrsEnd = end;
+  for (;;) {
+    let j = i;
+    while (isSpace(s.charCodeAt(j))) j++;
+    if (j > i && isNameStart(s.charCodeAt(j))) {
+      // One attribute: name, '=', a quoted value without '<'.
+      let k = nameEnd(s, j);
+      while (isSpace(s.charCodeAt(k))) k++;
+      if (s.charCodeAt(k) !== 0x3d) return NOT_XML;
+      k++;
+      while (isSpace(s.charCodeAt(k))) k++;
+      const q = s.charCodeAt(k);
+      if (q !== QUOTE && q !== APOSTROPHE) return NOT_XML;
+      const close = s.indexOf(q === QUOTE ? '"' : "'", k + 1);
+      if (close < 0) return NOT_XML;
+      const lt = s.indexOf('<', k + 1);
+      if (lt >= 0 && lt < close) return NOT_XML;
+      i = attrsEnd = close + 1;
+      continue;
+    }
+    const selfClosing = s.charCodeAt(j) === SLASH;
+    if (selfClosing) j++;
+    if (s.charCodeAt(j) !== GT) return NOT_XML;
+    tag.closing = closing;
+    tag.name = internedName(s, start, end);
+    tag.nameEnd = end;
+    tag.attrsEnd = attrsEnd;
+    tag.selfClosing = selfClosing;
+    tag.end = j + 1;
+    return 0;
+  }
+}
 // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids are what is looked for
 const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const BAD_REF = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/;
@@ -176,7 +285,6 @@ class PartCheck {
       end = Math.max(0, Math.min(lt < 0 ? s.length : lt, amp >= 0 && s.indexOf(';', amp) < 0 ? amp : s.length));
     }
     this.carry = s.slice(end);
-    TOKEN.lastIndex = 0;
     const body = s.slice(0, end);
     // Once per piece, not per token: a forbidden character is one anywhere, and a bare '&' too (a comment or a CDATA
     // section may hold one legally: such a package is then only written the other way, never copied wrongly).
@@ -184,32 +292,38 @@ class PartCheck {
       this.fail('forbidden character or bad reference');
       return;
     }
-    while (TOKEN.lastIndex < body.length && !this.problem) {
-      const at = TOKEN.lastIndex;
-      const m = TOKEN.exec(body);
-      if (!m) {
-        this.fail(`not XML at ${at}`);
-        return;
-      }
-      const tok = m[0];
-      if (tok.charCodeAt(0) !== 0x3c) {
-        // Text: only whitespace outside the root.
-        if (this.stack.length === 0 && /\S/.test(tok)) this.fail('text outside the root');
+    let pos = 0;
+    while (pos < body.length && !this.problem) {
+      const at = pos;
+      if (body.charCodeAt(at) !== LT) {
+        // Text, up to the next '<': only whitespace outside the root.
+        const lt = body.indexOf('<', at);
+        pos = lt < 0 ? body.length : lt;
+        if (this.stack.length === 0 && /\S/.test(body.slice(at, pos))) this.fail('text outside the root');
         if (this.inSharedValue) {
           // A shared string's index: a number the table holds (checked against its size at the end).
-          const v = tok.trim();
+          const v = body.slice(at, pos).trim();
           if (!/^\d{1,9}$/.test(v)) this.fail(`shared-string index ${v}`);
           else this.maxSharedIndex = Math.max(this.maxSharedIndex, Number(v));
         }
         continue;
       }
-      if (tok === '<!') {
+      const next = markupEnd(body, at);
+      if (next === DECLARATION) {
         this.fail('DOCTYPE or unknown declaration');
         return;
       }
-      if (m[2] === undefined) continue; // comment, PI, CDATA
-      if (m[1]) this.close(m[2]);
-      else this.open(m[2], m[3], m[4] === '/');
+      if (next === NOT_XML) {
+        this.fail(`not XML at ${at}`);
+        return;
+      }
+      if (next > 0) {
+        pos = next; // comment, PI, CDATA
+        continue;
+      }
+      pos = tag.end;
+      if (tag.closing) this.close(tag.name);
+      else this.open(tag.name, body.slice(tag.nameEnd, tag.attrsEnd), tag.selfClosing);
     }
   }
 
