@@ -369,7 +369,7 @@ export function tickPairCandidates(
     const [a, b, x] = pairs[0];
     const [f1, f2] = pair.fields;
     // The side is told by what differs between the two headers: a group label both share (来电/来店 over
-    // 来电登记 | 到店登记, Call or Visit over Tel-in | In-store) names both sides and tells neither.
+    // 电话 | 到访 under one label, a label in English over two short words) names both sides and tells neither.
     const [ha, hb] = distinctParts(headers[a], headers[b]);
     const sa = sideOf(ha, pair.fields);
     const sb = sideOf(hb, pair.fields);

@@ -18,7 +18,7 @@ const NUMERAL = '[0-9一二三四五六七八九十两]+';
  */
 const COUNTED = new RegExp(`第?(${NUMERAL})(?:次|轮|回|遍)`);
 /**
- * A numeral fused with the verb itself (一访, 二访, 3访: the n-th visit or call of the follow-up), or the
+ * A numeral fused with the verb itself (三访, 4访: the n-th visit or call of the follow-up), or the
  * English abbreviation FU with its number (FU1, FU 2): the numbering and the follow-up word in one, like a count
  * marker.
  */

@@ -240,7 +240,7 @@ export function matchColumns(headerRow: readonly unknown[], kind: SheetKind, opt
   }
   for (const cand of candidates) if (cand.content?.contradicts) take(cand);
   // A pair of mark columns placed by their headers (来电 | 来店 ticks) is checked by what differs between the two
-  // headers: a group label over both (Call or Visit / …) names both sides, so containment alone may cross them.
+  // headers: a group label over both (a 方式 or Channel label over the two) names both sides, so containment alone may cross them.
   const unsurePair = new Set<Field>();
   for (const pair of COMPLEMENTS) {
     const [f1, f2] = pair.fields;
