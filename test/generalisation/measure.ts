@@ -29,7 +29,7 @@ export interface SplitResult {
   /** 'truth -> detected' counts of wrong kinds. */
   confusions: Record<string, number>;
   /** Key-field misreads (wrong or missing column), flagged or silent; a sheet not recognised at all counts as flagged. */
-  misreads: { total: number; flagged: number; flaggedBySheetNotFound: number; silent: number; silentButLowEvidence: number; silentWrongKind: number };
+  misreads: { total: number; flagged: number; flaggedBySheetNotFound: number; flaggedByWrongKindStop: number; silent: number; silentButLowEvidence: number; silentWrongKind: number };
   /** Key fields mapped right but still asked about (needsMapping / missingRequired): the cost of flagging. */
   rightButFlagged: number;
   /** Non-key fields: share mapped correctly, and fields mapped to a column that is not that field. */
@@ -127,6 +127,10 @@ function keyOutcomes(t: TruthSheet, m: MappedSheet | undefined): KeyOutcome[] {
 export function scoreWorkbook(wb: GeneratedWorkbook, d: DetectedSheets, res: SplitResult): void {
   let allRight = true;
   const k0 = { ...res.keyFields };
+  // A sheet taken for another kind is flagged only when the product stops on that very sheet: a NeedsMapping naming
+  // it (the CLI exits non-zero, the pane and the ribbon show it before writing anything) — an uncertain kind, or a
+  // field its (wrong) kind depends on. A stop about some other sheet does not count for it.
+  const stoppedSheets = new Set((d.needsMapping ?? []).map((n) => n.sheet));
   for (const t of wb.truth) {
     const got = kindOfSheet(d, t.name);
     const kindKey = t.kind ?? 'none';
@@ -164,7 +168,8 @@ export function scoreWorkbook(wb: GeneratedWorkbook, d: DetectedSheets, res: Spl
       }
       allRight = false;
       const notFound = got === null;
-      const flagged = o.flagged || notFound;
+      const wrongKindStop = !kindOk && !notFound && stoppedSheets.has(t.name);
+      const flagged = o.flagged || notFound || wrongKindStop;
       if (o.got.includes('missing') && !o.got.includes('col')) ft.missing++;
       else ft.wrong++;
       res.misreads.total++;
@@ -172,6 +177,7 @@ export function scoreWorkbook(wb: GeneratedWorkbook, d: DetectedSheets, res: Spl
         ft.flagged++;
         res.misreads.flagged++;
         if (notFound && !o.flagged) res.misreads.flaggedBySheetNotFound++;
+        if (wrongKindStop) res.misreads.flaggedByWrongKindStop++;
       } else {
         res.misreads.silent++;
         if (!kindOk) res.misreads.silentWrongKind++;
@@ -205,7 +211,7 @@ export function scoreWorkbook(wb: GeneratedWorkbook, d: DetectedSheets, res: Spl
 export function emptyResult(split: Split): SplitResult {
   return {
     split, workbooks: 0, workbooksAllRight: 0, workbookShareSum: 0, keyFields: tally(), perField: {}, byLayout: {}, sheets: tally(), perKind: {}, confusions: {},
-    misreads: { total: 0, flagged: 0, flaggedBySheetNotFound: 0, silent: 0, silentButLowEvidence: 0, silentWrongKind: 0 }, rightButFlagged: 0, otherFields: { ...tally(), spurious: 0 }, failures: [], ms: 0,
+    misreads: { total: 0, flagged: 0, flaggedBySheetNotFound: 0, flaggedByWrongKindStop: 0, silent: 0, silentButLowEvidence: 0, silentWrongKind: 0 }, rightButFlagged: 0, otherFields: { ...tally(), spurious: 0 }, failures: [], ms: 0,
   };
 }
 
@@ -235,7 +241,7 @@ export function summary(r: SplitResult, failureLines = 0): string {
   lines.push(`sheet kinds correct: ${f1(pct(r.sheets))} (${r.sheets.correct}/${r.sheets.total}); ` + Object.entries(r.perKind).map(([k, t]) => `${k} ${f1(pct(t))} (${t.correct}/${t.total})`).join(', '));
   if (Object.keys(r.confusions).length) lines.push(`kind confusions: ${Object.entries(r.confusions).map(([k, n]) => `${k} ×${n}`).join(', ')}`);
   const m = r.misreads;
-  lines.push(`misreads flagged: ${m.total === 0 ? 'n/a (no misreads)' : f1(m.flagged / m.total)} (${m.flagged}/${m.total}; ${m.flaggedBySheetNotFound} only because the sheet was not recognised; ${m.silent} silent: ${m.silentWrongKind} on a sheet taken for another kind, ${m.silentButLowEvidence} more shown as low-confidence only in the per-field evidence); right key fields still asked about: ${r.rightButFlagged}`);
+  lines.push(`misreads flagged: ${m.total === 0 ? 'n/a (no misreads)' : f1(m.flagged / m.total)} (${m.flagged}/${m.total}; ${m.flaggedBySheetNotFound} only because the sheet was not recognised, ${m.flaggedByWrongKindStop} on a sheet of the wrong kind that the product stops on; ${m.silent} silent: ${m.silentWrongKind} on a sheet taken for another kind, ${m.silentButLowEvidence} more shown as low-confidence only in the per-field evidence); right key fields still asked about: ${r.rightButFlagged}`);
   lines.push(`other fields correct: ${f1(pct(r.otherFields))} (${r.otherFields.correct}/${r.otherFields.total}); columns mapped to a field they are not: ${r.otherFields.spurious}`);
   lines.push('key fields by layout: ' + Object.entries(r.byLayout).sort().map(([k, t]) => `${k} ${f1(pct(t))}`).join(', '));
   lines.push('per key field (correct / total, wrong, missing, flagged):');

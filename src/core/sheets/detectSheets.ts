@@ -22,7 +22,8 @@ import { mapSheet, profilesOf } from './mapSheet';
 import type { ColumnProfiles } from './profile';
 import { missingRequiredFields } from './required';
 import { fieldsOf } from './synonyms';
-import type { DetectedSheets, Field, MappedSheet, Reason, SheetKind } from './types';
+import { DEPENDS } from './dependencies';
+import type { DetectedSheets, Field, MappedSheet, NeedsMapping, Reason, SheetKind } from './types';
 import type { OwnedColumns } from './placeColumns';
 
 export const SHEET_KINDS: readonly SheetKind[] = ['customers', 'calls', 'register', 'prospects'];
@@ -76,6 +77,16 @@ const DISTINCTIVENESS: Record<SheetKind, ReadonlyMap<Field, number>> = (() => {
   }
   return out;
 })();
+
+/**
+ * A kind chosen by at most this many points over the sheet's next best kind is asked about, not assumed: a call log
+ * that reads nearly as well as a prospect card (or a card given the call log's place because another sheet took
+ * the cards) would otherwise be analysed as the wrong thing without a word. Ranks are whole points (one point per
+ * kind a field tells apart, REQUIRED_BONUS for a complete kind), so 4 is about one distinctive field or one
+ * content rule. Measured on the spent v4 split: 13 of the 19 sheets of a wrong kind that nothing else stopped,
+ * against 42 of about 2,000 right sheets asked about (docs/decisions.md, "Uncertain sheet kinds").
+ */
+const KIND_MARGIN = 4;
 
 /** Numbered follow-up groups (第1次跟进日期 …) are a prospect card's own mark. */
 const FOLLOW_UP_GROUPS_WEIGHT = 6;
@@ -228,6 +239,35 @@ function assignKinds(candidates: readonly Candidate[], sheetCount: number): Map<
   return chosen;
 }
 
+/**
+ * The question for a sheet whose kind is unsure: it names the kind chosen, the runner-up and the chosen kind's most
+ * telling field with its column (mapping that column, or any other of the sheet, by hand confirms the kind).
+ */
+function uncertainKindOf(m: MappedSheet, runnerUp: SheetKind): NeedsMapping {
+  const weights = DISTINCTIVENESS[m.kind];
+  let field: Field | undefined;
+  for (const rule of DEPENDS[m.kind]) {
+    for (const f of rule) {
+      if (m.columns[f] === undefined) continue;
+      if (field === undefined || (weights.get(f) ?? 0) > (weights.get(field) ?? 0)) field = f;
+    }
+  }
+  field ??= DEPENDS[m.kind][0][0];
+  const column = m.columns[field];
+  const candidates = column === undefined ? [] : [{ column, header: m.headers[column] ?? '', score: m.evidence?.find((e) => e.field === field)?.score ?? 0 }];
+  return { sheet: m.sheet.name, kind: m.kind, field, fields: [field], reason: 'uncertainKind', candidates, runnerUp };
+}
+
+/** The sheet's best other kind and its rank (none when no other kind fits at all). */
+function runnerUpKind(ranks: Partial<Record<SheetKind, number>>, chosen: SheetKind): { kind: SheetKind; rank: number } | undefined {
+  let best: { kind: SheetKind; rank: number } | undefined;
+  for (const k of SHEET_KINDS) {
+    const r = ranks[k] ?? 0;
+    if (k !== chosen && r >= MIN_RANK && (!best || r > best.rank)) best = { kind: k, rank: r };
+  }
+  return best;
+}
+
 /** The first rows of a sheet: enough to decide its kind without touching a million rows. */
 function head(sheet: SheetInput): SheetInput {
   return sheet.grid.length <= HEADER_SCAN_ROWS ? sheet : { name: sheet.name, grid: sheet.grid.slice(0, HEADER_SCAN_ROWS) };
@@ -245,6 +285,8 @@ export function detectSheets(sheets: readonly SheetInput[], options: DetectOptio
   const owned = new Set((options.ownedSheetNames ?? []).map((n) => n.toLowerCase()));
   const candidates: Candidate[] = [];
   const inputs: SheetInput[] = [];
+  /** Per input sheet, its rank as every kind (0 when it does not fit): the runner-up of the kind chosen. */
+  const ranksBySheet: Partial<Record<SheetKind, number>>[] = [];
   for (const sheet of sheets) {
     if (sheet.name === STATE_SHEET_NAME) {
       ignored.push({ sheet: sheet.name, reason: IGNORED_REASON.state });
@@ -256,6 +298,7 @@ export function detectSheets(sheets: readonly SheetInput[], options: DetectOptio
     }
     const i = inputs.push(sheet) - 1;
     const firstRows = head(sheet);
+    ranksBySheet[i] = {};
     // A sheet competes for every kind whose required fields it has, and for its best kind even when incomplete
     // (a register without a 来电/来店 column is still a register; the pane asks for the missing column). It does not
     // compete for a kind it fits only partly and less well than another (so a second copy of the customer base
@@ -265,6 +308,7 @@ export function detectSheets(sheets: readonly SheetInput[], options: DetectOptio
     for (const kind of SHEET_KINDS) {
       const mapped = mapSheet(firstRows, kind, { userMapping: options.mappings?.[sheet.name], ownedHeaders: options.ownedHeaders, ownedColumns: options.ownedColumns?.[sheet.name] });
       const { rank, why } = rankWithContent(mapped);
+      ranksBySheet[i][kind] = rank;
       if (rank < MIN_RANK) continue;
       const cand = { sheetIndex: i, kind, rank, why };
       if (mapped.missingRequired.length === 0) complete.push(cand);
@@ -283,6 +327,13 @@ export function detectSheets(sheets: readonly SheetInput[], options: DetectOptio
     const mapped = mapSheet(sheet, kind, { userMapping: options.mappings?.[sheet.name], ownedHeaders: options.ownedHeaders, ownedColumns: options.ownedColumns?.[sheet.name] });
     const cand = candidates.find((c) => c.sheetIndex === sheetIndex && c.kind === kind);
     mapped.why = [{ key: 'input.why.rank', params: { rank: cand?.rank ?? 0 } }, ...(cand?.why ?? [])];
+    const runnerUp = runnerUpKind(ranksBySheet[sheetIndex], kind);
+    if (runnerUp) mapped.kindRunnerUp = runnerUp;
+    // A mapping the user gave for the sheet confirms its kind; without one, a close runner-up is asked about.
+    const confirmed = Object.keys(options.mappings?.[sheet.name] ?? {}).length > 0;
+    if (runnerUp && !confirmed && (cand?.rank ?? 0) - runnerUp.rank <= KIND_MARGIN) {
+      mapped.needsMapping = [uncertainKindOf(mapped, runnerUp.kind), ...(mapped.needsMapping ?? [])];
+    }
     result[kind] = mapped;
   }
   for (const k of SHEET_KINDS) {

@@ -204,9 +204,24 @@ export function identifierCandidates(
   const rule = RECORD_ID[kind];
   if (!rule || columns[rule.field] !== undefined) return [];
   const found: { col: number; fit: number }[] = [];
+  const personCols = rule.person.map((f) => columns[f]).filter((c): c is number => c !== undefined && profiles.columns[c] !== undefined);
+  let personRows = profiles.rows.length;
+  if (personCols.length > 0) {
+    personRows = 0;
+    for (let i = 0; i < profiles.rows.length; i++) if (personCols.some((c) => profiles.columns[c].filled[i])) personRows++;
+  }
   for (const p of profiles.columns) {
-    if (!free(p.column) || p.nonBlank < MIN_CELLS || p.share.code < 0.9 || p.share.phone > 0.1 || p.share.date > 0.1) continue;
-    if (p.nonBlank < p.sampled * 0.9) continue;
+    if (!free(p.column) || p.nonBlank < MIN_CELLS || p.share.phone > 0.1 || p.share.date > 0.1) continue;
+    // Codes on (nearly) every record: counted over the rows that name a person, so a note, a count line (以上共6条)
+    // or a spacer row between the records (blank in the person's columns) neither dilutes nor thins the codes.
+    let personCells = 0;
+    let personCodes = 0;
+    for (let i = 0; i < profiles.rows.length; i++) {
+      if (personCols.length > 0 && !personCols.some((c) => profiles.columns[c].filled[i])) continue;
+      if (p.filled[i]) personCells++;
+      if (p.codes[i]) personCodes++;
+    }
+    if (personCells < MIN_CELLS || personCodes < personCells * 0.9 || personCells < personRows * 0.9) continue;
     const distinct = new Set(p.keys.filter((k) => k !== '')).size;
     let ok = false;
     if (distinct < p.nonBlank) {
@@ -219,7 +234,7 @@ export function identifierCandidates(
     } else if (p.alphaCodes >= 1 && p.alphaCodes >= p.nonBlank * 0.1) {
       ok = true;
     }
-    if (ok) found.push({ col: p.column, fit: p.share.code });
+    if (ok) found.push({ col: p.column, fit: personCodes / personCells });
   }
   const ambiguous = found.length > 1;
   return found.map((x) => ({
@@ -287,6 +302,32 @@ export function exclusiveShare(profiles: ColumnProfiles, a: number, b: number): 
 /** Concept tags that say which side of a tick pair a header is (电/来电/call → the call mark; 店/来访 → the visit). */
 const PAIR_SIDE: Partial<Record<Field, readonly string[]>> = { callMark: ['CALLIN', 'CALL', 'PHONE'], visitMark: ['WALKIN', 'VISIT', 'RECEPTION'] };
 
+/**
+ * Whether the headers of a placed pair (column `a` taken for the pair's first field, `b` for its second) agree with
+ * that placement, by what differs between them: 'swapped' when they say the other way round, 'unsure' when neither
+ * the differing parts nor the whole headers tell a side (a label naming both over two words naming none).
+ */
+export function pairVerdict(fields: readonly [Field, Field], a: unknown, b: unknown): 'agrees' | 'swapped' | 'unsure' {
+  const [f1, f2] = fields;
+  const [ha, hb] = distinctParts(a, b);
+  const sa = sideOf(ha, fields);
+  const sb = sideOf(hb, fields);
+  if ((sa === f1 && sb !== f1) || (sb === f2 && sa !== f2)) return 'agrees';
+  if ((sa === f2 && sb !== f2) || (sb === f1 && sa !== f1)) return 'swapped';
+  return sideOf(a, fields) === null && sideOf(b, fields) === null ? 'unsure' : 'agrees';
+}
+
+/** Two headers without the start they share (a group label above both); each whole when they share none. */
+export function distinctParts(a: unknown, b: unknown): [unknown, unknown] {
+  if (typeof a !== 'string' || typeof b !== 'string') return [a, b];
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  // Only a whole label: the shared start up to its last separator (来电 | 来店 share 来 but no label).
+  while (n > 0 && !/[\s/\\|:：\-_·.]/.test(a[n - 1])) n--;
+  if (n === 0 || n === a.length || n === b.length) return [a, b];
+  return [a.slice(n), b.slice(n)];
+}
+
 function sideOf(header: unknown, fields: readonly [Field, Field]): Field | null {
   const tags = readConcepts(header).tags;
   const hits = fields.filter((f) => (PAIR_SIDE[f] ?? []).some((t) => tags.has(t)));
@@ -327,8 +368,11 @@ export function tickPairCandidates(
     if (pairs.length !== 1) continue;
     const [a, b, x] = pairs[0];
     const [f1, f2] = pair.fields;
-    const sa = sideOf(headers[a], pair.fields);
-    const sb = sideOf(headers[b], pair.fields);
+    // The side is told by what differs between the two headers: a group label both share (来电/来店 over
+    // 电话 | 到访 under one label, a label in English over two short words) names both sides and tells neither.
+    const [ha, hb] = distinctParts(headers[a], headers[b]);
+    const sa = sideOf(ha, pair.fields);
+    const sb = sideOf(hb, pair.fields);
     let fa: Field;
     let flags = ['contentOnly', 'tickPair'];
     if (sa && sb !== sa) fa = sa;

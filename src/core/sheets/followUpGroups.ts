@@ -17,8 +17,15 @@ const NUMERAL = '[0-9一二三四五六七八九十两]+';
  * more (第1次日期), every other form needs a follow-up word (跟进, 回访, contact …) so that 电话2 or 地址1 is no group.
  */
 const COUNTED = new RegExp(`第?(${NUMERAL})(?:次|轮|回|遍)`);
+/**
+ * A numeral fused with the verb itself (三访, 4访: the n-th visit or call of the follow-up), or the
+ * English abbreviation FU with its number (FU1, FU 2): the numbering and the follow-up word in one, like a count
+ * marker.
+ */
+const FUSED_VERB = new RegExp(`第?(${NUMERAL})访`);
+const ABBREVIATED = /(?:^|[^a-z])fu(\d+)/;
 const ORDINAL_WORD: readonly [RegExp, number][] = [
-  [/首次|首轮|初次|头次/, 1],
+  [/首次|首轮|初次|头次|首访/, 1],
   [/再次/, 2],
   [/first/, 1], [/second/, 2], [/third/, 3], [/fourth/, 4], [/fifth/, 5], [/sixth/, 6],
 ];
@@ -62,8 +69,13 @@ function groupField(rest: string): GroupField | null {
 interface Numbering { n: number; rest: string; counted: boolean; word: boolean }
 
 function numberingOf(key: string): Numbering | null {
-  let m = COUNTED.exec(key);
+  let m = COUNTED.exec(key) ?? FUSED_VERB.exec(key);
   if (m) return { n: parseNumeral(m[1]), rest: key.slice(0, m.index) + key.slice(m.index + m[0].length), counted: true, word: false };
+  m = ABBREVIATED.exec(key);
+  if (m) {
+    const at = m.index + m[0].length - m[1].length - 2;
+    return { n: Number(m[1]), rest: key.slice(0, at) + key.slice(m.index + m[0].length), counted: true, word: false };
+  }
   for (const [re, n] of ORDINAL_WORD) {
     m = re.exec(key);
     if (m) return { n, rest: key.slice(0, m.index) + key.slice(m.index + m[0].length), counted: false, word: true };

@@ -15,7 +15,7 @@
  * most one column, and the best match wins any conflict.
  */
 import { conceptScore, readConcepts } from './concepts';
-import { complementCandidates, tickPairCandidates, identifierCandidates, recordDateCandidates, contentCandidates, judgeContent, relationBroken, relationCandidates, type ContentJudgement } from './evidence';
+import { COMPLEMENTS, pairVerdict, complementCandidates, tickPairCandidates, identifierCandidates, recordDateCandidates, contentCandidates, judgeContent, relationBroken, relationCandidates, type ContentJudgement } from './evidence';
 import { orderCandidates, orderJudgement } from './dateRoles';
 import { headerBaseKey, headerKey } from './normaliseHeader';
 import { INITIALS_AGREE, initialsScore } from './pinyinInitials';
@@ -260,6 +260,25 @@ export function matchColumns(headerRow: readonly unknown[], kind: SheetKind, opt
     }
   }
   for (const cand of candidates) if (cand.content?.contradicts) take(cand);
+  // A pair of mark columns placed by their headers (来电 | 来店 ticks) is checked by what differs between the two
+  // headers: a group label over both (a 方式 or Channel label over the two) names both sides, so containment alone may cross them.
+  const unsurePair = new Set<Field>();
+  for (const pair of COMPLEMENTS) {
+    const [f1, f2] = pair.fields;
+    const c1 = chosen.get(f1);
+    const c2 = chosen.get(f2);
+    if (pair.kind !== kind || !c1 || !c2 || c1.header === 'user' || c2.header === 'user' || (c1.header === 'none' && c2.header === 'none')) continue;
+    const verdict = pairVerdict(pair.fields, headerRow[c1.col], headerRow[c2.col]);
+    if (verdict === 'swapped') {
+      columns[f1] = c2.col;
+      columns[f2] = c1.col;
+      chosen.set(f1, { ...c2, field: f1 });
+      chosen.set(f2, { ...c1, field: f2 });
+    } else if (verdict === 'unsure') {
+      unsurePair.add(f1);
+      unsurePair.add(f2);
+    }
+  }
   const evidence: FieldEvidence[] = [];
   for (const def of fields) {
     const c = chosen.get(def.field);
@@ -281,6 +300,10 @@ export function matchColumns(headerRow: readonly unknown[], kind: SheetKind, opt
     if (c && c.header === 'none' && ((runner && runner.header === 'none' && runner.score >= c.score - 5) || c.content?.flags.includes('ambiguous'))) {
       ev.confidence = 'low';
       if (!ev.flags.includes('ambiguous')) ev.flags = [...ev.flags, 'ambiguous'];
+    }
+    if (c && unsurePair.has(def.field)) {
+      ev.confidence = 'low';
+      ev.flags = [...ev.flags, 'ambiguous'];
     }
     const broken = c && profiles && c.header !== 'user' ? relationBroken(kind, def.field, profiles, columns) : null;
     if (broken) {

@@ -24,6 +24,8 @@ export function needsMappingText(n: NeedsMapping, locale: Locale): { problem: st
     field: tr(`input.field.${n.field}`),
     fields: n.fields.map((f) => `${tr(`input.field.${f}`)}(${f})`).join('、'),
     header: current ? columnLabel(current.header, current.column) : '',
+    kind: tr(`input.kind.${n.kind}`),
+    runnerUp: n.runnerUp ? tr(`input.kind.${n.runnerUp}`) : '',
   });
   const candidates = n.candidates.length
     ? tr('input.needsMapping.candidates', { candidates: n.candidates.map((c) => columnLabel(c.header, c.column)).join('、') })

@@ -45,6 +45,8 @@ export interface ColumnProfile {
   filled: Uint8Array;
   /** The sampled cells as compact text ('' when blank; spaces and dashes removed), for comparing rows. */
   keys: string[];
+  /** 1 where the sampled row's cell is a code (1003, YX20261001), aligned with ColumnProfiles.rows. */
+  codes: Uint8Array;
   /** Non-blank sampled cells that are codes mixing letters and digits (YX20261001), not only digits. */
   alphaCodes: number;
   /** How many different intent levels (H, A, B, C, N, O, F) the cells read as. */
@@ -117,6 +119,7 @@ export function profileColumns(grid: Grid, headerRow: number, width: number, row
     const count = { date: 0, time: 0, vin: 0, plate: 0, phone: 0, mileage: 0, count: 0, result: 0, contactType: 0, level: 0, yesNo: 0, code: 0, mark: 0, text: 0 };
     const dates = new Float64Array(sample.length).fill(NaN);
     const filled = new Uint8Array(sample.length);
+    const codes = new Uint8Array(sample.length);
     const keys: string[] = new Array(sample.length).fill('');
     let nonBlank = 0;
     let alphaCodes = 0;
@@ -148,6 +151,7 @@ export function profileColumns(grid: Grid, headerRow: number, width: number, row
       if (isPhone) count.phone++;
       if (!isPhone && (typeof v === 'number' ? Number.isInteger(v) && v >= 100 && Number.isNaN(d) : CODE_PATTERN.test(k) && Number.isNaN(d))) {
         count.code++;
+        codes[i] = 1;
         if (/[A-Za-z]/.test(k)) alphaCodes++;
       }
       if (s === '') {
@@ -181,7 +185,7 @@ export function profileColumns(grid: Grid, headerRow: number, width: number, row
     }
     const share = {} as ColumnProfile['share'];
     for (const [k, n] of Object.entries(count) as [keyof typeof count, number][]) share[k] = nonBlank ? n / nonBlank : 0;
-    columns.push({ column: c, sampled: sample.length, nonBlank, share, dates, filled, keys, alphaCodes, levelKinds: levels.size });
+    columns.push({ column: c, sampled: sample.length, nonBlank, share, dates, filled, codes, keys, alphaCodes, levelKinds: levels.size });
   }
   return { rows: sample, columns };
 }

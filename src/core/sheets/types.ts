@@ -68,9 +68,15 @@ export interface NeedsMapping {
   field: Field;
   /** The rule's alternatives: mapping any one of them is enough. */
   fields: Field[];
-  reason: 'missing' | 'lowConfidence';
+  /**
+   * 'uncertainKind': the sheet's kind itself is unsure (another kind fits it nearly as well, `runnerUp`); `field` is
+   * the chosen kind's most telling field, mapping any column of the sheet by hand confirms the kind.
+   */
+  reason: 'missing' | 'lowConfidence' | 'uncertainKind';
   /** Columns that could hold it, best first. */
   candidates: { column: number; header: string; score: number }[];
+  /** uncertainKind only: the kind the sheet fits next best. */
+  runnerUp?: SheetKind;
 }
 
 /** A message by catalogue key (the same shape as plan Message). */
@@ -115,6 +121,8 @@ export interface MappedSheet {
   absent?: Field[];
   /** Why the sheet was taken for its kind (set by detectSheets). */
   why?: Reason[];
+  /** The kind the sheet fits next best and its rank (set by detectSheets; absent when it fits no other kind). */
+  kindRunnerUp?: { kind: SheetKind; rank: number };
 }
 
 /** One chosen sheet in the run report: its kind and why, and every field's column with the evidence. */

@@ -104,6 +104,7 @@ export const input: Record<string, string> = {
   'input.flag.before': 'dates mostly before {field}',
   'input.needsMapping.missing': '{sheet}: no column for "{field}" found (any one of: {fields})',
   'input.needsMapping.lowConfidence': '{sheet}: the "{field}" column is uncertain (now "{header}", low confidence)',
+  'input.needsMapping.uncertainKind': '{sheet}: unsure what kind of sheet this is (read as "{kind}", but it also looks like "{runnerUp}"); confirm its "{field}" column ({header}) or map any column of it',
   'input.needsMapping.candidates': 'possible columns: {candidates}',
   'input.needsMapping.noCandidates': 'no candidate columns',
   'input.absent.mileage': 'no mileage column: warranty status from the purchase date only',

@@ -104,6 +104,7 @@ export const input: Record<string, string> = {
   'input.flag.before': '日期多早于{field}',
   'input.needsMapping.missing': '{sheet}:找不到“{field}”列({fields}任选其一)',
   'input.needsMapping.lowConfidence': '{sheet}:“{field}”列无法确定(当前为“{header}”,置信度低)',
+  'input.needsMapping.uncertainKind': '{sheet}:无法确定是哪种表(当作“{kind}”,但也像“{runnerUp}”);请确认“{field}”列({header}),或指定本表的任一列',
   'input.needsMapping.candidates': '可能的列:{candidates}',
   'input.needsMapping.noCandidates': '没有可选的列',
   'input.absent.mileage': '没有里程列:保修状态只按购车时间判断',

@@ -4,6 +4,7 @@ import type { Grid, SheetInput } from '../../../src/core/plan/types';
 import type { SheetKind } from '../../../src/core/sheets/types';
 import * as F from './fixtures/workbook';
 import * as A from './fixtures/ambiguous';
+import { needsMappingText } from '../../../src/core/sheets/needsMappingText';
 
 const BY_KIND: [SheetKind, Grid][] = [
   ['customers', F.customersGrid],
@@ -138,5 +139,38 @@ describe('detectSheets: sheets that look like another kind', () => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('detectSheets: a kind chosen by a small margin is asked about, not assumed', () => {
+  // 回访日期 and 跟进结果 read as a call log's, 意向级别 as a prospect card's: the card wins by 2 points only.
+  const grid: Grid = [
+    ['回访日期', '客户姓名', '电话', '意向级别', '跟进结果'],
+    [46300, '王先生', '13812345678', 'H', '接通'],
+  ];
+
+  it('names the sheet, the kind chosen, the runner-up and the chosen kind\'s most telling column', () => {
+    const d = detectSheets([{ name: 'Sheet1', grid }]);
+    expect(d.prospects?.kindRunnerUp?.kind).toBe('calls');
+    const need = d.needsMapping?.find((n) => n.reason === 'uncertainKind');
+    expect(need).toMatchObject({ sheet: 'Sheet1', kind: 'prospects', runnerUp: 'calls', field: 'followDate', fields: ['followDate'] });
+    expect(need?.candidates[0]).toMatchObject({ column: 0, header: '回访日期' });
+    const zh = needsMappingText(need!, 'zh-CN').problem;
+    expect(zh).toContain('Sheet1');
+    expect(zh).toContain('意向客户跟踪卡');
+    expect(zh).toContain('回访记录');
+    expect(needsMappingText(need!, 'en-US').problem).toContain('Call log');
+  });
+
+  it('a mapping the user gave for the sheet confirms its kind', () => {
+    const d = detectSheets([{ name: 'Sheet1', grid }], { mappings: { Sheet1: { level: '意向级别' } } });
+    expect(d.prospects?.sheet.name).toBe('Sheet1');
+    expect(d.needsMapping?.some((n) => n.reason === 'uncertainKind')).toBe(false);
+  });
+
+  it('a kind far ahead of the next is not asked about', () => {
+    const d = detectSheets([{ name: 'Sheet1', grid: F.customersGrid }]);
+    expect(d.customers?.sheet.name).toBe('Sheet1');
+    expect(d.needsMapping?.some((n) => n.reason === 'uncertainKind')).toBe(false);
   });
 });

@@ -26,9 +26,14 @@ describe('parseGroupHeader', () => {
     ['Follow up 2 result', 2, 'followResult'],
     ['第 1 次 跟进日期', 1, 'followDate'],
     ['第１次跟进日期', 1, 'followDate'],
+    // the numeral fused with the verb (二访: the second visit/call), and the English abbreviation FU
+    ['二访结果', 2, 'followResult'],
+    ['3访日期', 3, 'followDate'],
+    ['FU2 Result', 2, 'followResult'],
+    ['FU 3 date', 3, 'followDate'],
   ])('%s → group %d %s', (h, n, field) => expect(parseGroupHeader(h)).toEqual({ n, field }));
 
-  it.each(['跟进日期', '下次跟进日期', '联系电话1', '客户姓名', '第0次跟进日期', '', '进站次数', '跟进3'])('%s is not a group header', (h) => {
+  it.each(['跟进日期', '下次跟进日期', '联系电话1', '客户姓名', '第0次跟进日期', '', '进站次数', '跟进3', 'Refund1'])('%s is not a group header', (h) => {
     // '跟进3' alone reads as group 3's date (VERB_N with an empty rest), so only check the others are null.
     if (h === '跟进3') expect(parseGroupHeader(h)).toEqual({ n: 3, field: 'followDate' });
     else expect(parseGroupHeader(h)).toBeNull();

@@ -20,3 +20,22 @@ describe('the tick pair by its cells', () => {
   });
 });
 
+
+describe('the tick pair under a group label both share', () => {
+  // The label names both sides (call, visit), so each whole header 'contains' both; only the part after it tells.
+  test('the side is read from what differs between the two headers, not from the label naming both', () => {
+    const m = mapSheet({ name: 'Sheet1', grid: register('Call or Visit/Phone-in', 'Call or Visit/Walk-up') }, 'register');
+    expect(m.columns.callMark).toBe(2);
+    expect(m.columns.visitMark).toBe(3);
+  });
+  test('the same pair written the other way round is placed the other way round', () => {
+    const m = mapSheet({ name: 'Sheet1', grid: register('Call or Visit/Walk-up', 'Call or Visit/Phone-in') }, 'register');
+    expect(m.columns.visitMark).toBe(2);
+    expect(m.columns.callMark).toBe(3);
+  });
+  test('parts that tell no side under a label naming both are asked about', () => {
+    const m = mapSheet({ name: 'Sheet1', grid: register('Call or Visit/Type A', 'Call or Visit/Type B') }, 'register');
+    const asked = (m.needsMapping ?? []).flatMap((n) => n.fields);
+    expect(asked).toEqual(expect.arrayContaining(['callMark']));
+  });
+});

@@ -23,6 +23,12 @@ describe('normalisePlate', () => {
     ['陕Ａ・１２３４５', '陕A12345'],
     ['陕Ａ．１２３４５', '陕A12345'],
     ['京AD12345', '京AD12345'],
+    // a label before it or brackets around it (a DMS writing 车牌:京A12345 or [京A12345])
+    ['车牌:陕A12345', '陕A12345'],
+    ['车牌号：陕A·12345', '陕A12345'],
+    ['[陕A12345]', '陕A12345'],
+    ['【陕A12345】', '陕A12345'],
+    ['（陕A12345）', '陕A12345'],
   ])('%p → %s', (v, s) => expect(normalisePlate(v)).toBe(s));
   it.each<unknown>(['', '—', '/', '无', null])('%p → null', (v) => expect(normalisePlate(v)).toBeNull());
 });
