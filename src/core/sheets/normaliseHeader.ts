@@ -1,8 +1,10 @@
 /**
  * Header texts are compared after normalisation, so `当前里程(km)`, `行驶里程（公里）`, `联系电话*` and
- * `Ｐｕｒｃｈａｓｅ Date` match the synonyms `当前里程`, `行驶里程`, `联系电话`, `purchase date`.
+ * `Ｐｕｒｃｈａｓｅ Date` match the synonyms `当前里程`, `行驶里程`, `联系电话`, `purchase date`; traditional characters
+ * are folded to simplified (`聯繫電話` → `联系电话`, traditionalHeaders.ts).
  */
 import { toHalfWidth } from '../values/halfWidth';
+import { foldTraditionalHeader } from './traditionalHeaders';
 
 /** Bracketed parts: units and hints such as (km), （公里）, 【必填】, [元], <yyyy-mm-dd>. */
 const BRACKETED = /\([^()]*\)|\[[^\]]*\]|【[^】]*】|<[^>]*>|〔[^〕]*〕|《[^》]*》/g;
@@ -10,12 +12,12 @@ const BRACKETED = /\([^()]*\)|\[[^\]]*\]|【[^】]*】|<[^>]*>|〔[^〕]*〕|《
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 
 /**
- * The full key of a header: half-width, lower-case, only letters and digits (bracket contents kept).
+ * The full key of a header: half-width, simplified, lower-case, only letters and digits (bracket contents kept).
  * @example headerKey('来电(店)') // '来电店'
  */
 export function headerKey(h: unknown): string {
   if (typeof h !== 'string') return typeof h === 'number' ? String(h) : '';
-  return toHalfWidth(h).toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
+  return foldTraditionalHeader(toHalfWidth(h)).toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
 }
 
 /**
@@ -25,7 +27,7 @@ export function headerKey(h: unknown): string {
  */
 export function headerBaseKey(h: unknown): string {
   if (typeof h !== 'string') return typeof h === 'number' ? String(h) : '';
-  const base = toHalfWidth(h).toLowerCase().replace(BRACKETED, '').replace(NOT_LETTER_OR_DIGIT, '');
+  const base = foldTraditionalHeader(toHalfWidth(h)).toLowerCase().replace(BRACKETED, '').replace(NOT_LETTER_OR_DIGIT, '');
   // A header that is only a bracket ('(km)') keeps its content rather than vanishing.
   return base === '' ? headerKey(h) : base;
 }

@@ -13,6 +13,7 @@
  */
 import { isBlank } from '../values/isBlank';
 import { toHalfWidth } from '../values/halfWidth';
+import { foldTraditionalHeader, traditionalHeaderPairs } from './traditionalHeaders';
 
 /** How many leading cells are looked at for a labelled line (a totals label with text after it). */
 const TOTALS_LABEL_CELLS = 3;
@@ -100,6 +101,9 @@ for (const w of [...TOTAL_WORDS, ...FOOTER_WORDS, ...SIGNER_WORDS, '本', '当',
   LABEL_FIRST.add(w.charCodeAt(0));
 }
 for (const ch of 'tsgcrpavmedTSGCRPAVMED') LABEL_FIRST.add(ch.charCodeAt(0));
+// A label in traditional characters (總計, 製表人, 審核) starts with the traditional form of a first character; its
+// text is folded to simplified before the label rules (labelText), so one vocabulary serves both scripts.
+for (const [t, simplified] of traditionalHeaderPairs()) if (LABEL_FIRST.has(simplified.charCodeAt(0))) LABEL_FIRST.add(t.charCodeAt(0));
 
 /** Label strengths, weakest first. */
 const enum Label {
@@ -119,9 +123,9 @@ function labelText(v: unknown): string {
   if (c >= 0x30 && c <= 0x39) return ''; // numbers, dates, phones: the common case
   // Cheap path: the first character is already a letter or an ideograph (no decoration).
   if (isLetterOrIdeograph(c)) {
-    return LABEL_FIRST.has(c) ? toHalfWidth(v).replace(TRAIL_DECORATION, '') : '';
+    return LABEL_FIRST.has(c) ? foldTraditionalHeader(toHalfWidth(v)).replace(TRAIL_DECORATION, '') : '';
   }
-  const s = toHalfWidth(v).replace(LEAD_DECORATION, '');
+  const s = foldTraditionalHeader(toHalfWidth(v)).replace(LEAD_DECORATION, '');
   return s !== '' && LABEL_FIRST.has(s.charCodeAt(0)) ? s.replace(TRAIL_DECORATION, '') : '';
 }
 
@@ -186,9 +190,9 @@ export function isBlankRow(row: readonly unknown[] | undefined, end: number): bo
   return true;
 }
 
-/** Cheap pre-check before the regex (this runs on every row): the label holds 计 or 总, or starts like an English one. */
+/** Cheap pre-check before the regex (this runs on every row): the label holds 计 or 总 (計, 總), or starts like an English one. */
 function mayBeTotalsLabel(v: string): boolean {
-  if (v.indexOf('计') >= 0 || v.indexOf('总') >= 0) return true;
+  if (v.indexOf('计') >= 0 || v.indexOf('总') >= 0 || v.indexOf('計') >= 0 || v.indexOf('總') >= 0) return true;
   let i = 0;
   while (i < v.length && (v.charCodeAt(i) === 32 || v.charCodeAt(i) === 0x3000)) i++;
   const c = v.charCodeAt(i) | 0x20; // lower-case ASCII letters
@@ -223,7 +227,7 @@ export function isNonRecordRow(row: readonly unknown[], end: number): boolean {
     if (isBlank(v)) continue;
     nonBlank++;
     // The first cells: any short text holding a totals word (合计, 本页小计, 张三 小计, Total …).
-    if (c < TOTALS_LABEL_CELLS && v.length <= MAX_LABEL_CHARS && mayBeTotalsLabel(v) && TOTALS_LABEL.test(v)) return true;
+    if (c < TOTALS_LABEL_CELLS && v.length <= MAX_LABEL_CHARS && mayBeTotalsLabel(v) && TOTALS_LABEL.test(foldTraditionalHeader(v))) return true;
     const label = labelOf(v);
     if (label === Label.Pure) return true;
     if (label === Label.Line) {
@@ -237,7 +241,7 @@ export function isNonRecordRow(row: readonly unknown[], end: number): boolean {
   for (let c = 0; c < n; c++) {
     const v = row[c];
     if (typeof v !== 'string' || v.length < 2) continue;
-    const s = toHalfWidth(v);
+    const s = foldTraditionalHeader(toHalfWidth(v));
     if (CONTAINED_LABEL.test(s)) return true;
     if (nonBlank <= 2 && s.length >= 4 && TITLE_LINE.test(s.trim())) return true;
   }
