@@ -13,8 +13,11 @@ export const MAX_DATE_SERIAL = 73415;
 /** Serial 25569 = 1970-01-01. */
 const UNIX_EPOCH_SERIAL = 25569;
 
-/** Time after a date: ` 14:30`, `T14:30:05`, ` 2:30:00 PM`, ` 14:30:05.123`, optional `Z`. */
-const TIME_SUFFIX = /^(?:\s+|T)\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?Z?\s*$/;
+/**
+ * Time after a date: ` 14:30`, `T14:30:05`, ` 2:30:00 PM`, ` 14:30:05.123`, optional `Z` or a UTC offset (`+08:00`,
+ * `-0500`): the date is the one written, the local day where it was recorded.
+ */
+const TIME_SUFFIX = /^(?:\s+|T)\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?(?:Z|\s*[+-]\d{2}:?\d{2})?\s*$/;
 
 /**
  * Reads a date. Returns the serial (whole days, time dropped), `null` for a blank, `undefined` when the value
@@ -51,6 +54,10 @@ function readSerialNumber(v: number): number | undefined {
   // A date typed as a plain number 20230506 (yyyymmdd) is far beyond any serial: read it as a calendar date.
   if (v >= 19000101 && v <= 21001231 && Number.isInteger(v)) {
     return fromYmd(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
+  }
+  // A DMS time stamp stored as a number (20230506143000, 202305061430): read as its digits.
+  if (Number.isInteger(v) && ((v >= 190001010000 && v <= 210012312359) || (v >= 19000101000000 && v <= 21001231235959))) {
+    return readDateDigits(String(v));
   }
   return inRange(Math.floor(v));
 }
@@ -169,6 +176,15 @@ function readDateDigits(raw: string): number | undefined {
     d = y % 100;
     m = Math.floor(y / 100) % 100;
     y = Math.floor(y / 10000);
+  } else if ((yearDigits === 12 || yearDigits === 14) && i === n) {
+    // A DMS time stamp, 202305061430 or 20230506143000: the date, once the time part is a real time of day.
+    const hh = Number(s.slice(8, 10));
+    const mm = Number(s.slice(10, 12));
+    const ss = yearDigits === 14 ? Number(s.slice(12, 14)) : 0;
+    if (hh > 23 || mm > 59 || ss > 59) return undefined;
+    y = Number(s.slice(0, 4));
+    m = Number(s.slice(4, 6));
+    d = Number(s.slice(6, 8));
   } else if (yearDigits === 4) {
     i = skipSpaces(s, i);
     if (i >= n || !isSeparator(s[i])) return undefined;
